@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults that start the embedded Neo4j with the sample world on port 4000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, neo4jUri: undefined, seed: true, logLevel: 'info', neo4jDatabase: 'neo4j' });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080', NEO4J_URI: 'neo4j://db:7687', NEO4J_USER: 'app', NEO4J_PASSWORD: 's3cret',
+      NEO4J_DATABASE: 'xrm', SEED: 'false', LOG_LEVEL: 'debug', NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      port: 8080, neo4jUri: 'neo4j://db:7687', neo4jUser: 'app', neo4jPassword: 's3cret',
+      neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
+    ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI must look like bolt:\/\//],
+    ['SEED', 'maybe', /SEED must be true or false/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+  ])('stops on a bad %s naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

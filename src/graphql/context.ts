@@ -1,0 +1,22 @@
+import type { Database } from '../neo4j/database';
+import type { Logger } from '../logger';
+import { createNodeLoaders } from '../nodes/loaders';
+
+/** Everything a resolver may use; built fresh for every request. */
+export interface Context {
+  db: Database;
+  log: Logger;
+  loaders: Loaders;
+}
+
+/** All DataLoaders, one set per request so no cache outlives it. */
+export function createLoaders(db: Database) {
+  return {
+    ...createNodeLoaders(db),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function createContext(db: Database, log: Logger): Context {
+  return { db, log, loaders: createLoaders(db) };
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../generated/graphql';
+import { importResolvers } from '../import/resolvers';
+import { nodeResolvers } from '../nodes/resolvers';
+import { capFirstArguments } from './limits';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
+import { PROJECT_ROOT } from '../project-root';
+
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+
+/** The SDL of every area, in file-name order. */
+export function loadTypeDefs(): string[] {
+  return fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
+}
+
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers];
+
+export function buildSchema(): GraphQLSchema {
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...AREA_RESOLVERS],
+  });
+  return capFirstArguments(schema);
+}

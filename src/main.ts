@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './config';
+import { seedIfEmpty } from './import/seed';
+import { createLogger } from './logger';
+import { connectNeo4j } from './neo4j/connect';
+import { migrate } from './neo4j/migrations';
+import { startApp } from './server';
+
+/** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const neo4j = await connectNeo4j(config, log);
+  try {
+    await migrate(neo4j.db);
+    if (config.seed) await seedIfEmpty(neo4j.db, log);
+  } catch (error) {
+    await neo4j.close();
+    throw error;
+  }
+  const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
+  log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: HTTP server, then Neo4j');
+    await app.close();
+    await neo4j.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  const message = error instanceof ConfigError ? error.message : `xrm-graph failed to start: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

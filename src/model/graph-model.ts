@@ -1,0 +1,142 @@
+import * as E from './enums';
+import {
+  boolean, date, datetime, email, float, int, listOf, oneOf, probability, string, strength,
+  type PropertyKind,
+} from './properties';
+
+/**
+ * The allowlist of the graph (DESIGN §3): every label and relationship type Cypher may name,
+ * with the properties each may carry. Import and mutations validate against it; nothing
+ * outside it is ever interpolated into a query.
+ */
+export const NODE_LABELS = [
+  'Organization', 'Person', 'User', 'Opportunity', 'Interaction', 'Case', 'Product', 'Order', 'Consent',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export interface NodeTypeSpec {
+  properties: Record<string, PropertyKind>;
+  required: readonly string[];
+}
+
+export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
+  Organization: {
+    required: ['name'],
+    properties: {
+      name: string(200), kinds: listOf(E.ORGANIZATION_KINDS), lifecycleStage: oneOf(E.LIFECYCLE_STAGES),
+      domain: string(200), industry: string(100), country: string(2), region: string(100), city: string(100),
+      employees: int(0), annualRevenue: float(0), tier: oneOf(E.TIERS),
+    },
+  },
+  Person: {
+    required: ['name'],
+    properties: {
+      name: string(200), kinds: listOf(E.PERSON_KINDS), email, phone: string(50), title: string(200),
+      department: string(100), seniority: oneOf(E.SENIORITIES), city: string(100), country: string(2),
+    },
+  },
+  User: {
+    required: ['name'],
+    properties: { name: string(200), email, roles: listOf(E.USER_ROLES) },
+  },
+  Opportunity: {
+    required: ['name'],
+    properties: {
+      name: string(200), amount: float(0), currency: string(3), stage: oneOf(E.OPPORTUNITY_STAGES),
+      probability, expectedCloseDate: date, closedAt: datetime, closeReason: string(500),
+    },
+  },
+  Interaction: {
+    required: ['type', 'occurredAt'],
+    properties: {
+      type: oneOf(E.INTERACTION_TYPES), direction: oneOf(E.DIRECTIONS), occurredAt: datetime,
+      summary: string(2000), outcome: string(500), creditAmount: float(0),
+    },
+  },
+  Case: {
+    required: ['subject'],
+    properties: {
+      subject: string(300), description: string(4000), status: oneOf(E.CASE_STATUSES), severity: oneOf(E.SEVERITIES),
+      openedAt: datetime, resolvedAt: datetime, satisfaction: int(1, 5),
+    },
+  },
+  Product: {
+    required: ['sku', 'name'],
+    properties: { sku: string(50), name: string(200), family: string(100), price: float(0) },
+  },
+  Order: {
+    required: ['date'],
+    properties: { number: string(50), date, amount: float(0), currency: string(3) },
+  },
+  Consent: {
+    required: ['channel', 'purpose', 'granted', 'at'],
+    properties: {
+      channel: oneOf(E.CONSENT_CHANNELS), purpose: string(100), granted: boolean, at: datetime,
+      source: string(100), textVersion: string(50),
+    },
+  },
+};
+
+export const RELATIONSHIP_TYPES = [
+  'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
+  'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
+  'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE',
+] as const;
+export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
+
+export interface RelationshipTypeSpec {
+  from: readonly NodeLabel[];
+  to: readonly NodeLabel[];
+  properties: Record<string, PropertyKind>;
+  /** Stored once per pair whatever the direction (KNOWS). */
+  undirected?: boolean;
+}
+
+export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSpec> = {
+  WORKS_AT: {
+    from: ['Person'], to: ['Organization'],
+    properties: { title: string(200), department: string(100), since: date, until: date },
+  },
+  REPORTS_TO: { from: ['Person'], to: ['Person'], properties: {} },
+  KNOWS: {
+    from: ['Person', 'User'], to: ['Person', 'User'], undirected: true,
+    properties: {
+      strength, declaredStrength: strength, since: date, source: string(100),
+      interactionCount: int(0), lastInteractionAt: datetime,
+    },
+  },
+  INFLUENCES: {
+    from: ['Person', 'Organization'], to: ['Person', 'Organization'],
+    properties: { weight: strength, topic: string(200) },
+  },
+  SERVES: {
+    from: ['Organization'], to: ['Organization'],
+    properties: { as: oneOf(E.SERVES_AS), territory: string(200), since: date },
+  },
+  SUBSIDIARY_OF: { from: ['Organization'], to: ['Organization'], properties: {} },
+  MANAGES: { from: ['User'], to: ['Organization'], properties: { as: oneOf(E.MANAGES_AS) } },
+  FOR_ACCOUNT: { from: ['Opportunity'], to: ['Organization'], properties: {} },
+  OWNS: { from: ['User'], to: ['Opportunity'], properties: {} },
+  BUYING_ROLE: {
+    from: ['Person'], to: ['Opportunity'],
+    properties: { roles: listOf(E.BUYING_ROLES), stance: oneOf(E.STANCES) },
+  },
+  PARTICIPATED_IN: { from: ['User', 'Person'], to: ['Interaction'], properties: {} },
+  ABOUT: { from: ['Interaction'], to: ['Organization', 'Opportunity', 'Case'], properties: {} },
+  RAISED_BY: { from: ['Case'], to: ['Organization', 'Person'], properties: {} },
+  CONCERNS: { from: ['Case'], to: ['Product'], properties: {} },
+  PLACED: { from: ['Organization'], to: ['Order'], properties: {} },
+  CONTAINS: { from: ['Order'], to: ['Product'], properties: { quantity: int(1), amount: float(0) } },
+  UPGRADE_OF: { from: ['Product'], to: ['Product'], properties: {} },
+  COMPLEMENTS: { from: ['Product'], to: ['Product'], properties: {} },
+  GAVE: { from: ['Person'], to: ['Consent'], properties: {} },
+};
+
+export function isNodeLabel(value: unknown): value is NodeLabel {
+  return typeof value === 'string' && (NODE_LABELS as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: unknown): value is RelationshipTypeName {
+  return typeof value === 'string' && (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}
+

@@ -1,0 +1,48 @@
+import type { InputProblem } from '../graphql/errors';
+import { convertProperty, type PropertyKind } from './properties';
+
+export interface ValidatedProperties {
+  values: Record<string, unknown>;
+  problems: InputProblem[];
+}
+
+/**
+ * Checks a property map against its spec: unknown names, wrong values and, when `required`
+ * is given, missing required names are problems under `path`. `null` removes a property.
+ */
+export function validateProperties(
+  spec: Record<string, PropertyKind>,
+  input: unknown,
+  path: string,
+  required: readonly string[] = [],
+): ValidatedProperties {
+  const problems: InputProblem[] = [];
+  const values: Record<string, unknown> = {};
+  if (input === undefined || input === null) input = {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { values, problems: [{ path, message: 'must be an object of property names to values' }] };
+  }
+  for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
+    const kind = spec[name];
+    if (!kind) {
+      const allowed = Object.keys(spec);
+      problems.push({
+        path: `${path}.${name}`,
+        message: allowed.length ? `is not a known property; allowed: ${allowed.join(', ')}` : 'is not allowed: this type has no properties',
+      });
+      continue;
+    }
+    if (value === null) {
+      values[name] = null;
+      continue;
+    }
+    const converted = convertProperty(kind, value);
+    if ('error' in converted) problems.push({ path: `${path}.${name}`, message: converted.error });
+    else values[name] = converted.value;
+  }
+  for (const name of required) {
+    const given = (input as Record<string, unknown>)[name];
+    if (given === undefined || given === null || given === '') problems.push({ path: `${path}.${name}`, message: 'is required' });
+  }
+  return { values, problems };
+}

@@ -1,0 +1,22 @@
+import type { Database } from './database';
+
+/**
+ * Constraints and indexes the queries rely on. Every statement is idempotent (IF NOT EXISTS),
+ * so migrations run on every start. A changed index gets a new name, never an edit in place.
+ */
+const MIGRATIONS = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE',
+  'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)',
+  'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
+  'CREATE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email)',
+  'CREATE INDEX user_email IF NOT EXISTS FOR (n:User) ON (n.email)',
+  `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+     FOR (n:Organization|Person|User|Opportunity|Product|Case)
+     ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,
+];
+
+export async function migrate(db: Database): Promise<void> {
+  for (const statement of MIGRATIONS) await db.write(statement);
+  await db.write('CALL db.awaitIndexes(120)');
+}

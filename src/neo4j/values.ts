@@ -1,0 +1,35 @@
+import neo4j, { type Date as Neo4jDate, type DateTime, type LocalDateTime } from 'neo4j-driver';
+
+/**
+ * Turns what the driver returns into plain JSON-friendly values: integers are already numbers
+ * (the driver runs with disableLosslessIntegers), DateTime becomes an ISO-8601 UTC string,
+ * Date stays 'YYYY-MM-DD', nodes and relationships become their properties.
+ */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDateTime(value)) return (value as DateTime).toStandardDate().toISOString();
+  if (neo4j.isLocalDateTime(value)) return (value as LocalDateTime).toString();
+  if (neo4j.isDate(value)) return (value as Neo4jDate).toString();
+  if (neo4j.isDuration(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isPoint(value)) {
+    return String(value);
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
+    return toNative((value as { properties: unknown }).properties);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toNative(inner);
+  return out;
+}
+
+/** Parameter conversions for values Neo4j should store with their own type. */
+export const param = {
+  dateTime: (iso: string) => neo4j.types.DateTime.fromStandardDate(new Date(iso)),
+  date: (isoDate: string) => {
+    const [year, month, day] = isoDate.split('-').map(Number);
+    return new neo4j.types.Date(year, month, day);
+  },
+  integer: (value: number) => neo4j.int(value),
+};

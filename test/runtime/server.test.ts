@@ -1,0 +1,85 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe('the API server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('is alive at /healthz and ready at /readyz while Neo4j answers', async () => {
+    const health = await fetch(`${server.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers a query from the database', async () => {
+    const ids = await server.importGraph({
+      nodes: [{ type: 'Organization', key: 'org-1', properties: { name: 'Acme Heizung', city: 'Kassel' } }],
+    });
+    const data = await server.data('query ($id: ID!) { node(id: $id) { __typename id key ... on Organization { name city } } }', {
+      id: ids['org-1'],
+    });
+    expect(data.node).toEqual({ __typename: 'Organization', id: ids['org-1'], key: 'org-1', name: 'Acme Heizung', city: 'Kassel' });
+  });
+
+  it('returns null for an id that does not exist', async () => {
+    const data = await server.data('{ node(id: "no-such-id") { id } }');
+    expect(data.node).toBeNull();
+  });
+
+  it('gives bad input a BAD_USER_INPUT error with a message a person can act on', async () => {
+    const result = await server.gql('mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }');
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.problems).toEqual([
+      { path: 'nodes[0].type', message: expect.stringContaining('must be one of Organization, Person, User') },
+    ]);
+  });
+
+  it('refuses operations nested deeper than the limit', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
+    const result = await server.gql(`{ __schema { queryType { fields { type { ${selection} } } } } }`);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(/levels deep; at most 12 are allowed/);
+  });
+
+  it('allows operations within the depth limit', async () => {
+    const result = await server.gql('{ __schema { queryType { fields { type { ofType { name } } } } } }');
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses operations with too many aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
+    const result = await server.gql(`{ ${aliases} }`);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(/31 aliases; at most 30/);
+    const fine = await server.gql(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('answers unknown routes with 404', async () => {
+    expect((await fetch(`${server.baseUrl}/nothing-here`)).status).toBe(404);
+  });
+});
+
+describe('the API server in production', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ production: true, keepData: true });
+  });
+  afterAll(() => server.stop());
+
+  it('turns introspection off', async () => {
+    const result = await server.gql('{ __schema { queryType { name } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('sends no stack traces with errors', async () => {
+    const result = await server.gql('mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }');
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();
+  });
+});

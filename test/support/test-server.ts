@@ -1,0 +1,81 @@
+import pino from 'pino';
+import { Database } from '../../src/neo4j/database';
+import { migrate } from '../../src/neo4j/migrations';
+import { startApp, type RunningApp } from '../../src/server';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestServer {
+  url: string;
+  baseUrl: string;
+  db: Database;
+  /** POSTs one operation to /graphql. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Runs one operation and fails the test on any GraphQL error. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Imports a graph document through the API and returns node ids by key. */
+  importGraph(graph: unknown): Promise<Record<string, string>>;
+  /** Deletes everything in the database. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  production?: boolean;
+  /** Defaults to the suite's Neo4j (NEO4J_URI). */
+  uri?: string;
+  /** Keep existing data (default: start from an empty database). */
+  keepData?: boolean;
+}
+
+const IDS_BY_KEY = 'MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id';
+
+/** Starts the real HTTP server on a free port against a real Neo4j, on an empty database. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const uri = options.uri ?? process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: run the tests with npm test');
+  const db = Database.connect({
+    uri,
+    user: process.env.NEO4J_USER || 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE || 'neo4j',
+  });
+  await migrate(db);
+  const reset = () => db.write('MATCH (n) DETACH DELETE n').then(() => undefined);
+  if (!options.keepData) await reset();
+  const app: RunningApp = await startApp({ db, log: pino({ level: 'silent' }), production: options.production ?? false }, 0);
+
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  };
+  const data = async (query: string, variables?: Record<string, unknown>) => {
+    const result = await gql(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data;
+  };
+  return {
+    url: app.url,
+    baseUrl: app.url.replace(/\/graphql$/, ''),
+    db,
+    gql,
+    data,
+    reset,
+    importGraph: async (graph) => {
+      await data('mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }', { graph });
+      const rows = await db.read<{ key: string; id: string }>(IDS_BY_KEY);
+      return Object.fromEntries(rows.map((row) => [row.key, row.id]));
+    },
+    stop: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
