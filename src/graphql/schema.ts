@@ -5,6 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
+import { organizationResolvers } from '../organizations/resolvers';
+import { peopleResolvers } from '../people/resolvers';
+import { relationshipResolvers } from '../relationships/resolvers';
+import { searchResolvers } from '../search/resolvers';
+import { userResolvers } from '../users/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -20,7 +25,10 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers];
+const AREA_RESOLVERS: Resolvers[] = [
+  nodeResolvers, importResolvers,
+  organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
