@@ -16,7 +16,7 @@ import { importGraph, type ImportReport } from './import-graph';
 const USAGE = 'usage: npm run import -- <file.json> [--batch-size N]';
 const DEFAULT_BATCH_SIZE = 10_000;
 
-export function parseCliArgs(argv: string[]): { file: string; batchSize: number } {
+function parseCliArgs(argv: string[]): { file: string; batchSize: number } {
   let file: string | undefined;
   let batchSize = DEFAULT_BATCH_SIZE;
   for (let i = 0; i < argv.length; i += 1) {
