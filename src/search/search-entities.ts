@@ -21,5 +21,7 @@ LIMIT $first`;
 export async function searchEntities(db: Database, text: string, types: readonly string[] | null | undefined, first: number): Promise<SearchHitRow[]> {
   const unknown = (types ?? []).filter((type) => !isNodeLabel(type));
   if (unknown.length) throw badUserInput(`Unknown types ${JSON.stringify(unknown)}; use any of ${NODE_LABELS.join(', ')}.`);
-  return db.read<SearchHitRow>(SEARCH, { query: luceneQuery(text), types: types?.length ? types : null, first: param.integer(first) });
+  const query = luceneQuery(text);
+  if (query === null) return [];
+  return db.read<SearchHitRow>(SEARCH, { query, types: types?.length ? types : null, first: param.integer(first) });
 }
