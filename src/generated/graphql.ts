@@ -2,6 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { EntityRow } from '../nodes/entity-row';
 import { PathRow, PathStepRow } from '../paths/path-row';
+import { NetworkRow, NetworkNodeRow, NetworkEdgeRow } from '../network/account-network';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -51,6 +52,37 @@ export type Mutation = {
 
 export type MutationImportGraphArgs = {
   graph: Scalars['JSON']['input'];
+};
+
+/** An account's surroundings, ready to draw. */
+export type Network = {
+  __typename?: 'Network';
+  /** Every relationship of the chosen types between two returned nodes, each once. */
+  edges: Array<NetworkEdge>;
+  /** The account (depth 0) first, then ring by ring; within a ring by id. */
+  nodes: Array<NetworkNode>;
+  /** True when nodeLimit cut the network short. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A relationship in its stored direction. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  fromId: Scalars['ID']['output'];
+  properties?: Maybe<Scalars['JSON']['output']>;
+  toId: Scalars['ID']['output'];
+  type: RelationshipType;
+};
+
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Hops from the account. */
+  depth: Scalars['Int']['output'];
+  /** A name to show: name, subject, sku, … whichever the node has. */
+  label: Scalars['String']['output'];
+  node: Node;
+  /** The node's type, e.g. Person. */
+  type: Scalars['String']['output'];
 };
 
 /** Every entity of the graph: a server-generated id, and the external key of imported nodes. */
@@ -141,6 +173,11 @@ export type PersonKind =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The account plus every node within `depth` (1…3) hops along the chosen stakeholder
+   * relationships, nearest first, at most `nodeLimit` (≤ 2000) nodes.
+   */
+  accountNetwork: Network;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
@@ -155,6 +192,14 @@ export type Query = {
    * list across the users, like relationshipPaths over the stakeholder relationships.
    */
   warmIntroductions: Array<RelationshipPath>;
+};
+
+
+export type QueryAccountNetworkArgs = {
+  accountId: Scalars['ID']['input'];
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  nodeLimit?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
 
@@ -326,6 +371,9 @@ export type ResolversTypes = ResolversObject<{
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Network: ResolverTypeWrapper<NetworkRow>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeRow>;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRow>;
   Node: ResolverTypeWrapper<EntityRow>;
   Organization: ResolverTypeWrapper<EntityRow>;
   OrganizationKind: ResolverTypeWrapper<Partial<OrganizationKind>>;
@@ -354,6 +402,9 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Partial<Scalars['Int']['output']>;
   JSON: Partial<Scalars['JSON']['output']>;
   Mutation: Record<PropertyKey, never>;
+  Network: NetworkRow;
+  NetworkEdge: NetworkEdgeRow;
+  NetworkNode: NetworkNodeRow;
   Node: EntityRow;
   Organization: EntityRow;
   PageInfo: Partial<PageInfo>;
@@ -386,6 +437,26 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
+}>;
+
+export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = ResolversObject<{
+  fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+}>;
+
+export type NetworkNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = ResolversObject<{
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -443,6 +514,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accountNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryAccountNetworkArgs, 'accountId' | 'depth' | 'nodeLimit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
@@ -473,6 +545,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ImportReport?: ImportReportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { badUserInput } from '../graphql/errors';
 import type { RelationshipTypeName } from '../model/graph-model';
 
 /** The relationships paths and networks walk unless the caller narrows them (DESIGN §4). */
@@ -24,4 +25,15 @@ export function typeAlternation(types: readonly StakeholderType[]): string {
   const unique = [...new Set(types)].filter(isStakeholderType).sort();
   if (unique.length === 0) throw new Error('typeAlternation needs at least one stakeholder type');
   return unique.join('|');
+}
+
+/** The types a caller chose (BAD_USER_INPUT for an empty list or a non-stakeholder type), or all of them. */
+export function chosenTypes(relationshipTypes: readonly string[] | null | undefined): StakeholderType[] {
+  if (relationshipTypes === null || relationshipTypes === undefined) return [...STAKEHOLDER_TYPES];
+  if (relationshipTypes.length === 0) {
+    throw badUserInput('"relationshipTypes" is empty; name at least one type, or leave it out to walk all stakeholder relationships.');
+  }
+  const bad = relationshipTypes.filter((type) => !isStakeholderType(type));
+  if (bad.length) throw badUserInput(`"relationshipTypes" may only hold ${STAKEHOLDER_TYPES.join(', ')}; got ${bad.join(', ')}.`);
+  return relationshipTypes as StakeholderType[];
 }

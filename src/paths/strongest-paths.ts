@@ -24,7 +24,7 @@
 import { badUserInput } from '../graphql/errors';
 import type { Database } from '../neo4j/database';
 import { Adjacency, type AdjacentEdge } from './adjacency';
-import { STAKEHOLDER_TYPES, isStakeholderType, type StakeholderType } from './hop-weight';
+import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
 import { comparePaths, type PathRow } from './path-row';
 
 export const PATH_LIMITS = { maxHops: 6, first: 50 } as const;
@@ -82,13 +82,7 @@ export function checkPathQuery(query: { maxHops: number; first: number; relation
   if (!Number.isInteger(query.first) || query.first < 1 || query.first > PATH_LIMITS.first) {
     throw badUserInput(`"first" must be between 1 and ${PATH_LIMITS.first}, got ${query.first}.`);
   }
-  if (query.relationshipTypes === null || query.relationshipTypes === undefined) return [...STAKEHOLDER_TYPES];
-  if (query.relationshipTypes.length === 0) {
-    throw badUserInput('"relationshipTypes" is empty; name at least one type, or leave it out to walk all stakeholder relationships.');
-  }
-  const bad = query.relationshipTypes.filter((type) => !isStakeholderType(type));
-  if (bad.length) throw badUserInput(`"relationshipTypes" may only hold ${STAKEHOLDER_TYPES.join(', ')}; got ${bad.join(', ')}.`);
-  return query.relationshipTypes as StakeholderType[];
+  return chosenTypes(query.relationshipTypes);
 }
 
 /** A simple path grown from one root; shares its prefix with its parent. */
