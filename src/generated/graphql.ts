@@ -3,6 +3,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { EntityRow } from '../nodes/entity-row';
 import { PathRow, PathStepRow } from '../paths/path-row';
 import { NetworkRow, NetworkNodeRow, NetworkEdgeRow } from '../network/account-network';
+import { InfluenceRow } from '../influence/influence-scores';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +30,16 @@ export type ImportReport = {
   nodesUpdated: Scalars['Int']['output'];
   relationshipsCreated: Scalars['Int']['output'];
   relationshipsUpdated: Scalars['Int']['output'];
+};
+
+/** How strongly one node influences a target, with the paths that explain it. */
+export type InfluenceScore = {
+  __typename?: 'InfluenceScore';
+  influencer: Node;
+  /** Up to 3 paths with the largest contribution to the score, largest first. */
+  paths: Array<RelationshipPath>;
+  /** Σ over simple directed INFLUENCES paths of decay^(hops−1) × the product of their weights. */
+  score: Scalars['Float']['output'];
 };
 
 export type LifecycleStage =
@@ -174,10 +185,20 @@ export type PersonKind =
 export type Query = {
   __typename?: 'Query';
   /**
+   * Influence on an account: on the account itself, on everyone who works at it and on the
+   * buying-center members of its opportunities, summed; the account and its people are not listed.
+   */
+  accountInfluencers: Array<InfluenceScore>;
+  /**
    * The account plus every node within `depth` (1…3) hops along the chosen stakeholder
    * relationships, nearest first, at most `nodeLimit` (≤ 2000) nodes.
    */
   accountNetwork: Network;
+  /**
+   * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
+   * (≤ 4) hops, highest score first (ties by id). 0 < decay ≤ 1.
+   */
+  influencers: Array<InfluenceScore>;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
@@ -195,11 +216,27 @@ export type Query = {
 };
 
 
+export type QueryAccountInfluencersArgs = {
+  accountId: Scalars['ID']['input'];
+  decay?: InputMaybe<Scalars['Float']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryAccountNetworkArgs = {
   accountId: Scalars['ID']['input'];
   depth?: InputMaybe<Scalars['Int']['input']>;
   nodeLimit?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+export type QueryInfluencersArgs = {
+  decay?: InputMaybe<Scalars['Float']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  targetId: Scalars['ID']['input'];
 };
 
 
@@ -367,6 +404,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
+  InfluenceScore: ResolverTypeWrapper<InfluenceRow>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
@@ -399,6 +437,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Partial<Scalars['Float']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
+  InfluenceScore: InfluenceRow;
   Int: Partial<Scalars['Int']['output']>;
   JSON: Partial<Scalars['JSON']['output']>;
   Mutation: Record<PropertyKey, never>;
@@ -429,6 +468,12 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InfluenceScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfluenceScore'] = ResolversParentTypes['InfluenceScore']> = ResolversObject<{
+  influencer?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -514,7 +559,9 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accountInfluencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryAccountInfluencersArgs, 'accountId' | 'decay' | 'first' | 'maxHops'>>;
   accountNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryAccountNetworkArgs, 'accountId' | 'depth' | 'nodeLimit'>>;
+  influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
@@ -543,6 +590,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   ImportReport?: ImportReportResolvers<ContextType>;
+  InfluenceScore?: InfluenceScoreResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;

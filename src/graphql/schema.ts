@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
+import { influenceResolvers } from '../influence/resolvers';
 import { networkResolvers } from '../network/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
 import { pathResolvers } from '../paths/resolvers';
@@ -22,7 +23,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, pathResolvers, networkResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, pathResolvers, networkResolvers, influenceResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
