@@ -4,9 +4,13 @@ import { EntityRow } from '../nodes/entity-row';
 import { PathRow, PathStepRow } from '../paths/path-row';
 import { NetworkRow, NetworkNodeRow, NetworkEdgeRow } from '../network/account-network';
 import { InfluenceRow } from '../influence/influence-scores';
+import { Neighbour } from '../relationships/neighbour-loaders';
+import { LinkResult } from '../nodes/entity-writes';
+import { SearchHitRow } from '../search/search-entities';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -23,6 +27,64 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type CreateOrganizationInput = {
+  annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** External id; must be unique (an import MERGEs on it). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<OrganizationKind>>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  tier?: InputMaybe<Tier>;
+};
+
+export type CreatePersonInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** External id; must be unique (an import MERGEs on it). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<PersonKind>>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  seniority?: InputMaybe<Seniority>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateUserInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** External id; must be unique (an import MERGEs on it). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  roles?: InputMaybe<Array<UserRole>>;
+};
+
+/** A person who WORKS_AT an organization, with the WORKS_AT properties. */
+export type EmployeeEdge = {
+  __typename?: 'EmployeeEdge';
+  department?: Maybe<Scalars['String']['output']>;
+  node: Person;
+  since?: Maybe<Scalars['Date']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An organization a person WORKS_AT, with the WORKS_AT properties. */
+export type EmployerEdge = {
+  __typename?: 'EmployerEdge';
+  department?: Maybe<Scalars['String']['output']>;
+  node: Organization;
+  since?: Maybe<Scalars['Date']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -30,6 +92,15 @@ export type ImportReport = {
   nodesUpdated: Scalars['Int']['output'];
   relationshipsCreated: Scalars['Int']['output'];
   relationshipsUpdated: Scalars['Int']['output'];
+};
+
+/** One INFLUENCES relationship seen from either end: `node` is the other person or organization. */
+export type InfluenceEdge = {
+  __typename?: 'InfluenceEdge';
+  node: Node;
+  topic?: Maybe<Scalars['String']['output']>;
+  /** 0 < weight ≤ 1 (0.5 when not given). */
+  weight: Scalars['Float']['output'];
 };
 
 /** How strongly one node influences a target, with the paths that explain it. */
@@ -42,6 +113,38 @@ export type InfluenceScore = {
   score: Scalars['Float']['output'];
 };
 
+export type InfluencesInput = {
+  fromId: Scalars['ID']['input'];
+  toId: Scalars['ID']['input'];
+  topic?: InputMaybe<Scalars['String']['input']>;
+  weight: Scalars['Float']['input'];
+};
+
+/**
+ * A KNOWS relationship seen from one end; `node` is the other person or user. strength is what
+ * paths use (0.5 when never set); declaredStrength is what a person set by hand; the interaction
+ * fields come from contact history (DESIGN §4).
+ */
+export type KnowsEdge = {
+  __typename?: 'KnowsEdge';
+  declaredStrength?: Maybe<Scalars['Float']['output']>;
+  interactionCount: Scalars['Int']['output'];
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  node: Node;
+  since?: Maybe<Scalars['Date']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+  strength: Scalars['Float']['output'];
+};
+
+/** KNOWS between two people or users (stored once per pair, either direction). 0 < strength ≤ 1. */
+export type KnowsInput = {
+  fromId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  strength: Scalars['Float']['input'];
+  toId: Scalars['ID']['input'];
+};
+
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
@@ -50,19 +153,208 @@ export type LifecycleStage =
   | 'LEAD'
   | 'PROSPECT';
 
+/** An organization a user MANAGES. */
+export type ManagedAccountEdge = {
+  __typename?: 'ManagedAccountEdge';
+  as?: Maybe<ManagesAs>;
+  node: Organization;
+};
+
+/** A user who MANAGES an organization. */
+export type ManagerEdge = {
+  __typename?: 'ManagerEdge';
+  as?: Maybe<ManagesAs>;
+  node: User;
+};
+
+/** How one of our users manages an organization (MANAGES.as). */
+export type ManagesAs =
+  | 'ACCOUNT_OWNER'
+  | 'PARTNER_MANAGER';
+
+export type ManagesInput = {
+  as: ManagesAs;
+  organizationId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  createOrganization: Organization;
+  createPerson: Person;
+  createUser: User;
+  /**
+   * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
+   * CONFLICT naming how many, unless force is true (the people stay, without that employer).
+   */
+  deleteOrganization: Scalars['ID']['output'];
+  /** Deletes the person and all their relationships; returns their id. */
+  deletePerson: Scalars['ID']['output'];
+  /** Deletes the user and all their relationships; returns their id. */
+  deleteUser: Scalars['ID']['output'];
   /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
    * (DESIGN §6), all or nothing. A rejected document is one BAD_USER_INPUT error whose
    * extensions.problems lists {path, message} for every bad row.
    */
   importGraph: ImportReport;
+  linkInfluences: StakeholderLink;
+  /**
+   * Declares how well two people/users know each other: declaredStrength = strength, and the stored
+   * strength = max(declared, 1 − 0.8^interactionCount) when contact history exists (DESIGN §4).
+   */
+  linkKnows: StakeholderLink;
+  /** One of our users MANAGES an organization. */
+  linkManages: StakeholderLink;
+  /** Creates REPORTS_TO (person → manager); refused when the manager already reports (transitively) to the person. */
+  linkReportsTo: StakeholderLink;
+  /** A channel partner SERVES a customer. */
+  linkServes: StakeholderLink;
+  linkSubsidiaryOf: StakeholderLink;
+  /** Creates or updates WORKS_AT (person → organization). */
+  linkWorksAt: StakeholderLink;
+  unlinkInfluences: Scalars['Boolean']['output'];
+  unlinkKnows: Scalars['Boolean']['output'];
+  unlinkManages: Scalars['Boolean']['output'];
+  unlinkReportsTo: Scalars['Boolean']['output'];
+  unlinkServes: Scalars['Boolean']['output'];
+  unlinkSubsidiaryOf: Scalars['Boolean']['output'];
+  /** Each unlink removes the relationship; false when there was none. Unknown ids are NOT_FOUND. */
+  unlinkWorksAt: Scalars['Boolean']['output'];
+  updateOrganization: Organization;
+  updatePerson: Person;
+  updateUser: User;
+};
+
+
+export type MutationCreateOrganizationArgs = {
+  input: CreateOrganizationInput;
+};
+
+
+export type MutationCreatePersonArgs = {
+  input: CreatePersonInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeleteOrganizationArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type MutationImportGraphArgs = {
   graph: Scalars['JSON']['input'];
+};
+
+
+export type MutationLinkInfluencesArgs = {
+  input: InfluencesInput;
+};
+
+
+export type MutationLinkKnowsArgs = {
+  input: KnowsInput;
+};
+
+
+export type MutationLinkManagesArgs = {
+  input: ManagesInput;
+};
+
+
+export type MutationLinkReportsToArgs = {
+  input: ReportsToInput;
+};
+
+
+export type MutationLinkServesArgs = {
+  input: ServesInput;
+};
+
+
+export type MutationLinkSubsidiaryOfArgs = {
+  input: SubsidiaryOfInput;
+};
+
+
+export type MutationLinkWorksAtArgs = {
+  input: WorksAtInput;
+};
+
+
+export type MutationUnlinkInfluencesArgs = {
+  fromId: Scalars['ID']['input'];
+  toId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkKnowsArgs = {
+  fromId: Scalars['ID']['input'];
+  toId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkManagesArgs = {
+  organizationId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkReportsToArgs = {
+  managerId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkServesArgs = {
+  customerId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkSubsidiaryOfArgs = {
+  parentId: Scalars['ID']['input'];
+  subsidiaryId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkWorksAtArgs = {
+  organizationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOrganizationInput;
+};
+
+
+export type MutationUpdatePersonArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePersonInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
 };
 
 /** An account's surroundings, ready to draw. */
@@ -109,17 +401,112 @@ export type Organization = Node & {
   city?: Maybe<Scalars['String']['output']>;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Organizations this one SERVES as a channel partner. */
+  customers: Array<ServesEdge>;
   domain?: Maybe<Scalars['String']['output']>;
   employees?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   industry?: Maybe<Scalars['String']['output']>;
+  /** Who INFLUENCES this organization, strongest first. */
+  influencedBy: Array<InfluenceEdge>;
+  /** Whom this organization INFLUENCES, strongest first. */
+  influences: Array<InfluenceEdge>;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<OrganizationKind>;
   lifecycleStage?: Maybe<LifecycleStage>;
+  /** Our users who MANAGE this organization (account owners, partner managers). */
+  managers: Array<ManagerEdge>;
   name: Scalars['String']['output'];
+  /** The organization this one is a SUBSIDIARY_OF, if any. */
+  parent?: Maybe<Organization>;
+  /** Channel partners that SERVE this organization (distributors, resellers, agents, brokers, service partners). */
+  partners: Array<ServesEdge>;
+  /** People who WORK_AT this organization, by name. */
+  people: Array<EmployeeEdge>;
+  /** German state (Bundesland) or the country's equivalent. */
   region?: Maybe<Scalars['String']['output']>;
+  subsidiaries: Array<Organization>;
   tier?: Maybe<Tier>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationInfluencedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationInfluencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationManagersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationPartnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationSubsidiariesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  edges: Array<OrganizationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organization;
+};
+
+/** Every given condition must hold; list conditions match any of their values. */
+export type OrganizationFilter = {
+  /** Exact city, case-insensitive. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. DE. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Organizations at which this person WORKS_AT (person id). */
+  employs?: InputMaybe<Scalars['ID']['input']>;
+  /** Exact industry, case-insensitive. */
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** Has at least one of these kinds. */
+  kinds?: InputMaybe<Array<OrganizationKind>>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** Organizations this user MANAGES (user id). */
+  manager?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the name, case-insensitive. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Exact region (German state), case-insensitive. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Organizations this channel partner SERVES (organization id). */
+  servedBy?: InputMaybe<Scalars['ID']['input']>;
+  tier?: InputMaybe<Tier>;
 };
 
 export type OrganizationKind =
@@ -135,6 +522,18 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PARTNER'
   | 'SUPPLIER';
+
+/** Sort keys; every order ends with id, so pages are stable. */
+export type OrganizationOrder =
+  | 'ANNUAL_REVENUE_DESC'
+  | 'CITY_ASC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'EMPLOYEES_ASC'
+  | 'EMPLOYEES_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'UPDATED_AT_DESC';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -161,14 +560,86 @@ export type Person = Node & {
   createdAt: Scalars['DateTime']['output'];
   department?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
+  /** Organizations this person WORKS_AT, current ones (no until) first. */
+  employers: Array<EmployerEdge>;
   id: Scalars['ID']['output'];
+  /** Who INFLUENCES this person, strongest first. */
+  influencedBy: Array<InfluenceEdge>;
+  /** Whom this person INFLUENCES, strongest first. */
+  influences: Array<InfluenceEdge>;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<PersonKind>;
+  /** People and users this person KNOWS, either direction, strongest first. */
+  knows: Array<KnowsEdge>;
+  /** Whom this person REPORTS_TO (the first by name when there are several). */
+  manager?: Maybe<Person>;
   name: Scalars['String']['output'];
   phone?: Maybe<Scalars['String']['output']>;
+  /** People who REPORT_TO this person. */
+  reports: Array<Person>;
   seniority?: Maybe<Seniority>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonEmployersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonInfluencedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonInfluencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonKnowsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/** Every given condition must hold. */
+export type PersonFilter = {
+  /** Exact city, case-insensitive. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Exact e-mail address, case-insensitive. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Has at least one of these kinds. */
+  kinds?: InputMaybe<Array<PersonKind>>;
+  /** Part of the name, case-insensitive. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  seniority?: InputMaybe<Seniority>;
+  /** Part of the title, case-insensitive. */
+  titleContains?: InputMaybe<Scalars['String']['input']>;
+  /** People who WORK_AT this organization (organization id). */
+  worksAt?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type PersonKind =
@@ -181,6 +652,15 @@ export type PersonKind =
   | 'INSTALLER'
   | 'JOURNALIST'
   | 'PLANNER';
+
+/** Sort keys; every order ends with id, so pages are stable. */
+export type PersonOrder =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'TITLE_ASC'
+  | 'UPDATED_AT_DESC';
 
 export type Query = {
   __typename?: 'Query';
@@ -203,11 +683,23 @@ export type Query = {
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
   nodeByKey?: Maybe<Node>;
+  organization?: Maybe<Organization>;
+  organizations: OrganizationConnection;
+  people: PersonConnection;
+  person?: Maybe<Person>;
   /**
    * Up to `first` (≤ 50) simple paths of at most `maxHops` (≤ 6) hops between two nodes, every
    * relationship walkable both ways; strongest first, then fewer hops, then by the node ids.
    */
   relationshipPaths: Array<RelationshipPath>;
+  /**
+   * Full-text search over names, e-mails, titles and domains (and subjects and SKUs of other
+   * types), best match first. Every word must match, as a whole word or a prefix. `types`
+   * restricts the node types, e.g. ["Organization", "Person"]. Empty text is BAD_USER_INPUT.
+   */
+  search: Array<SearchHit>;
+  /** Our users by name. */
+  users: UserConnection;
   /**
    * Warm-introduction paths to `targetId` from every User (or from `fromUserIds`), ranked as one
    * list across the users, like relationshipPaths over the stakeholder relationships.
@@ -250,12 +742,51 @@ export type QueryNodeByKeyArgs = {
 };
 
 
+export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<OrganizationOrder>>;
+};
+
+
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PersonOrder>>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRelationshipPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   toId: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -290,6 +821,19 @@ export type RelationshipType =
   | 'SUBSIDIARY_OF'
   | 'WORKS_AT';
 
+export type ReportsToInput = {
+  managerId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+/** One full-text match. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  node: Node;
+  /** Lucene relevance; higher is better. */
+  score: Scalars['Float']['output'];
+};
+
 export type Seniority =
   | 'EXECUTIVE'
   | 'HEAD'
@@ -298,21 +842,137 @@ export type Seniority =
   | 'OWNER'
   | 'SENIOR';
 
+/** How a channel partner serves a customer (SERVES.as). */
+export type ServesAs =
+  | 'AGENT'
+  | 'BROKER'
+  | 'DISTRIBUTOR'
+  | 'RESELLER'
+  | 'SERVICE_PARTNER';
+
+/** One SERVES relationship seen from either end: `node` is the other organization. */
+export type ServesEdge = {
+  __typename?: 'ServesEdge';
+  as?: Maybe<ServesAs>;
+  node: Organization;
+  since?: Maybe<Scalars['Date']['output']>;
+  territory?: Maybe<Scalars['String']['output']>;
+};
+
+export type ServesInput = {
+  as: ServesAs;
+  customerId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A relationship as stored after a link mutation (in its stored direction). */
+export type StakeholderLink = {
+  __typename?: 'StakeholderLink';
+  /** false when the relationship existed and only its properties changed. */
+  created: Scalars['Boolean']['output'];
+  from: Node;
+  /** All properties of the relationship after the write. */
+  properties: Scalars['JSON']['output'];
+  to: Node;
+  type: StakeholderRelationship;
+};
+
+/** The stakeholder relationships the link mutations write. */
+export type StakeholderRelationship =
+  | 'INFLUENCES'
+  | 'KNOWS'
+  | 'MANAGES'
+  | 'REPORTS_TO'
+  | 'SERVES'
+  | 'SUBSIDIARY_OF'
+  | 'WORKS_AT';
+
+export type SubsidiaryOfInput = {
+  parentId: Scalars['ID']['input'];
+  subsidiaryId: Scalars['ID']['input'];
+};
+
 export type Tier =
   | 'A'
   | 'B'
   | 'C';
 
+/** Only the given fields change; null removes a property (name cannot be removed). */
+export type UpdateOrganizationInput = {
+  annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<OrganizationKind>>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  tier?: InputMaybe<Tier>;
+};
+
+/** Only the given fields change; null removes a property (name cannot be removed). */
+export type UpdatePersonInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<PersonKind>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  seniority?: InputMaybe<Seniority>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the given fields change; null removes a property (name cannot be removed). */
+export type UpdateUserInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  roles?: InputMaybe<Array<UserRole>>;
+};
+
 /** Someone on our own team; warm paths start from users. */
 export type User = Node & {
   __typename?: 'User';
+  /** Organizations this user MANAGES (as account owner or partner manager), by name. */
+  accounts: Array<ManagedAccountEdge>;
   createdAt: Scalars['DateTime']['output'];
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   key?: Maybe<Scalars['String']['output']>;
+  /** People and users this user KNOWS, either direction, strongest first. */
+  knows: Array<KnowsEdge>;
   name: Scalars['String']['output'];
   roles: Array<UserRole>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Someone on our own team; warm paths start from users. */
+export type UserAccountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone on our own team; warm paths start from users. */
+export type UserKnowsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
 };
 
 export type UserRole =
@@ -323,6 +983,15 @@ export type UserRole =
   | 'READ_ONLY'
   | 'SALES'
   | 'SERVICE';
+
+export type WorksAtInput = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -399,60 +1068,125 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
+  CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
+  CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  EmployeeEdge: ResolverTypeWrapper<Neighbour>;
+  EmployerEdge: ResolverTypeWrapper<Neighbour>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
+  InfluenceEdge: ResolverTypeWrapper<Neighbour>;
   InfluenceScore: ResolverTypeWrapper<InfluenceRow>;
+  InfluencesInput: ResolverTypeWrapper<Partial<InfluencesInput>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
+  KnowsEdge: ResolverTypeWrapper<Neighbour>;
+  KnowsInput: ResolverTypeWrapper<Partial<KnowsInput>>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
+  ManagedAccountEdge: ResolverTypeWrapper<Neighbour>;
+  ManagerEdge: ResolverTypeWrapper<Neighbour>;
+  ManagesAs: ResolverTypeWrapper<Partial<ManagesAs>>;
+  ManagesInput: ResolverTypeWrapper<Partial<ManagesInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkRow>;
   NetworkEdge: ResolverTypeWrapper<NetworkEdgeRow>;
   NetworkNode: ResolverTypeWrapper<NetworkNodeRow>;
   Node: ResolverTypeWrapper<EntityRow>;
   Organization: ResolverTypeWrapper<EntityRow>;
+  OrganizationConnection: ResolverTypeWrapper<Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>>;
+  OrganizationEdge: ResolverTypeWrapper<Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>>;
+  OrganizationFilter: ResolverTypeWrapper<Partial<OrganizationFilter>>;
   OrganizationKind: ResolverTypeWrapper<Partial<OrganizationKind>>;
+  OrganizationOrder: ResolverTypeWrapper<Partial<OrganizationOrder>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   PathStep: ResolverTypeWrapper<PathStepRow>;
   Person: ResolverTypeWrapper<EntityRow>;
+  PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>>;
+  PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
+  PersonFilter: ResolverTypeWrapper<Partial<PersonFilter>>;
   PersonKind: ResolverTypeWrapper<Partial<PersonKind>>;
+  PersonOrder: ResolverTypeWrapper<Partial<PersonOrder>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipPath: ResolverTypeWrapper<PathRow>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
+  SearchHit: ResolverTypeWrapper<SearchHitRow>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
+  ServesAs: ResolverTypeWrapper<Partial<ServesAs>>;
+  ServesEdge: ResolverTypeWrapper<Neighbour>;
+  ServesInput: ResolverTypeWrapper<Partial<ServesInput>>;
+  StakeholderLink: ResolverTypeWrapper<LinkResult>;
+  StakeholderRelationship: ResolverTypeWrapper<Partial<StakeholderRelationship>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
+  UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
+  UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
+  UpdateUserInput: ResolverTypeWrapper<Partial<UpdateUserInput>>;
   User: ResolverTypeWrapper<EntityRow>;
+  UserConnection: ResolverTypeWrapper<Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>>;
+  UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
   UserRole: ResolverTypeWrapper<Partial<UserRole>>;
+  WorksAtInput: ResolverTypeWrapper<Partial<WorksAtInput>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CreateOrganizationInput: Partial<CreateOrganizationInput>;
+  CreatePersonInput: Partial<CreatePersonInput>;
+  CreateUserInput: Partial<CreateUserInput>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  EmployeeEdge: Neighbour;
+  EmployerEdge: Neighbour;
   Float: Partial<Scalars['Float']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
+  InfluenceEdge: Neighbour;
   InfluenceScore: InfluenceRow;
+  InfluencesInput: Partial<InfluencesInput>;
   Int: Partial<Scalars['Int']['output']>;
   JSON: Partial<Scalars['JSON']['output']>;
+  KnowsEdge: Neighbour;
+  KnowsInput: Partial<KnowsInput>;
+  ManagedAccountEdge: Neighbour;
+  ManagerEdge: Neighbour;
+  ManagesInput: Partial<ManagesInput>;
   Mutation: Record<PropertyKey, never>;
   Network: NetworkRow;
   NetworkEdge: NetworkEdgeRow;
   NetworkNode: NetworkNodeRow;
   Node: EntityRow;
   Organization: EntityRow;
+  OrganizationConnection: Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> }>;
+  OrganizationEdge: Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] }>;
+  OrganizationFilter: Partial<OrganizationFilter>;
   PageInfo: Partial<PageInfo>;
   PathStep: PathStepRow;
   Person: EntityRow;
+  PersonConnection: Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> }>;
+  PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
+  PersonFilter: Partial<PersonFilter>;
   Query: Record<PropertyKey, never>;
   RelationshipPath: PathRow;
+  ReportsToInput: Partial<ReportsToInput>;
+  SearchHit: SearchHitRow;
+  ServesEdge: Neighbour;
+  ServesInput: Partial<ServesInput>;
+  StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
+  SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
+  UpdatePersonInput: Partial<UpdatePersonInput>;
+  UpdateUserInput: Partial<UpdateUserInput>;
   User: EntityRow;
+  UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
+  UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
+  WorksAtInput: Partial<WorksAtInput>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -463,11 +1197,33 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmployeeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = ResolversObject<{
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type EmployerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployerEdge'] = ResolversParentTypes['EmployerEdge']> = ResolversObject<{
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InfluenceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfluenceEdge'] = ResolversParentTypes['InfluenceEdge']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type InfluenceScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfluenceScore'] = ResolversParentTypes['InfluenceScore']> = ResolversObject<{
@@ -480,8 +1236,51 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KnowsEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnowsEdge'] = ResolversParentTypes['KnowsEdge']> = ResolversObject<{
+  declaredStrength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  interactionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ManagedAccountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagedAccountEdge'] = ResolversParentTypes['ManagedAccountEdge']> = ResolversObject<{
+  as?: Resolver<Maybe<ResolversTypes['ManagesAs']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+}>;
+
+export type ManagerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagerEdge'] = ResolversParentTypes['ManagerEdge']> = ResolversObject<{
+  as?: Resolver<Maybe<ResolversTypes['ManagesAs']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
+  deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
+  deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
+  linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;
+  linkKnows?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkKnowsArgs, 'input'>>;
+  linkManages?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkManagesArgs, 'input'>>;
+  linkReportsTo?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkReportsToArgs, 'input'>>;
+  linkServes?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkServesArgs, 'input'>>;
+  linkSubsidiaryOf?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkSubsidiaryOfArgs, 'input'>>;
+  linkWorksAt?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkWorksAtArgs, 'input'>>;
+  unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
+  unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
+  unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
+  unlinkReportsTo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkReportsToArgs, 'managerId' | 'personId'>>;
+  unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
+  unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
+  unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
+  updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
 }>;
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
@@ -513,18 +1312,37 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationCustomersArgs, 'first'>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencedByArgs, 'first'>>;
+  influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencesArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
   lifecycleStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['ManagerEdge']>, ParentType, ContextType, RequireFields<OrganizationManagersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationPartnersArgs, 'first'>>;
+  people?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType, RequireFields<OrganizationPeopleArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subsidiaries?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<OrganizationSubsidiariesArgs, 'first'>>;
   tier?: Resolver<Maybe<ResolversTypes['Tier']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrganizationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -547,15 +1365,32 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employers?: Resolver<Array<ResolversTypes['EmployerEdge']>, ParentType, ContextType, RequireFields<PersonEmployersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencedByArgs, 'first'>>;
+  influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencesArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['PersonKind']>, ParentType, ContextType>;
+  knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<PersonKnowsArgs, 'first'>>;
+  manager?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<PersonReportsArgs, 'first'>>;
   seniority?: Resolver<Maybe<ResolversTypes['Seniority']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -564,7 +1399,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
 }>;
 
@@ -575,34 +1416,82 @@ export type RelationshipPathResolvers<ContextType = Context, ParentType extends 
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ServesEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServesEdge'] = ResolversParentTypes['ServesEdge']> = ResolversObject<{
+  as?: Resolver<Maybe<ResolversTypes['ServesAs']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type StakeholderLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StakeholderLink'] = ResolversParentTypes['StakeholderLink']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['StakeholderRelationship'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  accounts?: Resolver<Array<ResolversTypes['ManagedAccountEdge']>, ParentType, ContextType, RequireFields<UserAccountsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<UserKnowsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UserEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
+  EmployerEdge?: EmployerEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  KnowsEdge?: KnowsEdgeResolvers<ContextType>;
+  ManagedAccountEdge?: ManagedAccountEdgeResolvers<ContextType>;
+  ManagerEdge?: ManagerEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelationshipPath?: RelationshipPathResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  ServesEdge?: ServesEdgeResolvers<ContextType>;
+  StakeholderLink?: StakeholderLinkResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
 }>;
 

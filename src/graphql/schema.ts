@@ -7,7 +7,12 @@ import { importResolvers } from '../import/resolvers';
 import { influenceResolvers } from '../influence/resolvers';
 import { networkResolvers } from '../network/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
+import { organizationResolvers } from '../organizations/resolvers';
 import { pathResolvers } from '../paths/resolvers';
+import { peopleResolvers } from '../people/resolvers';
+import { relationshipResolvers } from '../relationships/resolvers';
+import { searchResolvers } from '../search/resolvers';
+import { userResolvers } from '../users/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -23,7 +28,11 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, pathResolvers, networkResolvers, influenceResolvers];
+const AREA_RESOLVERS: Resolvers[] = [
+  nodeResolvers, importResolvers,
+  organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
+  pathResolvers, networkResolvers, influenceResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
