@@ -5,20 +5,24 @@
  * running Yen or Eppstein in Cypher needs the whole graph. So the search runs here, as a
  * bidirectional threshold search that fetches only the edges it can still use:
  *
- *   For a threshold ρ, the forward side holds every simple partial path from a source with
- *   strength ≥ ρ, the backward side every one from the target (walked backwards) with
- *   strength ≥ ρ. Every path P with strength S ≥ ρ² splits at its last node whose prefix
- *   strength is ≥ √S: that prefix is on the forward side, the rest after one middle edge
- *   is on the backward side (its strength is > √S, since the prefix up to the middle edge's
- *   far end is < √S), so joining both sides over one edge finds every such path. Weights are
- *   ≤ 1, so a partial path below ρ cannot grow back above it: that is what prunes the hubs.
+ *   For thresholds ρf × ρb = τ, the forward side holds every simple partial path from a
+ *   source with strength ≥ ρf, the backward side every one from the target (walked backwards)
+ *   with strength ≥ ρb. Every path P with strength S ≥ τ splits at its last node whose prefix
+ *   strength is ≥ ρf: that prefix is on the forward side, and the rest after one middle edge
+ *   is on the backward side (its strength is S / (prefix up to the middle edge's far end)
+ *   > S / ρf ≥ ρb), so joining both sides over one edge finds every such path. Weights are
+ *   ≤ 1, so a partial path below its threshold cannot grow back above it: that prunes hubs.
  *
- * ρ starts high and falls geometrically; each round only extends what the lower threshold
- * lets in (a cursor per partial path over its node's edges, strongest first) and fetches
- * neighbourhoods in one UNWIND query per step, each only down to the weight the threshold
- * still needs (with one round of look-ahead). The search stops once `first` paths of strength
- * ≥ ρ² are known (any path not found is weaker than all of them, so the answer is exact,
- * ties included), or when nothing was cut by the threshold (then every path was found).
+ * τ starts at 0.5 and falls geometrically, or jumps straight to the `first`-th strongest path
+ * already found when that is higher (the answer cannot be weaker than paths in hand). τ is
+ * split so that the side that has grown larger gets the higher threshold: a hub at one end is
+ * met from the other. Each round only extends what the lower thresholds let in (a cursor per
+ * partial path over its node's edges, strongest first) and fetches neighbourhoods in one
+ * UNWIND query per step, each only down to the weight still needed (plus a little look-ahead);
+ * the join runs in Neo4j, so a hub's edges never travel just to be filtered. The search stops
+ * once `first` paths of strength ≥ ρf × ρb are known (anything not found is weaker than all of
+ * them, so the answer is exact, ties included), or when nothing was cut by a threshold (then
+ * every path was found).
  * Parallel relationships are different edges, so they give different paths.
  */
 import { badUserInput } from '../graphql/errors';
@@ -37,11 +41,17 @@ export interface StrongestPathsQuery {
   relationshipTypes?: string[] | null;
 }
 
-/** Thresholds of the rounds: ρ₀, then ×FACTOR each round, then 0 (everything) below FLOOR. */
-const START = 0.6;
+/**
+ * Rounds aim at a strength τ that every path still to be found must reach: τ₀, then ×FACTOR,
+ * or straight to the `first`-th strongest path found so far when that is higher (no answer can
+ * be weaker than a path already in hand); below FLOOR, everything.
+ */
+const START = 0.5;
 const FACTOR = 0.6;
-const FLOOR = 1e-4;
-/** Admission is a hair looser and certainty a hair stricter than ρ, so rounding never decides. */
+const FLOOR = 1e-8;
+/** Neighbourhoods are fetched a little below what a round needs, so the next round rarely fetches again. */
+const LOOKAHEAD = 0.8;
+/** Admission is a hair looser and certainty a hair stricter than the thresholds, so rounding never decides. */
 const SLACK = 1e-6;
 
 /**
@@ -98,6 +108,8 @@ interface Partial {
 
 class Side {
   readonly partials: Partial[] = [];
+  /** Every simple partial path from the roots with strength ≥ level is in `partials`. */
+  level = 1;
   readonly byNode = new Map<string, Partial[]>();
 
   constructor(
@@ -135,37 +147,54 @@ class PathSearch {
   }
 
   async run(first: number): Promise<PathRow[]> {
-    for (let rho = START; ; rho = rho * FACTOR < FLOOR ? 0 : rho * FACTOR) {
-      await this.expand(rho);
-      const complete = rho === 0 || !this.cutByThreshold();
-      const joinRho = complete ? 0 : rho;
-      await this.join(joinRho);
-      const sure = joinRho * joinRho * (1 + SLACK);
-      let certain = 0;
-      for (const path of this.found.values()) if (path.strength >= sure) certain += 1;
-      if (complete || certain >= first) return [...this.found.values()].sort(comparePaths).slice(0, first);
+    for (let tau = START; ; ) {
+      this.lowerLevels(tau);
+      await this.expand();
+      const complete = tau === 0 || !this.cutByThreshold();
+      const sure = complete ? 0 : this.forward.level * this.backward.level;
+      await this.join(sure);
+      const ranked = [...this.found.values()].sort(comparePaths);
+      const certain = ranked.filter((path) => path.strength >= sure * (1 + SLACK)).length;
+      if (complete || certain >= first) return ranked.slice(0, first);
+      const kth = ranked[first - 1]?.strength ?? 0;
+      tau = Math.max(kth * (1 - SLACK), sure * FACTOR);
+      if (tau < FLOOR) tau = 0;
     }
   }
 
-  /** Grows both sides until each holds every simple partial path of strength ≥ ρ. */
-  private async expand(rho: number): Promise<void> {
-    const low = rho * (1 - SLACK);
-    const lookahead = low * FACTOR < FLOOR ? 0 : low * FACTOR;
+  /**
+   * Splits τ between the sides (ρ_forward × ρ_backward = τ; the split argument above holds for
+   * any such pair): the side that has grown larger gets the higher threshold, so a hub on one
+   * end is met from the other. Levels only fall: a side stays complete down to its lowest one.
+   */
+  private lowerLevels(tau: number): void {
+    const skew = Math.log((this.forward.partials.length + 1) / (this.backward.partials.length + 1));
+    const share = Math.min(0.8, Math.max(0.2, 0.5 - 0.1 * skew));
+    const forward = tau === 0 ? 0 : Math.min(1, tau ** share);
+    const backward = tau === 0 ? 0 : Math.min(1, tau / forward);
+    this.forward.level = Math.min(this.forward.level, forward);
+    this.backward.level = Math.min(this.backward.level, backward);
+  }
+
+  /** Grows each side until it holds every simple partial path of strength ≥ its level. */
+  private async expand(): Promise<void> {
+    const sides = [this.forward, this.backward];
     for (;;) {
       const floors = new Map<string, number>();
-      for (const side of [this.forward, this.backward]) {
+      for (const side of sides) {
+        const low = side.level * (1 - SLACK);
         for (const partial of side.partials) {
           if (partial.hops >= this.sideHops) continue;
-          const need = low / partial.strength;
-          if (this.adjacency.of(partial.node).min > need) {
-            const floor = lookahead / partial.strength;
-            floors.set(partial.node, Math.min(floors.get(partial.node) ?? Infinity, floor));
+          if (this.adjacency.of(partial.node).min > low / partial.strength) {
+            const floor = (low * LOOKAHEAD) / partial.strength;
+            floors.set(partial.node, Math.min(floors.get(partial.node) ?? Infinity, floor < FLOOR ? 0 : floor));
           }
         }
       }
       await this.adjacency.ensure(floors);
       let grown = 0;
-      for (const side of [this.forward, this.backward]) {
+      for (const side of sides) {
+        const low = side.level * (1 - SLACK);
         const count = side.partials.length;
         for (let i = 0; i < count; i++) {
           const partial = side.partials[i];
@@ -186,7 +215,7 @@ class PathSearch {
     }
   }
 
-  /** Whether some partial path still has edges the threshold kept out (or not yet fetched). */
+  /** Whether some partial path still has edges the thresholds kept out (or not yet fetched). */
   private cutByThreshold(): boolean {
     for (const side of [this.forward, this.backward]) {
       for (const partial of side.partials) {
@@ -199,8 +228,8 @@ class PathSearch {
   }
 
   /** Joins forward and backward partial paths over one middle edge; keeps every simple result. */
-  private async join(rho: number): Promise<void> {
-    const floor = rho * rho * (1 - SLACK);
+  private async join(sure: number): Promise<void> {
+    const floor = sure * (1 - SLACK);
     const floors = new Map<string, number>();
     for (const [node, partials] of this.forward.byNode) {
       const best = Math.max(...partials.map((p) => p.strength));
