@@ -11,6 +11,8 @@ const MIGRATIONS = [
   'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
   'CREATE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email)',
   'CREATE INDEX user_email IF NOT EXISTS FOR (n:User) ON (n.email)',
+  'CREATE INDEX organization_lifecycle_stage IF NOT EXISTS FOR (n:Organization) ON (n.lifecycleStage)',
+  'CREATE INDEX organization_tier IF NOT EXISTS FOR (n:Organization) ON (n.tier)',
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,
