@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j/database';
-import { HOP_WEIGHT, typeAlternation, type StakeholderType } from './hop-weight';
+import { HOP_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType } from './hop-weight';
 
 /** A relationship as seen from one of its ends. */
 export interface AdjacentEdge {
@@ -21,21 +21,35 @@ interface CachedAdjacency {
   min: number;
 }
 
-const adjacencyCypher = (types: string) => `
+/**
+ * Relationships of one node whose weight can reach `row.min`. Hop weights above 0.5 are only
+ * KNOWS, INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor expands only those
+ * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
+ */
+const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
+  const branches = WEIGHT_CLASSES.map(({ above, upTo, possible }) => ({
+    above, upTo, types: types.filter((type) => possible.includes(type)),
+  }))
+    .filter((branch) => branch.types.length > 0)
+    .map(({ above, upTo, types: branchTypes }) => `
+  WITH a, row WHERE row.min > ${above}${upTo < 1 ? ` AND row.min <= ${upTo}` : ''}
+  MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
+  RETURN r, b`);
+  return `
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.id})-[r:${types}]-(b:Entity)
-WHERE b <> a
-WITH row, r, b, startNode(r) = a AS outgoing, ${HOP_WEIGHT('r')} AS weight
-WHERE weight >= row.min
-RETURN row.id AS id, elementId(r) AS key, type(r) AS type, outgoing, b.id AS other, weight`;
+MATCH (a:Entity {id: row.id})
+CALL (a, row) {${branches.join('\n  UNION ALL')}
+}
+WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
+WHERE b <> a AND weight >= row.min${restrict}
+RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
+};
 
-const edgesIntoCypher = (types: string) => `
-UNWIND $rows AS row
-MATCH (a:Entity {id: row.id})-[r:${types}]-(b:Entity)
-WHERE b.id IN $into
-WITH row, r, b, startNode(r) = a AS outgoing, ${HOP_WEIGHT('r')} AS weight
-WHERE weight >= row.min
-RETURN row.id AS id, elementId(r) AS key, type(r) AS type, outgoing, b.id AS other, weight`;
+const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
+  { above: -1, upTo: 0.5, possible: STAKEHOLDER_TYPES },
+  { above: 0.5, upTo: 0.8, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: 0.8, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
+];
 
 interface EdgeRecord {
   id: string;
@@ -60,9 +74,8 @@ export class Adjacency {
     private readonly db: Database,
     types: readonly StakeholderType[],
   ) {
-    const alternation = typeAlternation(types);
-    this.adjacencyQuery = adjacencyCypher(alternation);
-    this.edgesIntoQuery = edgesIntoCypher(alternation);
+    this.adjacencyQuery = adjacencyCypher(types, '');
+    this.edgesIntoQuery = adjacencyCypher(types, ' AND b.id IN $into');
   }
 
   /** The cached edges of a node (strongest first), and the floor down to which they are complete. */
