@@ -1,6 +1,9 @@
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
+import { createOpportunityLoaders } from '../opportunities/loaders';
+import { createBuyingCenterLoaders } from '../buying-center/buying-center';
+import { createInteractionLoaders } from '../interactions/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -13,6 +16,9 @@ export interface Context {
 export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
+    ...createOpportunityLoaders(db),
+    ...createBuyingCenterLoaders(db),
+    ...createInteractionLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
