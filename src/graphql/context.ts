@@ -1,6 +1,7 @@
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
+import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
 import { createOpportunityLoaders } from '../opportunities/loaders';
 import { createBuyingCenterLoaders } from '../buying-center/buying-center';
 import { createInteractionLoaders } from '../interactions/loaders';
@@ -16,6 +17,7 @@ export interface Context {
 export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
+    ...createNeighbourLoaders(db),
     ...createOpportunityLoaders(db),
     ...createBuyingCenterLoaders(db),
     ...createInteractionLoaders(db),

@@ -5,6 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
+import { organizationResolvers } from '../organizations/resolvers';
+import { peopleResolvers } from '../people/resolvers';
+import { relationshipResolvers } from '../relationships/resolvers';
+import { searchResolvers } from '../search/resolvers';
+import { userResolvers } from '../users/resolvers';
 import { opportunityResolvers } from '../opportunities/resolvers';
 import { buyingCenterResolvers } from '../buying-center/resolvers';
 import { partnerResolvers } from '../partners/resolvers';
@@ -25,8 +30,8 @@ export function loadTypeDefs(): string[] {
 }
 
 const AREA_RESOLVERS: Resolvers[] = [
-  nodeResolvers,
-  importResolvers,
+  nodeResolvers, importResolvers,
+  organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
   opportunityResolvers,
   buyingCenterResolvers,
   partnerResolvers,
