@@ -1,9 +1,10 @@
 /**
- * Builds seeds/20-deals.json from seeds/10-core.json: opportunities on the core world's customer
- * accounts with buying centers (complete ones, ones with missing roles, members nobody on our
- * team knows) and contact history. KNOWS between users and persons who met in that history is
- * written as logInteraction would leave it (DESIGN §4), so the seed looks like a closed loop.
- * Deterministic: the same core file gives the same output. Run: npx tsx seeds/build-deals.ts
+ * Builds seeds/20-deals.json on the keys of seeds/10-core.json (see seeds/README.md): opportunities
+ * with buying centers on the six key accounts (written out below: complete ones, ones with missing
+ * roles, members nobody on our team knows) and generated ones on a dozen smaller customers, plus
+ * contact history. KNOWS between users and persons who met in that history is written as
+ * logInteraction would leave it (DESIGN §4), so the seed is a closed loop from the start.
+ * Deterministic. Run: npx tsx seeds/build-deals.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,182 +16,256 @@ interface SeedDoc { nodes: SeedNode[]; relationships: SeedRel[] }
 const DIR = __dirname;
 const core: SeedDoc = JSON.parse(fs.readFileSync(path.join(DIR, '10-core.json'), 'utf8'));
 const out: SeedDoc = { nodes: [], relationships: [] };
+const byKey = new Map(core.nodes.map((n) => [n.key, n]));
 
 let seed = 20260501;
 const random = () => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   return seed / 2147483648;
 };
-const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-
-const byKey = new Map(core.nodes.map((n) => [n.key, n]));
-const orgs = core.nodes.filter((n) => n.type === 'Organization');
-const users = core.nodes.filter((n) => n.type === 'User');
-const salesUsers = users.filter((u) => (u.properties.roles ?? []).some((r: string) => ['KEY_ACCOUNT_MANAGER', 'SALES'].includes(r)));
-const accountOwner = new Map(
-  core.relationships.filter((r) => r.type === 'MANAGES' && r.properties?.as !== 'PARTNER_MANAGER').map((r) => [r.to, r.from]),
-);
-const staffOf = (orgKey: string) =>
-  core.relationships.filter((r) => r.type === 'WORKS_AT' && r.to === orgKey && byKey.get(r.from)?.type === 'Person').map((r) => r.from).sort();
-const isCustomer = (o: SeedNode) =>
-  ['KEY_ACCOUNT', 'CUSTOMER', 'PROSPECT'].includes(o.properties.lifecycleStage) ||
-  (o.properties.kinds ?? []).some((k: string) => k === 'CUSTOMER' || k === 'PROSPECT');
-const keyAccounts = orgs.filter((o) => o.properties.lifecycleStage === 'KEY_ACCOUNT');
-const otherCustomers = orgs.filter((o) => isCustomer(o) && o.properties.lifecycleStage !== 'KEY_ACCOUNT').slice(0, 12);
-const influencers = core.nodes
-  .filter((n) => n.type === 'Person' && (n.properties.kinds ?? []).some((k: string) => ['PLANNER', 'CONSULTANT', 'ARCHITECT', 'INFLUENCER'].includes(k)))
-  .map((n) => n.key);
-
-const SENIORITY_RANK: Record<string, number> = { OWNER: 0, EXECUTIVE: 1, HEAD: 2, SENIOR: 3, MID: 4, JUNIOR: 5 };
-const bySeniority = (keys: string[]) =>
-  [...keys].sort((a, b) => (SENIORITY_RANK[byKey.get(a)?.properties.seniority] ?? 9) - (SENIORITY_RANK[byKey.get(b)?.properties.seniority] ?? 9) || a.localeCompare(b));
-
-const STRANGERS = [
-  ['Dr. Helga Brandt', 'Chief Financial Officer', 'EXECUTIVE'], ['Jörg Lindner', 'Technical Director', 'HEAD'],
-  ['Sabine Krüger', 'Facility Manager', 'SENIOR'], ['Tobias Vogel', 'Purchasing Agent', 'MID'],
-  ['Monika Hartmann', 'Managing Director', 'OWNER'], ['Uwe Schäfer', 'Site Manager', 'SENIOR'],
-  ['Petra Neumann', 'Energy Officer', 'SENIOR'], ['Ralf Zimmermann', 'Head of Operations', 'HEAD'],
-  ['Claudia Wolf', 'Controller', 'MID'], ['Dirk Schröder', 'Chief Executive', 'EXECUTIVE'],
-  ['Ines Becker', 'Project Engineer', 'MID'], ['Frank Hoffmann', 'Board Member', 'EXECUTIVE'],
-] as const;
-let strangerCount = 0;
-/** A new person at the account whom nobody on our team knows yet. */
-function stranger(orgKey: string): string {
-  const [name, title, seniority] = STRANGERS[strangerCount % STRANGERS.length];
-  strangerCount += 1;
-  const key = `p-deal-${String(strangerCount).padStart(2, '0')}`;
-  const domain = byKey.get(orgKey)?.properties.domain ?? `${orgKey.replace(/^org-/, '')}.example`;
-  const local = name.replace(/^Dr\. /, '').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/\s+/g, '.');
-  out.nodes.push({ type: 'Person', key, properties: { name, title, seniority, kinds: ['CONTACT'], email: `${local}@${domain}` } });
-  out.relationships.push({ type: 'WORKS_AT', from: key, to: orgKey, properties: { title } });
-  return key;
-}
-
-type Role = 'DECISION_MAKER' | 'ECONOMIC_BUYER' | 'CHAMPION' | 'USER' | 'INFLUENCER' | 'GATEKEEPER' | 'TECHNICAL_EVALUATOR' | 'BLOCKER' | 'INITIATOR';
-/** Buying-center shapes, cycled over the opportunities: who holds which roles (index into the account's staff, 's' = a stranger, 'i' = an outside influencer). */
-const SHAPES: { name: string; members: [number | 's' | 'i', Role[], string][] }[] = [
-  { name: 'complete', members: [[0, ['DECISION_MAKER'], 'SUPPORTER'], ['s', ['ECONOMIC_BUYER'], 'NEUTRAL'], [1, ['CHAMPION', 'USER'], 'SUPPORTER'], [2, ['TECHNICAL_EVALUATOR'], 'SKEPTIC']] },
-  { name: 'no champion', members: [[0, ['DECISION_MAKER', 'ECONOMIC_BUYER'], 'NEUTRAL'], [1, ['USER'], 'SUPPORTER'], ['s', ['GATEKEEPER'], 'UNKNOWN']] },
-  { name: 'no decision maker', members: [[1, ['ECONOMIC_BUYER'], 'SKEPTIC'], [0, ['CHAMPION', 'INITIATOR'], 'SUPPORTER'], ['i', ['INFLUENCER'], 'SUPPORTER']] },
-  { name: 'complete with a blocker', members: [['s', ['DECISION_MAKER'], 'UNKNOWN'], [0, ['ECONOMIC_BUYER'], 'NEUTRAL'], [1, ['CHAMPION'], 'SUPPORTER'], ['s', ['BLOCKER'], 'OPPONENT'], ['i', ['INFLUENCER'], 'NEUTRAL']] },
-  { name: 'only a champion', members: [[0, ['CHAMPION', 'USER'], 'SUPPORTER']] },
-];
-
-const PRODUCTS = ['Heat pump retrofit', 'Condensing boiler roll-out', 'Hybrid heating', 'Solar thermal package', 'Service contract', 'District heating substation', 'Smart controls upgrade'];
-const STAGES = [
-  ['PROPOSAL', 0.4], ['NEGOTIATION', 0.7], ['QUALIFICATION', 0.15], ['WON', 1], ['PROPOSAL', 0.3], ['LOST', 0], ['NEGOTIATION', 0.6], ['QUALIFICATION', 0.1],
-] as const;
 const day = (iso: string, plusDays: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
 
-interface Meeting { key: string; type: string; at: string; users: string[]; persons: string[]; about: string[]; summary: string; outcome?: string; direction: string }
-const meetings: Meeting[] = [];
-let meetingCount = 0;
-const TOPICS: Record<string, [string, string, string]> = {
-  CALL: ['Call on requirements and timing', 'Follow-up call on the offer', 'Clarified budget approval'],
-  MEETING: ['Kick-off meeting with the project team', 'Offer presentation', 'Negotiation round on price and service levels'],
-  VISIT: ['Site visit in the plant room', 'Visit with a reference installation', 'Inspection of the existing boilers'],
-  EMAIL: ['Sent the technical data sheets', 'Sent the revised offer', 'Answered questions on funding (BEG)'],
-};
+/** People the core world does not have: new contacts at key accounts whom nobody on our team knows yet. */
+const NEW_PEOPLE: [key: string, name: string, title: string, seniority: string, org: string][] = [
+  ['p-helga-brandt', 'Dr. Helga Brandt', 'Leiterin Recht und Vergabe', 'HEAD', 'org-rheinwohnbau'],
+  ['p-joerg-lindner', 'Jörg Lindner', 'Leiter Portfoliomanagement', 'HEAD', 'org-rheinwohnbau'],
+  ['p-monika-hartmann', 'Dr. Monika Hartmann', 'Kaufmännische Geschäftsführerin', 'EXECUTIVE', 'org-stadtwerke-nordhessen'],
+  ['p-volker-stein', 'Volker Stein', 'Leiter Zentrale Beschaffung', 'HEAD', 'org-elbe-wohnen'],
+];
+const ascii = (s: string) => s.replace(/^Dr\. /, '').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/\s+/g, '.');
+for (const [key, name, title, seniority, org] of NEW_PEOPLE) {
+  if (byKey.has(key)) throw new Error(`${key} already exists in 10-core.json`);
+  const domain = byKey.get(org)?.properties.domain ?? `${org.replace(/^org-/, '')}.example`;
+  out.nodes.push({ type: 'Person', key, properties: { name, title, seniority, kinds: ['CONTACT'], email: `${ascii(name)}@${domain}` } });
+  out.relationships.push({ type: 'WORKS_AT', from: key, to: org, properties: { title } });
+}
+const strangers = new Set(NEW_PEOPLE.map(([key]) => key));
 
-let opportunityCount = 0;
-for (const [index, account] of [...keyAccounts, ...otherCustomers].entries()) {
-  const isKey = index < keyAccounts.length;
-  const deals = isKey ? 2 + (index % 2) : index % 2;
-  const owner = accountOwner.get(account.key) ?? (salesUsers.length ? salesUsers[index % salesUsers.length].key : users[0]?.key);
-  for (let d = 0; d < deals; d += 1) {
-    opportunityCount += 1;
-    const key = `opp-${account.key.replace(/^org-/, '')}-${d + 1}`;
-    const [stage, probability] = STAGES[(opportunityCount - 1) % STAGES.length];
-    const amount = Math.round((isKey ? 60 : 15) * (1 + random() * 4)) * 1000;
+type Member = [person: string, roles: string[], stance: string];
+interface Deal {
+  key: string; account: string; owner: string; name: string; amount: number; stage: string; probability: number;
+  close: string; members: Member[]; contacts: number;
+}
+
+/** The key accounts' deals, written out so the README examples tell a story. */
+const KEY_DEALS: Deal[] = [
+  {
+    key: 'opp-bau-schmidt-kiel', account: 'org-bau-schmidt', owner: 'u-kim-berg', name: 'Neubau Kiel: Wärmepumpen-Rollout',
+    amount: 420000, stage: 'NEGOTIATION', probability: 0.6, close: '2027-01-29', contacts: 6,
+    members: [
+      ['p-karl-heinz-schmidt', ['DECISION_MAKER'], 'NEUTRAL'],
+      ['p-martina-schmidt', ['ECONOMIC_BUYER'], 'SKEPTIC'],
+      ['p-anna-weber', ['CHAMPION', 'INITIATOR'], 'SUPPORTER'],
+      ['p-jan-petersen', ['TECHNICAL_EVALUATOR'], 'SUPPORTER'],
+      ['p-henrik-thomsen', ['INFLUENCER'], 'SUPPORTER'],
+    ],
+  },
+  {
+    key: 'opp-bau-schmidt-service', account: 'org-bau-schmidt', owner: 'u-kim-berg', name: 'Servicevertrag Bestandsanlagen 2027',
+    amount: 85000, stage: 'PROPOSAL', probability: 0.5, close: '2026-12-18', contacts: 3,
+    members: [
+      ['p-anna-weber', ['DECISION_MAKER'], 'SUPPORTER'],
+      ['p-finn-hansen', ['INITIATOR', 'USER'], 'SUPPORTER'],
+      ['p-lars-moeller', ['GATEKEEPER'], 'NEUTRAL'],
+    ],
+  },
+  {
+    key: 'opp-bau-schmidt-brennwert', account: 'org-bau-schmidt', owner: 'u-kim-berg', name: 'Brennwertkessel Rahmenvertrag 2026',
+    amount: 150000, stage: 'WON', probability: 1, close: '2026-06-30', contacts: 3,
+    members: [
+      ['p-karl-heinz-schmidt', ['DECISION_MAKER', 'ECONOMIC_BUYER'], 'SUPPORTER'],
+      ['p-anna-weber', ['CHAMPION'], 'SUPPORTER'],
+    ],
+  },
+  {
+    key: 'opp-rheinwohnbau-muelheim', account: 'org-rheinwohnbau', owner: 'u-lea-hoffmann', name: 'Heizzentrale Quartier Köln-Mülheim',
+    amount: 780000, stage: 'PROPOSAL', probability: 0.35, close: '2027-04-30', contacts: 5,
+    members: [
+      ['p-heike-wolters', ['DECISION_MAKER'], 'UNKNOWN'],
+      ['p-andreas-bergmann', ['ECONOMIC_BUYER'], 'SKEPTIC'],
+      ['p-stefan-kuhn', ['CHAMPION', 'TECHNICAL_EVALUATOR'], 'SUPPORTER'],
+      ['p-miriam-ebert', ['GATEKEEPER'], 'NEUTRAL'],
+      ['p-clemens-lorenz', ['INFLUENCER'], 'SUPPORTER'],
+      ['p-helga-brandt', ['BLOCKER'], 'OPPONENT'],
+    ],
+  },
+  {
+    key: 'opp-rheinwohnbau-bestand', account: 'org-rheinwohnbau', owner: 'u-lea-hoffmann', name: 'Heizungstausch Bestand 2027 (240 Wohnungen)',
+    amount: 310000, stage: 'QUALIFICATION', probability: 0.15, close: '2027-06-30', contacts: 2,
+    members: [
+      ['p-joerg-lindner', ['DECISION_MAKER'], 'UNKNOWN'],
+      ['p-dennis-otten', ['INITIATOR', 'USER'], 'SUPPORTER'],
+      ['p-ruediger-kolb', ['USER'], 'NEUTRAL'],
+    ],
+  },
+  {
+    key: 'opp-isar-riem', account: 'org-isar-immobilien', owner: 'u-felix-arnold', name: 'Quartier Riem: Wärmepumpen-Kaskade',
+    amount: 640000, stage: 'NEGOTIATION', probability: 0.7, close: '2027-02-26', contacts: 6,
+    members: [
+      ['p-maximilian-graf', ['DECISION_MAKER'], 'SUPPORTER'],
+      ['p-franziska-obermaier', ['ECONOMIC_BUYER'], 'NEUTRAL'],
+      ['p-theresa-lindner', ['CHAMPION'], 'SUPPORTER'],
+      ['p-markus-eder', ['GATEKEEPER'], 'NEUTRAL'],
+      ['p-benedikt-hofer', ['TECHNICAL_EVALUATOR'], 'SKEPTIC'],
+      ['p-florian-wiedemann', ['INFLUENCER'], 'SUPPORTER'],
+    ],
+  },
+  {
+    key: 'opp-isar-schwabing', account: 'org-isar-immobilien', owner: 'u-felix-arnold', name: 'Solarthermie Bestand Schwabing',
+    amount: 120000, stage: 'LOST', probability: 0, close: '2026-04-15', contacts: 2,
+    members: [
+      ['p-markus-eder', ['DECISION_MAKER', 'ECONOMIC_BUYER'], 'OPPONENT'],
+      ['p-lisa-brunner', ['USER'], 'SUPPORTER'],
+    ],
+  },
+  {
+    key: 'opp-elbe-fernwaerme', account: 'org-elbe-wohnen', owner: 'u-kim-berg', name: 'Übergabestationen Fernwärme Dresden',
+    amount: 260000, stage: 'PROPOSAL', probability: 0.4, close: '2027-03-31', contacts: 3,
+    members: [
+      ['p-frank-seidel', ['DECISION_MAKER'], 'UNKNOWN'],
+      ['p-katrin-vogel', ['CHAMPION'], 'SUPPORTER'],
+      ['p-ronny-hentschel', ['GATEKEEPER'], 'NEUTRAL'],
+      ['p-volker-stein', ['INFLUENCER'], 'UNKNOWN'],
+    ],
+  },
+  {
+    key: 'opp-krause-2027', account: 'org-krause-haustechnik', owner: 'u-lea-hoffmann', name: 'Jahresvereinbarung Wärmepumpen 2027',
+    amount: 210000, stage: 'NEGOTIATION', probability: 0.65, close: '2026-12-31', contacts: 4,
+    members: [
+      ['p-joerg-krause', ['DECISION_MAKER', 'ECONOMIC_BUYER'], 'SUPPORTER'],
+      ['p-nils-krause', ['CHAMPION'], 'SUPPORTER'],
+      ['p-sandra-reimers', ['USER'], 'NEUTRAL'],
+    ],
+  },
+  {
+    key: 'opp-swnh-kassel-ost', account: 'org-stadtwerke-nordhessen', owner: 'u-felix-arnold', name: 'Nahwärmenetz Kassel-Ost: Großwärmepumpen',
+    amount: 950000, stage: 'QUALIFICATION', probability: 0.2, close: '2027-06-30', contacts: 3,
+    members: [
+      ['p-ulrike-hahn', ['DECISION_MAKER'], 'NEUTRAL'],
+      ['p-monika-hartmann', ['ECONOMIC_BUYER'], 'UNKNOWN'],
+      ['p-bernd-fuchs', ['CHAMPION', 'INITIATOR'], 'SUPPORTER'],
+      ['p-oliver-stieglitz', ['TECHNICAL_EVALUATOR'], 'NEUTRAL'],
+      ['p-harald-siebert', ['GATEKEEPER'], 'SKEPTIC'],
+    ],
+  },
+];
+
+/** One generated deal on each of a dozen smaller customers (by key), owned by their account owner or a sales user. */
+function smallDeals(): Deal[] {
+  const owners = new Map(core.relationships.filter((r) => r.type === 'MANAGES' && r.properties?.as === 'ACCOUNT_OWNER').map((r) => [r.to, r.from]));
+  const sales = core.nodes.filter((n) => n.type === 'User' && (n.properties.roles ?? []).includes('SALES')).map((n) => n.key).sort();
+  const staffOf = (org: string) =>
+    core.relationships.filter((r) => r.type === 'WORKS_AT' && r.to === org).map((r) => r.from).sort();
+  const customers = core.nodes
+    .filter((n) => n.type === 'Organization' && ['CUSTOMER', 'PROSPECT'].includes(n.properties.lifecycleStage) && staffOf(n.key).length)
+    .map((n) => n.key).sort().filter((_, i) => i % 7 === 0).slice(0, 12);
+  const STAGES = [['PROPOSAL', 0.3], ['QUALIFICATION', 0.1], ['NEGOTIATION', 0.6], ['WON', 1], ['PROPOSAL', 0.4], ['LOST', 0]] as const;
+  const PRODUCTS = ['Wärmepumpen für Neubauprojekte', 'Brennwertgeräte Sammelbestellung', 'Hybridheizung Pilotobjekt', 'Solarthermie-Paket', 'Regelungstechnik-Upgrade'];
+  return customers.map((account, i) => {
+    const [stage, probability] = STAGES[i % STAGES.length];
+    const staff = staffOf(account);
     const closed = stage === 'WON' || stage === 'LOST';
-    const expectedCloseDate = closed ? day('2026-03-01', Math.floor(random() * 200)) : day('2026-12-01', Math.floor(random() * 240));
-    out.nodes.push({
-      type: 'Opportunity', key,
-      properties: { name: `${account.properties.name}: ${PRODUCTS[(opportunityCount - 1) % PRODUCTS.length]}`, amount, currency: 'EUR', stage, probability, expectedCloseDate },
-    });
-    out.relationships.push({ type: 'FOR_ACCOUNT', from: key, to: account.key });
-    if (owner) out.relationships.push({ type: 'OWNS', from: owner, to: key });
-
-    const staff = bySeniority(staffOf(account.key));
-    const shape = SHAPES[(opportunityCount - 1) % SHAPES.length];
-    const members = new Map<string, { roles: Role[]; stance: string }>();
-    for (const [who, roles, stance] of shape.members) {
-      let person: string | undefined;
-      if (who === 's') person = stranger(account.key);
-      else if (who === 'i') person = influencers.length ? influencers[opportunityCount % influencers.length] : undefined;
-      else person = staff[who] ?? stranger(account.key);
-      if (!person) continue;
-      const existing = members.get(person);
-      members.set(person, existing ? { roles: [...new Set([...existing.roles, ...roles])], stance: existing.stance } : { roles, stance });
-    }
-    for (const [person, { roles, stance }] of members) {
-      out.relationships.push({ type: 'BUYING_ROLE', from: person, to: key, properties: { roles, stance } });
-    }
-
-    // Contact history: the owner met the members from the account's own staff, never the strangers.
-    const known = [...members.keys()].filter((p) => staff.includes(p) && !p.startsWith('p-deal-'));
-    const contacts = owner && known.length ? 1 + Math.floor(random() * 3) + (isKey ? 1 : 0) : 0;
-    for (let c = 0; c < contacts; c += 1) {
-      const type = pick(['CALL', 'MEETING', 'VISIT', 'EMAIL'] as const);
-      const persons = [known[c % known.length], ...(random() < 0.4 && known.length > 1 ? [known[(c + 1) % known.length]] : [])];
-      meetingCount += 1;
-      meetings.push({
-        key: `int-${String(meetingCount).padStart(3, '0')}`, type,
-        at: `${day('2025-12-01', Math.floor(random() * 330))}T${String(8 + Math.floor(random() * 9)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}:00Z`,
-        users: [owner!], persons: [...new Set(persons)], about: [key, account.key],
-        summary: TOPICS[type][c % 3], outcome: c === contacts - 1 && closed ? (stage === 'WON' ? 'Order signed' : 'Went to a competitor') : undefined,
-        direction: type === 'EMAIL' && c % 2 ? 'INBOUND' : 'OUTBOUND',
-      });
-    }
-  }
-  // An inbound web enquiry about the account, with nobody of our team in it.
-  const staff = staffOf(account.key);
-  if (staff.length && index % 3 === 0) {
-    meetingCount += 1;
-    meetings.push({
-      key: `int-${String(meetingCount).padStart(3, '0')}`, type: 'WEB_FORM', at: `${day('2026-02-01', index * 7)}T10:00:00Z`,
-      users: [], persons: [staff[0]], about: [account.key], summary: 'Asked for spare parts prices via the web form', direction: 'INBOUND',
-    });
-  }
-}
-
-for (const m of meetings) {
-  out.nodes.push({
-    type: 'Interaction', key: m.key,
-    properties: { type: m.type, direction: m.direction, occurredAt: m.at, summary: m.summary, ...(m.outcome ? { outcome: m.outcome } : {}) },
+    const members: Member[] = [[staff[0], ['DECISION_MAKER', 'ECONOMIC_BUYER'], i % 2 ? 'NEUTRAL' : 'SUPPORTER']];
+    if (staff[1]) members.push([staff[1], [i % 2 ? 'USER' : 'CHAMPION'], 'SUPPORTER']);
+    return {
+      key: `opp-${account.replace(/^org-/, '')}-1`, account, owner: owners.get(account) ?? sales[i % sales.length],
+      name: `${byKey.get(account)!.properties.name}: ${PRODUCTS[i % PRODUCTS.length]}`,
+      amount: Math.round(12 + random() * 60) * 1000, stage, probability,
+      close: closed ? day('2026-02-01', Math.floor(random() * 240)) : day('2026-12-15', Math.floor(random() * 180)),
+      members, contacts: 1 + (i % 3),
+    };
   });
-  for (const participant of [...m.users, ...m.persons]) out.relationships.push({ type: 'PARTICIPATED_IN', from: participant, to: m.key });
-  for (const subject of m.about) out.relationships.push({ type: 'ABOUT', from: m.key, to: subject });
 }
+
+const deals = [...KEY_DEALS, ...smallDeals()];
+for (const deal of deals) {
+  for (const key of [deal.account, deal.owner, ...deal.members.map(([p]) => p)]) {
+    if (!byKey.has(key) && !strangers.has(key)) throw new Error(`${deal.key}: unknown key ${key}`);
+  }
+  out.nodes.push({
+    type: 'Opportunity', key: deal.key,
+    properties: { name: deal.name, amount: deal.amount, currency: 'EUR', stage: deal.stage, probability: deal.probability, expectedCloseDate: deal.close },
+  });
+  out.relationships.push({ type: 'FOR_ACCOUNT', from: deal.key, to: deal.account });
+  out.relationships.push({ type: 'OWNS', from: deal.owner, to: deal.key });
+  for (const [person, roles, stance] of deal.members) {
+    out.relationships.push({ type: 'BUYING_ROLE', from: person, to: deal.key, properties: { roles, stance } });
+  }
+}
+
+interface Contact { type: string; direction: string; at: string; users: string[]; persons: string[]; about: string[]; summary: string; outcome?: string }
+const contacts: Contact[] = [];
+const TOPICS: Record<string, string[]> = {
+  CALL: ['Telefonat zu Bedarf und Zeitplan', 'Nachfass-Telefonat zum Angebot', 'Budgetfreigabe besprochen'],
+  MEETING: ['Kick-off mit dem Projektteam', 'Angebotspräsentation', 'Verhandlungsrunde zu Preis und Servicelevel'],
+  VISIT: ['Begehung der Heizzentrale', 'Besuch einer Referenzanlage', 'Bestandsaufnahme der Altkessel'],
+  EMAIL: ['Technische Datenblätter geschickt', 'Überarbeitetes Angebot geschickt', 'Fragen zur BEG-Förderung beantwortet'],
+};
+const TYPES = ['MEETING', 'CALL', 'VISIT', 'EMAIL'] as const;
+const at = (date: string) => `${date}T${String(8 + Math.floor(random() * 9)).padStart(2, '0')}:${['00', '15', '30', '45'][Math.floor(random() * 4)]}:00Z`;
+
+// The owner met the members from the account's staff; nobody on our team has met the new people
+// or the outside influencers, so their paths (if any) run through the core world's KNOWS.
+for (const deal of deals) {
+  const metable = deal.members.map(([p]) => p).filter((p) => !strangers.has(p) && byKey.get(p)?.properties.kinds?.includes('INFLUENCER') !== true);
+  if (!metable.length) continue;
+  const closed = deal.stage === 'WON' || deal.stage === 'LOST';
+  const end = closed ? deal.close : '2026-11-20';
+  for (let c = 0; c < deal.contacts; c += 1) {
+    const type = TYPES[c % TYPES.length];
+    const persons = [...new Set([metable[c % metable.length], ...(c % 3 === 0 && metable.length > 1 ? [metable[(c + 1) % metable.length]] : [])])];
+    const last = c === deal.contacts - 1;
+    contacts.push({
+      type, direction: type === 'EMAIL' && c % 2 ? 'INBOUND' : 'OUTBOUND',
+      at: at(day(end, -Math.floor((deal.contacts - c) * (20 + random() * 25)))),
+      users: [deal.owner], persons, about: [deal.key, deal.account], summary: TOPICS[type][c % 3],
+      ...(last && closed ? { outcome: deal.stage === 'WON' ? 'Auftrag unterschrieben' : 'Ging an einen Wettbewerber' } : {}),
+    });
+  }
+}
+// The partner manager and the distributor talk about the shared key account.
+contacts.push({ type: 'MEETING', direction: 'OUTBOUND', at: '2026-10-14T10:00:00Z', users: ['u-jonas-keller', 'u-kim-berg'], persons: ['p-merle-jansen', 'p-frauke-lueders'], about: ['org-nordgross', 'org-bau-schmidt', 'opp-bau-schmidt-kiel'], summary: 'Abstimmung mit Nordgroß zur Belieferung Neubau Kiel', outcome: 'Nordgroß hält Lagerware für Kiel vor' });
+// Inbound contacts without anybody of our team: they change no KNOWS.
+contacts.push({ type: 'WEB_FORM', direction: 'INBOUND', at: '2026-09-02T07:41:00Z', users: [], persons: ['p-jannik-wulf'], about: ['org-bau-schmidt'], summary: 'Ersatzteilanfrage über das Webformular' });
+contacts.push({ type: 'SOCIAL', direction: 'INBOUND', at: '2026-11-03T18:12:00Z', users: [], persons: ['p-philipp-grote'], about: ['org-rheinwohnbau'], summary: 'Kommentar zu unserem Beitrag über Großwärmepumpen' });
+
+contacts.sort((a, b) => a.at.localeCompare(b.at));
+contacts.forEach((contact, i) => {
+  const key = `ia-${String(i + 1).padStart(3, '0')}`;
+  out.nodes.push({
+    type: 'Interaction', key,
+    properties: { type: contact.type, direction: contact.direction, occurredAt: contact.at, summary: contact.summary, ...(contact.outcome ? { outcome: contact.outcome } : {}) },
+  });
+  for (const participant of [...contact.users, ...contact.persons]) out.relationships.push({ type: 'PARTICIPATED_IN', from: participant, to: key });
+  for (const subject of contact.about) out.relationships.push({ type: 'ABOUT', from: key, to: subject });
+});
 
 // KNOWS as logInteraction leaves it: count, last contact, strength = max(declared, 1 − 0.8^n).
 const pairs = new Map<string, { user: string; person: string; n: number; last: string }>();
-for (const m of meetings) {
-  for (const user of m.users) {
-    for (const person of m.persons) {
-      const id = `${user}|${person}`;
-      const pair = pairs.get(id) ?? { user, person, n: 0, last: m.at };
+for (const contact of contacts) {
+  for (const user of contact.users) {
+    for (const person of contact.persons) {
+      const pair = pairs.get(`${user}|${person}`) ?? { user, person, n: 0, last: contact.at };
       pair.n += 1;
-      if (m.at > pair.last) pair.last = m.at;
-      pairs.set(id, pair);
+      if (contact.at > pair.last) pair.last = contact.at;
+      pairs.set(`${user}|${person}`, pair);
     }
   }
 }
 for (const { user, person, n, last } of [...pairs.values()].sort((a, b) => `${a.user}|${a.person}`.localeCompare(`${b.user}|${b.person}`))) {
   const existing = core.relationships.find((r) => r.type === 'KNOWS' && ((r.from === user && r.to === person) || (r.from === person && r.to === user)));
-  const declared = existing ? existing.properties?.declaredStrength ?? existing.properties?.strength ?? 0.5 : undefined;
+  const declared: number | undefined = existing ? existing.properties?.declaredStrength ?? existing.properties?.strength ?? 0.5 : undefined;
   const earned = Math.round((1 - 0.8 ** n) * 1e6) / 1e6;
   out.relationships.push({
     type: 'KNOWS', from: existing?.from ?? user, to: existing?.to ?? person,
     properties: {
       strength: declared !== undefined ? Math.max(declared, earned) : earned,
-      ...(declared !== undefined ? { declaredStrength: declared } : {}),
+      ...(declared !== undefined ? { declaredStrength: declared } : { source: 'interaction' }),
       interactionCount: n, lastInteractionAt: last,
-      ...(existing ? {} : { source: 'interaction' }),
     },
   });
 }
 
 const json = `{\n  "nodes": [\n${out.nodes.map((n) => `    ${JSON.stringify(n)}`).join(',\n')}\n  ],\n  "relationships": [\n${out.relationships.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;
 fs.writeFileSync(path.join(DIR, '20-deals.json'), json);
-console.log(`20-deals.json: ${opportunityCount} opportunities, ${strangerCount} new people, ${meetings.length} interactions, ${pairs.size} KNOWS updated`);
+console.log(`20-deals.json: ${deals.length} opportunities, ${NEW_PEOPLE.length} new people, ${contacts.length} interactions, ${pairs.size} KNOWS from contact history`);
