@@ -16,6 +16,9 @@ export interface LogInteractionInput {
   aboutIds?: string[] | null;
 }
 
+/** Every user–person pair among the participants is written, so the lists stay small. */
+export const MAX_PARTICIPANTS = 50;
+export const MAX_ABOUT = 20;
 const PARTICIPANT_LABELS: readonly NodeLabel[] = ['User', 'Person'];
 const ABOUT_LABELS: readonly NodeLabel[] = ['Organization', 'Opportunity', 'Case'];
 
@@ -80,6 +83,10 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
   const participantIds = [...new Set(input.participantIds)];
   const aboutIds = [...new Set(input.aboutIds ?? [])];
   if (!participantIds.length) throw badUserInput('input.participantIds must name at least one User or Person who took part.');
+  if (participantIds.length > MAX_PARTICIPANTS) {
+    throw badUserInput(`input.participantIds names ${participantIds.length} participants; at most ${MAX_PARTICIPANTS} are allowed. Log a NEWSLETTER per recipient group instead.`);
+  }
+  if (aboutIds.length > MAX_ABOUT) throw badUserInput(`input.aboutIds names ${aboutIds.length} subjects; at most ${MAX_ABOUT} are allowed.`);
   const { participantIds: _p, aboutIds: _a, ...fields } = input;
   const { values, problems } = validateProperties(NODE_TYPES.Interaction.properties, fields, 'input', NODE_TYPES.Interaction.required);
   if (problems.length) throw badUserInput(`Invalid interaction: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);

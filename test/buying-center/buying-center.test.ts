@@ -123,6 +123,14 @@ describe('buyingCenter', () => {
     expect(opportunity.buyingCenter).toEqual({ missingRoles: ['CHAMPION'], coverage: 0.5 });
   });
 
+  it('computes the buying centers of many opportunities with one path search per distinct owner', async () => {
+    const before = server.db.roundTrips;
+    const { opportunities } = await server.data('{ opportunities(first: 50) { edges { node { name buyingCenter { coverage members { bestPath { hops } } } } } } }');
+    expect(opportunities.edges).toHaveLength(4);
+    // list + members + all users + paths from any user + paths from Kim + paths from Lea
+    expect(server.db.roundTrips - before).toBeLessThanOrEqual(6);
+  });
+
   it('answers NOT_FOUND for an unknown id or one that is no opportunity', async () => {
     for (const id of ['no-such-opportunity', ids['org-acme']]) {
       const result = await server.gql(BUYING_CENTER, { id });

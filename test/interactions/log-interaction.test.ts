@@ -140,6 +140,7 @@ describe('logInteraction', () => {
       ['an organization as participant', () => ({ type: 'CALL', occurredAt: '2026-05-04T10:00:00Z', participantIds: [ids['u-kim'], ids['org-a']] }), 'BAD_USER_INPUT'],
       ['a person as subject', () => ({ type: 'CALL', occurredAt: '2026-05-04T10:00:00Z', participantIds: [ids['u-kim'], ids['p-ben']], aboutIds: [ids['p-anna']] }), 'BAD_USER_INPUT'],
       ['a summary that is too long', () => ({ type: 'CALL', occurredAt: '2026-05-04T10:00:00Z', summary: 'x'.repeat(2001), participantIds: [ids['u-kim'], ids['p-ben']] }), 'BAD_USER_INPUT'],
+      ['more than 50 participants', () => ({ type: 'NEWSLETTER', occurredAt: '2026-05-04T10:00:00Z', participantIds: [ids['u-kim'], ...Array.from({ length: 50 }, (_, i) => `p-${i}`)] }), 'BAD_USER_INPUT'],
       ['a date that is no date', () => ({ type: 'CALL', occurredAt: 'yesterday', participantIds: [ids['u-kim'], ids['p-ben']] }), 'BAD_USER_INPUT'],
     ])('%s', async (_what, input, code) => {
       const result = await log(input());
@@ -147,6 +148,18 @@ describe('logInteraction', () => {
       expect(result.errors?.[0].message).toMatch(/.{20,}/);
       await nothingWritten();
     });
+  });
+
+  it('loads participants, subjects and histories of many interactions in a constant number of queries', async () => {
+    for (let i = 0; i < 12; i += 1) await call([i % 2 ? 'u-kim' : 'u-lea', ['p-anna', 'p-ben', 'p-cora'][i % 3]], `2026-03-${String(i + 1).padStart(2, '0')}T09:00:00Z`, ['org-a']);
+    const before = server.db.roundTrips;
+    const { node } = await server.data(`query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { edges { node {
+      participants { id ... on Person { interactions(first: 5) { totalCount edges { node { about { id } } } } } }
+      about { id }
+    } } } } } }`, { id: ids['org-a'] });
+    expect(node.interactions.edges).toHaveLength(12);
+    // organization history + links + person histories + links of those
+    expect(server.db.roundTrips - before).toBeLessThanOrEqual(5);
   });
 
   describe('contact history', () => {
