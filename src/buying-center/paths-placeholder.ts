@@ -47,10 +47,11 @@ RETURN targetId, strength, length(p) AS hops, [n IN nodes(p) | n.id] AS nodeIds,
 export async function bestPathsToTargets(
   db: Database,
   { fromIds, targetIds, maxHops }: { fromIds: string[]; targetIds: string[]; maxHops: number },
-): Promise<Map<string, PathRow>> {
+): Promise<Map<string, PathRow | null>> {
   if (!fromIds.length || !targetIds.length) return new Map();
   const rows = await db.read<PathRow & { targetId: string }>(BEST_PATHS_TO_TARGETS(Math.trunc(maxHops)), { fromIds, targetIds });
-  return new Map(rows.map(({ targetId, ...path }) => [targetId, path]));
+  const found = new Map(rows.map(({ targetId, ...path }) => [targetId, path]));
+  return new Map(targetIds.map((id) => [id, found.get(id) ?? null]));
 }
 
 export const pathResolvers: Resolvers = {

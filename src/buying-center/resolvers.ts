@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { notFound } from '../graphql/errors';
+import { coverage } from './buying-center';
 import { pathResolvers } from './paths-placeholder';
 
 export const buyingCenterResolvers: Resolvers = {
@@ -10,5 +11,12 @@ export const buyingCenterResolvers: Resolvers = {
       if (!center) throw notFound('Opportunity', opportunityId);
       return center;
     },
+  },
+  BuyingCenter: {
+    coverage: async (center, _args, { loaders }) => coverage(center, await loaders.memberPathsByOpportunityId.load(center.opportunity.id)),
+  },
+  BuyingCenterMember: {
+    bestPath: async (member, _args, { loaders }) =>
+      (await loaders.memberPathsByOpportunityId.load(member.opportunityId)).best.get(member.person.id) ?? null,
   },
 };

@@ -18,6 +18,9 @@ export const opportunityResolvers: Resolvers = {
       await requireNode(context, opportunityId, ['Opportunity']);
       await requireNode(context, personId, ['Person']);
       await setBuyingRole(context.db, { opportunityId, personId, roles, stance });
+      // An earlier mutation of the same operation may have loaded this buying center already.
+      context.loaders.buyingCenterByOpportunityId.clear(opportunityId);
+      context.loaders.memberPathsByOpportunityId.clear(opportunityId);
       const center = await context.loaders.buyingCenterByOpportunityId.load(opportunityId);
       const member = center?.members.find((m) => m.person.id === personId);
       if (!member) throw notFound('buying-center member', personId);
