@@ -7,6 +7,7 @@ import { SearchHitRow } from '../search/search-entities';
 import { BuyingCenterRow, BuyingCenterMemberRow } from '../buying-center/buying-center';
 import { PathRow } from '../buying-center/paths-placeholder';
 import { PartnerCoverageRow } from '../partners/partner-coverage';
+import { PersonBuyingRoleRow } from '../opportunities/loaders';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -778,6 +779,8 @@ export type PathStep = {
 /** A contact or stakeholder outside our own team. */
 export type Person = Node & {
   __typename?: 'Person';
+  /** The buying centers this person sits in, by the opportunities' expected close date. */
+  buyingRoles: Array<PersonBuyingRole>;
   city?: Maybe<Scalars['String']['output']>;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -843,6 +846,14 @@ export type PersonKnowsArgs = {
 /** A contact or stakeholder outside our own team. */
 export type PersonReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A seat in an opportunity's buying center, seen from the person. */
+export type PersonBuyingRole = {
+  __typename?: 'PersonBuyingRole';
+  opportunity: Opportunity;
+  roles: Array<BuyingRole>;
+  stance: Stance;
 };
 
 export type PersonConnection = {
@@ -1349,6 +1360,7 @@ export type ResolversTypes = ResolversObject<{
   PartnerCoverage: ResolverTypeWrapper<PartnerCoverageRow>;
   PathStep: ResolverTypeWrapper<Partial<PathStep>>;
   Person: ResolverTypeWrapper<EntityRow>;
+  PersonBuyingRole: ResolverTypeWrapper<PersonBuyingRoleRow>;
   PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   PersonFilter: ResolverTypeWrapper<Partial<PersonFilter>>;
@@ -1424,6 +1436,7 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerCoverage: PartnerCoverageRow;
   PathStep: Partial<PathStep>;
   Person: EntityRow;
+  PersonBuyingRole: PersonBuyingRoleRow;
   PersonConnection: Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> }>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   PersonFilter: Partial<PersonFilter>;
@@ -1682,6 +1695,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1703,6 +1717,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonBuyingRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonBuyingRole'] = ResolversParentTypes['PersonBuyingRole']> = ResolversObject<{
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
 }>;
 
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
@@ -1812,6 +1832,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PartnerCoverage?: PartnerCoverageResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonBuyingRole?: PersonBuyingRoleResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

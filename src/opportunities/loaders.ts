@@ -18,6 +18,23 @@ OPTIONAL MATCH (u:User)-[:OWNS]->(o)
 WITH id, head(collect(DISTINCT a)) AS a, head(collect(DISTINCT u)) AS u
 RETURN id, ${ENTITY_ROW('a')} AS account, ${ENTITY_ROW('u')} AS owner`;
 
+export interface PersonBuyingRoleRow {
+  opportunity: EntityRow;
+  roles: string[];
+  stance: string;
+}
+
+const BUYING_ROLES_BY_PERSON_ID = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[r:BUYING_ROLE]->(o:Opportunity)
+  WITH o, r ORDER BY ${OPPORTUNITY_ORDER('o')}
+  RETURN collect(CASE WHEN o IS NULL THEN null ELSE
+    {opportunity: ${ENTITY_ROW('o')}, roles: coalesce(r.roles, []), stance: coalesce(r.stance, 'UNKNOWN')} END) AS seats
+}
+RETURN id, seats`;
+
 const pagedOpportunities = (parent: string, pattern: string) => `
 UNWIND $ids AS id
 MATCH (${parent} {id: id})
@@ -39,6 +56,11 @@ export function createOpportunityLoaders(db: Database) {
       const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? { account: null, owner: null });
+    }),
+    buyingRolesByPersonId: new DataLoader<string, PersonBuyingRoleRow[]>(async (ids) => {
+      const rows = await db.read<{ id: string; seats: PersonBuyingRoleRow[] }>(BUYING_ROLES_BY_PERSON_ID, { ids });
+      const byId = new Map(rows.map((row) => [row.id, row.seats]));
+      return ids.map((id) => byId.get(id) ?? []);
     }),
     opportunitiesByAccountId: pageLoader(db, OPPORTUNITIES_BY_ACCOUNT_ID),
     opportunitiesByOwnerId: pageLoader(db, OPPORTUNITIES_BY_OWNER_ID),

@@ -45,6 +45,9 @@ export const opportunityResolvers: Resolvers = {
     opportunities: (organization, { stages, first, after }, { loaders }) =>
       loaders.opportunitiesByAccountId.load({ id: organization.id, args: { first: first ?? 20, after, stages: stages ?? null } }),
   },
+  Person: {
+    buyingRoles: (person, _args, { loaders }) => loaders.buyingRolesByPersonId.load(person.id),
+  },
   User: {
     opportunities: (user, { stages, first, after }, { loaders }) =>
       loaders.opportunitiesByOwnerId.load({ id: user.id, args: { first: first ?? 20, after, stages: stages ?? null } }),

@@ -131,6 +131,17 @@ describe('buyingCenter', () => {
     expect(server.db.roundTrips - before).toBe(2);
   });
 
+  it('shows from the person which buying centers they sit in', async () => {
+    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { opportunity { name } roles stance } } } }', { id: ids['p-anna'] });
+    const byName = (a: any, b: any) => a.opportunity.name.localeCompare(b.opportunity.name);
+    expect([...node.buyingRoles].sort(byName)).toEqual([
+      { opportunity: { name: 'Acme boilers' }, roles: ['DECISION_MAKER'], stance: 'SUPPORTER' },
+      { opportunity: { name: 'Acme service' }, roles: ['CHAMPION', 'DECISION_MAKER'], stance: 'SUPPORTER' },
+    ]);
+    const { node: dave } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { roles } } } }', { id: ids['p-hana'] });
+    expect(dave.buyingRoles).toEqual([{ roles: ['ECONOMIC_BUYER'] }]);
+  });
+
   it('answers NOT_FOUND for an unknown id or one that is no opportunity', async () => {
     for (const id of ['no-such-opportunity', ids['org-acme']]) {
       const result = await server.gql(BUYING_CENTER, { id });
