@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { bestPathsToTargets, type PathRow } from './paths-placeholder';
+import { bestPathsToTargets } from '../paths/strongest-paths';
+import type { PathRow } from '../paths/path-row';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
 export const KEY_ROLES = ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] as const;
