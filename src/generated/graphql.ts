@@ -7,6 +7,9 @@ import { InfluenceRow } from '../influence/influence-scores';
 import { Neighbour } from '../relationships/neighbour-loaders';
 import { LinkResult } from '../nodes/entity-writes';
 import { SearchHitRow } from '../search/search-entities';
+import { BuyingCenterRow, BuyingCenterMemberRow } from '../buying-center/buying-center';
+import { PartnerCoverageRow } from '../partners/partner-coverage';
+import { PersonBuyingRoleRow } from '../opportunities/loaders';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +28,61 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
+};
+
+export type BuyingCenter = {
+  __typename?: 'BuyingCenter';
+  /** Share of members whose strongest path from any user is at least 0.3 (0 with no members). */
+  coverage: Scalars['Float']['output'];
+  /** Ordered by name. */
+  members: Array<BuyingCenterMember>;
+  /** Those of DECISION_MAKER, ECONOMIC_BUYER, CHAMPION that no member holds. */
+  missingRoles: Array<BuyingRole>;
+  opportunity: Opportunity;
+};
+
+/** A member of an opportunity's buying center (BUYING_ROLE) with the strongest warm path our team has to them. */
+export type BuyingCenterMember = {
+  __typename?: 'BuyingCenterMember';
+  /** Strongest path (≤ 4 hops) from the opportunity's owner, else from any user; null when no user reaches the person. */
+  bestPath?: Maybe<RelationshipPath>;
+  person: Person;
+  roles: Array<BuyingRole>;
+  stance: Stance;
+};
+
+/** A person's part in a buying decision (DESIGN §3). */
+export type BuyingRole =
+  | 'BLOCKER'
+  | 'CHAMPION'
+  | 'DECISION_MAKER'
+  | 'ECONOMIC_BUYER'
+  | 'GATEKEEPER'
+  | 'INFLUENCER'
+  | 'INITIATOR'
+  | 'TECHNICAL_EVALUATOR'
+  | 'USER';
+
+export type ChannelConflict = {
+  __typename?: 'ChannelConflict';
+  customer: Organization;
+  /** The other partners serving the customer, by name. */
+  partners: Array<Organization>;
+};
+
+export type CreateOpportunityInput = {
+  /** The Organization the deal is for. */
+  accountId: Scalars['ID']['input'];
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** External id, unique across the graph. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The User who owns the deal. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
 };
 
 export type CreateOrganizationInput = {
@@ -120,6 +178,52 @@ export type InfluencesInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** One logged contact (contact history). */
+export type Interaction = Node & {
+  __typename?: 'Interaction';
+  /** Organizations, opportunities and cases it was about (ABOUT), by name. */
+  about: Array<Node>;
+  createdAt: Scalars['DateTime']['output'];
+  direction?: Maybe<InteractionDirection>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Users and persons who took part (PARTICIPATED_IN), by name. */
+  participants: Array<Node>;
+  summary?: Maybe<Scalars['String']['output']>;
+  type: InteractionType;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionDirection =
+  | 'INBOUND'
+  | 'INTERNAL'
+  | 'OUTBOUND';
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionType =
+  | 'CALL'
+  | 'CHAT'
+  | 'EMAIL'
+  | 'MEETING'
+  | 'NEWSLETTER'
+  | 'SOCIAL'
+  | 'VISIT'
+  | 'WEB_FORM';
+
 /**
  * A KNOWS relationship seen from one end; `node` is the other person or user. strength is what
  * paths use (0.5 when never set); declaredStrength is what a person set by hand; the interaction
@@ -153,6 +257,18 @@ export type LifecycleStage =
   | 'LEAD'
   | 'PROSPECT';
 
+export type LogInteractionInput = {
+  /** Organizations, Opportunities or Cases. */
+  aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  direction?: InputMaybe<InteractionDirection>;
+  occurredAt: Scalars['DateTime']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** At least one User or Person. */
+  participantIds: Array<Scalars['ID']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  type: InteractionType;
+};
+
 /** An organization a user MANAGES. */
 export type ManagedAccountEdge = {
   __typename?: 'ManagedAccountEdge';
@@ -180,9 +296,13 @@ export type ManagesInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one transaction. */
+  createOpportunity: Opportunity;
   createOrganization: Organization;
   createPerson: Person;
   createUser: User;
+  /** Deletes the opportunity with its relationships; returns its id. */
+  deleteOpportunity: Scalars['ID']['output'];
   /**
    * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
    * CONFLICT naming how many, unless force is true (the people stay, without that employer).
@@ -213,6 +333,18 @@ export type Mutation = {
   linkSubsidiaryOf: StakeholderLink;
   /** Creates or updates WORKS_AT (person → organization). */
   linkWorksAt: StakeholderLink;
+  /**
+   * Logs a contact and, in the same transaction, strengthens KNOWS between every User–Person pair
+   * among the participants (DESIGN §4: interactionCount + 1, strength = max(declared, 1 − 0.8^n)).
+   */
+  logInteraction: Interaction;
+  /** Removes the person from the buying center; false when they were not in it. */
+  removeBuyingRole: Scalars['Boolean']['output'];
+  /**
+   * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
+   * Without stance, an existing stance stays and a new member gets UNKNOWN.
+   */
+  setBuyingRole: BuyingCenterMember;
   unlinkInfluences: Scalars['Boolean']['output'];
   unlinkKnows: Scalars['Boolean']['output'];
   unlinkManages: Scalars['Boolean']['output'];
@@ -221,9 +353,15 @@ export type Mutation = {
   unlinkSubsidiaryOf: Scalars['Boolean']['output'];
   /** Each unlink removes the relationship; false when there was none. Unknown ids are NOT_FOUND. */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  updateOpportunity: Opportunity;
   updateOrganization: Organization;
   updatePerson: Person;
   updateUser: User;
+};
+
+
+export type MutationCreateOpportunityArgs = {
+  input: CreateOpportunityInput;
 };
 
 
@@ -239,6 +377,11 @@ export type MutationCreatePersonArgs = {
 
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationDeleteOpportunityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -298,6 +441,25 @@ export type MutationLinkWorksAtArgs = {
 };
 
 
+export type MutationLogInteractionArgs = {
+  input: LogInteractionInput;
+};
+
+
+export type MutationRemoveBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  roles: Array<BuyingRole>;
+  stance?: InputMaybe<Stance>;
+};
+
+
 export type MutationUnlinkInfluencesArgs = {
   fromId: Scalars['ID']['input'];
   toId: Scalars['ID']['input'];
@@ -337,6 +499,12 @@ export type MutationUnlinkSubsidiaryOfArgs = {
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateOpportunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOpportunityInput;
 };
 
 
@@ -394,6 +562,70 @@ export type Node = {
   key?: Maybe<Scalars['String']['output']>;
 };
 
+/** An offer or deal for one account, owned by one of our users. */
+export type Opportunity = Node & {
+  __typename?: 'Opportunity';
+  /** The organization the deal is for (FOR_ACCOUNT). */
+  account?: Maybe<Organization>;
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
+  buyingCenter: BuyingCenter;
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code, e.g. EUR. */
+  currency?: Maybe<Scalars['String']['output']>;
+  expectedCloseDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Contact history, newest first: interactions about this opportunity. */
+  interactions: InteractionConnection;
+  key?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The user who owns the deal (OWNS). */
+  owner?: Maybe<User>;
+  /** Chance to win, 0…1. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  stage?: Maybe<OpportunityStage>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An offer or deal for one account, owned by one of our users. */
+export type OpportunityInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+export type OpportunityConnection = {
+  __typename?: 'OpportunityConnection';
+  edges: Array<OpportunityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpportunityEdge = {
+  __typename?: 'OpportunityEdge';
+  cursor: Scalars['String']['output'];
+  node: Opportunity;
+};
+
+/** Every given criterion must hold. */
+export type OpportunityFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Expected close date on or after this day. */
+  closesFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Expected close date on or before this day. */
+  closesTo?: InputMaybe<Scalars['Date']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
+};
+
+export type OpportunityStage =
+  | 'LOST'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'QUALIFICATION'
+  | 'WON';
+
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type Organization = Node & {
   __typename?: 'Organization';
@@ -411,12 +643,16 @@ export type Organization = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this organization INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions about it, about its opportunities, or with its people. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<OrganizationKind>;
   lifecycleStage?: Maybe<LifecycleStage>;
   /** Our users who MANAGE this organization (account owners, partner managers). */
   managers: Array<ManagerEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities for this account, by expected close date. */
+  opportunities: OpportunityConnection;
   /** The organization this one is a SUBSIDIARY_OF, if any. */
   parent?: Maybe<Organization>;
   /** Channel partners that SERVE this organization (distributors, resellers, agents, brokers, service partners). */
@@ -450,8 +686,24 @@ export type OrganizationInfluencesArgs = {
 
 
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type OrganizationManagersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
 
@@ -543,6 +795,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a channel partner brings (DESIGN §4). */
+export type PartnerCoverage = {
+  __typename?: 'PartnerCoverage';
+  /** Customers that other organizations also serve, with those other partners. */
+  conflicts: Array<ChannelConflict>;
+  /** Organizations the partner SERVES, by name. */
+  customers: Array<Organization>;
+  /** Users who manage the partner. */
+  managers: Array<User>;
+  /** Σ amount × probability over the open (not WON/LOST) opportunities of those customers. */
+  openPipeline: Scalars['Float']['output'];
+  partner: Organization;
+  /** Persons who work at the partner. */
+  people: Array<Person>;
+};
+
 /** One hop of a path, in the relationship's stored direction (it may point against the path). */
 export type PathStep = {
   __typename?: 'PathStep';
@@ -555,6 +823,8 @@ export type PathStep = {
 /** A contact or stakeholder outside our own team. */
 export type Person = Node & {
   __typename?: 'Person';
+  /** The buying centers this person sits in, by the opportunities' expected close date. */
+  buyingRoles: Array<PersonBuyingRole>;
   city?: Maybe<Scalars['String']['output']>;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -567,6 +837,8 @@ export type Person = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this person INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions the person took part in. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<PersonKind>;
   /** People and users this person KNOWS, either direction, strongest first. */
@@ -602,6 +874,14 @@ export type PersonInfluencesArgs = {
 
 
 /** A contact or stakeholder outside our own team. */
+export type PersonInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
 export type PersonKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -610,6 +890,14 @@ export type PersonKnowsArgs = {
 /** A contact or stakeholder outside our own team. */
 export type PersonReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A seat in an opportunity's buying center, seen from the person. */
+export type PersonBuyingRole = {
+  __typename?: 'PersonBuyingRole';
+  opportunity: Opportunity;
+  roles: Array<BuyingRole>;
+  stance: Stance;
 };
 
 export type PersonConnection = {
@@ -674,6 +962,8 @@ export type Query = {
    * relationships, nearest first, at most `nodeLimit` (≤ 2000) nodes.
    */
   accountNetwork: Network;
+  /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
+  buyingCenter: BuyingCenter;
   /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
    * (≤ 4) hops, highest score first (ties by id). 0 < decay ≤ 1.
@@ -683,8 +973,14 @@ export type Query = {
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
   nodeByKey?: Maybe<Node>;
+  /** Opportunities by expected close date (undated last), then id. */
+  opportunities: OpportunityConnection;
+  /** The opportunity with this id; null when there is none. */
+  opportunity?: Maybe<Opportunity>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
+  /** Coverage of a channel partner; NOT_FOUND unless the id is an Organization. */
+  partnerCoverage: PartnerCoverage;
   people: PersonConnection;
   person?: Maybe<Person>;
   /**
@@ -724,6 +1020,11 @@ export type QueryAccountNetworkArgs = {
 };
 
 
+export type QueryBuyingCenterArgs = {
+  opportunityId: Scalars['ID']['input'];
+};
+
+
 export type QueryInfluencersArgs = {
   decay?: InputMaybe<Scalars['Float']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -742,6 +1043,18 @@ export type QueryNodeByKeyArgs = {
 };
 
 
+export type QueryOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpportunityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOpportunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -752,6 +1065,11 @@ export type QueryOrganizationsArgs = {
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<OrganizationOrder>>;
+};
+
+
+export type QueryPartnerCoverageArgs = {
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -889,6 +1207,14 @@ export type StakeholderRelationship =
   | 'SUBSIDIARY_OF'
   | 'WORKS_AT';
 
+/** How a buying-center member stands towards our offer. */
+export type Stance =
+  | 'NEUTRAL'
+  | 'OPPONENT'
+  | 'SKEPTIC'
+  | 'SUPPORTER'
+  | 'UNKNOWN';
+
 export type SubsidiaryOfInput = {
   parentId: Scalars['ID']['input'];
   subsidiaryId: Scalars['ID']['input'];
@@ -898,6 +1224,18 @@ export type Tier =
   | 'A'
   | 'B'
   | 'C';
+
+/** Only the given fields change; null clears an optional field (ownerId: null removes the owner). */
+export type UpdateOpportunityInput = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
+};
 
 /** Only the given fields change; null removes a property (name cannot be removed). */
 export type UpdateOrganizationInput = {
@@ -946,6 +1284,8 @@ export type User = Node & {
   /** People and users this user KNOWS, either direction, strongest first. */
   knows: Array<KnowsEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities this user owns, by expected close date. */
+  opportunities: OpportunityConnection;
   roles: Array<UserRole>;
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -960,6 +1300,14 @@ export type UserAccountsArgs = {
 /** Someone on our own team; warm paths start from users. */
 export type UserKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone on our own team; warm paths start from users. */
+export type UserOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
 export type UserConnection = {
@@ -1068,6 +1416,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  BuyingCenter: ResolverTypeWrapper<BuyingCenterRow>;
+  BuyingCenterMember: ResolverTypeWrapper<BuyingCenterMemberRow>;
+  BuyingRole: ResolverTypeWrapper<Partial<BuyingRole>>;
+  ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
+  CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
@@ -1082,10 +1435,16 @@ export type ResolversTypes = ResolversObject<{
   InfluenceScore: ResolverTypeWrapper<InfluenceRow>;
   InfluencesInput: ResolverTypeWrapper<Partial<InfluencesInput>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Interaction: ResolverTypeWrapper<EntityRow>;
+  InteractionConnection: ResolverTypeWrapper<Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>>;
+  InteractionDirection: ResolverTypeWrapper<Partial<InteractionDirection>>;
+  InteractionEdge: ResolverTypeWrapper<Partial<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>>;
+  InteractionType: ResolverTypeWrapper<Partial<InteractionType>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   KnowsEdge: ResolverTypeWrapper<Neighbour>;
   KnowsInput: ResolverTypeWrapper<Partial<KnowsInput>>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
+  LogInteractionInput: ResolverTypeWrapper<Partial<LogInteractionInput>>;
   ManagedAccountEdge: ResolverTypeWrapper<Neighbour>;
   ManagerEdge: ResolverTypeWrapper<Neighbour>;
   ManagesAs: ResolverTypeWrapper<Partial<ManagesAs>>;
@@ -1095,6 +1454,11 @@ export type ResolversTypes = ResolversObject<{
   NetworkEdge: ResolverTypeWrapper<NetworkEdgeRow>;
   NetworkNode: ResolverTypeWrapper<NetworkNodeRow>;
   Node: ResolverTypeWrapper<EntityRow>;
+  Opportunity: ResolverTypeWrapper<EntityRow>;
+  OpportunityConnection: ResolverTypeWrapper<Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversTypes['OpportunityEdge']> }>>;
+  OpportunityEdge: ResolverTypeWrapper<Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversTypes['Opportunity'] }>>;
+  OpportunityFilter: ResolverTypeWrapper<Partial<OpportunityFilter>>;
+  OpportunityStage: ResolverTypeWrapper<Partial<OpportunityStage>>;
   Organization: ResolverTypeWrapper<EntityRow>;
   OrganizationConnection: ResolverTypeWrapper<Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>>;
   OrganizationEdge: ResolverTypeWrapper<Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>>;
@@ -1102,8 +1466,10 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: ResolverTypeWrapper<Partial<OrganizationKind>>;
   OrganizationOrder: ResolverTypeWrapper<Partial<OrganizationOrder>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PartnerCoverage: ResolverTypeWrapper<PartnerCoverageRow>;
   PathStep: ResolverTypeWrapper<PathStepRow>;
   Person: ResolverTypeWrapper<EntityRow>;
+  PersonBuyingRole: ResolverTypeWrapper<PersonBuyingRoleRow>;
   PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   PersonFilter: ResolverTypeWrapper<Partial<PersonFilter>>;
@@ -1120,9 +1486,11 @@ export type ResolversTypes = ResolversObject<{
   ServesInput: ResolverTypeWrapper<Partial<ServesInput>>;
   StakeholderLink: ResolverTypeWrapper<LinkResult>;
   StakeholderRelationship: ResolverTypeWrapper<Partial<StakeholderRelationship>>;
+  Stance: ResolverTypeWrapper<Partial<Stance>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
+  UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
   UpdateUserInput: ResolverTypeWrapper<Partial<UpdateUserInput>>;
@@ -1136,6 +1504,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Partial<Scalars['Boolean']['output']>;
+  BuyingCenter: BuyingCenterRow;
+  BuyingCenterMember: BuyingCenterMemberRow;
+  ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
+  CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
   CreateUserInput: Partial<CreateUserInput>;
@@ -1150,9 +1522,13 @@ export type ResolversParentTypes = ResolversObject<{
   InfluenceScore: InfluenceRow;
   InfluencesInput: Partial<InfluencesInput>;
   Int: Partial<Scalars['Int']['output']>;
+  Interaction: EntityRow;
+  InteractionConnection: Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> }>;
+  InteractionEdge: Partial<Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] }>;
   JSON: Partial<Scalars['JSON']['output']>;
   KnowsEdge: Neighbour;
   KnowsInput: Partial<KnowsInput>;
+  LogInteractionInput: Partial<LogInteractionInput>;
   ManagedAccountEdge: Neighbour;
   ManagerEdge: Neighbour;
   ManagesInput: Partial<ManagesInput>;
@@ -1161,13 +1537,19 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkEdge: NetworkEdgeRow;
   NetworkNode: NetworkNodeRow;
   Node: EntityRow;
+  Opportunity: EntityRow;
+  OpportunityConnection: Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpportunityEdge']> }>;
+  OpportunityEdge: Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversParentTypes['Opportunity'] }>;
+  OpportunityFilter: Partial<OpportunityFilter>;
   Organization: EntityRow;
   OrganizationConnection: Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> }>;
   OrganizationEdge: Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] }>;
   OrganizationFilter: Partial<OrganizationFilter>;
   PageInfo: Partial<PageInfo>;
+  PartnerCoverage: PartnerCoverageRow;
   PathStep: PathStepRow;
   Person: EntityRow;
+  PersonBuyingRole: PersonBuyingRoleRow;
   PersonConnection: Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> }>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   PersonFilter: Partial<PersonFilter>;
@@ -1180,6 +1562,7 @@ export type ResolversParentTypes = ResolversObject<{
   StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
   SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
   UpdateUserInput: Partial<UpdateUserInput>;
@@ -1187,6 +1570,25 @@ export type ResolversParentTypes = ResolversObject<{
   UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
   WorksAtInput: Partial<WorksAtInput>;
+}>;
+
+export type BuyingCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenter'] = ResolversParentTypes['BuyingCenter']> = ResolversObject<{
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['BuyingCenterMember']>, ParentType, ContextType>;
+  missingRoles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+}>;
+
+export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenterMember'] = ResolversParentTypes['BuyingCenterMember']> = ResolversObject<{
+  bestPath?: Resolver<Maybe<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
+export type ChannelConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelConflict'] = ResolversParentTypes['ChannelConflict']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1232,6 +1634,32 @@ export type InfluenceScoreResolvers<ContextType = Context, ParentType extends Re
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InteractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
+  about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['InteractionDirection']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['InteractionType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InteractionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InteractionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1257,9 +1685,11 @@ export type ManagerEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
@@ -1271,6 +1701,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   linkServes?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkServesArgs, 'input'>>;
   linkSubsidiaryOf?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkSubsidiaryOfArgs, 'input'>>;
   linkWorksAt?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkWorksAtArgs, 'input'>>;
+  logInteraction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType, RequireFields<MutationLogInteractionArgs, 'input'>>;
+  removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
+  setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -1278,6 +1711,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
@@ -1304,7 +1738,36 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Organization' | 'Person' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Interaction' | 'Opportunity' | 'Organization' | 'Person' | 'User', ParentType, ContextType>;
+}>;
+
+export type OpportunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expectedCloseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OpportunityInteractionsArgs, 'first'>>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['OpportunityStage']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OpportunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityConnection'] = ResolversParentTypes['OpportunityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OpportunityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpportunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityEdge'] = ResolversParentTypes['OpportunityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -1319,11 +1782,13 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OrganizationInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
   lifecycleStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
   managers?: Resolver<Array<ResolversTypes['ManagerEdge']>, ParentType, ContextType, RequireFields<OrganizationManagersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<OrganizationOpportunitiesArgs, 'first'>>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationPartnersArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType, RequireFields<OrganizationPeopleArgs, 'first'>>;
@@ -1352,6 +1817,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartnerCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerCoverage'] = ResolversParentTypes['PartnerCoverage']> = ResolversObject<{
+  conflicts?: Resolver<Array<ResolversTypes['ChannelConflict']>, ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
 export type PathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = ResolversObject<{
   fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1360,6 +1834,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1369,6 +1844,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<PersonInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['PersonKind']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<PersonKnowsArgs, 'first'>>;
@@ -1380,6 +1856,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonBuyingRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonBuyingRole'] = ResolversParentTypes['PersonBuyingRole']> = ResolversObject<{
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
 }>;
 
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
@@ -1396,11 +1878,15 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountInfluencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryAccountInfluencersArgs, 'accountId' | 'decay' | 'first' | 'maxHops'>>;
   accountNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryAccountNetworkArgs, 'accountId' | 'depth' | 'nodeLimit'>>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<QueryOpportunitiesArgs, 'first'>>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType, RequireFields<QueryOpportunityArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  partnerCoverage?: Resolver<ResolversTypes['PartnerCoverage'], ParentType, ContextType, RequireFields<QueryPartnerCoverageArgs, 'partnerId'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
@@ -1444,6 +1930,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<UserKnowsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<UserOpportunitiesArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1461,6 +1948,9 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BuyingCenter?: BuyingCenterResolvers<ContextType>;
+  BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
+  ChannelConflict?: ChannelConflictResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
@@ -1468,6 +1958,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KnowsEdge?: KnowsEdgeResolvers<ContextType>;
   ManagedAccountEdge?: ManagedAccountEdgeResolvers<ContextType>;
@@ -1477,12 +1970,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Opportunity?: OpportunityResolvers<ContextType>;
+  OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;
+  OpportunityEdge?: OpportunityEdgeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerCoverage?: PartnerCoverageResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonBuyingRole?: PersonBuyingRoleResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

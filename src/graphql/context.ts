@@ -2,6 +2,9 @@ import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
 import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
+import { createOpportunityLoaders } from '../opportunities/loaders';
+import { createBuyingCenterLoaders } from '../buying-center/buying-center';
+import { createInteractionLoaders } from '../interactions/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -15,6 +18,9 @@ export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
     ...createNeighbourLoaders(db),
+    ...createOpportunityLoaders(db),
+    ...createBuyingCenterLoaders(db),
+    ...createInteractionLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

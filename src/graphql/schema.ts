@@ -13,6 +13,10 @@ import { peopleResolvers } from '../people/resolvers';
 import { relationshipResolvers } from '../relationships/resolvers';
 import { searchResolvers } from '../search/resolvers';
 import { userResolvers } from '../users/resolvers';
+import { opportunityResolvers } from '../opportunities/resolvers';
+import { buyingCenterResolvers } from '../buying-center/resolvers';
+import { partnerResolvers } from '../partners/resolvers';
+import { interactionResolvers } from '../interactions/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -32,6 +36,10 @@ const AREA_RESOLVERS: Resolvers[] = [
   nodeResolvers, importResolvers,
   organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
   pathResolvers, networkResolvers, influenceResolvers,
+  opportunityResolvers,
+  buyingCenterResolvers,
+  partnerResolvers,
+  interactionResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {
