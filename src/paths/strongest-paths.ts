@@ -160,7 +160,9 @@ class PathSearch {
       const certain = ranked.filter((path) => path.strength >= sure * (1 + SLACK)).length;
       if (complete || certain >= first) return ranked.slice(0, first);
       const kth = ranked[first - 1]?.strength ?? 0;
-      tau = Math.max(kth * (1 - SLACK), sure * FACTOR);
+      // A margin of several SLACKs makes the k paths in hand certain next round, whatever the rounding.
+      tau = Math.max(kth * (1 - 4 * SLACK), sure * FACTOR);
+      if (!(tau < sure)) tau = sure * FACTOR;
       if (tau < FLOOR) tau = 0;
     }
   }
