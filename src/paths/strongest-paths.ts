@@ -160,7 +160,9 @@ class PathSearch {
       const certain = ranked.filter((path) => path.strength >= sure * (1 + SLACK)).length;
       if (complete || certain >= first) return ranked.slice(0, first);
       const kth = ranked[first - 1]?.strength ?? 0;
-      tau = Math.max(kth * (1 - SLACK), sure * FACTOR);
+      // A margin of several SLACKs makes the k paths in hand certain next round, whatever the rounding.
+      tau = Math.max(kth * (1 - 4 * SLACK), sure * FACTOR);
+      if (!(tau < sure)) tau = sure * FACTOR;
       if (tau < FLOOR) tau = 0;
     }
   }
@@ -228,19 +230,26 @@ class PathSearch {
     return false;
   }
 
-  /** Joins forward and backward partial paths over one middle edge; keeps every simple result. */
+  /**
+   * Joins forward and backward partial paths over one middle edge; keeps every simple result.
+   * The edges are looked up from the side with fewer end nodes, into the other side's.
+   */
   private async join(sure: number): Promise<void> {
     const floor = sure * (1 - SLACK);
+    const fromForward = this.forward.byNode.size <= this.backward.byNode.size;
+    const [near, far] = fromForward ? [this.forward, this.backward] : [this.backward, this.forward];
     const floors = new Map<string, number>();
-    for (const [node, partials] of this.forward.byNode) {
+    for (const [node, partials] of near.byNode) {
       const best = Math.max(...partials.map((p) => p.strength));
       floors.set(node, floor / best);
     }
-    const edgesByNode = await this.adjacency.edgesInto(floors, new Set(this.backward.byNode.keys()));
+    const edgesByNode = await this.adjacency.edgesInto(floors, new Set(far.byNode.keys()));
     for (const [node, edges] of edgesByNode) {
       for (const edge of edges) {
-        for (const head of this.forward.byNode.get(node)!) {
-          for (const tail of this.backward.byNode.get(edge.other) ?? []) {
+        const heads = fromForward ? this.forward.byNode.get(node) : this.forward.byNode.get(edge.other);
+        const tails = fromForward ? this.backward.byNode.get(edge.other) : this.backward.byNode.get(node);
+        for (const head of heads ?? []) {
+          for (const tail of tails ?? []) {
             if (head.hops + 1 + tail.hops > this.maxHops) continue;
             const joined = joinPaths(head, edge, tail);
             if (joined) this.found.set(joined.signature, joined.path);
