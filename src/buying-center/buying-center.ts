@@ -35,7 +35,7 @@ export interface MemberPaths {
 
 const BUYING_CENTERS_BY_OPPORTUNITY_ID = `
 UNWIND $ids AS id
-MATCH (o:Opportunity {id: id})
+MATCH (o:Entity:Opportunity {id: id})
 CALL (o) {
   OPTIONAL MATCH (owner:User)-[:OWNS]->(o)
   RETURN owner.id AS ownerId ORDER BY owner.id LIMIT 1
@@ -70,13 +70,16 @@ async function loadMemberPaths(db: Database, centers: (BuyingCenterRow | null)[]
   const targetIds = [...new Set(present.flatMap((center) => center.members.map((member) => member.person.id)))];
   if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map() }));
   const [{ ids: userIds }] = await db.read<{ ids: string[] }>(ALL_USER_IDS);
-  const fromAnyUser = await bestPathsToTargets(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS });
   const ownerIds = [...new Set(present.filter((c) => c.ownerId && c.members.length).map((c) => c.ownerId!))];
-  const fromOwner = new Map<string, Map<string, PathRow | null>>();
-  for (const ownerId of ownerIds) {
-    const targets = present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id));
-    fromOwner.set(ownerId, await bestPathsToTargets(db, { fromIds: [ownerId], targetIds: [...new Set(targets)], maxHops: BEST_PATH_MAX_HOPS }));
-  }
+  // The searches are independent, so they run side by side.
+  const [fromAnyUser, ...ownerPathMaps] = await Promise.all([
+    bestPathsToTargets(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS }),
+    ...ownerIds.map((ownerId) => {
+      const targets = present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id));
+      return bestPathsToTargets(db, { fromIds: [ownerId], targetIds: [...new Set(targets)], maxHops: BEST_PATH_MAX_HOPS });
+    }),
+  ]);
+  const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, ownerPathMaps[i]]));
   return centers.map((center) => {
     const ownerPaths = center?.ownerId ? fromOwner.get(center.ownerId) : undefined;
     const best = new Map(

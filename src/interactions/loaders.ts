@@ -10,7 +10,7 @@ export interface InteractionLinks {
 
 const LINKS_BY_INTERACTION_ID = `
 UNWIND $ids AS id
-MATCH (i:Interaction {id: id})
+MATCH (i:Entity:Interaction {id: id})
 CALL (i) {
   OPTIONAL MATCH (p:Entity)-[:PARTICIPATED_IN]->(i)
   WITH DISTINCT p ORDER BY p.name, p.id
@@ -35,14 +35,14 @@ WITH id, i ORDER BY i.occurredAt DESC, i.id
 WITH id, collect(i) AS matching
 RETURN id, size(matching) AS total, [i IN matching[$offset..$offset + $first] | ${ENTITY_ROW('i')}] AS page`;
 
-const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Organization', `
+const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Entity:Organization', `
   OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(a) RETURN i
   UNION
   MATCH (i:Interaction)-[:ABOUT]->(:Opportunity)-[:FOR_ACCOUNT]->(a) RETURN i
   UNION
   MATCH (i:Interaction)<-[:PARTICIPATED_IN]-(:Person)-[:WORKS_AT]->(a) RETURN i`);
-const INTERACTIONS_BY_PERSON_ID = pagedInteractions('p:Person', 'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) RETURN DISTINCT i');
-const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Opportunity', 'OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(o) RETURN DISTINCT i');
+const INTERACTIONS_BY_PERSON_ID = pagedInteractions('p:Entity:Person', 'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) RETURN DISTINCT i');
+const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Entity:Opportunity', 'OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(o) RETURN DISTINCT i');
 
 export function createInteractionLoaders(db: Database) {
   return {

@@ -52,7 +52,7 @@ RETURN ${ENTITY_ROW('i')} AS node`;
 // strength as declared. Then strength = max(declared, 1 − 0.8^n) (DESIGN §4).
 const STRENGTHEN_KNOWS = `
 UNWIND $pairs AS pair
-MATCH (u:User {id: pair.userId}), (p:Person {id: pair.personId})
+MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId})
 OPTIONAL MATCH (u)-[k:KNOWS]-(p)
 WITH u, p, head(collect(k)) AS existing
 CALL (u, p, existing) {

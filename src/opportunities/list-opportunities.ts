@@ -17,8 +17,8 @@ export const OPPORTUNITY_ORDER = (o: string) => `${o}.expectedCloseDate IS NULL,
 const LIST_OPPORTUNITIES = `
 MATCH (o:Opportunity)
 WHERE ($stages IS NULL OR o.stage IN $stages)
-  AND ($accountId IS NULL OR EXISTS { (o)-[:FOR_ACCOUNT]->(:Organization {id: $accountId}) })
-  AND ($ownerId IS NULL OR EXISTS { (:User {id: $ownerId})-[:OWNS]->(o) })
+  AND ($accountId IS NULL OR EXISTS { (o)-[:FOR_ACCOUNT]->(:Entity:Organization {id: $accountId}) })
+  AND ($ownerId IS NULL OR EXISTS { (:Entity:User {id: $ownerId})-[:OWNS]->(o) })
   AND ($closesFrom IS NULL OR o.expectedCloseDate >= $closesFrom)
   AND ($closesTo IS NULL OR o.expectedCloseDate <= $closesTo)
 WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}

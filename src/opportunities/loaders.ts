@@ -12,7 +12,7 @@ export interface OpportunityParties {
 
 const PARTIES_BY_OPPORTUNITY_ID = `
 UNWIND $ids AS id
-MATCH (o:Opportunity {id: id})
+MATCH (o:Entity:Opportunity {id: id})
 OPTIONAL MATCH (o)-[:FOR_ACCOUNT]->(a:Organization)
 OPTIONAL MATCH (u:User)-[:OWNS]->(o)
 WITH id, head(collect(DISTINCT a)) AS a, head(collect(DISTINCT u)) AS u
@@ -26,7 +26,7 @@ export interface PersonBuyingRoleRow {
 
 const BUYING_ROLES_BY_PERSON_ID = `
 UNWIND $ids AS id
-MATCH (p:Person {id: id})
+MATCH (p:Entity:Person {id: id})
 CALL (p) {
   OPTIONAL MATCH (p)-[r:BUYING_ROLE]->(o:Opportunity)
   WITH o, r ORDER BY ${OPPORTUNITY_ORDER('o')}
@@ -47,8 +47,8 @@ CALL (${parent.split(':')[0]}) {
 }
 RETURN id, total, page`;
 
-const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
-const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:User', '(u)-[:OWNS]->(o:Opportunity)');
+const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
+const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWNS]->(o:Opportunity)');
 
 export function createOpportunityLoaders(db: Database) {
   return {

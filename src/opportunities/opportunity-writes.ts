@@ -33,8 +33,8 @@ async function checkLinks(tx: Tx, { accountId, ownerId }: OpportunityLinks): Pro
 }
 
 const CREATE_OPPORTUNITY = `
-MATCH (a:Organization {id: $accountId})
-OPTIONAL MATCH (u:User {id: $ownerId})
+MATCH (a:Entity:Organization {id: $accountId})
+OPTIONAL MATCH (u:Entity:User {id: $ownerId})
 CREATE (o:Entity:Opportunity {id: randomUUID(), createdAt: $now, updatedAt: $now})
 SET o += $properties
 CREATE (o)-[:FOR_ACCOUNT {createdAt: $now, updatedAt: $now}]->(a)
@@ -60,23 +60,23 @@ export async function createOpportunity(
 }
 
 const UPDATE_OPPORTUNITY = `
-MATCH (o:Opportunity {id: $id})
+MATCH (o:Entity:Opportunity {id: $id})
 SET o += $properties, o.updatedAt = $now
 RETURN ${ENTITY_ROW('o')} AS node`;
 
 const MOVE_ACCOUNT = `
-MATCH (o:Opportunity {id: $id}), (a:Organization {id: $accountId})
+MATCH (o:Entity:Opportunity {id: $id}), (a:Entity:Organization {id: $accountId})
 OPTIONAL MATCH (o)-[old:FOR_ACCOUNT]->()
 DELETE old
 WITH DISTINCT o, a
 CREATE (o)-[:FOR_ACCOUNT {createdAt: $now, updatedAt: $now}]->(a)`;
 
 const CHANGE_OWNER = `
-MATCH (o:Opportunity {id: $id})
+MATCH (o:Entity:Opportunity {id: $id})
 OPTIONAL MATCH ()-[old:OWNS]->(o)
 DELETE old
 WITH DISTINCT o
-OPTIONAL MATCH (u:User {id: $ownerId})
+OPTIONAL MATCH (u:Entity:User {id: $ownerId})
 FOREACH (owner IN CASE WHEN u IS NULL THEN [] ELSE [u] END |
   CREATE (owner)-[:OWNS {createdAt: $now, updatedAt: $now}]->(o))`;
 
@@ -102,7 +102,7 @@ export async function updateOpportunity(db: Database, id: string, input: Record<
 }
 
 const DELETE_OPPORTUNITY = `
-MATCH (o:Opportunity {id: $id})
+MATCH (o:Entity:Opportunity {id: $id})
 DETACH DELETE o
 RETURN count(*) AS deleted`;
 

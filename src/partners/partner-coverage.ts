@@ -12,7 +12,7 @@ export interface PartnerCoverageRow {
 }
 
 const PARTNER_COVERAGE = `
-MATCH (partner:Organization {id: $partnerId})
+MATCH (partner:Entity:Organization {id: $partnerId})
 CALL (partner) {
   OPTIONAL MATCH (partner)-[:SERVES]->(c:Organization)
   WITH DISTINCT c ORDER BY c.name, c.id
