@@ -1,6 +1,7 @@
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
+import { createCommerceLoaders } from '../commerce/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -13,6 +14,7 @@ export interface Context {
 export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
+    ...createCommerceLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

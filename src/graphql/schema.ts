@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
+import { commerceResolvers } from '../commerce/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -20,7 +21,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
