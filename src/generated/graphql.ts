@@ -3,6 +3,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { EntityRow } from '../nodes/entity-row';
 import { OrderLineRow } from '../commerce/loaders';
 import { AlternativeRow } from '../commerce/alternatives';
+import { OpenCaseRow } from '../cases/open-cases';
+import { SameProblemRow } from '../cases/same-problem';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,12 +32,52 @@ export type AlternativeKind =
   /** An UPGRADE_OF the product. */
   | 'UPGRADE';
 
+/** A complaint or service request. */
+export type Case = Node & {
+  __typename?: 'Case';
+  /** The user the case is ASSIGNED_TO. */
+  assignee?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  openedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The product the case CONCERNS. */
+  product?: Maybe<Product>;
+  raisedBy?: Maybe<CaseParty>;
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 1 (very unhappy) to 5 (very happy); only once resolved. */
+  satisfaction?: Maybe<Scalars['Int']['output']>;
+  severity?: Maybe<Severity>;
+  status: CaseStatus;
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Who raised a case: an organization or one of its people. */
+export type CaseParty = Organization | Person;
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'RESOLVED';
+
 export type CreateProductInput = {
   family?: InputMaybe<Scalars['String']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   price?: InputMaybe<Scalars['Float']['input']>;
   sku: Scalars['String']['input'];
+};
+
+/** A credit or discount given on a logged contact. */
+export type CreditRecord = {
+  __typename?: 'CreditRecord';
+  creditAmount: Scalars['Float']['output'];
+  creditReason: Scalars['String']['output'];
+  interactionId: Scalars['ID']['output'];
 };
 
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
@@ -57,6 +99,10 @@ export type LifecycleStage =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Assigns the case to a user (replacing any assignee); an OPEN case becomes IN_PROGRESS. Not for resolved or closed cases. */
+  assignCase: Case;
+  /** Closes a RESOLVED case. */
+  closeCase: Case;
   createProduct: Product;
   /** Deletes a product no order contains (CONFLICT otherwise: orders are history). */
   deleteProduct: Product;
@@ -72,8 +118,27 @@ export type Mutation = {
    * negative amount are BAD_USER_INPUT.
    */
   placeOrder: Order;
+  /** Opens a case (status OPEN) raised by an organization or person, optionally about a product. */
+  raiseCase: Case;
+  /** Records the customer's satisfaction (1–5) with a RESOLVED or CLOSED case. */
+  rateCase: Case;
+  /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
+  recordCredit: CreditRecord;
+  /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
+  resolveCase: Case;
   /** Sets the given fields; null removes an optional one. */
   updateProduct: Product;
+};
+
+
+export type MutationAssignCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseCaseArgs = {
+  caseId: Scalars['ID']['input'];
 };
 
 
@@ -102,6 +167,31 @@ export type MutationPlaceOrderArgs = {
 };
 
 
+export type MutationRaiseCaseArgs = {
+  input: RaiseCaseInput;
+};
+
+
+export type MutationRateCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  satisfaction: Scalars['Int']['input'];
+};
+
+
+export type MutationRecordCreditArgs = {
+  amount: Scalars['Float']['input'];
+  interactionId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationResolveCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
@@ -111,6 +201,27 @@ export type MutationUpdateProductArgs = {
 export type Node = {
   id: Scalars['ID']['output'];
   key?: Maybe<Scalars['String']['output']>;
+};
+
+/** An open (OPEN or IN_PROGRESS) case with its age. */
+export type OpenCase = {
+  __typename?: 'OpenCase';
+  /** Whole days from openedAt to asOf (rounded down). */
+  ageDays: Scalars['Int']['output'];
+  case: Case;
+};
+
+export type OpenCaseConnection = {
+  __typename?: 'OpenCaseConnection';
+  edges: Array<OpenCaseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpenCaseEdge = {
+  __typename?: 'OpenCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: OpenCase;
 };
 
 /** An order an organization PLACED; its amount is the sum of its lines. */
@@ -272,18 +383,51 @@ export type ProductAlternative = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Other customers that ordered the product this case concerns (the case's own account, i.e. the
+   * organization that raised it or where the raising person works, is left out), most cases on the
+   * product first (open, or opened within `recentDays` before `asOf`), then by name.
+   */
+  accountsWithSameProblem: Array<SameProblemAccount>;
   /** The products to offer instead of or next to this one: its upgrades, then its complements. */
   alternativesFor: Array<ProductAlternative>;
+  /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
+  averageTimeToResolve: ResolutionTime;
+  case?: Maybe<Case>;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
   nodeByKey?: Maybe<Node>;
+  /**
+   * Cases still OPEN or IN_PROGRESS, most severe first, then oldest first. `olderThanDays` keeps
+   * those opened strictly more than that many days (24 h each) before `asOf` (default now).
+   */
+  openCases: OpenCaseConnection;
   product?: Maybe<Product>;
+};
+
+
+export type QueryAccountsWithSameProblemArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  caseId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recentDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryAlternativesForArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type QueryAverageTimeToResolveArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -297,8 +441,51 @@ export type QueryNodeByKeyArgs = {
 };
 
 
+export type QueryOpenCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  olderThanDays?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<Array<Severity>>;
+};
+
+
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type RaiseCaseInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to now. */
+  openedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** An Organization or a Person. */
+  raisedById: Scalars['ID']['input'];
+  severity?: InputMaybe<Severity>;
+  subject: Scalars['String']['input'];
+};
+
+/** Mean time from openedAt to resolvedAt of the cases resolved in a period. */
+export type ResolutionTime = {
+  __typename?: 'ResolutionTime';
+  averageDays?: Maybe<Scalars['Float']['output']>;
+  /** null when no case was resolved in the period. */
+  averageHours?: Maybe<Scalars['Float']['output']>;
+  cases: Scalars['Int']['output'];
+};
+
+/** Another customer who owns the product of a case: the up-sell list of the call center. */
+export type SameProblemAccount = {
+  __typename?: 'SameProblemAccount';
+  account: Organization;
+  /** Cases on the product raised by this account or its people that are open, or were opened in the last `recentDays`. */
+  caseCount: Scalars['Int']['output'];
+  lastOrderDate: Scalars['Date']['output'];
+  /** Of those, the ones still OPEN or IN_PROGRESS. */
+  openCaseCount: Scalars['Int']['output'];
+  /** Units of the product it ordered, and its latest order of it. */
+  quantityOrdered: Scalars['Int']['output'];
 };
 
 export type Seniority =
@@ -308,6 +495,12 @@ export type Seniority =
   | 'MID'
   | 'OWNER'
   | 'SENIOR';
+
+export type Severity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
 
 export type Tier =
   | 'A'
@@ -412,13 +605,24 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CaseParty:
+    | ( EntityRow )
+    | ( EntityRow )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Case: ResolverTypeWrapper<EntityRow>;
+  CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
+  CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
+  CreditRecord: ResolverTypeWrapper<Partial<CreditRecord>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
@@ -429,6 +633,9 @@ export type ResolversTypes = ResolversObject<{
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<EntityRow>;
+  OpenCase: ResolverTypeWrapper<OpenCaseRow>;
+  OpenCaseConnection: ResolverTypeWrapper<Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversTypes['OpenCaseEdge']> }>>;
+  OpenCaseEdge: ResolverTypeWrapper<Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversTypes['OpenCase'] }>>;
   Order: ResolverTypeWrapper<EntityRow>;
   OrderConnection: ResolverTypeWrapper<Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>>;
   OrderEdge: ResolverTypeWrapper<Partial<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>>;
@@ -442,7 +649,11 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<EntityRow>;
   ProductAlternative: ResolverTypeWrapper<AlternativeRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseCaseInput: ResolverTypeWrapper<Partial<RaiseCaseInput>>;
+  ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
+  SameProblemAccount: ResolverTypeWrapper<SameProblemRow>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
+  Severity: ResolverTypeWrapper<Partial<Severity>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
   UpdateProductInput: ResolverTypeWrapper<Partial<UpdateProductInput>>;
@@ -453,7 +664,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Partial<Scalars['Boolean']['output']>;
+  Case: EntityRow;
+  CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   CreateProductInput: Partial<CreateProductInput>;
+  CreditRecord: Partial<CreditRecord>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Float: Partial<Scalars['Float']['output']>;
@@ -463,6 +677,9 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Partial<Scalars['JSON']['output']>;
   Mutation: Record<PropertyKey, never>;
   Node: EntityRow;
+  OpenCase: OpenCaseRow;
+  OpenCaseConnection: Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpenCaseEdge']> }>;
+  OpenCaseEdge: Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversParentTypes['OpenCase'] }>;
   Order: EntityRow;
   OrderConnection: Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> }>;
   OrderEdge: Partial<Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] }>;
@@ -474,9 +691,41 @@ export type ResolversParentTypes = ResolversObject<{
   Product: EntityRow;
   ProductAlternative: AlternativeRow;
   Query: Record<PropertyKey, never>;
+  RaiseCaseInput: Partial<RaiseCaseInput>;
+  ResolutionTime: Partial<ResolutionTime>;
+  SameProblemAccount: SameProblemRow;
   String: Partial<Scalars['String']['output']>;
   UpdateProductInput: Partial<UpdateProductInput>;
   User: EntityRow;
+}>;
+
+export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
+  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  raisedBy?: Resolver<Maybe<ResolversTypes['CaseParty']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CasePartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Organization' | 'Person', ParentType, ContextType>;
+}>;
+
+export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
+  creditAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  creditReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -499,15 +748,37 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationAssignCaseArgs, 'caseId' | 'userId'>>;
+  closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
+  raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
+  rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
+  recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
+  resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Case' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+}>;
+
+export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
+  ageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+}>;
+
+export type OpenCaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCaseConnection'] = ResolversParentTypes['OpenCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OpenCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpenCaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCaseEdge'] = ResolversParentTypes['OpenCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenCase'], ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -607,10 +878,28 @@ export type ProductAlternativeResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accountsWithSameProblem?: Resolver<Array<ResolversTypes['SameProblemAccount']>, ParentType, ContextType, RequireFields<QueryAccountsWithSameProblemArgs, 'caseId' | 'first' | 'recentDays'>>;
   alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
+  averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
+  openCases?: Resolver<ResolversTypes['OpenCaseConnection'], ParentType, ContextType, RequireFields<QueryOpenCasesArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+}>;
+
+export type ResolutionTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionTime'] = ResolversParentTypes['ResolutionTime']> = ResolversObject<{
+  averageDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SameProblemAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameProblemAccount'] = ResolversParentTypes['SameProblemAccount']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  openCaseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantityOrdered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -625,12 +914,18 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Case?: CaseResolvers<ContextType>;
+  CaseParty?: CasePartyResolvers<ContextType>;
+  CreditRecord?: CreditRecordResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   ImportReport?: ImportReportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OpenCase?: OpenCaseResolvers<ContextType>;
+  OpenCaseConnection?: OpenCaseConnectionResolvers<ContextType>;
+  OpenCaseEdge?: OpenCaseEdgeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
@@ -641,6 +936,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Product?: ProductResolvers<ContextType>;
   ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResolutionTime?: ResolutionTimeResolvers<ContextType>;
+  SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -2,6 +2,7 @@ import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
 import { createCommerceLoaders } from '../commerce/loaders';
+import { createCaseLoaders } from '../cases/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -15,6 +16,7 @@ export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
     ...createCommerceLoaders(db),
+    ...createCaseLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

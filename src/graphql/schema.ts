@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
 import { commerceResolvers } from '../commerce/resolvers';
+import { caseResolvers } from '../cases/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -21,7 +22,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
