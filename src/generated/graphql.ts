@@ -5,6 +5,9 @@ import { OrderLineRow } from '../commerce/loaders';
 import { AlternativeRow } from '../commerce/alternatives';
 import { OpenCaseRow } from '../cases/open-cases';
 import { SameProblemRow } from '../cases/same-problem';
+import { CustomerValueRow } from '../analytics/customer-value';
+import { DormantCustomerRow } from '../analytics/dormant-customers';
+import { CrossSellRow, UpgradeCandidateRow } from '../analytics/cross-sell';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -80,6 +83,64 @@ export type CreditRecord = {
   interactionId: Scalars['ID']['output'];
 };
 
+export type CrossSellCandidate = {
+  __typename?: 'CrossSellCandidate';
+  /** support / number of peers. */
+  confidence: Scalars['Float']['output'];
+  product: Product;
+  /** How many peers (accounts sharing at least one product with this one) bought it. */
+  support: Scalars['Int']['output'];
+};
+
+/**
+ * An account's value over the 12 months up to `asOf`: orders dated after asOf minus 12 months and
+ * on or before asOf. Accounts are organizations of kind CUSTOMER or with at least one order.
+ */
+export type CustomerValue = {
+  __typename?: 'CustomerValue';
+  account: Organization;
+  asOf: Scalars['Date']['output'];
+  /** Share of all accounts ranked before this one: the number the ABC rule looks at. */
+  cumulativeShareBefore: Scalars['Float']['output'];
+  lastOrderDate?: Maybe<Scalars['Date']['output']>;
+  lifetimeRevenue: Scalars['Float']['output'];
+  ordersLast12Months: Scalars['Int']['output'];
+  /** 1 = highest revenue; ties by name, then id. null for an organization that is not an account. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  revenueLast12Months: Scalars['Float']['output'];
+  /** This account's share of all accounts' revenue (0…1). */
+  share: Scalars['Float']['output'];
+  /** The tier by the ABC rule at asOf (see recomputeTiers); Organization.tier is the stored one. */
+  tier?: Maybe<Tier>;
+};
+
+/** A customer with earlier orders and no order or contact for more than `days` days. */
+export type DormantCustomer = {
+  __typename?: 'DormantCustomer';
+  account: Organization;
+  /** Whole days from the last order or contact (whichever is later) to asOf. */
+  daysInactive: Scalars['Int']['output'];
+  /** Latest Interaction ABOUT the account or with one of its people; null when none. */
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  lastOrderDate: Scalars['Date']['output'];
+  lifetimeRevenue: Scalars['Float']['output'];
+  /** The ACCOUNT_OWNER (first by name when several). */
+  owner?: Maybe<User>;
+};
+
+export type DormantCustomerConnection = {
+  __typename?: 'DormantCustomerConnection';
+  edges: Array<DormantCustomerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DormantCustomerEdge = {
+  __typename?: 'DormantCustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: DormantCustomer;
+};
+
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -122,6 +183,15 @@ export type Mutation = {
   raiseCase: Case;
   /** Records the customer's satisfaction (1–5) with a RESOLVED or CLOSED case. */
   rateCase: Case;
+  /**
+   * Recomputes and stores Organization.tier for every account by the ABC rule on the revenue of
+   * the 12 months up to `asOf` (default today). Accounts are ranked by that revenue (ties by name,
+   * then id); with S = the share of all revenue of the accounts ranked before an account, it is
+   * A when S < 80 %, B when 80 % ≤ S < 95 %, C otherwise. So the top account is always A, and the
+   * account that crosses 80 % is still A. Accounts without revenue are C; so is every account when
+   * nobody has revenue. Organizations that are no longer accounts lose their tier.
+   */
+  recomputeTiers: TierReport;
   /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
   recordCredit: CreditRecord;
   /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
@@ -175,6 +245,11 @@ export type MutationRaiseCaseArgs = {
 export type MutationRateCaseArgs = {
   caseId: Scalars['ID']['input'];
   satisfaction: Scalars['Int']['input'];
+};
+
+
+export type MutationRecomputeTiersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -394,6 +469,20 @@ export type Query = {
   /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
   averageTimeToResolve: ResolutionTime;
   case?: Maybe<Case>;
+  /**
+   * Products bought by the account's peers (accounts that share at least one product with it) and
+   * not yet by it, most peers first; ties by SKU.
+   */
+  crossSellCandidates: Array<CrossSellCandidate>;
+  /** Revenue, rank, share and ABC tier of one account at `asOf` (default today). */
+  customerValue: CustomerValue;
+  /**
+   * The reactivation list: organizations with an order on or before `asOf` (default today) whose
+   * latest order and latest contact (an Interaction ABOUT it, or one a person who WORKS_AT it
+   * PARTICIPATED_IN) are both more than `days` days before asOf. Activity exactly `days` days ago
+   * still counts as recent. Highest lifetime revenue first, then by name.
+   */
+  dormantCustomers: DormantCustomerConnection;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
@@ -404,6 +493,8 @@ export type Query = {
    */
   openCases: OpenCaseConnection;
   product?: Maybe<Product>;
+  /** Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by SKU. */
+  upgradeCandidates: Array<UpgradeCandidate>;
 };
 
 
@@ -431,6 +522,26 @@ export type QueryCaseArgs = {
 };
 
 
+export type QueryCrossSellCandidatesArgs = {
+  accountId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerValueArgs = {
+  accountId: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryDormantCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -452,6 +563,11 @@ export type QueryOpenCasesArgs = {
 
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUpgradeCandidatesArgs = {
+  accountId: Scalars['ID']['input'];
 };
 
 export type RaiseCaseInput = {
@@ -507,11 +623,33 @@ export type Tier =
   | 'B'
   | 'C';
 
+export type TierCount = {
+  __typename?: 'TierCount';
+  accounts: Scalars['Int']['output'];
+  revenue: Scalars['Float']['output'];
+  tier: Tier;
+};
+
+/** What recomputeTiers stored. */
+export type TierReport = {
+  __typename?: 'TierReport';
+  asOf: Scalars['Date']['output'];
+  counts: Array<TierCount>;
+  totalRevenue: Scalars['Float']['output'];
+};
+
 export type UpdateProductInput = {
   family?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   price?: InputMaybe<Scalars['Float']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpgradeCandidate = {
+  __typename?: 'UpgradeCandidate';
+  product: Product;
+  /** The owned products it is an UPGRADE_OF. */
+  upgradeOf: Array<Product>;
 };
 
 /** Someone on our own team; warm paths start from users. */
@@ -623,8 +761,13 @@ export type ResolversTypes = ResolversObject<{
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreditRecord: ResolverTypeWrapper<Partial<CreditRecord>>;
+  CrossSellCandidate: ResolverTypeWrapper<CrossSellRow>;
+  CustomerValue: ResolverTypeWrapper<CustomerValueRow>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DormantCustomer: ResolverTypeWrapper<DormantCustomerRow>;
+  DormantCustomerConnection: ResolverTypeWrapper<Partial<Omit<DormantCustomerConnection, 'edges'> & { edges: Array<ResolversTypes['DormantCustomerEdge']> }>>;
+  DormantCustomerEdge: ResolverTypeWrapper<Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversTypes['DormantCustomer'] }>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
@@ -656,7 +799,10 @@ export type ResolversTypes = ResolversObject<{
   Severity: ResolverTypeWrapper<Partial<Severity>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
+  TierCount: ResolverTypeWrapper<Partial<TierCount>>;
+  TierReport: ResolverTypeWrapper<Partial<TierReport>>;
   UpdateProductInput: ResolverTypeWrapper<Partial<UpdateProductInput>>;
+  UpgradeCandidate: ResolverTypeWrapper<UpgradeCandidateRow>;
   User: ResolverTypeWrapper<EntityRow>;
   UserRole: ResolverTypeWrapper<Partial<UserRole>>;
 }>;
@@ -668,8 +814,13 @@ export type ResolversParentTypes = ResolversObject<{
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   CreateProductInput: Partial<CreateProductInput>;
   CreditRecord: Partial<CreditRecord>;
+  CrossSellCandidate: CrossSellRow;
+  CustomerValue: CustomerValueRow;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DormantCustomer: DormantCustomerRow;
+  DormantCustomerConnection: Partial<Omit<DormantCustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['DormantCustomerEdge']> }>;
+  DormantCustomerEdge: Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversParentTypes['DormantCustomer'] }>;
   Float: Partial<Scalars['Float']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
@@ -695,7 +846,10 @@ export type ResolversParentTypes = ResolversObject<{
   ResolutionTime: Partial<ResolutionTime>;
   SameProblemAccount: SameProblemRow;
   String: Partial<Scalars['String']['output']>;
+  TierCount: Partial<TierCount>;
+  TierReport: Partial<TierReport>;
   UpdateProductInput: Partial<UpdateProductInput>;
+  UpgradeCandidate: UpgradeCandidateRow;
   User: EntityRow;
 }>;
 
@@ -728,6 +882,25 @@ export type CreditRecordResolvers<ContextType = Context, ParentType extends Reso
   interactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CrossSellCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossSellCandidate'] = ResolversParentTypes['CrossSellCandidate']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerValue'] = ResolversParentTypes['CustomerValue']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  cumulativeShareBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastOrderDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lifetimeRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ordersLast12Months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revenueLast12Months?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['Tier']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -735,6 +908,26 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DormantCustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomer'] = ResolversParentTypes['DormantCustomer']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  daysInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lifetimeRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type DormantCustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomerConnection'] = ResolversParentTypes['DormantCustomerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DormantCustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DormantCustomerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomerEdge'] = ResolversParentTypes['DormantCustomerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DormantCustomer'], ParentType, ContextType>;
+}>;
 
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -756,6 +949,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
+  recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
@@ -882,10 +1076,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
+  customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
+  dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
   openCases?: Resolver<ResolversTypes['OpenCaseConnection'], ParentType, ContextType, RequireFields<QueryOpenCasesArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+  upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
 }>;
 
 export type ResolutionTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionTime'] = ResolversParentTypes['ResolutionTime']> = ResolversObject<{
@@ -900,6 +1098,23 @@ export type SameProblemAccountResolvers<ContextType = Context, ParentType extend
   lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   openCaseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quantityOrdered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TierCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierCount'] = ResolversParentTypes['TierCount']> = ResolversObject<{
+  accounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+}>;
+
+export type TierReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierReport'] = ResolversParentTypes['TierReport']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['TierCount']>, ParentType, ContextType>;
+  totalRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type UpgradeCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpgradeCandidate'] = ResolversParentTypes['UpgradeCandidate']> = ResolversObject<{
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  upgradeOf?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -917,8 +1132,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
+  CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
+  CustomerValue?: CustomerValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DormantCustomer?: DormantCustomerResolvers<ContextType>;
+  DormantCustomerConnection?: DormantCustomerConnectionResolvers<ContextType>;
+  DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
@@ -938,6 +1158,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ResolutionTime?: ResolutionTimeResolvers<ContextType>;
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
+  TierCount?: TierCountResolvers<ContextType>;
+  TierReport?: TierReportResolvers<ContextType>;
+  UpgradeCandidate?: UpgradeCandidateResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

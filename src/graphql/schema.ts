@@ -7,6 +7,7 @@ import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
 import { commerceResolvers } from '../commerce/resolvers';
 import { caseResolvers } from '../cases/resolvers';
+import { analyticsResolvers } from '../analytics/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -22,7 +23,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
