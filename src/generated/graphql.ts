@@ -150,6 +150,20 @@ export type ImportReport = {
   relationshipsUpdated: Scalars['Int']['output'];
 };
 
+/** One change of an organization's lifecycle stage, kept as history. */
+export type LifecycleChange = Node & {
+  __typename?: 'LifecycleChange';
+  at: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** null for the first stage an organization got. */
+  from?: Maybe<LifecycleStage>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  to: LifecycleStage;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
@@ -158,10 +172,25 @@ export type LifecycleStage =
   | 'LEAD'
   | 'PROSPECT';
 
+/** The stages a stage may move to (see changeLifecycleStage). */
+export type LifecycleTransition = {
+  __typename?: 'LifecycleTransition';
+  from: LifecycleStage;
+  to: Array<LifecycleStage>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Assigns the case to a user (replacing any assignee); an OPEN case becomes IN_PROGRESS. Not for resolved or closed cases. */
   assignCase: Case;
+  /**
+   * Moves an organization to another lifecycle stage and records the change. Allowed:
+   * LEAD → PROSPECT; PROSPECT → LEAD, CUSTOMER; CUSTOMER → KEY_ACCOUNT, DORMANT;
+   * KEY_ACCOUNT → CUSTOMER, DORMANT; DORMANT → CUSTOMER, KEY_ACCOUNT; CHURNED → PROSPECT;
+   * any stage but CHURNED → CHURNED. An organization without a stage may get any stage. Anything
+   * else (including the stage it already has) is BAD_USER_INPUT naming the allowed targets.
+   */
+  changeLifecycleStage: Organization;
   /** Closes a RESOLVED case. */
   closeCase: Case;
   createProduct: Product;
@@ -204,6 +233,14 @@ export type Mutation = {
 export type MutationAssignCaseArgs = {
   caseId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeLifecycleStageArgs = {
+  accountId: Scalars['ID']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  stage: LifecycleStage;
 };
 
 
@@ -355,6 +392,8 @@ export type Organization = Node & {
   industry?: Maybe<Scalars['String']['output']>;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<OrganizationKind>;
+  /** Every stage change, oldest first. */
+  lifecycleHistory: Array<LifecycleChange>;
   lifecycleStage?: Maybe<LifecycleStage>;
   name: Scalars['String']['output'];
   /** Orders this organization placed, newest first (ties by number, then id). */
@@ -483,6 +522,8 @@ export type Query = {
    * still counts as recent. Highest lifetime revenue first, then by name.
    */
   dormantCustomers: DormantCustomerConnection;
+  /** The transition table changeLifecycleStage enforces. */
+  lifecycleTransitions: Array<LifecycleTransition>;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
@@ -773,7 +814,9 @@ export type ResolversTypes = ResolversObject<{
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
+  LifecycleChange: ResolverTypeWrapper<EntityRow>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
+  LifecycleTransition: ResolverTypeWrapper<Partial<LifecycleTransition>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<EntityRow>;
   OpenCase: ResolverTypeWrapper<OpenCaseRow>;
@@ -826,6 +869,8 @@ export type ResolversParentTypes = ResolversObject<{
   ImportReport: Partial<ImportReport>;
   Int: Partial<Scalars['Int']['output']>;
   JSON: Partial<Scalars['JSON']['output']>;
+  LifecycleChange: EntityRow;
+  LifecycleTransition: Partial<LifecycleTransition>;
   Mutation: Record<PropertyKey, never>;
   Node: EntityRow;
   OpenCase: OpenCaseRow;
@@ -940,8 +985,26 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LifecycleChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifecycleChange'] = ResolversParentTypes['LifecycleChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LifecycleTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifecycleTransition'] = ResolversParentTypes['LifecycleTransition']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  to?: Resolver<Array<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationAssignCaseArgs, 'caseId' | 'userId'>>;
+  changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
@@ -956,7 +1019,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Case' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Case' | 'LifecycleChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -1017,6 +1080,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
+  lifecycleHistory?: Resolver<Array<ResolversTypes['LifecycleChange']>, ParentType, ContextType>;
   lifecycleStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<OrganizationOrdersArgs, 'first'>>;
@@ -1079,6 +1143,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
   openCases?: Resolver<ResolversTypes['OpenCaseConnection'], ParentType, ContextType, RequireFields<QueryOpenCasesArgs, 'first'>>;
@@ -1141,6 +1206,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LifecycleChange?: LifecycleChangeResolvers<ContextType>;
+  LifecycleTransition?: LifecycleTransitionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   OpenCase?: OpenCaseResolvers<ContextType>;

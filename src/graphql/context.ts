@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
 import { createCommerceLoaders } from '../commerce/loaders';
 import { createCaseLoaders } from '../cases/loaders';
+import { createLifecycleLoaders } from '../lifecycle/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -17,6 +18,7 @@ export function createLoaders(db: Database) {
     ...createNodeLoaders(db),
     ...createCommerceLoaders(db),
     ...createCaseLoaders(db),
+    ...createLifecycleLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

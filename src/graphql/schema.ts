@@ -8,6 +8,7 @@ import { nodeResolvers } from '../nodes/resolvers';
 import { commerceResolvers } from '../commerce/resolvers';
 import { caseResolvers } from '../cases/resolvers';
 import { analyticsResolvers } from '../analytics/resolvers';
+import { lifecycleResolvers } from '../lifecycle/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -23,7 +24,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
