@@ -35,6 +35,47 @@ export type AlternativeKind =
   /** An UPGRADE_OF the product. */
   | 'UPGRADE';
 
+export type Audience = {
+  __typename?: 'Audience';
+  /** Selected by the filter but left out: no current grant (never asked, or withdrawn). */
+  excludedWithoutConsent: Scalars['Int']['output'];
+  included: Scalars['Int']['output'];
+  /** The selected people with a current grant for the channel and purpose, by name. */
+  people: AudienceConnection;
+};
+
+export type AudienceConnection = {
+  __typename?: 'AudienceConnection';
+  edges: Array<AudienceEdge>;
+  pageInfo: PageInfo;
+  /** Equals Audience.included. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AudienceEdge = {
+  __typename?: 'AudienceEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/**
+ * Who to select. All given criteria must hold. Organization criteria (regions, organizationKinds,
+ * industryContains, lifecycleStages, worksAtIds) hold when the person currently WORKS_AT (no
+ * `until`, or `until` not before today) one organization meeting all of them. Text criteria
+ * compare case-insensitively; titleContains/departmentContains look at the person and at their
+ * WORKS_AT relationships. Example, the installers' buyers in Bavaria:
+ * { regions: ["Bayern"], organizationKinds: [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
+ */
+export type AudienceFilter = {
+  departmentContains?: InputMaybe<Scalars['String']['input']>;
+  industryContains?: InputMaybe<Scalars['String']['input']>;
+  lifecycleStages?: InputMaybe<Array<LifecycleStage>>;
+  organizationKinds?: InputMaybe<Array<OrganizationKind>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  titleContains?: InputMaybe<Scalars['String']['input']>;
+  worksAtIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
@@ -66,6 +107,36 @@ export type CaseStatus =
   | 'IN_PROGRESS'
   | 'OPEN'
   | 'RESOLVED';
+
+/**
+ * One consent decision of a person for a channel and purpose: a grant (granted: true) or a
+ * withdrawal (granted: false). Decisions are never changed; the current state for a channel and
+ * purpose is the latest by `at` (a withdrawal wins over a grant with the same `at`).
+ */
+export type Consent = Node & {
+  __typename?: 'Consent';
+  at: Scalars['DateTime']['output'];
+  channel: ConsentChannel;
+  createdAt: Scalars['DateTime']['output'];
+  granted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  person?: Maybe<Person>;
+  /** What the person agreed to, e.g. "newsletter", "product-news", "event-invitations". */
+  purpose: Scalars['String']['output'];
+  /** Where it was given or withdrawn: "web-form", "trade-fair", "phone", "unsubscribe-link" … */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Version of the consent text the person saw. */
+  textVersion?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ConsentChannel =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'POST'
+  | 'SMS'
+  | 'SOCIAL';
 
 export type CreateProductInput = {
   family?: InputMaybe<Scalars['String']['input']>;
@@ -221,12 +292,16 @@ export type Mutation = {
    * nobody has revenue. Organizations that are no longer accounts lose their tier.
    */
   recomputeTiers: TierReport;
+  /** Records that a person granted consent for a channel and purpose (a new Consent; history is kept). */
+  recordConsent: Consent;
   /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
   recordCredit: CreditRecord;
   /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
   resolveCase: Case;
   /** Sets the given fields; null removes an optional one. */
   updateProduct: Product;
+  /** Records that a person withdrew consent for a channel and purpose (a new Consent with granted: false). */
+  withdrawConsent: Consent;
 };
 
 
@@ -290,6 +365,16 @@ export type MutationRecomputeTiersArgs = {
 };
 
 
+export type MutationRecordConsentArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  personId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+  textVersion: Scalars['String']['input'];
+};
+
+
 export type MutationRecordCreditArgs = {
   amount: Scalars['Float']['input'];
   interactionId: Scalars['ID']['input'];
@@ -307,6 +392,16 @@ export type MutationResolveCaseArgs = {
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  personId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+  textVersion?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every entity of the graph: a server-generated id, and the external key of imported nodes. */
@@ -445,6 +540,8 @@ export type PageInfo = {
 export type Person = Node & {
   __typename?: 'Person';
   city?: Maybe<Scalars['String']['output']>;
+  /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
+  consents: Array<Consent>;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   department?: Maybe<Scalars['String']['output']>;
@@ -457,6 +554,12 @@ export type Person = Node & {
   seniority?: Maybe<Seniority>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonConsentsArgs = {
+  current?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type PersonKind =
@@ -505,6 +608,8 @@ export type Query = {
   accountsWithSameProblem: Array<SameProblemAccount>;
   /** The products to offer instead of or next to this one: its upgrades, then its complements. */
   alternativesFor: Array<ProductAlternative>;
+  /** People matching the filter who may be contacted on `channel` for `purpose` at `asOf` (default now). */
+  audience: Audience;
   /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
   averageTimeToResolve: ResolutionTime;
   case?: Maybe<Case>;
@@ -549,6 +654,16 @@ export type QueryAccountsWithSameProblemArgs = {
 
 export type QueryAlternativesForArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type QueryAudienceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  filter?: InputMaybe<AudienceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  purpose: Scalars['String']['input'];
 };
 
 
@@ -796,10 +911,16 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
+  Audience: ResolverTypeWrapper<Partial<Omit<Audience, 'people'> & { people: ResolversTypes['AudienceConnection'] }>>;
+  AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
+  AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
+  AudienceFilter: ResolverTypeWrapper<Partial<AudienceFilter>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Case: ResolverTypeWrapper<EntityRow>;
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
+  Consent: ResolverTypeWrapper<EntityRow>;
+  ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreditRecord: ResolverTypeWrapper<Partial<CreditRecord>>;
   CrossSellCandidate: ResolverTypeWrapper<CrossSellRow>;
@@ -852,9 +973,14 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Audience: Partial<Omit<Audience, 'people'> & { people: ResolversParentTypes['AudienceConnection'] }>;
+  AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
+  AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
+  AudienceFilter: Partial<AudienceFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
+  Consent: EntityRow;
   CreateProductInput: Partial<CreateProductInput>;
   CreditRecord: Partial<CreditRecord>;
   CrossSellCandidate: CrossSellRow;
@@ -898,6 +1024,23 @@ export type ResolversParentTypes = ResolversObject<{
   User: EntityRow;
 }>;
 
+export type AudienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audience'] = ResolversParentTypes['Audience']> = ResolversObject<{
+  excludedWithoutConsent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  included?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['AudienceConnection'], ParentType, ContextType>;
+}>;
+
+export type AudienceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceConnection'] = ResolversParentTypes['AudienceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AudienceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AudienceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceEdge'] = ResolversParentTypes['AudienceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -919,6 +1062,21 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type CasePartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Organization' | 'Person', ParentType, ContextType>;
+}>;
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ConsentChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
@@ -1013,13 +1171,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
+  recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'channel' | 'personId' | 'purpose' | 'source'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Case' | 'LifecycleChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'LifecycleChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -1100,6 +1260,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1138,6 +1299,7 @@ export type ProductAlternativeResolvers<ContextType = Context, ParentType extend
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountsWithSameProblem?: Resolver<Array<ResolversTypes['SameProblemAccount']>, ParentType, ContextType, RequireFields<QueryAccountsWithSameProblemArgs, 'caseId' | 'first' | 'recentDays'>>;
   alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
+  audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel' | 'first' | 'purpose'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
@@ -1194,8 +1356,12 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Audience?: AudienceResolvers<ContextType>;
+  AudienceConnection?: AudienceConnectionResolvers<ContextType>;
+  AudienceEdge?: AudienceEdgeResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { createNodeLoaders } from '../nodes/loaders';
 import { createCommerceLoaders } from '../commerce/loaders';
 import { createCaseLoaders } from '../cases/loaders';
 import { createLifecycleLoaders } from '../lifecycle/loaders';
+import { createConsentLoaders } from '../consent/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -19,6 +20,7 @@ export function createLoaders(db: Database) {
     ...createCommerceLoaders(db),
     ...createCaseLoaders(db),
     ...createLifecycleLoaders(db),
+    ...createConsentLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

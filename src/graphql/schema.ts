@@ -9,6 +9,7 @@ import { commerceResolvers } from '../commerce/resolvers';
 import { caseResolvers } from '../cases/resolvers';
 import { analyticsResolvers } from '../analytics/resolvers';
 import { lifecycleResolvers } from '../lifecycle/resolvers';
+import { consentResolvers } from '../consent/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -24,7 +25,7 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers];
+const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
