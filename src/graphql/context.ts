@@ -1,6 +1,7 @@
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
+import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
 import { createCommerceLoaders } from '../commerce/loaders';
 import { createCaseLoaders } from '../cases/loaders';
 import { createLifecycleLoaders } from '../lifecycle/loaders';
@@ -17,6 +18,7 @@ export interface Context {
 export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
+    ...createNeighbourLoaders(db),
     ...createCommerceLoaders(db),
     ...createCaseLoaders(db),
     ...createLifecycleLoaders(db),

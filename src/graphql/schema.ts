@@ -5,6 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
+import { organizationResolvers } from '../organizations/resolvers';
+import { peopleResolvers } from '../people/resolvers';
+import { relationshipResolvers } from '../relationships/resolvers';
+import { searchResolvers } from '../search/resolvers';
+import { userResolvers } from '../users/resolvers';
 import { commerceResolvers } from '../commerce/resolvers';
 import { caseResolvers } from '../cases/resolvers';
 import { analyticsResolvers } from '../analytics/resolvers';
@@ -25,7 +30,11 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [nodeResolvers, importResolvers, commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers];
+const AREA_RESOLVERS: Resolvers[] = [
+  nodeResolvers, importResolvers,
+  organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
+  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({

@@ -1,0 +1,25 @@
+import { conflict, notFound } from '../graphql/errors';
+import type { Database } from '../neo4j/database';
+import { deleteEntity } from '../nodes/entity-writes';
+
+const EMPLOYEE_COUNT = `
+MATCH (o:Organization {id: $id})
+RETURN o.name AS name, COUNT { (o)<-[:WORKS_AT]-(:Person) } AS people`;
+
+/**
+ * Deletes an organization with its relationships. People who WORK_AT it would lose that employer,
+ * so without `force` that is a CONFLICT that says how many.
+ */
+export async function deleteOrganization(db: Database, id: string, force: boolean): Promise<string> {
+  const [row] = await db.read<{ name: string; people: number }>(EMPLOYEE_COUNT, { id });
+  if (!row) throw notFound('Organization', id);
+  if (row.people > 0 && !force) {
+    throw conflict(
+      `${row.people} ${row.people === 1 ? 'person works' : 'people work'} at "${row.name}"; deleting it would orphan them. ` +
+        'Unlink them first (unlinkWorksAt) or pass force: true to delete anyway.',
+      { people: row.people },
+    );
+  }
+  await deleteEntity(db, 'Organization', id);
+  return id;
+}

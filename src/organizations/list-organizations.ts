@@ -1,0 +1,51 @@
+import type { Database } from '../neo4j/database';
+import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
+import { listPage } from '../graphql/list-page';
+
+/** ORDER BY terms per enum value; DESC on numbers puts missing values last. */
+const ORDER: Record<OrganizationOrder, string> = {
+  NAME_ASC: 'toLower(n.name) ASC',
+  NAME_DESC: 'toLower(n.name) DESC',
+  CREATED_AT_ASC: 'n.createdAt ASC',
+  CREATED_AT_DESC: 'n.createdAt DESC',
+  UPDATED_AT_DESC: 'n.updatedAt DESC',
+  EMPLOYEES_ASC: 'n.employees ASC',
+  EMPLOYEES_DESC: 'coalesce(n.employees, -1) DESC',
+  ANNUAL_REVENUE_DESC: 'coalesce(n.annualRevenue, -1) DESC',
+  CITY_ASC: 'toLower(n.city) ASC',
+};
+
+/** One condition per filter field; every value travels as a parameter. */
+const CONDITIONS: { [K in keyof OrganizationFilter]-?: string } = {
+  kinds: 'any(kind IN coalesce(n.kinds, []) WHERE kind IN $kinds)',
+  lifecycleStage: 'n.lifecycleStage = $lifecycleStage',
+  tier: 'n.tier = $tier',
+  country: 'toUpper(n.country) = toUpper($country)',
+  city: 'toLower(n.city) = toLower($city)',
+  region: 'toLower(n.region) = toLower($region)',
+  industry: 'toLower(n.industry) = toLower($industry)',
+  nameContains: 'toLower(n.name) CONTAINS toLower($nameContains)',
+  employs: 'EXISTS { (n)<-[:WORKS_AT]-(:Person {id: $employs}) }',
+  manager: 'EXISTS { (n)<-[:MANAGES]-(:User {id: $manager}) }',
+  servedBy: 'EXISTS { (n)<-[:SERVES]-(:Organization {id: $servedBy}) }',
+};
+
+export interface OrganizationsArgs {
+  filter?: OrganizationFilter | null;
+  orderBy?: OrganizationOrder[] | null;
+  first: number;
+  after?: string | null;
+}
+
+/** A page of organizations matching every given filter field, in the requested order (name by default). */
+export function listOrganizations(db: Database, { filter, orderBy, first, after }: OrganizationsArgs) {
+  const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof OrganizationFilter, unknown][];
+  return listPage(db, {
+    label: 'Organization',
+    where: given.map(([name]) => CONDITIONS[name]),
+    params: Object.fromEntries(given),
+    order: (orderBy?.length ? orderBy : ['NAME_ASC' as const]).map((o) => ORDER[o]),
+    first,
+    after,
+  });
+}

@@ -1,0 +1,32 @@
+import type { Resolvers } from '../generated/graphql';
+import { createEntity, updateEntity } from '../nodes/entity-writes';
+import { nodeOfType } from '../nodes/require-node';
+import { deleteOrganization } from './delete-organization';
+import { listOrganizations } from './list-organizations';
+
+export const organizationResolvers: Resolvers = {
+  Query: {
+    organization: (_root, { id }, context) => nodeOfType(context, id, 'Organization'),
+    organizations: (_root, args, { db }) => listOrganizations(db, { ...args, first: args.first ?? 20 }),
+  },
+  Mutation: {
+    createOrganization: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Organization', input, key),
+    updateOrganization: (_root, { id, input }, { db }) => updateEntity(db, 'Organization', id, input),
+    deleteOrganization: (_root, { id, force }, { db }) => deleteOrganization(db, id, force ?? false),
+  },
+  Organization: {
+    kinds: (org) => (org.kinds as never) ?? [],
+    people: (org, { first }, { loaders }) => loaders.neighbours('employeesOf', first ?? 100).load(org.id),
+    partners: (org, { first }, { loaders }) => loaders.neighbours('partnersOf', first ?? 100).load(org.id),
+    customers: (org, { first }, { loaders }) => loaders.neighbours('customersOf', first ?? 100).load(org.id),
+    parent: async (org, _args, { loaders }) => (await loaders.neighbours('parentOf', 1).load(org.id))[0]?.node ?? null,
+    subsidiaries: async (org, { first }, { loaders }) =>
+      (await loaders.neighbours('subsidiariesOf', first ?? 100).load(org.id)).map((edge) => edge.node),
+    managers: (org, { first }, { loaders }) => loaders.neighbours('managersOf', first ?? 100).load(org.id),
+    influences: (org, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(org.id),
+    influencedBy: (org, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(org.id),
+  },
+  InfluenceEdge: {
+    weight: (edge) => (edge.weight as number | undefined) ?? 0.5,
+  },
+};

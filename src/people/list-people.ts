@@ -1,0 +1,44 @@
+import type { Database } from '../neo4j/database';
+import type { PersonFilter, PersonOrder } from '../generated/graphql';
+import { listPage } from '../graphql/list-page';
+
+const ORDER: Record<PersonOrder, string> = {
+  NAME_ASC: 'toLower(n.name) ASC',
+  NAME_DESC: 'toLower(n.name) DESC',
+  CREATED_AT_ASC: 'n.createdAt ASC',
+  CREATED_AT_DESC: 'n.createdAt DESC',
+  UPDATED_AT_DESC: 'n.updatedAt DESC',
+  TITLE_ASC: 'toLower(n.title) ASC',
+};
+
+/** One condition per filter field; every value travels as a parameter. */
+const CONDITIONS: { [K in keyof PersonFilter]-?: string } = {
+  nameContains: 'toLower(n.name) CONTAINS toLower($nameContains)',
+  kinds: 'any(kind IN coalesce(n.kinds, []) WHERE kind IN $kinds)',
+  worksAt: 'EXISTS { (n)-[:WORKS_AT]->(:Organization {id: $worksAt}) }',
+  titleContains: 'toLower(n.title) CONTAINS toLower($titleContains)',
+  // E-mails are stored lower-cased (model/properties.ts).
+  email: 'n.email = toLower($email)',
+  seniority: 'n.seniority = $seniority',
+  city: 'toLower(n.city) = toLower($city)',
+};
+
+export interface PeopleArgs {
+  filter?: PersonFilter | null;
+  orderBy?: PersonOrder[] | null;
+  first: number;
+  after?: string | null;
+}
+
+/** A page of people matching every given filter field, in the requested order (name by default). */
+export function listPeople(db: Database, { filter, orderBy, first, after }: PeopleArgs) {
+  const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof PersonFilter, unknown][];
+  return listPage(db, {
+    label: 'Person',
+    where: given.map(([name]) => CONDITIONS[name]),
+    params: Object.fromEntries(given),
+    order: (orderBy?.length ? orderBy : ['NAME_ASC' as const]).map((o) => ORDER[o]),
+    first,
+    after,
+  });
+}

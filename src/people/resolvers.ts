@@ -1,0 +1,31 @@
+import type { Resolvers } from '../generated/graphql';
+import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
+import { nodeOfType } from '../nodes/require-node';
+import { listPeople } from './list-people';
+
+export const peopleResolvers: Resolvers = {
+  Query: {
+    person: (_root, { id }, context) => nodeOfType(context, id, 'Person'),
+    people: (_root, args, { db }) => listPeople(db, { ...args, first: args.first ?? 20 }),
+  },
+  Mutation: {
+    createPerson: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Person', input, key),
+    updatePerson: (_root, { id, input }, { db }) => updateEntity(db, 'Person', id, input),
+    deletePerson: async (_root, { id }, { db }) => (await deleteEntity(db, 'Person', id)).id,
+  },
+  Person: {
+    kinds: (person) => (person.kinds as never) ?? [],
+    employers: (person, { first }, { loaders }) => loaders.neighbours('employersOf', first ?? 100).load(person.id),
+    manager: async (person, _args, { loaders }) => (await loaders.neighbours('managerOf', 1).load(person.id))[0]?.node ?? null,
+    reports: async (person, { first }, { loaders }) =>
+      (await loaders.neighbours('reportsOf', first ?? 100).load(person.id)).map((edge) => edge.node),
+    knows: (person, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(person.id),
+    influences: (person, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(person.id),
+    influencedBy: (person, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(person.id),
+  },
+  KnowsEdge: {
+    // DESIGN §4: a KNOWS without strength counts as 0.5.
+    strength: (edge) => (edge.strength as number | undefined) ?? 0.5,
+    interactionCount: (edge) => (edge.interactionCount as number | undefined) ?? 0,
+  },
+};

@@ -1,0 +1,19 @@
+import type { Resolvers } from '../generated/graphql';
+import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
+import { listUsers } from './list-users';
+
+export const userResolvers: Resolvers = {
+  Query: {
+    users: (_root, { first, after }, { db }) => listUsers(db, first ?? 20, after),
+  },
+  Mutation: {
+    createUser: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'User', input, key),
+    updateUser: (_root, { id, input }, { db }) => updateEntity(db, 'User', id, input),
+    deleteUser: async (_root, { id }, { db }) => (await deleteEntity(db, 'User', id)).id,
+  },
+  User: {
+    roles: (user) => (user.roles as never) ?? [],
+    accounts: (user, { first }, { loaders }) => loaders.neighbours('accountsOf', first ?? 100).load(user.id),
+    knows: (user, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(user.id),
+  },
+};
