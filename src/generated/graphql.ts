@@ -226,6 +226,32 @@ export type CustomerValue = {
   tier?: Maybe<Tier>;
 };
 
+/**
+ * The morning KPIs of a sales lead at `asOf`. Open = stage neither WON nor LOST; weighted =
+ * Σ amount × probability (missing amount or probability counts as 0).
+ */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** Accounts per stored tier (run recomputeTiers to refresh). */
+  accountsPerTier: Array<TierAccounts>;
+  asOf: Scalars['DateTime']['output'];
+  /** Open opportunities whose buying center lacks a DECISION_MAKER, ECONOMIC_BUYER or CHAMPION. */
+  buyingCentersWithMissingRoles: Scalars['Int']['output'];
+  /** dormantCustomers(days: 180) at asOf's date. */
+  dormantCustomers: Scalars['Int']['output'];
+  /** Interactions that occurred in the 30 days (720 h) up to asOf. */
+  interactionsLast30Days: Scalars['Int']['output'];
+  /** Organizations now in stage LEAD that became LEAD (last LifecycleChange to LEAD, else createdAt) in the 30 days up to asOf. */
+  newLeads: Scalars['Int']['output'];
+  /** OPEN or IN_PROGRESS cases opened by asOf, for every severity. */
+  openCasesBySeverity: Array<SeverityCount>;
+  openOpportunities: Scalars['Int']['output'];
+  openPipeline: Scalars['Float']['output'];
+  weightedPipeline: Scalars['Float']['output'];
+  /** WON / (WON + LOST) over all closed opportunities; null when none is closed. */
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A customer with earlier orders and no order or contact for more than `days` days. */
 export type DormantCustomer = {
   __typename?: 'DormantCustomer';
@@ -1099,6 +1125,7 @@ export type Query = {
   crossSellCandidates: Array<CrossSellCandidate>;
   /** Revenue, rank, share and ABC tier of one account at `asOf` (default today). */
   customerValue: CustomerValue;
+  dashboard: Dashboard;
   /**
    * The reactivation list: organizations with an order on or before `asOf` (default today) whose
    * latest order and latest contact (an Interaction ABOUT it, or one a person who WORKS_AT it
@@ -1178,6 +1205,11 @@ export type QueryCrossSellCandidatesArgs = {
 export type QueryCustomerValueArgs = {
   accountId: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1342,6 +1374,12 @@ export type Severity =
   | 'LOW'
   | 'MEDIUM';
 
+export type SeverityCount = {
+  __typename?: 'SeverityCount';
+  count: Scalars['Int']['output'];
+  severity: Severity;
+};
+
 /** A relationship as stored after a link mutation (in its stored direction). */
 export type StakeholderLink = {
   __typename?: 'StakeholderLink';
@@ -1373,6 +1411,12 @@ export type Tier =
   | 'A'
   | 'B'
   | 'C';
+
+export type TierAccounts = {
+  __typename?: 'TierAccounts';
+  accounts: Scalars['Int']['output'];
+  tier: Tier;
+};
 
 export type TierCount = {
   __typename?: 'TierCount';
@@ -1596,6 +1640,7 @@ export type ResolversTypes = ResolversObject<{
   CreditRecord: ResolverTypeWrapper<Partial<CreditRecord>>;
   CrossSellCandidate: ResolverTypeWrapper<CrossSellRow>;
   CustomerValue: ResolverTypeWrapper<CustomerValueRow>;
+  Dashboard: ResolverTypeWrapper<Partial<Dashboard>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DormantCustomer: ResolverTypeWrapper<DormantCustomerRow>;
@@ -1655,11 +1700,13 @@ export type ResolversTypes = ResolversObject<{
   ServesEdge: ResolverTypeWrapper<Neighbour>;
   ServesInput: ResolverTypeWrapper<Partial<ServesInput>>;
   Severity: ResolverTypeWrapper<Partial<Severity>>;
+  SeverityCount: ResolverTypeWrapper<Partial<SeverityCount>>;
   StakeholderLink: ResolverTypeWrapper<LinkResult>;
   StakeholderRelationship: ResolverTypeWrapper<Partial<StakeholderRelationship>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
+  TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
@@ -1691,6 +1738,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreditRecord: Partial<CreditRecord>;
   CrossSellCandidate: CrossSellRow;
   CustomerValue: CustomerValueRow;
+  Dashboard: Partial<Dashboard>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DormantCustomer: DormantCustomerRow;
@@ -1741,9 +1789,11 @@ export type ResolversParentTypes = ResolversObject<{
   SearchHit: SearchHitRow;
   ServesEdge: Neighbour;
   ServesInput: Partial<ServesInput>;
+  SeverityCount: Partial<SeverityCount>;
   StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
   SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
@@ -1835,6 +1885,20 @@ export type CustomerValueResolvers<ContextType = Context, ParentType extends Res
   revenueLast12Months?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['Tier']>, ParentType, ContextType>;
+}>;
+
+export type DashboardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = ResolversObject<{
+  accountsPerTier?: Resolver<Array<ResolversTypes['TierAccounts']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  buyingCentersWithMissingRoles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dormantCustomers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interactionsLast30Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newLeads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openCasesBySeverity?: Resolver<Array<ResolversTypes['SeverityCount']>, ParentType, ContextType>;
+  openOpportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightedPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2138,6 +2202,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
+  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2179,12 +2244,22 @@ export type ServesEdgeResolvers<ContextType = Context, ParentType extends Resolv
   territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SeverityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityCount'] = ResolversParentTypes['SeverityCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+}>;
+
 export type StakeholderLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StakeholderLink'] = ResolversParentTypes['StakeholderLink']> = ResolversObject<{
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['StakeholderRelationship'], ParentType, ContextType>;
+}>;
+
+export type TierAccountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierAccounts'] = ResolversParentTypes['TierAccounts']> = ResolversObject<{
+  accounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
 }>;
 
 export type TierCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierCount'] = ResolversParentTypes['TierCount']> = ResolversObject<{
@@ -2238,6 +2313,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;
+  Dashboard?: DashboardResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DormantCustomer?: DormantCustomerResolvers<ContextType>;
@@ -2276,7 +2352,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;
+  SeverityCount?: SeverityCountResolvers<ContextType>;
   StakeholderLink?: StakeholderLinkResolvers<ContextType>;
+  TierAccounts?: TierAccountsResolvers<ContextType>;
   TierCount?: TierCountResolvers<ContextType>;
   TierReport?: TierReportResolvers<ContextType>;
   UpgradeCandidate?: UpgradeCandidateResolvers<ContextType>;

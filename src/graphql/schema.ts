@@ -15,6 +15,7 @@ import { caseResolvers } from '../cases/resolvers';
 import { analyticsResolvers } from '../analytics/resolvers';
 import { lifecycleResolvers } from '../lifecycle/resolvers';
 import { consentResolvers } from '../consent/resolvers';
+import { dashboardResolvers } from '../dashboard/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -33,7 +34,7 @@ export function loadTypeDefs(): string[] {
 const AREA_RESOLVERS: Resolvers[] = [
   nodeResolvers, importResolvers,
   organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
-  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers,
+  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers, dashboardResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {
