@@ -4,8 +4,11 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { importResolvers } from '../import/resolvers';
+import { influenceResolvers } from '../influence/resolvers';
+import { networkResolvers } from '../network/resolvers';
 import { nodeResolvers } from '../nodes/resolvers';
 import { organizationResolvers } from '../organizations/resolvers';
+import { pathResolvers } from '../paths/resolvers';
 import { peopleResolvers } from '../people/resolvers';
 import { relationshipResolvers } from '../relationships/resolvers';
 import { searchResolvers } from '../search/resolvers';
@@ -34,6 +37,7 @@ export function loadTypeDefs(): string[] {
 const AREA_RESOLVERS: Resolvers[] = [
   nodeResolvers, importResolvers,
   organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
+  pathResolvers, networkResolvers, influenceResolvers,
   commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers, dashboardResolvers,
 ];
 

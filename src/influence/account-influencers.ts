@@ -1,0 +1,19 @@
+import type { Database } from '../neo4j/database';
+import { influenceScores, type InfluenceOptions, type InfluenceRow } from './influence-scores';
+
+const ACCOUNT_TARGETS = `
+MATCH (a:Organization {id: $accountId})
+CALL (a) { MATCH (p:Person)-[:WORKS_AT]->(a) RETURN collect(DISTINCT p.id) AS staff }
+CALL (a) { MATCH (m:Person)-[:BUYING_ROLE]->(:Opportunity)-[:FOR_ACCOUNT]->(a) RETURN collect(DISTINCT m.id) AS members }
+RETURN staff, members`;
+
+/**
+ * Influence on an account (DESIGN §4): the targets are the account, its people (WORKS_AT) and the
+ * buying-center members of its opportunities; the account and its people are not listed.
+ */
+export async function accountInfluencers(db: Database, accountId: string, options: InfluenceOptions): Promise<InfluenceRow[]> {
+  const [row] = await db.read<{ staff: string[]; members: string[] }>(ACCOUNT_TARGETS, { accountId });
+  const staff = row?.staff ?? [];
+  const members = row?.members ?? [];
+  return influenceScores(db, [accountId, ...staff, ...members], options, [accountId, ...staff]);
+}

@@ -1,0 +1,17 @@
+import type { Database } from '../neo4j/database';
+import type { PathRow } from './path-row';
+import { strongestPaths } from './strongest-paths';
+
+const ALL_USER_IDS = 'MATCH (u:User) RETURN u.id AS id';
+
+/**
+ * Warm-introduction paths to `targetId` from the given users, or from every User when none are
+ * given: one ranked list across all of them (DESIGN §4). The target itself never starts a path.
+ */
+export async function warmIntroductions(
+  db: Database,
+  query: { targetId: string; fromUserIds?: string[] | null; maxHops: number; first: number },
+): Promise<PathRow[]> {
+  const fromIds = query.fromUserIds ?? (await db.read<{ id: string }>(ALL_USER_IDS)).map((row) => row.id);
+  return strongestPaths(db, { fromIds, toId: query.targetId, maxHops: query.maxHops, first: query.first });
+}
