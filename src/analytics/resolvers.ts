@@ -24,6 +24,9 @@ export const analyticsResolvers: Resolvers = {
       return upgradeCandidates(context.db, accountId);
     },
   },
+  DormantCustomer: {
+    bestWarmPath: (row, _args, { loaders }) => loaders.bestWarmPathByAccountId.load(row.account.id),
+  },
   Mutation: {
     recomputeTiers: (_root, { asOf }, { db }) => recomputeTiers(db, asOf ?? undefined),
   },

@@ -259,6 +259,11 @@ export type Dashboard = {
 export type DormantCustomer = {
   __typename?: 'DormantCustomer';
   account: Organization;
+  /**
+   * The strongest path (≤ 4 hops, stakeholder relationships) from any of our users to anyone who
+   * currently works at the account, ranked like relationshipPaths; null when nobody reaches them.
+   */
+  bestWarmPath?: Maybe<RelationshipPath>;
   /** Whole days from the last order or contact (whichever is later) to asOf. */
   daysInactive: Scalars['Int']['output'];
   /** Latest Interaction ABOUT the account or with one of its people; null when none. */
@@ -2067,6 +2072,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DormantCustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomer'] = ResolversParentTypes['DormantCustomer']> = ResolversObject<{
   account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  bestWarmPath?: Resolver<Maybe<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
   daysInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -6,6 +6,7 @@ import { createCommerceLoaders } from '../commerce/loaders';
 import { createCaseLoaders } from '../cases/loaders';
 import { createLifecycleLoaders } from '../lifecycle/loaders';
 import { createConsentLoaders } from '../consent/loaders';
+import { createWarmPathLoaders } from '../analytics/warm-paths';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -23,6 +24,7 @@ export function createLoaders(db: Database) {
     ...createCaseLoaders(db),
     ...createLifecycleLoaders(db),
     ...createConsentLoaders(db),
+    ...createWarmPathLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

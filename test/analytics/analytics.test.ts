@@ -78,6 +78,7 @@ describe('dormant customers', () => {
         nodes: [
           { type: 'User', key: 'kim', properties: { name: 'Kim' } },
           { type: 'User', key: 'zed', properties: { name: 'Zed' } },
+          { type: 'Person', key: 'p2', properties: { name: 'P2' } },
           { type: 'Person', key: 'p4', properties: { name: 'P4' } },
           { type: 'Person', key: 'p5', properties: { name: 'P5' } },
           { type: 'Interaction', key: 'i3', properties: { type: 'CALL', occurredAt: '2026-01-01T09:00:00Z' } },
@@ -88,6 +89,8 @@ describe('dormant customers', () => {
           { type: 'MANAGES', from: 'kim', to: 'd2', properties: { as: 'ACCOUNT_OWNER' } },
           { type: 'MANAGES', from: 'zed', to: 'd4', properties: { as: 'PARTNER_MANAGER' } },
           { type: 'ABOUT', from: 'i3', to: 'd3' },
+          { type: 'WORKS_AT', from: 'p2', to: 'd2' },
+          { type: 'KNOWS', from: 'kim', to: 'p2', properties: { strength: 0.9 } },
           { type: 'WORKS_AT', from: 'p4', to: 'd4' },
           { type: 'PARTICIPATED_IN', from: 'p4', to: 'i4' },
           { type: 'WORKS_AT', from: 'p5', to: 'd5' },
@@ -109,6 +112,18 @@ describe('dormant customers', () => {
       { account: { name: 'd4' }, lastOrderDate: '2025-01-01', lastInteractionAt: '2025-12-31T23:00:00.000Z', daysInactive: 181, lifetimeRevenue: 500, owner: null },
       { account: { name: 'd2' }, lastOrderDate: '2025-12-31', lastInteractionAt: null, daysInactive: 181, lifetimeRevenue: 100, owner: { name: 'Kim' } },
       { account: { name: 'd7' }, lastOrderDate: '2025-06-01', lastInteractionAt: null, daysInactive: 394, lifetimeRevenue: 50, owner: null },
+    ]);
+  });
+
+  it('gives the best warm path from any of our users to someone working at each dormant account', async () => {
+    const { dormantCustomers } = await server.data(`{ dormantCustomers(asOf: "2026-06-30") { edges { node {
+      account { name } bestWarmPath { strength hops nodes { ... on User { name } ... on Person { name } ... on Organization { name } } } } } } }`);
+    expect(dormantCustomers.edges.map((e: any) => [e.node.account.name, e.node.bestWarmPath])).toEqual([
+      // Zed manages d4, where P4 works: 0.5 × 0.5.
+      ['d4', { strength: 0.25, hops: 2, nodes: [{ name: 'Zed' }, { name: 'd4' }, { name: 'P4' }] }],
+      // Kim knows P2 directly (0.9), stronger than managing d2 (0.25).
+      ['d2', { strength: 0.9, hops: 1, nodes: [{ name: 'Kim' }, { name: 'P2' }] }],
+      ['d7', null],
     ]);
   });
 
