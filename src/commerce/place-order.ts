@@ -1,4 +1,4 @@
-import { badUserInput, notFound, type InputProblem } from '../graphql/errors';
+import { badUserInput, conflict, notFound, type InputProblem } from '../graphql/errors';
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -33,7 +33,7 @@ UNWIND $lines AS line
 MATCH (p:Product {id: line.productId})
 CREATE (o)-[:CONTAINS {quantity: line.quantity, amount: line.amount, createdAt: $now, updatedAt: $now}]->(p)
 WITH o, count(*) AS lines
-RETURN ${ENTITY_ROW('o')} AS node`;
+RETURN ${ENTITY_ROW('o')} AS node, lines`;
 
 /**
  * Places an order with its lines in one transaction: the amount is Σ line amounts, so it can
@@ -54,7 +54,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     if (!check.accountExists) throw notFound('Organization', input.accountId);
     if (check.missingProducts.length) throw notFound('Product', check.missingProducts[0]);
     const now = param.dateTime(new Date().toISOString());
-    const [row] = await tx.run<{ node: EntityRow }>(CREATE_ORDER, {
+    const [row] = await tx.run<{ node: EntityRow; lines: number }>(CREATE_ORDER, {
       accountId: input.accountId,
       date: param.date(input.date),
       amount,
@@ -64,6 +64,10 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
       lines: input.lines.map((line) => ({ productId: line.productId, quantity: param.integer(line.quantity), amount: line.amount })),
       now,
     });
+    // A product deleted between the check and the write would silently drop its line: refuse instead.
+    if (!row || row.lines !== input.lines.length) {
+      throw conflict('A product of this order was deleted while the order was placed; nothing was written. Check the products and retry.');
+    }
     return row.node;
   });
 }
@@ -71,7 +75,11 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
 function lineProblems(input: PlaceOrderInput): InputProblem[] {
   const problems: InputProblem[] = [];
   if (!input.lines.length) problems.push({ path: 'lines', message: 'must hold at least one line' });
+  const firstLine = new Map<string, number>();
   input.lines.forEach((line, i) => {
+    if (firstLine.has(line.productId)) {
+      problems.push({ path: `lines[${i}].productId`, message: `repeats the product of lines[${firstLine.get(line.productId)}]; put it on one line` });
+    } else firstLine.set(line.productId, i);
     if (!Number.isInteger(line.quantity) || line.quantity < 1) {
       problems.push({ path: `lines[${i}].quantity`, message: `must be a whole number of at least 1, got ${line.quantity}` });
     }

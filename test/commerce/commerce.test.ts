@@ -72,12 +72,17 @@ describe('products and orders', () => {
     const before = await orderCount();
     const bad = await server.gql(PLACE, {
       accountId: ids.acme, date: '2026-05-01',
-      lines: [{ productId: ids.pump, quantity: 0, amount: 10 }, { productId: ids.pump, quantity: 1, amount: -1 }],
+      lines: [{ productId: ids.pump, quantity: 0, amount: 10 }, { productId: ids.valve, quantity: 1, amount: -1 }],
     });
     expect(bad.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [{ path: 'lines[0].quantity' }, { path: 'lines[1].amount' }],
     });
+    const twice = await server.gql(PLACE, {
+      accountId: ids.acme, date: '2026-05-01',
+      lines: [{ productId: ids.pump, quantity: 1, amount: 10 }, { productId: ids.pump, quantity: 2, amount: 20 }],
+    });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'lines[1].productId' }] });
     const empty = await server.gql(PLACE, { accountId: ids.acme, date: '2026-05-01', lines: [] });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const unknownProduct = await server.gql(PLACE, {
