@@ -82,6 +82,8 @@ export async function runGraphQuestionsBench(): Promise<void> {
     const app = await startApp({ db, log: pino({ level: 'silent' }), production: true }, 0);
     const [from, to] = [picks.hubs[5], picks.hubs[9]];
     const questions: Question[] = [
+      // The floor under every figure below: one HTTP request and one indexed lookup on this machine.
+      { name: 'baseline: node(id) lookup', query: 'query ($a: ID!) { node(id: $a) { id } }', variables: { a: from } },
       { name: 'relationshipPaths hub→hub maxHops 4', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 4) { ${PATHS} } }`, variables: { a: from, b: to } },
       { name: 'relationshipPaths hub→hub maxHops 6', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6) { ${PATHS} } }`, variables: { a: from, b: to } },
       { name: 'relationshipPaths hub→hub maxHops 6 first 50', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6, first: 50) { ${PATHS} } }`, variables: { a: from, b: to } },
@@ -152,6 +154,7 @@ export async function loadWorld(db: Database, world: WorldDocument): Promise<voi
 }
 
 function describe(answer: unknown): string {
+  if (answer && typeof answer === 'object' && 'id' in answer) return 'one node';
   if (Array.isArray(answer)) {
     const first = answer[0] as { strength?: number; hops?: number; score?: number } | undefined;
     if (first?.strength !== undefined) return `${answer.length} paths, best ${first.strength.toFixed(4)} in ${first.hops} hops`;

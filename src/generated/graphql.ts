@@ -7,6 +7,9 @@ import { InfluenceRow } from '../influence/influence-scores';
 import { Neighbour } from '../relationships/neighbour-loaders';
 import { LinkResult } from '../nodes/entity-writes';
 import { SearchHitRow } from '../search/search-entities';
+import { BuyingCenterRow, BuyingCenterMemberRow } from '../buying-center/buying-center';
+import { PartnerCoverageRow } from '../partners/partner-coverage';
+import { PersonBuyingRoleRow } from '../opportunities/loaders';
 import { OrderLineRow } from '../commerce/loaders';
 import { AlternativeRow } from '../commerce/alternatives';
 import { OpenCaseRow } from '../cases/open-cases';
@@ -14,6 +17,7 @@ import { SameProblemRow } from '../cases/same-problem';
 import { CustomerValueRow } from '../analytics/customer-value';
 import { DormantCustomerRow } from '../analytics/dormant-customers';
 import { CrossSellRow, UpgradeCandidateRow } from '../analytics/cross-sell';
+import { PipelineSummary } from '../pipeline/pipeline-summary';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -82,6 +86,39 @@ export type AudienceFilter = {
   worksAtIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+export type BuyingCenter = {
+  __typename?: 'BuyingCenter';
+  /** Share of members whose strongest path from any user is at least 0.3 (0 with no members). */
+  coverage: Scalars['Float']['output'];
+  /** Ordered by name. */
+  members: Array<BuyingCenterMember>;
+  /** Those of DECISION_MAKER, ECONOMIC_BUYER, CHAMPION that no member holds. */
+  missingRoles: Array<BuyingRole>;
+  opportunity: Opportunity;
+};
+
+/** A member of an opportunity's buying center (BUYING_ROLE) with the strongest warm path our team has to them. */
+export type BuyingCenterMember = {
+  __typename?: 'BuyingCenterMember';
+  /** Strongest path (≤ 4 hops) from the opportunity's owner, else from any user; null when no user reaches the person. */
+  bestPath?: Maybe<RelationshipPath>;
+  person: Person;
+  roles: Array<BuyingRole>;
+  stance: Stance;
+};
+
+/** A person's part in a buying decision (DESIGN §3). */
+export type BuyingRole =
+  | 'BLOCKER'
+  | 'CHAMPION'
+  | 'DECISION_MAKER'
+  | 'ECONOMIC_BUYER'
+  | 'GATEKEEPER'
+  | 'INFLUENCER'
+  | 'INITIATOR'
+  | 'TECHNICAL_EVALUATOR'
+  | 'USER';
+
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
@@ -114,6 +151,13 @@ export type CaseStatus =
   | 'OPEN'
   | 'RESOLVED';
 
+export type ChannelConflict = {
+  __typename?: 'ChannelConflict';
+  customer: Organization;
+  /** The other partners serving the customer, by name. */
+  partners: Array<Organization>;
+};
+
 /**
  * One consent decision of a person for a channel and purpose: a grant (granted: true) or a
  * withdrawal (granted: false). Decisions are never changed; the current state for a channel and
@@ -143,6 +187,21 @@ export type ConsentChannel =
   | 'POST'
   | 'SMS'
   | 'SOCIAL';
+
+export type CreateOpportunityInput = {
+  /** The Organization the deal is for. */
+  accountId: Scalars['ID']['input'];
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** External id, unique across the graph. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The User who owns the deal. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
+};
 
 export type CreateOrganizationInput = {
   annualRevenue?: InputMaybe<Scalars['Float']['input']>;
@@ -342,6 +401,52 @@ export type InfluencesInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** One logged contact (contact history). */
+export type Interaction = Node & {
+  __typename?: 'Interaction';
+  /** Organizations, opportunities and cases it was about (ABOUT), by name. */
+  about: Array<Node>;
+  createdAt: Scalars['DateTime']['output'];
+  direction?: Maybe<InteractionDirection>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Users and persons who took part (PARTICIPATED_IN), by name. */
+  participants: Array<Node>;
+  summary?: Maybe<Scalars['String']['output']>;
+  type: InteractionType;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionDirection =
+  | 'INBOUND'
+  | 'INTERNAL'
+  | 'OUTBOUND';
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionType =
+  | 'CALL'
+  | 'CHAT'
+  | 'EMAIL'
+  | 'MEETING'
+  | 'NEWSLETTER'
+  | 'SOCIAL'
+  | 'VISIT'
+  | 'WEB_FORM';
+
 /**
  * A KNOWS relationship seen from one end; `node` is the other person or user. strength is what
  * paths use (0.5 when never set); declaredStrength is what a person set by hand; the interaction
@@ -396,6 +501,18 @@ export type LifecycleTransition = {
   to: Array<LifecycleStage>;
 };
 
+export type LogInteractionInput = {
+  /** Organizations, Opportunities or Cases. */
+  aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  direction?: InputMaybe<InteractionDirection>;
+  occurredAt: Scalars['DateTime']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** At least one User or Person. */
+  participantIds: Array<Scalars['ID']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  type: InteractionType;
+};
+
 /** An organization a user MANAGES. */
 export type ManagedAccountEdge = {
   __typename?: 'ManagedAccountEdge';
@@ -433,12 +550,22 @@ export type Mutation = {
    * else (including the stage it already has) is BAD_USER_INPUT naming the allowed targets.
    */
   changeLifecycleStage: Organization;
+  /**
+   * Moves an opportunity to another stage and records the change (OpportunityStageChange) with its
+   * time `at` (default now). WON and LOST need a reason; they set closedAt, closeReason and
+   * probability 1 or 0. The same stage again is BAD_USER_INPUT.
+   */
+  changeOpportunityStage: Opportunity;
   /** Closes a RESOLVED case. */
   closeCase: Case;
+  /** Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one transaction. */
+  createOpportunity: Opportunity;
   createOrganization: Organization;
   createPerson: Person;
   createProduct: Product;
   createUser: User;
+  /** Deletes the opportunity with its relationships; returns its id. */
+  deleteOpportunity: Scalars['ID']['output'];
   /**
    * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
    * CONFLICT naming how many, unless force is true (the people stay, without that employer).
@@ -472,6 +599,11 @@ export type Mutation = {
   /** Creates or updates WORKS_AT (person → organization). */
   linkWorksAt: StakeholderLink;
   /**
+   * Logs a contact and, in the same transaction, strengthens KNOWS between every User–Person pair
+   * among the participants (DESIGN §4: interactionCount + 1, strength = max(declared, 1 − 0.8^n)).
+   */
+  logInteraction: Interaction;
+  /**
    * Places an order with its lines, all or nothing. The order's amount is the sum of the line
    * amounts. Unknown account or product ids are NOT_FOUND; no lines, a quantity below 1 or a
    * negative amount are BAD_USER_INPUT.
@@ -494,8 +626,15 @@ export type Mutation = {
   recordConsent: Consent;
   /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
   recordCredit: CreditRecord;
+  /** Removes the person from the buying center; false when they were not in it. */
+  removeBuyingRole: Scalars['Boolean']['output'];
   /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
   resolveCase: Case;
+  /**
+   * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
+   * Without stance, an existing stance stays and a new member gets UNKNOWN.
+   */
+  setBuyingRole: BuyingCenterMember;
   unlinkInfluences: Scalars['Boolean']['output'];
   unlinkKnows: Scalars['Boolean']['output'];
   unlinkManages: Scalars['Boolean']['output'];
@@ -504,6 +643,7 @@ export type Mutation = {
   unlinkSubsidiaryOf: Scalars['Boolean']['output'];
   /** Each unlink removes the relationship; false when there was none. Unknown ids are NOT_FOUND. */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  updateOpportunity: Opportunity;
   updateOrganization: Organization;
   updatePerson: Person;
   /** Sets the given fields; null removes an optional one. */
@@ -528,8 +668,21 @@ export type MutationChangeLifecycleStageArgs = {
 };
 
 
+export type MutationChangeOpportunityStageArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  opportunityId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  stage: OpportunityStage;
+};
+
+
 export type MutationCloseCaseArgs = {
   caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateOpportunityArgs = {
+  input: CreateOpportunityInput;
 };
 
 
@@ -550,6 +703,11 @@ export type MutationCreateProductArgs = {
 
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationDeleteOpportunityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -614,6 +772,11 @@ export type MutationLinkWorksAtArgs = {
 };
 
 
+export type MutationLogInteractionArgs = {
+  input: LogInteractionInput;
+};
+
+
 export type MutationPlaceOrderArgs = {
   accountId: Scalars['ID']['input'];
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -657,10 +820,24 @@ export type MutationRecordCreditArgs = {
 };
 
 
+export type MutationRemoveBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
 export type MutationResolveCaseArgs = {
   caseId: Scalars['ID']['input'];
   resolution?: InputMaybe<Scalars['String']['input']>;
   resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationSetBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  roles: Array<BuyingRole>;
+  stance?: InputMaybe<Stance>;
 };
 
 
@@ -703,6 +880,12 @@ export type MutationUnlinkSubsidiaryOfArgs = {
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateOpportunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOpportunityInput;
 };
 
 
@@ -797,6 +980,91 @@ export type OpenCaseEdge = {
   node: OpenCase;
 };
 
+/** An offer or deal for one account, owned by one of our users. */
+export type Opportunity = Node & {
+  __typename?: 'Opportunity';
+  /** The organization the deal is for (FOR_ACCOUNT). */
+  account?: Maybe<Organization>;
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
+  buyingCenter: BuyingCenter;
+  /** Why it was won or lost. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** When it was won or lost (set by changeOpportunityStage). */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code, e.g. EUR. */
+  currency?: Maybe<Scalars['String']['output']>;
+  expectedCloseDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Contact history, newest first: interactions about this opportunity. */
+  interactions: InteractionConnection;
+  key?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The user who owns the deal (OWNS). */
+  owner?: Maybe<User>;
+  /** Chance to win, 0…1. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  stage?: Maybe<OpportunityStage>;
+  /** Every stage change made with changeOpportunityStage, oldest first. */
+  stageHistory: Array<OpportunityStageChange>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An offer or deal for one account, owned by one of our users. */
+export type OpportunityInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+export type OpportunityConnection = {
+  __typename?: 'OpportunityConnection';
+  edges: Array<OpportunityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpportunityEdge = {
+  __typename?: 'OpportunityEdge';
+  cursor: Scalars['String']['output'];
+  node: Opportunity;
+};
+
+/** Every given criterion must hold. */
+export type OpportunityFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Expected close date on or after this day. */
+  closesFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Expected close date on or before this day. */
+  closesTo?: InputMaybe<Scalars['Date']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
+};
+
+export type OpportunityStage =
+  | 'LOST'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'QUALIFICATION'
+  | 'WON';
+
+/** One recorded move of an opportunity from one stage to another. */
+export type OpportunityStageChange = Node & {
+  __typename?: 'OpportunityStageChange';
+  at: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** null when the opportunity had no stage before. */
+  from?: Maybe<OpportunityStage>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  /** Required for WON and LOST. */
+  reason?: Maybe<Scalars['String']['output']>;
+  to: OpportunityStage;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** An order an organization PLACED; its amount is the sum of its lines. */
 export type Order = Node & {
   __typename?: 'Order';
@@ -857,6 +1125,8 @@ export type Organization = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this organization INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions about it, about its opportunities, or with its people. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<OrganizationKind>;
   /** Every stage change, oldest first. */
@@ -865,6 +1135,8 @@ export type Organization = Node & {
   /** Our users who MANAGE this organization (account owners, partner managers). */
   managers: Array<ManagerEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities for this account, by expected close date. */
+  opportunities: OpportunityConnection;
   /** Orders this organization placed, newest first (ties by number, then id). */
   orders: OrderConnection;
   /** The organization this one is a SUBSIDIARY_OF, if any. */
@@ -902,8 +1174,24 @@ export type OrganizationInfluencesArgs = {
 
 
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type OrganizationManagersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
 
@@ -1009,6 +1297,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a channel partner brings (DESIGN §4). */
+export type PartnerCoverage = {
+  __typename?: 'PartnerCoverage';
+  /** Customers that other organizations also serve, with those other partners. */
+  conflicts: Array<ChannelConflict>;
+  /** Organizations the partner SERVES, by name. */
+  customers: Array<Organization>;
+  /** Users who manage the partner. */
+  managers: Array<User>;
+  /** Σ amount × probability over the open (not WON/LOST) opportunities of those customers. */
+  openPipeline: Scalars['Float']['output'];
+  partner: Organization;
+  /** Persons who work at the partner. */
+  people: Array<Person>;
+};
+
 /** One hop of a path, in the relationship's stored direction (it may point against the path). */
 export type PathStep = {
   __typename?: 'PathStep';
@@ -1021,6 +1325,8 @@ export type PathStep = {
 /** A contact or stakeholder outside our own team. */
 export type Person = Node & {
   __typename?: 'Person';
+  /** The buying centers this person sits in, by the opportunities' expected close date. */
+  buyingRoles: Array<PersonBuyingRole>;
   city?: Maybe<Scalars['String']['output']>;
   /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
   consents: Array<Consent>;
@@ -1035,6 +1341,8 @@ export type Person = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this person INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions the person took part in. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<PersonKind>;
   /** People and users this person KNOWS, either direction, strongest first. */
@@ -1076,6 +1384,14 @@ export type PersonInfluencesArgs = {
 
 
 /** A contact or stakeholder outside our own team. */
+export type PersonInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
 export type PersonKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1084,6 +1400,14 @@ export type PersonKnowsArgs = {
 /** A contact or stakeholder outside our own team. */
 export type PersonReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A seat in an opportunity's buying center, seen from the person. */
+export type PersonBuyingRole = {
+  __typename?: 'PersonBuyingRole';
+  opportunity: Opportunity;
+  roles: Array<BuyingRole>;
+  stance: Stance;
 };
 
 export type PersonConnection = {
@@ -1136,6 +1460,46 @@ export type PersonOrder =
   | 'TITLE_ASC'
   | 'UPDATED_AT_DESC';
 
+export type Pipeline = {
+  __typename?: 'Pipeline';
+  lost: Scalars['Int']['output'];
+  openAmount: Scalars['Float']['output'];
+  /** Totals over the open stages (neither WON nor LOST). */
+  openCount: Scalars['Int']['output'];
+  /** Every stage, QUALIFICATION to LOST, also when empty. */
+  stages: Array<PipelineStage>;
+  weightedAmount: Scalars['Float']['output'];
+  /** won / (won + lost); null when none is closed. */
+  winRate?: Maybe<Scalars['Float']['output']>;
+  won: Scalars['Int']['output'];
+};
+
+/** Every given criterion must hold. */
+export type PipelineFilter = {
+  /** Opportunities FOR_ACCOUNT these organizations. */
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Expected close date on or after this day. */
+  closesFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Expected close date on or before this day. */
+  closesTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Opportunities these users OWN. */
+  ownerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Opportunities for accounts these channel partners SERVE. */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The account's stored tier (see recomputeTiers). */
+  tiers?: InputMaybe<Array<Tier>>;
+};
+
+export type PipelineStage = {
+  __typename?: 'PipelineStage';
+  /** Σ amount (missing amounts count as 0). */
+  amount: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+  stage: OpportunityStage;
+  /** Σ amount × probability (missing values count as 0). */
+  weightedAmount: Scalars['Float']['output'];
+};
+
 /** Something we sell. UPGRADE_OF points from the newer product to the one it replaces. */
 export type Product = Node & {
   __typename?: 'Product';
@@ -1185,6 +1549,8 @@ export type Query = {
   audience: Audience;
   /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
   averageTimeToResolve: ResolutionTime;
+  /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
+  buyingCenter: BuyingCenter;
   case?: Maybe<Case>;
   /**
    * Products bought by the account's peers (accounts that share at least one product with it) and
@@ -1217,10 +1583,18 @@ export type Query = {
    * those opened strictly more than that many days (24 h each) before `asOf` (default now).
    */
   openCases: OpenCaseConnection;
+  /** Opportunities by expected close date (undated last), then id. */
+  opportunities: OpportunityConnection;
+  /** The opportunity with this id; null when there is none. */
+  opportunity?: Maybe<Opportunity>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
+  /** Coverage of a channel partner; NOT_FOUND unless the id is an Organization. */
+  partnerCoverage: PartnerCoverage;
   people: PersonConnection;
   person?: Maybe<Person>;
+  /** The pipeline by stage under the filter (an opportunity without a stage counts as QUALIFICATION). */
+  pipeline: Pipeline;
   product?: Maybe<Product>;
   /**
    * Up to `first` (≤ 50) simple paths of at most `maxHops` (≤ 6) hops between two nodes, every
@@ -1290,6 +1664,11 @@ export type QueryAverageTimeToResolveArgs = {
 };
 
 
+export type QueryBuyingCenterArgs = {
+  opportunityId: Scalars['ID']['input'];
+};
+
+
 export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1347,6 +1726,18 @@ export type QueryOpenCasesArgs = {
 };
 
 
+export type QueryOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpportunityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOpportunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1360,6 +1751,11 @@ export type QueryOrganizationsArgs = {
 };
 
 
+export type QueryPartnerCoverageArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
@@ -1370,6 +1766,11 @@ export type QueryPeopleArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPipelineArgs = {
+  filter?: InputMaybe<PipelineFilter>;
 };
 
 
@@ -1550,6 +1951,14 @@ export type StakeholderRelationship =
   | 'SUBSIDIARY_OF'
   | 'WORKS_AT';
 
+/** How a buying-center member stands towards our offer. */
+export type Stance =
+  | 'NEUTRAL'
+  | 'OPPONENT'
+  | 'SKEPTIC'
+  | 'SUPPORTER'
+  | 'UNKNOWN';
+
 export type SubsidiaryOfInput = {
   parentId: Scalars['ID']['input'];
   subsidiaryId: Scalars['ID']['input'];
@@ -1579,6 +1988,18 @@ export type TierReport = {
   asOf: Scalars['Date']['output'];
   counts: Array<TierCount>;
   totalRevenue: Scalars['Float']['output'];
+};
+
+/** Only the given fields change; null clears an optional field (ownerId: null removes the owner). */
+export type UpdateOpportunityInput = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
 };
 
 /** Only the given fields change; null removes a property (name cannot be removed). */
@@ -1642,6 +2063,8 @@ export type User = Node & {
   /** People and users this user KNOWS, either direction, strongest first. */
   knows: Array<KnowsEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities this user owns, by expected close date. */
+  opportunities: OpportunityConnection;
   roles: Array<UserRole>;
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1656,6 +2079,14 @@ export type UserAccountsArgs = {
 /** Someone on our own team; warm paths start from users. */
 export type UserKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone on our own team; warm paths start from users. */
+export type UserOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
 export type UserConnection = {
@@ -1776,11 +2207,16 @@ export type ResolversTypes = ResolversObject<{
   AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   AudienceFilter: ResolverTypeWrapper<Partial<AudienceFilter>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  BuyingCenter: ResolverTypeWrapper<BuyingCenterRow>;
+  BuyingCenterMember: ResolverTypeWrapper<BuyingCenterMemberRow>;
+  BuyingRole: ResolverTypeWrapper<Partial<BuyingRole>>;
   Case: ResolverTypeWrapper<EntityRow>;
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
+  ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
+  CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
@@ -1803,12 +2239,18 @@ export type ResolversTypes = ResolversObject<{
   InfluenceScore: ResolverTypeWrapper<InfluenceRow>;
   InfluencesInput: ResolverTypeWrapper<Partial<InfluencesInput>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Interaction: ResolverTypeWrapper<EntityRow>;
+  InteractionConnection: ResolverTypeWrapper<Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>>;
+  InteractionDirection: ResolverTypeWrapper<Partial<InteractionDirection>>;
+  InteractionEdge: ResolverTypeWrapper<Partial<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>>;
+  InteractionType: ResolverTypeWrapper<Partial<InteractionType>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   KnowsEdge: ResolverTypeWrapper<Neighbour>;
   KnowsInput: ResolverTypeWrapper<Partial<KnowsInput>>;
   LifecycleChange: ResolverTypeWrapper<EntityRow>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
   LifecycleTransition: ResolverTypeWrapper<Partial<LifecycleTransition>>;
+  LogInteractionInput: ResolverTypeWrapper<Partial<LogInteractionInput>>;
   ManagedAccountEdge: ResolverTypeWrapper<Neighbour>;
   ManagerEdge: ResolverTypeWrapper<Neighbour>;
   ManagesAs: ResolverTypeWrapper<Partial<ManagesAs>>;
@@ -1821,6 +2263,12 @@ export type ResolversTypes = ResolversObject<{
   OpenCase: ResolverTypeWrapper<OpenCaseRow>;
   OpenCaseConnection: ResolverTypeWrapper<Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversTypes['OpenCaseEdge']> }>>;
   OpenCaseEdge: ResolverTypeWrapper<Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversTypes['OpenCase'] }>>;
+  Opportunity: ResolverTypeWrapper<EntityRow>;
+  OpportunityConnection: ResolverTypeWrapper<Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversTypes['OpportunityEdge']> }>>;
+  OpportunityEdge: ResolverTypeWrapper<Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversTypes['Opportunity'] }>>;
+  OpportunityFilter: ResolverTypeWrapper<Partial<OpportunityFilter>>;
+  OpportunityStage: ResolverTypeWrapper<Partial<OpportunityStage>>;
+  OpportunityStageChange: ResolverTypeWrapper<EntityRow>;
   Order: ResolverTypeWrapper<EntityRow>;
   OrderConnection: ResolverTypeWrapper<Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>>;
   OrderEdge: ResolverTypeWrapper<Partial<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>>;
@@ -1833,13 +2281,18 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: ResolverTypeWrapper<Partial<OrganizationKind>>;
   OrganizationOrder: ResolverTypeWrapper<Partial<OrganizationOrder>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PartnerCoverage: ResolverTypeWrapper<PartnerCoverageRow>;
   PathStep: ResolverTypeWrapper<PathStepRow>;
   Person: ResolverTypeWrapper<EntityRow>;
+  PersonBuyingRole: ResolverTypeWrapper<PersonBuyingRoleRow>;
   PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   PersonFilter: ResolverTypeWrapper<Partial<PersonFilter>>;
   PersonKind: ResolverTypeWrapper<Partial<PersonKind>>;
   PersonOrder: ResolverTypeWrapper<Partial<PersonOrder>>;
+  Pipeline: ResolverTypeWrapper<PipelineSummary>;
+  PipelineFilter: ResolverTypeWrapper<Partial<PipelineFilter>>;
+  PipelineStage: ResolverTypeWrapper<Partial<PipelineStage>>;
   Product: ResolverTypeWrapper<EntityRow>;
   ProductAlternative: ResolverTypeWrapper<AlternativeRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1858,12 +2311,14 @@ export type ResolversTypes = ResolversObject<{
   SeverityCount: ResolverTypeWrapper<Partial<SeverityCount>>;
   StakeholderLink: ResolverTypeWrapper<LinkResult>;
   StakeholderRelationship: ResolverTypeWrapper<Partial<StakeholderRelationship>>;
+  Stance: ResolverTypeWrapper<Partial<Stance>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
   TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
+  UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
   UpdateProductInput: ResolverTypeWrapper<Partial<UpdateProductInput>>;
@@ -1883,9 +2338,13 @@ export type ResolversParentTypes = ResolversObject<{
   AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   AudienceFilter: Partial<AudienceFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  BuyingCenter: BuyingCenterRow;
+  BuyingCenterMember: BuyingCenterMemberRow;
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
+  ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
   Consent: EntityRow;
+  CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
   CreateProductInput: Partial<CreateProductInput>;
@@ -1908,11 +2367,15 @@ export type ResolversParentTypes = ResolversObject<{
   InfluenceScore: InfluenceRow;
   InfluencesInput: Partial<InfluencesInput>;
   Int: Partial<Scalars['Int']['output']>;
+  Interaction: EntityRow;
+  InteractionConnection: Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> }>;
+  InteractionEdge: Partial<Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] }>;
   JSON: Partial<Scalars['JSON']['output']>;
   KnowsEdge: Neighbour;
   KnowsInput: Partial<KnowsInput>;
   LifecycleChange: EntityRow;
   LifecycleTransition: Partial<LifecycleTransition>;
+  LogInteractionInput: Partial<LogInteractionInput>;
   ManagedAccountEdge: Neighbour;
   ManagerEdge: Neighbour;
   ManagesInput: Partial<ManagesInput>;
@@ -1924,6 +2387,11 @@ export type ResolversParentTypes = ResolversObject<{
   OpenCase: OpenCaseRow;
   OpenCaseConnection: Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpenCaseEdge']> }>;
   OpenCaseEdge: Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversParentTypes['OpenCase'] }>;
+  Opportunity: EntityRow;
+  OpportunityConnection: Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpportunityEdge']> }>;
+  OpportunityEdge: Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversParentTypes['Opportunity'] }>;
+  OpportunityFilter: Partial<OpportunityFilter>;
+  OpportunityStageChange: EntityRow;
   Order: EntityRow;
   OrderConnection: Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> }>;
   OrderEdge: Partial<Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] }>;
@@ -1934,11 +2402,16 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationEdge: Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] }>;
   OrganizationFilter: Partial<OrganizationFilter>;
   PageInfo: Partial<PageInfo>;
+  PartnerCoverage: PartnerCoverageRow;
   PathStep: PathStepRow;
   Person: EntityRow;
+  PersonBuyingRole: PersonBuyingRoleRow;
   PersonConnection: Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> }>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   PersonFilter: Partial<PersonFilter>;
+  Pipeline: PipelineSummary;
+  PipelineFilter: Partial<PipelineFilter>;
+  PipelineStage: Partial<PipelineStage>;
   Product: EntityRow;
   ProductAlternative: AlternativeRow;
   Query: Record<PropertyKey, never>;
@@ -1957,6 +2430,7 @@ export type ResolversParentTypes = ResolversObject<{
   TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
+  UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
   UpdateProductInput: Partial<UpdateProductInput>;
@@ -1985,6 +2459,20 @@ export type AudienceEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type BuyingCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenter'] = ResolversParentTypes['BuyingCenter']> = ResolversObject<{
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['BuyingCenterMember']>, ParentType, ContextType>;
+  missingRoles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+}>;
+
+export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenterMember'] = ResolversParentTypes['BuyingCenterMember']> = ResolversObject<{
+  bestPath?: Resolver<Maybe<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2006,6 +2494,11 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type CasePartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Organization' | 'Person', ParentType, ContextType>;
+}>;
+
+export type ChannelConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelConflict'] = ResolversParentTypes['ChannelConflict']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
@@ -2126,6 +2619,32 @@ export type InfluenceScoreResolvers<ContextType = Context, ParentType extends Re
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InteractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
+  about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['InteractionDirection']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['InteractionType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InteractionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InteractionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2170,11 +2689,14 @@ export type ManagerEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationAssignCaseArgs, 'caseId' | 'userId'>>;
   changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
+  changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
+  createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
@@ -2187,13 +2709,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   linkServes?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkServesArgs, 'input'>>;
   linkSubsidiaryOf?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkSubsidiaryOfArgs, 'input'>>;
   linkWorksAt?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkWorksAtArgs, 'input'>>;
+  logInteraction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType, RequireFields<MutationLogInteractionArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
+  removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
+  setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -2201,6 +2726,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
@@ -2229,7 +2755,7 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'LifecycleChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -2246,6 +2772,50 @@ export type OpenCaseConnectionResolvers<ContextType = Context, ParentType extend
 export type OpenCaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCaseEdge'] = ResolversParentTypes['OpenCaseEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OpenCase'], ParentType, ContextType>;
+}>;
+
+export type OpportunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType>;
+  closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expectedCloseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OpportunityInteractionsArgs, 'first'>>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['OpportunityStage']>, ParentType, ContextType>;
+  stageHistory?: Resolver<Array<ResolversTypes['OpportunityStageChange']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OpportunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityConnection'] = ResolversParentTypes['OpportunityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OpportunityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpportunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityEdge'] = ResolversParentTypes['OpportunityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+}>;
+
+export type OpportunityStageChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityStageChange'] = ResolversParentTypes['OpportunityStageChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OpportunityStage']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -2291,12 +2861,14 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OrganizationInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
   lifecycleHistory?: Resolver<Array<ResolversTypes['LifecycleChange']>, ParentType, ContextType>;
   lifecycleStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
   managers?: Resolver<Array<ResolversTypes['ManagerEdge']>, ParentType, ContextType, RequireFields<OrganizationManagersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<OrganizationOpportunitiesArgs, 'first'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<OrganizationOrdersArgs, 'first'>>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationPartnersArgs, 'first'>>;
@@ -2327,6 +2899,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartnerCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerCoverage'] = ResolversParentTypes['PartnerCoverage']> = ResolversObject<{
+  conflicts?: Resolver<Array<ResolversTypes['ChannelConflict']>, ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
 export type PathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = ResolversObject<{
   fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2335,6 +2916,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2345,6 +2927,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<PersonInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['PersonKind']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<PersonKnowsArgs, 'first'>>;
@@ -2358,6 +2941,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PersonBuyingRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonBuyingRole'] = ResolversParentTypes['PersonBuyingRole']> = ResolversObject<{
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2367,6 +2956,23 @@ export type PersonConnectionResolvers<ContextType = Context, ParentType extends 
 export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type PipelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = ResolversObject<{
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
+  weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  won?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PipelineStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PipelineStage'] = ResolversParentTypes['PipelineStage']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
+  weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
@@ -2396,6 +3002,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
   audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel' | 'first' | 'purpose'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
@@ -2406,10 +3013,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
   openCases?: Resolver<ResolversTypes['OpenCaseConnection'], ParentType, ContextType, RequireFields<QueryOpenCasesArgs, 'first'>>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<QueryOpportunitiesArgs, 'first'>>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType, RequireFields<QueryOpportunityArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  partnerCoverage?: Resolver<ResolversTypes['PartnerCoverage'], ParentType, ContextType, RequireFields<QueryPartnerCoverageArgs, 'partnerId'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -2494,6 +3105,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<UserKnowsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<UserOpportunitiesArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2514,8 +3126,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Audience?: AudienceResolvers<ContextType>;
   AudienceConnection?: AudienceConnectionResolvers<ContextType>;
   AudienceEdge?: AudienceEdgeResolvers<ContextType>;
+  BuyingCenter?: BuyingCenterResolvers<ContextType>;
+  BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
+  ChannelConflict?: ChannelConflictResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
@@ -2531,6 +3146,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KnowsEdge?: KnowsEdgeResolvers<ContextType>;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
@@ -2545,6 +3163,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OpenCase?: OpenCaseResolvers<ContextType>;
   OpenCaseConnection?: OpenCaseConnectionResolvers<ContextType>;
   OpenCaseEdge?: OpenCaseEdgeResolvers<ContextType>;
+  Opportunity?: OpportunityResolvers<ContextType>;
+  OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;
+  OpportunityEdge?: OpportunityEdgeResolvers<ContextType>;
+  OpportunityStageChange?: OpportunityStageChangeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
@@ -2553,10 +3175,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerCoverage?: PartnerCoverageResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonBuyingRole?: PersonBuyingRoleResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Pipeline?: PipelineResolvers<ContextType>;
+  PipelineStage?: PipelineStageResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -11,7 +11,7 @@ import {
  */
 export const NODE_LABELS = [
   'Organization', 'Person', 'User', 'Opportunity', 'Interaction', 'Case', 'Product', 'Order', 'Consent',
-  'LifecycleChange',
+  'LifecycleChange', 'OpportunityStageChange',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -80,12 +80,17 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
     required: ['to', 'at'],
     properties: { from: oneOf(E.LIFECYCLE_STAGES), to: oneOf(E.LIFECYCLE_STAGES), at: datetime, reason: string(500) },
   },
+  OpportunityStageChange: {
+    required: ['to', 'at'],
+    properties: { from: oneOf(E.OPPORTUNITY_STAGES), to: oneOf(E.OPPORTUNITY_STAGES), at: datetime, reason: string(500) },
+  },
 };
 
 export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
   'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
+  'HAS_STAGE_CHANGE',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -139,6 +144,8 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   ASSIGNED_TO: { from: ['User'], to: ['Case'], properties: {} },
   /** The lifecycle history of an organization, one node per stage change. */
   HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
+  /** The stage history of an opportunity, one node per stage change. */
+  HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
 };
 
 export function isNodeLabel(value: unknown): value is NodeLabel {

@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j/database';
-import { HOP_WEIGHT, typeAlternation, type StakeholderType } from './hop-weight';
+import { HOP_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType } from './hop-weight';
 
 /** A relationship as seen from one of its ends. */
 export interface AdjacentEdge {
@@ -21,21 +21,71 @@ interface CachedAdjacency {
   min: number;
 }
 
-const adjacencyCypher = (types: string) => `
-UNWIND $rows AS row
-MATCH (a:Entity {id: row.id})-[r:${types}]-(b:Entity)
-WHERE b <> a
-WITH row, r, b, startNode(r) = a AS outgoing, ${HOP_WEIGHT('r')} AS weight
-WHERE weight >= row.min
-RETURN row.id AS id, elementId(r) AS key, type(r) AS type, outgoing, b.id AS other, weight`;
+const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
+  { above: -1, upTo: 0.5, possible: STAKEHOLDER_TYPES },
+  { above: 0.5, upTo: 0.8, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: 0.8, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
+];
 
-const edgesIntoCypher = (types: string) => `
+/**
+ * Relationships of one node whose weight can reach `row.min`. Hop weights above 0.5 are only
+ * KNOWS, INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor expands only those
+ * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
+ */
+const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
+  const branches = WEIGHT_CLASSES.map(({ above, upTo, possible }) => ({
+    above, upTo, types: types.filter((type) => possible.includes(type)),
+  }))
+    .filter((branch) => branch.types.length > 0)
+    .map(({ above, upTo, types: branchTypes }) => `
+  WITH a, row WHERE row.min > ${above}${upTo < 1 ? ` AND row.min <= ${upTo}` : ''}
+  MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
+  RETURN r, b`);
+  return `
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.id})-[r:${types}]-(b:Entity)
-WHERE b.id IN $into
-WITH row, r, b, startNode(r) = a AS outgoing, ${HOP_WEIGHT('r')} AS weight
-WHERE weight >= row.min
-RETURN row.id AS id, elementId(r) AS key, type(r) AS type, outgoing, b.id AS other, weight`;
+MATCH (a:Entity {id: row.id})
+CALL (a, row) {${branches.join('\n  UNION ALL')}
+}
+WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
+WHERE b <> a AND weight >= row.min${restrict}
+RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
+};
+
+/** Nodes with at most this many stakeholder relationships are fetched whole: then they are known complete. */
+const SMALL_DEGREE = 64;
+
+/**
+ * One row per node: its edges down to its floor (0 for small nodes), in one COLLECT per node.
+ * Like the query above, a floor above 0.5 expands only the types that can reach it.
+ */
+const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
+  const branches = WEIGHT_CLASSES.map(({ upTo, possible }) => ({ upTo, types: types.filter((type) => possible.includes(type)) }));
+  const collect = (branchTypes: StakeholderType[]) =>
+    branchTypes.length === 0
+      ? '[]'
+      : `COLLECT {
+      MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
+      WITH r, b, ${HOP_WEIGHT('r')} AS weight
+      WHERE b <> a AND weight >= min
+      RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
+    }`;
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.id})
+WITH a, row, CASE WHEN COUNT { (a)-[:${typeAlternation(types)}]-() } <= ${SMALL_DEGREE} THEN 0.0 ELSE row.min END AS min
+RETURN row.id AS id, min,
+  CASE
+    WHEN min <= ${branches[0].upTo} THEN ${collect(branches[0].types)}
+    WHEN min <= ${branches[1].upTo} THEN ${collect(branches[1].types)}
+    ELSE ${collect(branches[2].types)}
+  END AS edges`;
+};
+
+interface NeighbourhoodRecord {
+  id: string;
+  min: number;
+  edges: Omit<EdgeRecord, 'id'>[];
+}
 
 interface EdgeRecord {
   id: string;
@@ -60,9 +110,8 @@ export class Adjacency {
     private readonly db: Database,
     types: readonly StakeholderType[],
   ) {
-    const alternation = typeAlternation(types);
-    this.adjacencyQuery = adjacencyCypher(alternation);
-    this.edgesIntoQuery = edgesIntoCypher(alternation);
+    this.adjacencyQuery = neighbourhoodCypher(types);
+    this.edgesIntoQuery = adjacencyCypher(types, ' AND b.id IN $into');
   }
 
   /** The cached edges of a node (strongest first), and the floor down to which they are complete. */
@@ -76,15 +125,17 @@ export class Adjacency {
       .filter(([id, min]) => this.of(id).min > min)
       .map(([id, min]) => ({ id, min }));
     if (rows.length === 0) return;
-    const records = await this.db.read<EdgeRecord>(this.adjacencyQuery, { rows });
-    const byNode = new Map<string, AdjacentEdge[]>(rows.map((row) => [row.id, []]));
-    for (const record of records) byNode.get(record.id)!.push(toEdge(record));
-    for (const row of rows) {
-      const edges = byNode.get(row.id)!;
+    const records = await this.db.read<NeighbourhoodRecord>(this.adjacencyQuery, { rows });
+    const requested = new Map(rows.map((row) => [row.id, row.min]));
+    for (const record of records) {
+      const edges = record.edges.map((edge) => toEdge({ id: record.id, ...edge }));
       edges.sort(strongestFirst);
       // Searches sharing this cache may fetch at once; never trade a deeper list for a shallower one.
-      if (this.of(row.id).min > row.min) this.cache.set(row.id, { edges, min: row.min });
+      if (this.of(record.id).min > record.min) this.cache.set(record.id, { edges, min: record.min });
+      requested.delete(record.id);
     }
+    // A node that is not there has no edges at all.
+    for (const id of requested.keys()) this.cache.set(id, { edges: [], min: 0 });
   }
 
   /**

@@ -21,8 +21,10 @@
  * UNWIND query per step, each only down to the weight still needed (plus a little look-ahead);
  * the join runs in Neo4j, so a hub's edges never travel just to be filtered. The search stops
  * once `first` paths of strength ≥ ρf × ρb are known (anything not found is weaker than all of
- * them, so the answer is exact, ties included), or when nothing was cut by a threshold (then
- * every path was found).
+ * them, so the answer is exact, ties included), or when one side was cut by nothing (then every
+ * path is a root, one edge and a partial path of that side, so every path was found). Nodes with
+ * few relationships are fetched whole, so a side in a small corner of the graph (or an
+ * unreachable target) is complete at once.
  * Parallel relationships are different edges, so they give different paths.
  */
 import { badUserInput } from '../graphql/errors';
@@ -150,7 +152,8 @@ class PathSearch {
     for (let tau = START; ; ) {
       this.lowerLevels(tau);
       await this.expand();
-      const complete = tau === 0 || !this.cutByThreshold();
+      // One side holding every partial path is enough: every path is a root, one edge and a partial path of it.
+      const complete = tau === 0 || !this.cutByThreshold(this.forward) || !this.cutByThreshold(this.backward);
       const sure = complete ? 0 : this.forward.level * this.backward.level;
       await this.join(sure);
       const ranked = [...this.found.values()].sort(comparePaths);
@@ -215,14 +218,12 @@ class PathSearch {
     }
   }
 
-  /** Whether some partial path still has edges the thresholds kept out (or not yet fetched). */
-  private cutByThreshold(): boolean {
-    for (const side of [this.forward, this.backward]) {
-      for (const partial of side.partials) {
-        if (partial.hops >= this.sideHops) continue;
-        const cached = this.adjacency.of(partial.node);
-        if (cached.min > 0 || partial.cursor < cached.edges.length) return true;
-      }
+  /** Whether some partial path of the side still has edges its threshold kept out (or not yet fetched). */
+  private cutByThreshold(side: Side): boolean {
+    for (const partial of side.partials) {
+      if (partial.hops >= this.sideHops) continue;
+      const cached = this.adjacency.of(partial.node);
+      if (cached.min > 0 || partial.cursor < cached.edges.length) return true;
     }
     return false;
   }

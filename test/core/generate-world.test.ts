@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { generateWorld, worldShape } from '../../seeds/generator/generate-world';
 import { parseGraph } from '../../src/import/parse-graph';
 
@@ -40,5 +42,13 @@ describe('generateWorld', () => {
       return s !== undefined && !(s > 0 && s <= 1);
     });
     expect(outOfRange).toEqual([]);
+  });
+
+  it('npm run generate streams the same world as valid JSON', () => {
+    const root = path.join(__dirname, '../..');
+    const stdout = execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['seeds/generator/cli.ts', '--nodes', '300', '--seed', '4'], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(JSON.parse(stdout)).toEqual(generateWorld({ nodes: 300, seed: 4 }));
   });
 });
