@@ -35,6 +35,9 @@ export const caseResolvers: Resolvers = {
     product: (c, _args, { loaders }) => loaders.productByCaseId.load(c.id),
     assignee: (c, _args, { loaders }) => loaders.assigneeByCaseId.load(c.id),
   },
+  CreditRecord: {
+    interaction: (record, _args, context) => requireNode(context, record.interactionId, ['Interaction']),
+  },
   CaseParty: {
     __resolveType: (node) => node.__typename as 'Organization' | 'Person',
   },

@@ -18,6 +18,7 @@ import { CustomerValueRow } from '../analytics/customer-value';
 import { DormantCustomerRow } from '../analytics/dormant-customers';
 import { CrossSellRow, UpgradeCandidateRow } from '../analytics/cross-sell';
 import { PipelineSummary } from '../pipeline/pipeline-summary';
+import { CreditRecordRow } from '../cases/record-credit';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -254,6 +255,7 @@ export type CreditRecord = {
   __typename?: 'CreditRecord';
   creditAmount: Scalars['Float']['output'];
   creditReason: Scalars['String']['output'];
+  interaction: Interaction;
   interactionId: Scalars['ID']['output'];
 };
 
@@ -2221,7 +2223,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
-  CreditRecord: ResolverTypeWrapper<Partial<CreditRecord>>;
+  CreditRecord: ResolverTypeWrapper<CreditRecordRow>;
   CrossSellCandidate: ResolverTypeWrapper<CrossSellRow>;
   CustomerValue: ResolverTypeWrapper<CustomerValueRow>;
   Dashboard: ResolverTypeWrapper<Partial<Dashboard>>;
@@ -2349,7 +2351,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePersonInput: Partial<CreatePersonInput>;
   CreateProductInput: Partial<CreateProductInput>;
   CreateUserInput: Partial<CreateUserInput>;
-  CreditRecord: Partial<CreditRecord>;
+  CreditRecord: CreditRecordRow;
   CrossSellCandidate: CrossSellRow;
   CustomerValue: CustomerValueRow;
   Dashboard: Partial<Dashboard>;
@@ -2519,6 +2521,7 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
   creditAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   creditReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interaction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
   interactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -148,9 +148,9 @@ describe('complaints and service', () => {
   });
 
   it('records the credit given on a logged contact', async () => {
-    const record = 'mutation ($id: ID!, $a: Float!, $r: String!) { recordCredit(interactionId: $id, amount: $a, reason: $r) { interactionId creditAmount creditReason } }';
+    const record = 'mutation ($id: ID!, $a: Float!, $r: String!) { recordCredit(interactionId: $id, amount: $a, reason: $r) { interactionId creditAmount creditReason interaction { type } } }';
     expect((await server.data(record, { id: ids.call, a: 150, r: 'Goodwill for boiler outage' })).recordCredit).toEqual({
-      interactionId: ids.call, creditAmount: 150, creditReason: 'Goodwill for boiler outage',
+      interactionId: ids.call, creditAmount: 150, creditReason: 'Goodwill for boiler outage', interaction: { type: 'CALL' },
     });
     expect(await codeOf(record, { id: ids.call, a: 0, r: 'x' })).toBe('BAD_USER_INPUT');
     expect(await codeOf(record, { id: ids.call, a: 5, r: ' ' })).toBe('BAD_USER_INPUT');
