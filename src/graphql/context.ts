@@ -5,6 +5,12 @@ import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
 import { createOpportunityLoaders } from '../opportunities/loaders';
 import { createBuyingCenterLoaders } from '../buying-center/buying-center';
 import { createInteractionLoaders } from '../interactions/loaders';
+import { createCommerceLoaders } from '../commerce/loaders';
+import { createCaseLoaders } from '../cases/loaders';
+import { createLifecycleLoaders } from '../lifecycle/loaders';
+import { createConsentLoaders } from '../consent/loaders';
+import { createWarmPathLoaders } from '../analytics/warm-paths';
+import { createPipelineLoaders } from '../pipeline/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -21,6 +27,12 @@ export function createLoaders(db: Database) {
     ...createOpportunityLoaders(db),
     ...createBuyingCenterLoaders(db),
     ...createInteractionLoaders(db),
+    ...createCommerceLoaders(db),
+    ...createCaseLoaders(db),
+    ...createLifecycleLoaders(db),
+    ...createConsentLoaders(db),
+    ...createWarmPathLoaders(db),
+    ...createPipelineLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -17,6 +17,13 @@ import { opportunityResolvers } from '../opportunities/resolvers';
 import { buyingCenterResolvers } from '../buying-center/resolvers';
 import { partnerResolvers } from '../partners/resolvers';
 import { interactionResolvers } from '../interactions/resolvers';
+import { commerceResolvers } from '../commerce/resolvers';
+import { caseResolvers } from '../cases/resolvers';
+import { analyticsResolvers } from '../analytics/resolvers';
+import { lifecycleResolvers } from '../lifecycle/resolvers';
+import { consentResolvers } from '../consent/resolvers';
+import { dashboardResolvers } from '../dashboard/resolvers';
+import { pipelineResolvers } from '../pipeline/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -40,6 +47,7 @@ const AREA_RESOLVERS: Resolvers[] = [
   buyingCenterResolvers,
   partnerResolvers,
   interactionResolvers,
+  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers, dashboardResolvers, pipelineResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {
