@@ -566,7 +566,7 @@ export type Mutation = {
   createPerson: Person;
   createProduct: Product;
   createUser: User;
-  /** Deletes the opportunity with its relationships; returns its id. */
+  /** Deletes the opportunity with its relationships and stage history; returns its id. */
   deleteOpportunity: Scalars['ID']['output'];
   /**
    * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
@@ -1992,7 +1992,10 @@ export type TierReport = {
   totalRevenue: Scalars['Float']['output'];
 };
 
-/** Only the given fields change; null clears an optional field (ownerId: null removes the owner). */
+/**
+ * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
+ * The stage changes through changeOpportunityStage, which records the change in stageHistory.
+ */
 export type UpdateOpportunityInput = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   amount?: InputMaybe<Scalars['Float']['input']>;
@@ -2001,7 +2004,6 @@ export type UpdateOpportunityInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   probability?: InputMaybe<Scalars['Float']['input']>;
-  stage?: InputMaybe<OpportunityStage>;
 };
 
 /** Only the given fields change; null removes a property (name cannot be removed). */

@@ -103,10 +103,16 @@ export async function updateOpportunity(db: Database, id: string, input: Record<
 
 const DELETE_OPPORTUNITY = `
 MATCH (o:Entity:Opportunity {id: $id})
+OPTIONAL MATCH (o)-[:HAS_STAGE_CHANGE]->(change:OpportunityStageChange)
+DETACH DELETE change
+WITH DISTINCT o
 DETACH DELETE o
 RETURN count(*) AS deleted`;
 
-/** Deletes the opportunity with its relationships (account, owner, buying roles, ABOUT links); NOT_FOUND when none. */
+/**
+ * Deletes the opportunity with its relationships (account, owner, buying roles, ABOUT links) and
+ * its stage history, which means nothing without it; NOT_FOUND when none.
+ */
 export async function deleteOpportunity(db: Database, id: string): Promise<string> {
   const [row] = await db.write<{ deleted: number }>(DELETE_OPPORTUNITY, { id });
   if (!row || row.deleted === 0) throw notFound('Opportunity', id);

@@ -74,8 +74,8 @@ describe('opportunities', () => {
     const update = (input: Record<string, unknown>) =>
       server.gql(`mutation ($id: ID!, $input: UpdateOpportunityInput!) { updateOpportunity(id: $id, input: $input) { ${OPPORTUNITY_FIELDS} } }`, { id, input });
 
-    const moved = await update({ stage: 'NEGOTIATION', amount: 20, accountId: ids['org-b'], ownerId: ids['u-lea'] });
-    expect(moved.data.updateOpportunity).toMatchObject({ stage: 'NEGOTIATION', amount: 20, account: { name: 'Beta Haus' }, owner: { name: 'Lea' } });
+    const moved = await update({ probability: 0.7, amount: 20, accountId: ids['org-b'], ownerId: ids['u-lea'] });
+    expect(moved.data.updateOpportunity).toMatchObject({ probability: 0.7, amount: 20, account: { name: 'Beta Haus' }, owner: { name: 'Lea' } });
     const [links] = await server.db.read<{ accounts: number; owners: number }>(
       'MATCH (o:Opportunity {id: $id}) RETURN COUNT { (o)-[:FOR_ACCOUNT]->() } AS accounts, COUNT { ()-[:OWNS]->(o) } AS owners', { id });
     expect(links).toEqual({ accounts: 1, owners: 1 });
@@ -85,19 +85,22 @@ describe('opportunities', () => {
 
     expect((await update({ name: null })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await update({ accountId: null })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const missingOwner = await update({ stage: 'WON', ownerId: 'no-such-user' });
+    const missingOwner = await update({ probability: 0.9, ownerId: 'no-such-user' });
     expect(missingOwner.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const { opportunity } = await server.data('query ($id: ID!) { opportunity(id: $id) { stage } }', { id });
-    expect(opportunity.stage).toBe('NEGOTIATION');
-    const unknown = await server.gql('mutation { updateOpportunity(id: "nope", input: {stage: WON}) { id } }');
+    const { opportunity } = await server.data('query ($id: ID!) { opportunity(id: $id) { probability } }', { id });
+    expect(opportunity.probability).toBe(0.7);
+    const unknown = await server.gql('mutation { updateOpportunity(id: "nope", input: {probability: 0.5}) { id } }');
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('deletes an opportunity with its relationships', async () => {
+  it('deletes an opportunity with its relationships and stage history', async () => {
     const { data } = await create({ name: 'Deal', accountId: ids['org-a'], ownerId: ids['u-kim'] });
     const id = data.createOpportunity.id;
+    await server.data('mutation ($id: ID!) { changeOpportunityStage(opportunityId: $id, stage: PROPOSAL) { stage } }', { id });
     expect(await server.data('mutation ($id: ID!) { deleteOpportunity(id: $id) }', { id })).toEqual({ deleteOpportunity: id });
     expect(await countOpportunities()).toBe(0);
+    const [{ changes }] = await server.db.read<{ changes: number }>('MATCH (c:OpportunityStageChange) RETURN count(c) AS changes');
+    expect(changes).toBe(0);
     expect((await server.gql('mutation ($id: ID!) { deleteOpportunity(id: $id) }', { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
