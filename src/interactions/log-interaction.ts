@@ -5,6 +5,7 @@ import { NODE_TYPES, type NodeLabel } from '../model/graph-model';
 import { validateProperties } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { labelsOf } from '../nodes/labels-of';
+import { lockNodes } from '../nodes/lock-nodes';
 
 export interface LogInteractionInput {
   type: string;
@@ -21,16 +22,6 @@ export const MAX_PARTICIPANTS = 50;
 export const MAX_ABOUT = 20;
 const PARTICIPANT_LABELS: readonly NodeLabel[] = ['User', 'Person'];
 const ABOUT_LABELS: readonly NodeLabel[] = ['Organization', 'Opportunity', 'Case'];
-
-// Taking the write lock of every endpoint first (in id order, so two loggers never wait on
-// each other crosswise) serialises concurrent loggings of the same pair: the second one reads
-// the KNOWS the first committed, so no count is lost. Deadlocks that slip through are retried
-// by executeWrite, which re-runs the whole transaction.
-const LOCK_NODES = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-SET n._lock = true
-REMOVE n._lock`;
 
 const CREATE_INTERACTION = `
 CREATE (i:Entity:Interaction {id: randomUUID(), createdAt: $now, updatedAt: $now})
@@ -97,7 +88,9 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
     const users = participantIds.filter((id) => labels.get(id) === 'User');
     const persons = participantIds.filter((id) => labels.get(id) === 'Person');
     const pairs = users.flatMap((userId) => persons.map((personId) => ({ userId, personId })));
-    if (pairs.length) await tx.run(LOCK_NODES, { ids: [...users, ...persons].sort() });
+    // Locked first, concurrent loggings of the same pair run one after the other: the second
+    // reads the KNOWS the first committed, so no count is lost.
+    if (pairs.length) await lockNodes(tx, [...users, ...persons]);
     const now = param.dateTime(new Date().toISOString());
     const [row] = await tx.run<{ node: EntityRow }>(CREATE_INTERACTION, { properties, participantIds, aboutIds, now });
     if (pairs.length) await tx.run(STRENGTHEN_KNOWS, { pairs, occurredAt: properties.occurredAt, now });

@@ -5,6 +5,7 @@ import { NODE_TYPES, RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeNa
 import type { PropertyKind } from '../model/properties';
 import { validateProperties } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { lockNodes } from './lock-nodes';
 
 /**
  * Generic, validated writes of entities and relationships, shared by every area's mutations.
@@ -109,6 +110,8 @@ export async function linkEntities(
   if (fromId === toId) throw badUserInput(`A node cannot be linked to itself (${type} from and to ${fromId}).`);
   return db.writeTransaction(async (tx) => {
     await checkEndpoints(tx, type, fromId, toId);
+    // Without the locks two concurrent links of the same pair could both see none and both create one.
+    await lockNodes(tx, [fromId, toId]);
     const [row] = await tx.run<{ properties: Record<string, unknown>; created: boolean }>(linkCypher(type), {
       fromId,
       toId,

@@ -40,6 +40,20 @@ describe('generic entity writes', () => {
     expect(await unlinkEntities(server.db, 'KNOWS', person.id, user.id)).toBe(1);
   });
 
+  it('creates one relationship when the same link is made by several requests at once', async () => {
+    const person = await createEntity(server.db, 'Person', { name: 'Cleo' });
+    const org = await createEntity(server.db, 'Organization', { name: 'Gamma' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => linkEntities(server.db, 'WORKS_AT', person.id, org.id, { title: `Title ${i}` })),
+    );
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const [{ count }] = await server.db.read<{ count: number }>(
+      'MATCH (:Person {id: $p})-[r:WORKS_AT]->(:Organization {id: $o}) RETURN count(r) AS count',
+      { p: person.id, o: org.id },
+    );
+    expect(count).toBe(1);
+  });
+
   it('refuses self-links, wrong endpoint types, bad strengths and unknown ids', async () => {
     const person = await createEntity(server.db, 'Person', { name: 'Bo' });
     const org = await createEntity(server.db, 'Organization', { name: 'Beta' });
