@@ -144,7 +144,7 @@ export function* worldRows({ nodes, seed = 1 }: WorldOptions): Generator<WorldRo
   }
   // SERVES: distributors are picked with a power law, so a few serve most customers.
   for (let i = firstOther; i < O; i += 1) {
-    const a = Math.floor(Math.pow(rng(), 2) * D);
+    const a = Math.floor(Math.pow(rng(), 3) * D);
     yield rel('SERVES', orgKey(a), orgKey(i), { as: 'DISTRIBUTOR', territory: pick(CITIES)[1], since: date(2005, 2025) });
     if (D > 1 && rng() < 0.12) {
       const b = (a + 1 + Math.floor(rng() * (D - 1))) % D;

@@ -7,6 +7,18 @@ import { InfluenceRow } from '../influence/influence-scores';
 import { Neighbour } from '../relationships/neighbour-loaders';
 import { LinkResult } from '../nodes/entity-writes';
 import { SearchHitRow } from '../search/search-entities';
+import { BuyingCenterRow, BuyingCenterMemberRow } from '../buying-center/buying-center';
+import { PartnerCoverageRow } from '../partners/partner-coverage';
+import { PersonBuyingRoleRow } from '../opportunities/loaders';
+import { OrderLineRow } from '../commerce/loaders';
+import { AlternativeRow } from '../commerce/alternatives';
+import { OpenCaseRow } from '../cases/open-cases';
+import { SameProblemRow } from '../cases/same-problem';
+import { CustomerValueRow } from '../analytics/customer-value';
+import { DormantCustomerRow } from '../analytics/dormant-customers';
+import { CrossSellRow, UpgradeCandidateRow } from '../analytics/cross-sell';
+import { PipelineSummary } from '../pipeline/pipeline-summary';
+import { CreditRecordRow } from '../cases/record-credit';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +37,171 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** Why a product is offered instead of or next to another. */
+export type AlternativeKind =
+  /** A product that COMPLEMENTS it. */
+  | 'COMPLEMENT'
+  /** An UPGRADE_OF the product. */
+  | 'UPGRADE';
+
+export type Audience = {
+  __typename?: 'Audience';
+  /** Selected by the filter but left out: no current grant (never asked, or withdrawn). */
+  excludedWithoutConsent: Scalars['Int']['output'];
+  included: Scalars['Int']['output'];
+  /** The selected people with a current grant for the channel and purpose, by name. */
+  people: AudienceConnection;
+};
+
+export type AudienceConnection = {
+  __typename?: 'AudienceConnection';
+  edges: Array<AudienceEdge>;
+  pageInfo: PageInfo;
+  /** Equals Audience.included. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AudienceEdge = {
+  __typename?: 'AudienceEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/**
+ * Who to select. All given criteria must hold. Organization criteria (regions, organizationKinds,
+ * industryContains, lifecycleStages, worksAtIds) hold when the person currently WORKS_AT (no
+ * `until`, or `until` not before today) one organization meeting all of them. Text criteria
+ * compare case-insensitively; titleContains/departmentContains look at the person and at their
+ * WORKS_AT relationships. Example, the installers' buyers in Bavaria:
+ * { regions: ["Bayern"], organizationKinds: [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
+ */
+export type AudienceFilter = {
+  departmentContains?: InputMaybe<Scalars['String']['input']>;
+  industryContains?: InputMaybe<Scalars['String']['input']>;
+  lifecycleStages?: InputMaybe<Array<LifecycleStage>>;
+  organizationKinds?: InputMaybe<Array<OrganizationKind>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  titleContains?: InputMaybe<Scalars['String']['input']>;
+  worksAtIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type BuyingCenter = {
+  __typename?: 'BuyingCenter';
+  /** Share of members whose strongest path from any user is at least 0.3 (0 with no members). */
+  coverage: Scalars['Float']['output'];
+  /** Ordered by name. */
+  members: Array<BuyingCenterMember>;
+  /** Those of DECISION_MAKER, ECONOMIC_BUYER, CHAMPION that no member holds. */
+  missingRoles: Array<BuyingRole>;
+  opportunity: Opportunity;
+};
+
+/** A member of an opportunity's buying center (BUYING_ROLE) with the strongest warm path our team has to them. */
+export type BuyingCenterMember = {
+  __typename?: 'BuyingCenterMember';
+  /** Strongest path (≤ 4 hops) from the opportunity's owner, else from any user; null when no user reaches the person. */
+  bestPath?: Maybe<RelationshipPath>;
+  person: Person;
+  roles: Array<BuyingRole>;
+  stance: Stance;
+};
+
+/** A person's part in a buying decision (DESIGN §3). */
+export type BuyingRole =
+  | 'BLOCKER'
+  | 'CHAMPION'
+  | 'DECISION_MAKER'
+  | 'ECONOMIC_BUYER'
+  | 'GATEKEEPER'
+  | 'INFLUENCER'
+  | 'INITIATOR'
+  | 'TECHNICAL_EVALUATOR'
+  | 'USER';
+
+/** A complaint or service request. */
+export type Case = Node & {
+  __typename?: 'Case';
+  /** The user the case is ASSIGNED_TO. */
+  assignee?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  openedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The product the case CONCERNS. */
+  product?: Maybe<Product>;
+  raisedBy?: Maybe<CaseParty>;
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 1 (very unhappy) to 5 (very happy); only once resolved. */
+  satisfaction?: Maybe<Scalars['Int']['output']>;
+  severity?: Maybe<Severity>;
+  status: CaseStatus;
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Who raised a case: an organization or one of its people. */
+export type CaseParty = Organization | Person;
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type ChannelConflict = {
+  __typename?: 'ChannelConflict';
+  customer: Organization;
+  /** The other partners serving the customer, by name. */
+  partners: Array<Organization>;
+};
+
+/**
+ * One consent decision of a person for a channel and purpose: a grant (granted: true) or a
+ * withdrawal (granted: false). Decisions are never changed; the current state for a channel and
+ * purpose is the latest by `at` (a withdrawal wins over a grant with the same `at`).
+ */
+export type Consent = Node & {
+  __typename?: 'Consent';
+  at: Scalars['DateTime']['output'];
+  channel: ConsentChannel;
+  createdAt: Scalars['DateTime']['output'];
+  granted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  person?: Maybe<Person>;
+  /** What the person agreed to, e.g. "newsletter", "product-news", "event-invitations". */
+  purpose: Scalars['String']['output'];
+  /** Where it was given or withdrawn: "web-form", "trade-fair", "phone", "unsubscribe-link" … */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Version of the consent text the person saw. */
+  textVersion?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ConsentChannel =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'POST'
+  | 'SMS'
+  | 'SOCIAL';
+
+export type CreateOpportunityInput = {
+  /** The Organization the deal is for. */
+  accountId: Scalars['ID']['input'];
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** External id, unique across the graph. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The User who owns the deal. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
 };
 
 export type CreateOrganizationInput = {
@@ -57,12 +234,118 @@ export type CreatePersonInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateProductInput = {
+  family?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  price?: InputMaybe<Scalars['Float']['input']>;
+  sku: Scalars['String']['input'];
+};
+
 export type CreateUserInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** External id; must be unique (an import MERGEs on it). */
   key?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   roles?: InputMaybe<Array<UserRole>>;
+};
+
+/** A credit or discount given on a logged contact. */
+export type CreditRecord = {
+  __typename?: 'CreditRecord';
+  creditAmount: Scalars['Float']['output'];
+  creditReason: Scalars['String']['output'];
+  interaction: Interaction;
+  interactionId: Scalars['ID']['output'];
+};
+
+export type CrossSellCandidate = {
+  __typename?: 'CrossSellCandidate';
+  /** support / number of peers. */
+  confidence: Scalars['Float']['output'];
+  product: Product;
+  /** How many peers (accounts sharing at least one product with this one) bought it. */
+  support: Scalars['Int']['output'];
+};
+
+/**
+ * An account's value over the 12 months up to `asOf`: orders dated after asOf minus 12 months and
+ * on or before asOf. Accounts are organizations of kind CUSTOMER or with at least one order.
+ */
+export type CustomerValue = {
+  __typename?: 'CustomerValue';
+  account: Organization;
+  asOf: Scalars['Date']['output'];
+  /** Share of all accounts ranked before this one: the number the ABC rule looks at. */
+  cumulativeShareBefore: Scalars['Float']['output'];
+  lastOrderDate?: Maybe<Scalars['Date']['output']>;
+  lifetimeRevenue: Scalars['Float']['output'];
+  ordersLast12Months: Scalars['Int']['output'];
+  /** 1 = highest revenue; ties by name, then id. null for an organization that is not an account. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  revenueLast12Months: Scalars['Float']['output'];
+  /** This account's share of all accounts' revenue (0…1). */
+  share: Scalars['Float']['output'];
+  /** The tier by the ABC rule at asOf (see recomputeTiers); Organization.tier is the stored one. */
+  tier?: Maybe<Tier>;
+};
+
+/**
+ * The morning KPIs of a sales lead at `asOf`. Open = stage neither WON nor LOST; weighted =
+ * Σ amount × probability (missing amount or probability counts as 0).
+ */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** Accounts per stored tier (run recomputeTiers to refresh). */
+  accountsPerTier: Array<TierAccounts>;
+  asOf: Scalars['DateTime']['output'];
+  /** Open opportunities whose buying center lacks a DECISION_MAKER, ECONOMIC_BUYER or CHAMPION. */
+  buyingCentersWithMissingRoles: Scalars['Int']['output'];
+  /** dormantCustomers(days: 180) at asOf's date. */
+  dormantCustomers: Scalars['Int']['output'];
+  /** Interactions that occurred in the 30 days (720 h) up to asOf. */
+  interactionsLast30Days: Scalars['Int']['output'];
+  /** Organizations now in stage LEAD that became LEAD (last LifecycleChange to LEAD, else createdAt) in the 30 days up to asOf. */
+  newLeads: Scalars['Int']['output'];
+  /** OPEN or IN_PROGRESS cases opened by asOf, for every severity. */
+  openCasesBySeverity: Array<SeverityCount>;
+  openOpportunities: Scalars['Int']['output'];
+  openPipeline: Scalars['Float']['output'];
+  weightedPipeline: Scalars['Float']['output'];
+  /** WON / (WON + LOST) over all closed opportunities; null when none is closed. */
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A customer with earlier orders and no order or contact for more than `days` days. */
+export type DormantCustomer = {
+  __typename?: 'DormantCustomer';
+  account: Organization;
+  /**
+   * The strongest path (≤ 4 hops, stakeholder relationships) from any of our users to anyone who
+   * currently works at the account, ranked like relationshipPaths; null when nobody reaches them.
+   */
+  bestWarmPath?: Maybe<RelationshipPath>;
+  /** Whole days from the last order or contact (whichever is later) to asOf. */
+  daysInactive: Scalars['Int']['output'];
+  /** Latest Interaction ABOUT the account or with one of its people; null when none. */
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  lastOrderDate: Scalars['Date']['output'];
+  lifetimeRevenue: Scalars['Float']['output'];
+  /** The ACCOUNT_OWNER (first by name when several). */
+  owner?: Maybe<User>;
+};
+
+export type DormantCustomerConnection = {
+  __typename?: 'DormantCustomerConnection';
+  edges: Array<DormantCustomerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DormantCustomerEdge = {
+  __typename?: 'DormantCustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: DormantCustomer;
 };
 
 /** A person who WORKS_AT an organization, with the WORKS_AT properties. */
@@ -120,6 +403,52 @@ export type InfluencesInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** One logged contact (contact history). */
+export type Interaction = Node & {
+  __typename?: 'Interaction';
+  /** Organizations, opportunities and cases it was about (ABOUT), by name. */
+  about: Array<Node>;
+  createdAt: Scalars['DateTime']['output'];
+  direction?: Maybe<InteractionDirection>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Users and persons who took part (PARTICIPATED_IN), by name. */
+  participants: Array<Node>;
+  summary?: Maybe<Scalars['String']['output']>;
+  type: InteractionType;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionDirection =
+  | 'INBOUND'
+  | 'INTERNAL'
+  | 'OUTBOUND';
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionType =
+  | 'CALL'
+  | 'CHAT'
+  | 'EMAIL'
+  | 'MEETING'
+  | 'NEWSLETTER'
+  | 'SOCIAL'
+  | 'VISIT'
+  | 'WEB_FORM';
+
 /**
  * A KNOWS relationship seen from one end; `node` is the other person or user. strength is what
  * paths use (0.5 when never set); declaredStrength is what a person set by hand; the interaction
@@ -145,6 +474,20 @@ export type KnowsInput = {
   toId: Scalars['ID']['input'];
 };
 
+/** One change of an organization's lifecycle stage, kept as history. */
+export type LifecycleChange = Node & {
+  __typename?: 'LifecycleChange';
+  at: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** null for the first stage an organization got. */
+  from?: Maybe<LifecycleStage>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  to: LifecycleStage;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
@@ -152,6 +495,25 @@ export type LifecycleStage =
   | 'KEY_ACCOUNT'
   | 'LEAD'
   | 'PROSPECT';
+
+/** The stages a stage may move to (see changeLifecycleStage). */
+export type LifecycleTransition = {
+  __typename?: 'LifecycleTransition';
+  from: LifecycleStage;
+  to: Array<LifecycleStage>;
+};
+
+export type LogInteractionInput = {
+  /** Organizations, Opportunities or Cases. */
+  aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  direction?: InputMaybe<InteractionDirection>;
+  occurredAt: Scalars['DateTime']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** At least one User or Person. */
+  participantIds: Array<Scalars['ID']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  type: InteractionType;
+};
 
 /** An organization a user MANAGES. */
 export type ManagedAccountEdge = {
@@ -180,9 +542,32 @@ export type ManagesInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Assigns the case to a user (replacing any assignee); an OPEN case becomes IN_PROGRESS. Not for resolved or closed cases. */
+  assignCase: Case;
+  /**
+   * Moves an organization to another lifecycle stage and records the change. Allowed:
+   * LEAD → PROSPECT; PROSPECT → LEAD, CUSTOMER; CUSTOMER → KEY_ACCOUNT, DORMANT;
+   * KEY_ACCOUNT → CUSTOMER, DORMANT; DORMANT → CUSTOMER, KEY_ACCOUNT; CHURNED → PROSPECT;
+   * any stage but CHURNED → CHURNED. An organization without a stage may get any stage. Anything
+   * else (including the stage it already has) is BAD_USER_INPUT naming the allowed targets.
+   */
+  changeLifecycleStage: Organization;
+  /**
+   * Moves an opportunity to another stage and records the change (OpportunityStageChange) with its
+   * time `at` (default now). WON and LOST need a reason; they set closedAt, closeReason and
+   * probability 1 or 0. The same stage again is BAD_USER_INPUT.
+   */
+  changeOpportunityStage: Opportunity;
+  /** Closes a RESOLVED case. */
+  closeCase: Case;
+  /** Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one transaction. */
+  createOpportunity: Opportunity;
   createOrganization: Organization;
   createPerson: Person;
+  createProduct: Product;
   createUser: User;
+  /** Deletes the opportunity with its relationships; returns its id. */
+  deleteOpportunity: Scalars['ID']['output'];
   /**
    * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
    * CONFLICT naming how many, unless force is true (the people stay, without that employer).
@@ -190,6 +575,8 @@ export type Mutation = {
   deleteOrganization: Scalars['ID']['output'];
   /** Deletes the person and all their relationships; returns their id. */
   deletePerson: Scalars['ID']['output'];
+  /** Deletes a product no order contains (CONFLICT otherwise: orders are history). */
+  deleteProduct: Product;
   /** Deletes the user and all their relationships; returns their id. */
   deleteUser: Scalars['ID']['output'];
   /**
@@ -213,6 +600,43 @@ export type Mutation = {
   linkSubsidiaryOf: StakeholderLink;
   /** Creates or updates WORKS_AT (person → organization). */
   linkWorksAt: StakeholderLink;
+  /**
+   * Logs a contact and, in the same transaction, strengthens KNOWS between every User–Person pair
+   * among the participants (DESIGN §4: interactionCount + 1, strength = max(declared, 1 − 0.8^n)).
+   */
+  logInteraction: Interaction;
+  /**
+   * Places an order with its lines, all or nothing. The order's amount is the sum of the line
+   * amounts. Unknown account or product ids are NOT_FOUND; no lines, a quantity below 1 or a
+   * negative amount are BAD_USER_INPUT.
+   */
+  placeOrder: Order;
+  /** Opens a case (status OPEN) raised by an organization or person, optionally about a product. */
+  raiseCase: Case;
+  /** Records the customer's satisfaction (1–5) with a RESOLVED or CLOSED case. */
+  rateCase: Case;
+  /**
+   * Recomputes and stores Organization.tier for every account by the ABC rule on the revenue of
+   * the 12 months up to `asOf` (default today). Accounts are ranked by that revenue (ties by name,
+   * then id); with S = the share of all revenue of the accounts ranked before an account, it is
+   * A when S < 80 %, B when 80 % ≤ S < 95 %, C otherwise. So the top account is always A, and the
+   * account that crosses 80 % is still A. Accounts without revenue are C; so is every account when
+   * nobody has revenue. Organizations that are no longer accounts lose their tier.
+   */
+  recomputeTiers: TierReport;
+  /** Records that a person granted consent for a channel and purpose (a new Consent; history is kept). */
+  recordConsent: Consent;
+  /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
+  recordCredit: CreditRecord;
+  /** Removes the person from the buying center; false when they were not in it. */
+  removeBuyingRole: Scalars['Boolean']['output'];
+  /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
+  resolveCase: Case;
+  /**
+   * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
+   * Without stance, an existing stance stays and a new member gets UNKNOWN.
+   */
+  setBuyingRole: BuyingCenterMember;
   unlinkInfluences: Scalars['Boolean']['output'];
   unlinkKnows: Scalars['Boolean']['output'];
   unlinkManages: Scalars['Boolean']['output'];
@@ -221,9 +645,46 @@ export type Mutation = {
   unlinkSubsidiaryOf: Scalars['Boolean']['output'];
   /** Each unlink removes the relationship; false when there was none. Unknown ids are NOT_FOUND. */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  updateOpportunity: Opportunity;
   updateOrganization: Organization;
   updatePerson: Person;
+  /** Sets the given fields; null removes an optional one. */
+  updateProduct: Product;
   updateUser: User;
+  /** Records that a person withdrew consent for a channel and purpose (a new Consent with granted: false). */
+  withdrawConsent: Consent;
+};
+
+
+export type MutationAssignCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeLifecycleStageArgs = {
+  accountId: Scalars['ID']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  stage: LifecycleStage;
+};
+
+
+export type MutationChangeOpportunityStageArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  opportunityId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  stage: OpportunityStage;
+};
+
+
+export type MutationCloseCaseArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateOpportunityArgs = {
+  input: CreateOpportunityInput;
 };
 
 
@@ -237,8 +698,18 @@ export type MutationCreatePersonArgs = {
 };
 
 
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationDeleteOpportunityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -249,6 +720,11 @@ export type MutationDeleteOrganizationArgs = {
 
 
 export type MutationDeletePersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProductArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -298,6 +774,75 @@ export type MutationLinkWorksAtArgs = {
 };
 
 
+export type MutationLogInteractionArgs = {
+  input: LogInteractionInput;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  accountId: Scalars['ID']['input'];
+  currency?: InputMaybe<Scalars['String']['input']>;
+  date: Scalars['Date']['input'];
+  key?: InputMaybe<Scalars['String']['input']>;
+  lines: Array<OrderLineInput>;
+  number?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRaiseCaseArgs = {
+  input: RaiseCaseInput;
+};
+
+
+export type MutationRateCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  satisfaction: Scalars['Int']['input'];
+};
+
+
+export type MutationRecomputeTiersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRecordConsentArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  personId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+  textVersion: Scalars['String']['input'];
+};
+
+
+export type MutationRecordCreditArgs = {
+  amount: Scalars['Float']['input'];
+  interactionId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationSetBuyingRoleArgs = {
+  opportunityId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  roles: Array<BuyingRole>;
+  stance?: InputMaybe<Stance>;
+};
+
+
 export type MutationUnlinkInfluencesArgs = {
   fromId: Scalars['ID']['input'];
   toId: Scalars['ID']['input'];
@@ -340,6 +885,12 @@ export type MutationUnlinkWorksAtArgs = {
 };
 
 
+export type MutationUpdateOpportunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOpportunityInput;
+};
+
+
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOrganizationInput;
@@ -352,9 +903,25 @@ export type MutationUpdatePersonArgs = {
 };
 
 
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProductInput;
+};
+
+
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  personId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+  textVersion?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An account's surroundings, ready to draw. */
@@ -394,6 +961,155 @@ export type Node = {
   key?: Maybe<Scalars['String']['output']>;
 };
 
+/** An open (OPEN or IN_PROGRESS) case with its age. */
+export type OpenCase = {
+  __typename?: 'OpenCase';
+  /** Whole days from openedAt to asOf (rounded down). */
+  ageDays: Scalars['Int']['output'];
+  case: Case;
+};
+
+export type OpenCaseConnection = {
+  __typename?: 'OpenCaseConnection';
+  edges: Array<OpenCaseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpenCaseEdge = {
+  __typename?: 'OpenCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: OpenCase;
+};
+
+/** An offer or deal for one account, owned by one of our users. */
+export type Opportunity = Node & {
+  __typename?: 'Opportunity';
+  /** The organization the deal is for (FOR_ACCOUNT). */
+  account?: Maybe<Organization>;
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
+  buyingCenter: BuyingCenter;
+  /** Why it was won or lost. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** When it was won or lost (set by changeOpportunityStage). */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code, e.g. EUR. */
+  currency?: Maybe<Scalars['String']['output']>;
+  expectedCloseDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Contact history, newest first: interactions about this opportunity. */
+  interactions: InteractionConnection;
+  key?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The user who owns the deal (OWNS). */
+  owner?: Maybe<User>;
+  /** Chance to win, 0…1. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  stage?: Maybe<OpportunityStage>;
+  /** Every stage change made with changeOpportunityStage, oldest first. */
+  stageHistory: Array<OpportunityStageChange>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An offer or deal for one account, owned by one of our users. */
+export type OpportunityInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+export type OpportunityConnection = {
+  __typename?: 'OpportunityConnection';
+  edges: Array<OpportunityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpportunityEdge = {
+  __typename?: 'OpportunityEdge';
+  cursor: Scalars['String']['output'];
+  node: Opportunity;
+};
+
+/** Every given criterion must hold. */
+export type OpportunityFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Expected close date on or after this day. */
+  closesFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Expected close date on or before this day. */
+  closesTo?: InputMaybe<Scalars['Date']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
+};
+
+export type OpportunityStage =
+  | 'LOST'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'QUALIFICATION'
+  | 'WON';
+
+/** One recorded move of an opportunity from one stage to another. */
+export type OpportunityStageChange = Node & {
+  __typename?: 'OpportunityStageChange';
+  at: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** null when the opportunity had no stage before. */
+  from?: Maybe<OpportunityStage>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  /** Required for WON and LOST. */
+  reason?: Maybe<Scalars['String']['output']>;
+  to: OpportunityStage;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** An order an organization PLACED; its amount is the sum of its lines. */
+export type Order = Node & {
+  __typename?: 'Order';
+  account?: Maybe<Organization>;
+  amount: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currency?: Maybe<Scalars['String']['output']>;
+  date: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  lines: Array<OrderLine>;
+  number?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+/** One CONTAINS relationship of an order. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  amount: Scalars['Float']['output'];
+  product: Product;
+  quantity: Scalars['Int']['output'];
+};
+
+export type OrderLineInput = {
+  /** The line's total (not the unit price). */
+  amount: Scalars['Float']['input'];
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type Organization = Node & {
   __typename?: 'Organization';
@@ -411,12 +1127,20 @@ export type Organization = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this organization INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions about it, about its opportunities, or with its people. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<OrganizationKind>;
+  /** Every stage change, oldest first. */
+  lifecycleHistory: Array<LifecycleChange>;
   lifecycleStage?: Maybe<LifecycleStage>;
   /** Our users who MANAGE this organization (account owners, partner managers). */
   managers: Array<ManagerEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities for this account, by expected close date. */
+  opportunities: OpportunityConnection;
+  /** Orders this organization placed, newest first (ties by number, then id). */
+  orders: OrderConnection;
   /** The organization this one is a SUBSIDIARY_OF, if any. */
   parent?: Maybe<Organization>;
   /** Channel partners that SERVE this organization (distributors, resellers, agents, brokers, service partners). */
@@ -425,6 +1149,8 @@ export type Organization = Node & {
   people: Array<EmployeeEdge>;
   /** German state (Bundesland) or the country's equivalent. */
   region?: Maybe<Scalars['String']['output']>;
+  /** Sum of the amounts of its orders dated from `from` to `to`, both inclusive (0 when none). */
+  revenue: Scalars['Float']['output'];
   subsidiaries: Array<Organization>;
   tier?: Maybe<Tier>;
   updatedAt: Scalars['DateTime']['output'];
@@ -450,7 +1176,30 @@ export type OrganizationInfluencesArgs = {
 
 
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type OrganizationManagersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -464,6 +1213,13 @@ export type OrganizationPartnersArgs = {
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type OrganizationPeopleArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
+export type OrganizationRevenueArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -543,6 +1299,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a channel partner brings (DESIGN §4). */
+export type PartnerCoverage = {
+  __typename?: 'PartnerCoverage';
+  /** Customers that other organizations also serve, with those other partners. */
+  conflicts: Array<ChannelConflict>;
+  /** Organizations the partner SERVES, by name. */
+  customers: Array<Organization>;
+  /** Users who manage the partner. */
+  managers: Array<User>;
+  /** Σ amount × probability over the open (not WON/LOST) opportunities of those customers. */
+  openPipeline: Scalars['Float']['output'];
+  partner: Organization;
+  /** Persons who work at the partner. */
+  people: Array<Person>;
+};
+
 /** One hop of a path, in the relationship's stored direction (it may point against the path). */
 export type PathStep = {
   __typename?: 'PathStep';
@@ -555,7 +1327,11 @@ export type PathStep = {
 /** A contact or stakeholder outside our own team. */
 export type Person = Node & {
   __typename?: 'Person';
+  /** The buying centers this person sits in, by the opportunities' expected close date. */
+  buyingRoles: Array<PersonBuyingRole>;
   city?: Maybe<Scalars['String']['output']>;
+  /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
+  consents: Array<Consent>;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   department?: Maybe<Scalars['String']['output']>;
@@ -567,6 +1343,8 @@ export type Person = Node & {
   influencedBy: Array<InfluenceEdge>;
   /** Whom this person INFLUENCES, strongest first. */
   influences: Array<InfluenceEdge>;
+  /** Contact history, newest first: interactions the person took part in. */
+  interactions: InteractionConnection;
   key?: Maybe<Scalars['String']['output']>;
   kinds: Array<PersonKind>;
   /** People and users this person KNOWS, either direction, strongest first. */
@@ -580,6 +1358,12 @@ export type Person = Node & {
   seniority?: Maybe<Seniority>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A contact or stakeholder outside our own team. */
+export type PersonConsentsArgs = {
+  current?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -602,6 +1386,14 @@ export type PersonInfluencesArgs = {
 
 
 /** A contact or stakeholder outside our own team. */
+export type PersonInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<InteractionType>>;
+};
+
+
+/** A contact or stakeholder outside our own team. */
 export type PersonKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -610,6 +1402,14 @@ export type PersonKnowsArgs = {
 /** A contact or stakeholder outside our own team. */
 export type PersonReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A seat in an opportunity's buying center, seen from the person. */
+export type PersonBuyingRole = {
+  __typename?: 'PersonBuyingRole';
+  opportunity: Opportunity;
+  roles: Array<BuyingRole>;
+  stance: Stance;
 };
 
 export type PersonConnection = {
@@ -662,6 +1462,71 @@ export type PersonOrder =
   | 'TITLE_ASC'
   | 'UPDATED_AT_DESC';
 
+export type Pipeline = {
+  __typename?: 'Pipeline';
+  lost: Scalars['Int']['output'];
+  openAmount: Scalars['Float']['output'];
+  /** Totals over the open stages (neither WON nor LOST). */
+  openCount: Scalars['Int']['output'];
+  /** Every stage, QUALIFICATION to LOST, also when empty. */
+  stages: Array<PipelineStage>;
+  weightedAmount: Scalars['Float']['output'];
+  /** won / (won + lost); null when none is closed. */
+  winRate?: Maybe<Scalars['Float']['output']>;
+  won: Scalars['Int']['output'];
+};
+
+/** Every given criterion must hold. */
+export type PipelineFilter = {
+  /** Opportunities FOR_ACCOUNT these organizations. */
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Expected close date on or after this day. */
+  closesFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Expected close date on or before this day. */
+  closesTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Opportunities these users OWN. */
+  ownerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Opportunities for accounts these channel partners SERVE. */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The account's stored tier (see recomputeTiers). */
+  tiers?: InputMaybe<Array<Tier>>;
+};
+
+export type PipelineStage = {
+  __typename?: 'PipelineStage';
+  /** Σ amount (missing amounts count as 0). */
+  amount: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+  stage: OpportunityStage;
+  /** Σ amount × probability (missing values count as 0). */
+  weightedAmount: Scalars['Float']['output'];
+};
+
+/** Something we sell. UPGRADE_OF points from the newer product to the one it replaces. */
+export type Product = Node & {
+  __typename?: 'Product';
+  /** Products that go with this one (COMPLEMENTS, either direction). */
+  complements: Array<Product>;
+  createdAt: Scalars['DateTime']['output'];
+  family?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  price?: Maybe<Scalars['Float']['output']>;
+  sku: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Products this one upgrades: (this)-[:UPGRADE_OF]->(older). */
+  upgradeOf: Array<Product>;
+  /** Products that are upgrades of this one: (upgrade)-[:UPGRADE_OF]->(this). */
+  upgrades: Array<Product>;
+};
+
+export type ProductAlternative = {
+  __typename?: 'ProductAlternative';
+  kind: AlternativeKind;
+  product: Product;
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -675,18 +1540,64 @@ export type Query = {
    */
   accountNetwork: Network;
   /**
+   * Other customers that ordered the product this case concerns (the case's own account, i.e. the
+   * organization that raised it or where the raising person works, is left out), most cases on the
+   * product first (open, or opened within `recentDays` before `asOf`), then by name.
+   */
+  accountsWithSameProblem: Array<SameProblemAccount>;
+  /** The products to offer instead of or next to this one: its upgrades, then its complements. */
+  alternativesFor: Array<ProductAlternative>;
+  /** People matching the filter who may be contacted on `channel` for `purpose` at `asOf` (default now). */
+  audience: Audience;
+  /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
+  averageTimeToResolve: ResolutionTime;
+  /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
+  buyingCenter: BuyingCenter;
+  case?: Maybe<Case>;
+  /**
+   * Products bought by the account's peers (accounts that share at least one product with it) and
+   * not yet by it, most peers first; ties by SKU.
+   */
+  crossSellCandidates: Array<CrossSellCandidate>;
+  /** Revenue, rank, share and ABC tier of one account at `asOf` (default today). */
+  customerValue: CustomerValue;
+  dashboard: Dashboard;
+  /**
+   * The reactivation list: organizations with an order on or before `asOf` (default today) whose
+   * latest order and latest contact (an Interaction ABOUT it, or one a person who WORKS_AT it
+   * PARTICIPATED_IN) are both more than `days` days before asOf. Activity exactly `days` days ago
+   * still counts as recent. Highest lifetime revenue first, then by name.
+   */
+  dormantCustomers: DormantCustomerConnection;
+  /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
    * (≤ 4) hops, highest score first (ties by id). 0 < decay ≤ 1.
    */
   influencers: Array<InfluenceScore>;
+  /** The transition table changeLifecycleStage enforces. */
+  lifecycleTransitions: Array<LifecycleTransition>;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
   /** Any entity by its external key (from an import); null when none exists. */
   nodeByKey?: Maybe<Node>;
+  /**
+   * Cases still OPEN or IN_PROGRESS, most severe first, then oldest first. `olderThanDays` keeps
+   * those opened strictly more than that many days (24 h each) before `asOf` (default now).
+   */
+  openCases: OpenCaseConnection;
+  /** Opportunities by expected close date (undated last), then id. */
+  opportunities: OpportunityConnection;
+  /** The opportunity with this id; null when there is none. */
+  opportunity?: Maybe<Opportunity>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
+  /** Coverage of a channel partner; NOT_FOUND unless the id is an Organization. */
+  partnerCoverage: PartnerCoverage;
   people: PersonConnection;
   person?: Maybe<Person>;
+  /** The pipeline by stage under the filter (an opportunity without a stage counts as QUALIFICATION). */
+  pipeline: Pipeline;
+  product?: Maybe<Product>;
   /**
    * Up to `first` (≤ 50) simple paths of at most `maxHops` (≤ 6) hops between two nodes, every
    * relationship walkable both ways; strongest first, then fewer hops, then by the node ids.
@@ -698,6 +1609,8 @@ export type Query = {
    * restricts the node types, e.g. ["Organization", "Person"]. Empty text is BAD_USER_INPUT.
    */
   search: Array<SearchHit>;
+  /** Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by SKU. */
+  upgradeCandidates: Array<UpgradeCandidate>;
   /** Our users by name. */
   users: UserConnection;
   /**
@@ -724,6 +1637,70 @@ export type QueryAccountNetworkArgs = {
 };
 
 
+export type QueryAccountsWithSameProblemArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  caseId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recentDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAlternativesForArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+export type QueryAudienceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  channel: ConsentChannel;
+  filter?: InputMaybe<AudienceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  purpose: Scalars['String']['input'];
+};
+
+
+export type QueryAverageTimeToResolveArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryBuyingCenterArgs = {
+  opportunityId: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCrossSellCandidatesArgs = {
+  accountId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerValueArgs = {
+  accountId: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryDormantCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryInfluencersArgs = {
   decay?: InputMaybe<Scalars['Float']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -742,6 +1719,27 @@ export type QueryNodeByKeyArgs = {
 };
 
 
+export type QueryOpenCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  olderThanDays?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<Array<Severity>>;
+};
+
+
+export type QueryOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpportunityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOpportunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -755,6 +1753,11 @@ export type QueryOrganizationsArgs = {
 };
 
 
+export type QueryPartnerCoverageArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
@@ -764,6 +1767,16 @@ export type QueryPeopleArgs = {
 
 
 export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPipelineArgs = {
+  filter?: InputMaybe<PipelineFilter>;
+};
+
+
+export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -784,6 +1797,11 @@ export type QuerySearchArgs = {
 };
 
 
+export type QueryUpgradeCandidatesArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -795,6 +1813,18 @@ export type QueryWarmIntroductionsArgs = {
   fromUserIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   targetId: Scalars['ID']['input'];
+};
+
+export type RaiseCaseInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to now. */
+  openedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** An Organization or a Person. */
+  raisedById: Scalars['ID']['input'];
+  severity?: InputMaybe<Severity>;
+  subject: Scalars['String']['input'];
 };
 
 /**
@@ -824,6 +1854,28 @@ export type RelationshipType =
 export type ReportsToInput = {
   managerId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+/** Mean time from openedAt to resolvedAt of the cases resolved in a period. */
+export type ResolutionTime = {
+  __typename?: 'ResolutionTime';
+  averageDays?: Maybe<Scalars['Float']['output']>;
+  /** null when no case was resolved in the period. */
+  averageHours?: Maybe<Scalars['Float']['output']>;
+  cases: Scalars['Int']['output'];
+};
+
+/** Another customer who owns the product of a case: the up-sell list of the call center. */
+export type SameProblemAccount = {
+  __typename?: 'SameProblemAccount';
+  account: Organization;
+  /** Cases on the product raised by this account or its people that are open, or were opened in the last `recentDays`. */
+  caseCount: Scalars['Int']['output'];
+  lastOrderDate: Scalars['Date']['output'];
+  /** Of those, the ones still OPEN or IN_PROGRESS. */
+  openCaseCount: Scalars['Int']['output'];
+  /** Units of the product it ordered, and its latest order of it. */
+  quantityOrdered: Scalars['Int']['output'];
 };
 
 /** One full-text match. */
@@ -867,6 +1919,18 @@ export type ServesInput = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Severity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SeverityCount = {
+  __typename?: 'SeverityCount';
+  count: Scalars['Int']['output'];
+  severity: Severity;
+};
+
 /** A relationship as stored after a link mutation (in its stored direction). */
 export type StakeholderLink = {
   __typename?: 'StakeholderLink';
@@ -889,6 +1953,14 @@ export type StakeholderRelationship =
   | 'SUBSIDIARY_OF'
   | 'WORKS_AT';
 
+/** How a buying-center member stands towards our offer. */
+export type Stance =
+  | 'NEUTRAL'
+  | 'OPPONENT'
+  | 'SKEPTIC'
+  | 'SUPPORTER'
+  | 'UNKNOWN';
+
 export type SubsidiaryOfInput = {
   parentId: Scalars['ID']['input'];
   subsidiaryId: Scalars['ID']['input'];
@@ -898,6 +1970,39 @@ export type Tier =
   | 'A'
   | 'B'
   | 'C';
+
+export type TierAccounts = {
+  __typename?: 'TierAccounts';
+  accounts: Scalars['Int']['output'];
+  tier: Tier;
+};
+
+export type TierCount = {
+  __typename?: 'TierCount';
+  accounts: Scalars['Int']['output'];
+  revenue: Scalars['Float']['output'];
+  tier: Tier;
+};
+
+/** What recomputeTiers stored. */
+export type TierReport = {
+  __typename?: 'TierReport';
+  asOf: Scalars['Date']['output'];
+  counts: Array<TierCount>;
+  totalRevenue: Scalars['Float']['output'];
+};
+
+/** Only the given fields change; null clears an optional field (ownerId: null removes the owner). */
+export type UpdateOpportunityInput = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
+};
 
 /** Only the given fields change; null removes a property (name cannot be removed). */
 export type UpdateOrganizationInput = {
@@ -927,11 +2032,25 @@ export type UpdatePersonInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateProductInput = {
+  family?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  price?: InputMaybe<Scalars['Float']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Only the given fields change; null removes a property (name cannot be removed). */
 export type UpdateUserInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   roles?: InputMaybe<Array<UserRole>>;
+};
+
+export type UpgradeCandidate = {
+  __typename?: 'UpgradeCandidate';
+  product: Product;
+  /** The owned products it is an UPGRADE_OF. */
+  upgradeOf: Array<Product>;
 };
 
 /** Someone on our own team; warm paths start from users. */
@@ -946,6 +2065,8 @@ export type User = Node & {
   /** People and users this user KNOWS, either direction, strongest first. */
   knows: Array<KnowsEdge>;
   name: Scalars['String']['output'];
+  /** Opportunities this user owns, by expected close date. */
+  opportunities: OpportunityConnection;
   roles: Array<UserRole>;
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -960,6 +2081,14 @@ export type UserAccountsArgs = {
 /** Someone on our own team; warm paths start from users. */
 export type UserKnowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone on our own team; warm paths start from users. */
+export type UserOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
 export type UserConnection = {
@@ -1063,16 +2192,46 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CaseParty:
+    | ( EntityRow )
+    | ( EntityRow )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
+  Audience: ResolverTypeWrapper<Partial<Omit<Audience, 'people'> & { people: ResolversTypes['AudienceConnection'] }>>;
+  AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
+  AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
+  AudienceFilter: ResolverTypeWrapper<Partial<AudienceFilter>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  BuyingCenter: ResolverTypeWrapper<BuyingCenterRow>;
+  BuyingCenterMember: ResolverTypeWrapper<BuyingCenterMemberRow>;
+  BuyingRole: ResolverTypeWrapper<Partial<BuyingRole>>;
+  Case: ResolverTypeWrapper<EntityRow>;
+  CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
+  CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
+  ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
+  Consent: ResolverTypeWrapper<EntityRow>;
+  ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
+  CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
+  CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
+  CreditRecord: ResolverTypeWrapper<CreditRecordRow>;
+  CrossSellCandidate: ResolverTypeWrapper<CrossSellRow>;
+  CustomerValue: ResolverTypeWrapper<CustomerValueRow>;
+  Dashboard: ResolverTypeWrapper<Partial<Dashboard>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DormantCustomer: ResolverTypeWrapper<DormantCustomerRow>;
+  DormantCustomerConnection: ResolverTypeWrapper<Partial<Omit<DormantCustomerConnection, 'edges'> & { edges: Array<ResolversTypes['DormantCustomerEdge']> }>>;
+  DormantCustomerEdge: ResolverTypeWrapper<Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversTypes['DormantCustomer'] }>>;
   EmployeeEdge: ResolverTypeWrapper<Neighbour>;
   EmployerEdge: ResolverTypeWrapper<Neighbour>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
@@ -1082,10 +2241,18 @@ export type ResolversTypes = ResolversObject<{
   InfluenceScore: ResolverTypeWrapper<InfluenceRow>;
   InfluencesInput: ResolverTypeWrapper<Partial<InfluencesInput>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Interaction: ResolverTypeWrapper<EntityRow>;
+  InteractionConnection: ResolverTypeWrapper<Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>>;
+  InteractionDirection: ResolverTypeWrapper<Partial<InteractionDirection>>;
+  InteractionEdge: ResolverTypeWrapper<Partial<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>>;
+  InteractionType: ResolverTypeWrapper<Partial<InteractionType>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   KnowsEdge: ResolverTypeWrapper<Neighbour>;
   KnowsInput: ResolverTypeWrapper<Partial<KnowsInput>>;
+  LifecycleChange: ResolverTypeWrapper<EntityRow>;
   LifecycleStage: ResolverTypeWrapper<Partial<LifecycleStage>>;
+  LifecycleTransition: ResolverTypeWrapper<Partial<LifecycleTransition>>;
+  LogInteractionInput: ResolverTypeWrapper<Partial<LogInteractionInput>>;
   ManagedAccountEdge: ResolverTypeWrapper<Neighbour>;
   ManagerEdge: ResolverTypeWrapper<Neighbour>;
   ManagesAs: ResolverTypeWrapper<Partial<ManagesAs>>;
@@ -1095,6 +2262,20 @@ export type ResolversTypes = ResolversObject<{
   NetworkEdge: ResolverTypeWrapper<NetworkEdgeRow>;
   NetworkNode: ResolverTypeWrapper<NetworkNodeRow>;
   Node: ResolverTypeWrapper<EntityRow>;
+  OpenCase: ResolverTypeWrapper<OpenCaseRow>;
+  OpenCaseConnection: ResolverTypeWrapper<Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversTypes['OpenCaseEdge']> }>>;
+  OpenCaseEdge: ResolverTypeWrapper<Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversTypes['OpenCase'] }>>;
+  Opportunity: ResolverTypeWrapper<EntityRow>;
+  OpportunityConnection: ResolverTypeWrapper<Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversTypes['OpportunityEdge']> }>>;
+  OpportunityEdge: ResolverTypeWrapper<Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversTypes['Opportunity'] }>>;
+  OpportunityFilter: ResolverTypeWrapper<Partial<OpportunityFilter>>;
+  OpportunityStage: ResolverTypeWrapper<Partial<OpportunityStage>>;
+  OpportunityStageChange: ResolverTypeWrapper<EntityRow>;
+  Order: ResolverTypeWrapper<EntityRow>;
+  OrderConnection: ResolverTypeWrapper<Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>>;
+  OrderEdge: ResolverTypeWrapper<Partial<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>>;
+  OrderLine: ResolverTypeWrapper<OrderLineRow>;
+  OrderLineInput: ResolverTypeWrapper<Partial<OrderLineInput>>;
   Organization: ResolverTypeWrapper<EntityRow>;
   OrganizationConnection: ResolverTypeWrapper<Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>>;
   OrganizationEdge: ResolverTypeWrapper<Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>>;
@@ -1102,30 +2283,49 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: ResolverTypeWrapper<Partial<OrganizationKind>>;
   OrganizationOrder: ResolverTypeWrapper<Partial<OrganizationOrder>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PartnerCoverage: ResolverTypeWrapper<PartnerCoverageRow>;
   PathStep: ResolverTypeWrapper<PathStepRow>;
   Person: ResolverTypeWrapper<EntityRow>;
+  PersonBuyingRole: ResolverTypeWrapper<PersonBuyingRoleRow>;
   PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   PersonFilter: ResolverTypeWrapper<Partial<PersonFilter>>;
   PersonKind: ResolverTypeWrapper<Partial<PersonKind>>;
   PersonOrder: ResolverTypeWrapper<Partial<PersonOrder>>;
+  Pipeline: ResolverTypeWrapper<PipelineSummary>;
+  PipelineFilter: ResolverTypeWrapper<Partial<PipelineFilter>>;
+  PipelineStage: ResolverTypeWrapper<Partial<PipelineStage>>;
+  Product: ResolverTypeWrapper<EntityRow>;
+  ProductAlternative: ResolverTypeWrapper<AlternativeRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseCaseInput: ResolverTypeWrapper<Partial<RaiseCaseInput>>;
   RelationshipPath: ResolverTypeWrapper<PathRow>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
+  ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
+  SameProblemAccount: ResolverTypeWrapper<SameProblemRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
   ServesAs: ResolverTypeWrapper<Partial<ServesAs>>;
   ServesEdge: ResolverTypeWrapper<Neighbour>;
   ServesInput: ResolverTypeWrapper<Partial<ServesInput>>;
+  Severity: ResolverTypeWrapper<Partial<Severity>>;
+  SeverityCount: ResolverTypeWrapper<Partial<SeverityCount>>;
   StakeholderLink: ResolverTypeWrapper<LinkResult>;
   StakeholderRelationship: ResolverTypeWrapper<Partial<StakeholderRelationship>>;
+  Stance: ResolverTypeWrapper<Partial<Stance>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
+  TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
+  TierCount: ResolverTypeWrapper<Partial<TierCount>>;
+  TierReport: ResolverTypeWrapper<Partial<TierReport>>;
+  UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
+  UpdateProductInput: ResolverTypeWrapper<Partial<UpdateProductInput>>;
   UpdateUserInput: ResolverTypeWrapper<Partial<UpdateUserInput>>;
+  UpgradeCandidate: ResolverTypeWrapper<UpgradeCandidateRow>;
   User: ResolverTypeWrapper<EntityRow>;
   UserConnection: ResolverTypeWrapper<Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>>;
   UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
@@ -1135,12 +2335,31 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Audience: Partial<Omit<Audience, 'people'> & { people: ResolversParentTypes['AudienceConnection'] }>;
+  AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
+  AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
+  AudienceFilter: Partial<AudienceFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  BuyingCenter: BuyingCenterRow;
+  BuyingCenterMember: BuyingCenterMemberRow;
+  Case: EntityRow;
+  CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
+  ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
+  Consent: EntityRow;
+  CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
+  CreateProductInput: Partial<CreateProductInput>;
   CreateUserInput: Partial<CreateUserInput>;
+  CreditRecord: CreditRecordRow;
+  CrossSellCandidate: CrossSellRow;
+  CustomerValue: CustomerValueRow;
+  Dashboard: Partial<Dashboard>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DormantCustomer: DormantCustomerRow;
+  DormantCustomerConnection: Partial<Omit<DormantCustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['DormantCustomerEdge']> }>;
+  DormantCustomerEdge: Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversParentTypes['DormantCustomer'] }>;
   EmployeeEdge: Neighbour;
   EmployerEdge: Neighbour;
   Float: Partial<Scalars['Float']['output']>;
@@ -1150,9 +2369,15 @@ export type ResolversParentTypes = ResolversObject<{
   InfluenceScore: InfluenceRow;
   InfluencesInput: Partial<InfluencesInput>;
   Int: Partial<Scalars['Int']['output']>;
+  Interaction: EntityRow;
+  InteractionConnection: Partial<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> }>;
+  InteractionEdge: Partial<Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] }>;
   JSON: Partial<Scalars['JSON']['output']>;
   KnowsEdge: Neighbour;
   KnowsInput: Partial<KnowsInput>;
+  LifecycleChange: EntityRow;
+  LifecycleTransition: Partial<LifecycleTransition>;
+  LogInteractionInput: Partial<LogInteractionInput>;
   ManagedAccountEdge: Neighbour;
   ManagerEdge: Neighbour;
   ManagesInput: Partial<ManagesInput>;
@@ -1161,32 +2386,176 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkEdge: NetworkEdgeRow;
   NetworkNode: NetworkNodeRow;
   Node: EntityRow;
+  OpenCase: OpenCaseRow;
+  OpenCaseConnection: Partial<Omit<OpenCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpenCaseEdge']> }>;
+  OpenCaseEdge: Partial<Omit<OpenCaseEdge, 'node'> & { node: ResolversParentTypes['OpenCase'] }>;
+  Opportunity: EntityRow;
+  OpportunityConnection: Partial<Omit<OpportunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpportunityEdge']> }>;
+  OpportunityEdge: Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversParentTypes['Opportunity'] }>;
+  OpportunityFilter: Partial<OpportunityFilter>;
+  OpportunityStageChange: EntityRow;
+  Order: EntityRow;
+  OrderConnection: Partial<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> }>;
+  OrderEdge: Partial<Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] }>;
+  OrderLine: OrderLineRow;
+  OrderLineInput: Partial<OrderLineInput>;
   Organization: EntityRow;
   OrganizationConnection: Partial<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> }>;
   OrganizationEdge: Partial<Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] }>;
   OrganizationFilter: Partial<OrganizationFilter>;
   PageInfo: Partial<PageInfo>;
+  PartnerCoverage: PartnerCoverageRow;
   PathStep: PathStepRow;
   Person: EntityRow;
+  PersonBuyingRole: PersonBuyingRoleRow;
   PersonConnection: Partial<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> }>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   PersonFilter: Partial<PersonFilter>;
+  Pipeline: PipelineSummary;
+  PipelineFilter: Partial<PipelineFilter>;
+  PipelineStage: Partial<PipelineStage>;
+  Product: EntityRow;
+  ProductAlternative: AlternativeRow;
   Query: Record<PropertyKey, never>;
+  RaiseCaseInput: Partial<RaiseCaseInput>;
   RelationshipPath: PathRow;
   ReportsToInput: Partial<ReportsToInput>;
+  ResolutionTime: Partial<ResolutionTime>;
+  SameProblemAccount: SameProblemRow;
   SearchHit: SearchHitRow;
   ServesEdge: Neighbour;
   ServesInput: Partial<ServesInput>;
+  SeverityCount: Partial<SeverityCount>;
   StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
   SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  TierAccounts: Partial<TierAccounts>;
+  TierCount: Partial<TierCount>;
+  TierReport: Partial<TierReport>;
+  UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
+  UpdateProductInput: Partial<UpdateProductInput>;
   UpdateUserInput: Partial<UpdateUserInput>;
+  UpgradeCandidate: UpgradeCandidateRow;
   User: EntityRow;
   UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
   WorksAtInput: Partial<WorksAtInput>;
+}>;
+
+export type AudienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audience'] = ResolversParentTypes['Audience']> = ResolversObject<{
+  excludedWithoutConsent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  included?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['AudienceConnection'], ParentType, ContextType>;
+}>;
+
+export type AudienceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceConnection'] = ResolversParentTypes['AudienceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AudienceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AudienceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceEdge'] = ResolversParentTypes['AudienceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type BuyingCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenter'] = ResolversParentTypes['BuyingCenter']> = ResolversObject<{
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['BuyingCenterMember']>, ParentType, ContextType>;
+  missingRoles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+}>;
+
+export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenterMember'] = ResolversParentTypes['BuyingCenterMember']> = ResolversObject<{
+  bestPath?: Resolver<Maybe<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
+export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
+  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  raisedBy?: Resolver<Maybe<ResolversTypes['CaseParty']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CasePartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Organization' | 'Person', ParentType, ContextType>;
+}>;
+
+export type ChannelConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelConflict'] = ResolversParentTypes['ChannelConflict']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+}>;
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ConsentChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
+  creditAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  creditReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interaction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+  interactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CrossSellCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossSellCandidate'] = ResolversParentTypes['CrossSellCandidate']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerValue'] = ResolversParentTypes['CustomerValue']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  cumulativeShareBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastOrderDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lifetimeRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ordersLast12Months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revenueLast12Months?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['Tier']>, ParentType, ContextType>;
+}>;
+
+export type DashboardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = ResolversObject<{
+  accountsPerTier?: Resolver<Array<ResolversTypes['TierAccounts']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  buyingCentersWithMissingRoles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dormantCustomers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interactionsLast30Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newLeads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openCasesBySeverity?: Resolver<Array<ResolversTypes['SeverityCount']>, ParentType, ContextType>;
+  openOpportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightedPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1196,6 +2565,27 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DormantCustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomer'] = ResolversParentTypes['DormantCustomer']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  bestWarmPath?: Resolver<Maybe<ResolversTypes['RelationshipPath']>, ParentType, ContextType>;
+  daysInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lifetimeRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type DormantCustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomerConnection'] = ResolversParentTypes['DormantCustomerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DormantCustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DormantCustomerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DormantCustomerEdge'] = ResolversParentTypes['DormantCustomerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DormantCustomer'], ParentType, ContextType>;
+}>;
 
 export type EmployeeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = ResolversObject<{
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1232,6 +2622,32 @@ export type InfluenceScoreResolvers<ContextType = Context, ParentType extends Re
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InteractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
+  about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['InteractionDirection']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['InteractionType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InteractionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InteractionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1246,6 +2662,23 @@ export type KnowsEdgeResolvers<ContextType = Context, ParentType extends Resolve
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type LifecycleChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifecycleChange'] = ResolversParentTypes['LifecycleChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LifecycleTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifecycleTransition'] = ResolversParentTypes['LifecycleTransition']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  to?: Resolver<Array<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+}>;
+
 export type ManagedAccountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagedAccountEdge'] = ResolversParentTypes['ManagedAccountEdge']> = ResolversObject<{
   as?: Resolver<Maybe<ResolversTypes['ManagesAs']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -1257,11 +2690,19 @@ export type ManagerEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationAssignCaseArgs, 'caseId' | 'userId'>>;
+  changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
+  changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
+  closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
+  createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
+  deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
   linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;
@@ -1271,6 +2712,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   linkServes?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkServesArgs, 'input'>>;
   linkSubsidiaryOf?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkSubsidiaryOfArgs, 'input'>>;
   linkWorksAt?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkWorksAtArgs, 'input'>>;
+  logInteraction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType, RequireFields<MutationLogInteractionArgs, 'input'>>;
+  placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
+  raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
+  rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
+  recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
+  recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
+  recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
+  removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
+  resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
+  setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -1278,9 +2729,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'channel' | 'personId' | 'purpose' | 'source'>>;
 }>;
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
@@ -1304,7 +2758,98 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Organization' | 'Person' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+}>;
+
+export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
+  ageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+}>;
+
+export type OpenCaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCaseConnection'] = ResolversParentTypes['OpenCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OpenCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpenCaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCaseEdge'] = ResolversParentTypes['OpenCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenCase'], ParentType, ContextType>;
+}>;
+
+export type OpportunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType>;
+  closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expectedCloseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OpportunityInteractionsArgs, 'first'>>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['OpportunityStage']>, ParentType, ContextType>;
+  stageHistory?: Resolver<Array<ResolversTypes['OpportunityStageChange']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OpportunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityConnection'] = ResolversParentTypes['OpportunityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OpportunityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpportunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityEdge'] = ResolversParentTypes['OpportunityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+}>;
+
+export type OpportunityStageChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityStageChange'] = ResolversParentTypes['OpportunityStageChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OpportunityStage']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -1319,15 +2864,20 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<OrganizationInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<OrganizationInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
+  lifecycleHistory?: Resolver<Array<ResolversTypes['LifecycleChange']>, ParentType, ContextType>;
   lifecycleStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
   managers?: Resolver<Array<ResolversTypes['ManagerEdge']>, ParentType, ContextType, RequireFields<OrganizationManagersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<OrganizationOpportunitiesArgs, 'first'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<OrganizationOrdersArgs, 'first'>>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationPartnersArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType, RequireFields<OrganizationPeopleArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType, RequireFields<OrganizationRevenueArgs, 'from' | 'to'>>;
   subsidiaries?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<OrganizationSubsidiariesArgs, 'first'>>;
   tier?: Resolver<Maybe<ResolversTypes['Tier']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1352,6 +2902,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartnerCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerCoverage'] = ResolversParentTypes['PartnerCoverage']> = ResolversObject<{
+  conflicts?: Resolver<Array<ResolversTypes['ChannelConflict']>, ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
 export type PathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = ResolversObject<{
   fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1360,7 +2919,9 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1369,6 +2930,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   influencedBy?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencedByArgs, 'first'>>;
   influences?: Resolver<Array<ResolversTypes['InfluenceEdge']>, ParentType, ContextType, RequireFields<PersonInfluencesArgs, 'first'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<PersonInteractionsArgs, 'first'>>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['PersonKind']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<PersonKnowsArgs, 'first'>>;
@@ -1382,6 +2944,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PersonBuyingRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonBuyingRole'] = ResolversParentTypes['PersonBuyingRole']> = ResolversObject<{
+  opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1393,18 +2961,73 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type PipelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = ResolversObject<{
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
+  weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  won?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PipelineStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PipelineStage'] = ResolversParentTypes['PipelineStage']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
+  weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+  complements?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  upgradeOf?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  upgrades?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProductAlternativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductAlternative'] = ResolversParentTypes['ProductAlternative']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['AlternativeKind'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountInfluencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryAccountInfluencersArgs, 'accountId' | 'decay' | 'first' | 'maxHops'>>;
   accountNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryAccountNetworkArgs, 'accountId' | 'depth' | 'nodeLimit'>>;
+  accountsWithSameProblem?: Resolver<Array<ResolversTypes['SameProblemAccount']>, ParentType, ContextType, RequireFields<QueryAccountsWithSameProblemArgs, 'caseId' | 'first' | 'recentDays'>>;
+  alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
+  audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel' | 'first' | 'purpose'>>;
+  averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
+  buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
+  customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
+  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
+  dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
+  lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeByKey?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByKeyArgs, 'key'>>;
+  openCases?: Resolver<ResolversTypes['OpenCaseConnection'], ParentType, ContextType, RequireFields<QueryOpenCasesArgs, 'first'>>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<QueryOpportunitiesArgs, 'first'>>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType, RequireFields<QueryOpportunityArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  partnerCoverage?: Resolver<ResolversTypes['PartnerCoverage'], ParentType, ContextType, RequireFields<QueryPartnerCoverageArgs, 'partnerId'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
 }>;
@@ -1414,6 +3037,20 @@ export type RelationshipPathResolvers<ContextType = Context, ParentType extends 
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ResolutionTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionTime'] = ResolversParentTypes['ResolutionTime']> = ResolversObject<{
+  averageDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SameProblemAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameProblemAccount'] = ResolversParentTypes['SameProblemAccount']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastOrderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  openCaseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantityOrdered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
@@ -1428,12 +3065,39 @@ export type ServesEdgeResolvers<ContextType = Context, ParentType extends Resolv
   territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SeverityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityCount'] = ResolversParentTypes['SeverityCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+}>;
+
 export type StakeholderLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StakeholderLink'] = ResolversParentTypes['StakeholderLink']> = ResolversObject<{
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['StakeholderRelationship'], ParentType, ContextType>;
+}>;
+
+export type TierAccountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierAccounts'] = ResolversParentTypes['TierAccounts']> = ResolversObject<{
+  accounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+}>;
+
+export type TierCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierCount'] = ResolversParentTypes['TierCount']> = ResolversObject<{
+  accounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+}>;
+
+export type TierReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierReport'] = ResolversParentTypes['TierReport']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['TierCount']>, ParentType, ContextType>;
+  totalRevenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type UpgradeCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpgradeCandidate'] = ResolversParentTypes['UpgradeCandidate']> = ResolversObject<{
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  upgradeOf?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -1444,6 +3108,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   knows?: Resolver<Array<ResolversTypes['KnowsEdge']>, ParentType, ContextType, RequireFields<UserKnowsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<UserOpportunitiesArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1461,15 +3126,36 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Audience?: AudienceResolvers<ContextType>;
+  AudienceConnection?: AudienceConnectionResolvers<ContextType>;
+  AudienceEdge?: AudienceEdgeResolvers<ContextType>;
+  BuyingCenter?: BuyingCenterResolvers<ContextType>;
+  BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
+  Case?: CaseResolvers<ContextType>;
+  CaseParty?: CasePartyResolvers<ContextType>;
+  ChannelConflict?: ChannelConflictResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  CreditRecord?: CreditRecordResolvers<ContextType>;
+  CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
+  CustomerValue?: CustomerValueResolvers<ContextType>;
+  Dashboard?: DashboardResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DormantCustomer?: DormantCustomerResolvers<ContextType>;
+  DormantCustomerConnection?: DormantCustomerConnectionResolvers<ContextType>;
+  DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KnowsEdge?: KnowsEdgeResolvers<ContextType>;
+  LifecycleChange?: LifecycleChangeResolvers<ContextType>;
+  LifecycleTransition?: LifecycleTransitionResolvers<ContextType>;
   ManagedAccountEdge?: ManagedAccountEdgeResolvers<ContextType>;
   ManagerEdge?: ManagerEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1477,19 +3163,43 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OpenCase?: OpenCaseResolvers<ContextType>;
+  OpenCaseConnection?: OpenCaseConnectionResolvers<ContextType>;
+  OpenCaseEdge?: OpenCaseEdgeResolvers<ContextType>;
+  Opportunity?: OpportunityResolvers<ContextType>;
+  OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;
+  OpportunityEdge?: OpportunityEdgeResolvers<ContextType>;
+  OpportunityStageChange?: OpportunityStageChangeResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerCoverage?: PartnerCoverageResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonBuyingRole?: PersonBuyingRoleResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Pipeline?: PipelineResolvers<ContextType>;
+  PipelineStage?: PipelineStageResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelationshipPath?: RelationshipPathResolvers<ContextType>;
+  ResolutionTime?: ResolutionTimeResolvers<ContextType>;
+  SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;
+  SeverityCount?: SeverityCountResolvers<ContextType>;
   StakeholderLink?: StakeholderLinkResolvers<ContextType>;
+  TierAccounts?: TierAccountsResolvers<ContextType>;
+  TierCount?: TierCountResolvers<ContextType>;
+  TierReport?: TierReportResolvers<ContextType>;
+  UpgradeCandidate?: UpgradeCandidateResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -2,6 +2,15 @@ import type { Database } from '../neo4j/database';
 import type { Logger } from '../logger';
 import { createNodeLoaders } from '../nodes/loaders';
 import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
+import { createOpportunityLoaders } from '../opportunities/loaders';
+import { createBuyingCenterLoaders } from '../buying-center/buying-center';
+import { createInteractionLoaders } from '../interactions/loaders';
+import { createCommerceLoaders } from '../commerce/loaders';
+import { createCaseLoaders } from '../cases/loaders';
+import { createLifecycleLoaders } from '../lifecycle/loaders';
+import { createConsentLoaders } from '../consent/loaders';
+import { createWarmPathLoaders } from '../analytics/warm-paths';
+import { createPipelineLoaders } from '../pipeline/loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
@@ -15,6 +24,15 @@ export function createLoaders(db: Database) {
   return {
     ...createNodeLoaders(db),
     ...createNeighbourLoaders(db),
+    ...createOpportunityLoaders(db),
+    ...createBuyingCenterLoaders(db),
+    ...createInteractionLoaders(db),
+    ...createCommerceLoaders(db),
+    ...createCaseLoaders(db),
+    ...createLifecycleLoaders(db),
+    ...createConsentLoaders(db),
+    ...createWarmPathLoaders(db),
+    ...createPipelineLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -13,6 +13,17 @@ import { peopleResolvers } from '../people/resolvers';
 import { relationshipResolvers } from '../relationships/resolvers';
 import { searchResolvers } from '../search/resolvers';
 import { userResolvers } from '../users/resolvers';
+import { opportunityResolvers } from '../opportunities/resolvers';
+import { buyingCenterResolvers } from '../buying-center/resolvers';
+import { partnerResolvers } from '../partners/resolvers';
+import { interactionResolvers } from '../interactions/resolvers';
+import { commerceResolvers } from '../commerce/resolvers';
+import { caseResolvers } from '../cases/resolvers';
+import { analyticsResolvers } from '../analytics/resolvers';
+import { lifecycleResolvers } from '../lifecycle/resolvers';
+import { consentResolvers } from '../consent/resolvers';
+import { dashboardResolvers } from '../dashboard/resolvers';
+import { pipelineResolvers } from '../pipeline/resolvers';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -32,6 +43,11 @@ const AREA_RESOLVERS: Resolvers[] = [
   nodeResolvers, importResolvers,
   organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
   pathResolvers, networkResolvers, influenceResolvers,
+  opportunityResolvers,
+  buyingCenterResolvers,
+  partnerResolvers,
+  interactionResolvers,
+  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers, dashboardResolvers, pipelineResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -11,6 +11,7 @@ import {
  */
 export const NODE_LABELS = [
   'Organization', 'Person', 'User', 'Opportunity', 'Interaction', 'Case', 'Product', 'Order', 'Consent',
+  'LifecycleChange', 'OpportunityStageChange',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -50,14 +51,14 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
     required: ['type', 'occurredAt'],
     properties: {
       type: oneOf(E.INTERACTION_TYPES), direction: oneOf(E.DIRECTIONS), occurredAt: datetime,
-      summary: string(2000), outcome: string(500), creditAmount: float(0),
+      summary: string(2000), outcome: string(500), creditAmount: float(0), creditReason: string(500),
     },
   },
   Case: {
     required: ['subject'],
     properties: {
       subject: string(300), description: string(4000), status: oneOf(E.CASE_STATUSES), severity: oneOf(E.SEVERITIES),
-      openedAt: datetime, resolvedAt: datetime, satisfaction: int(1, 5),
+      openedAt: datetime, resolvedAt: datetime, satisfaction: int(1, 5), resolution: string(2000),
     },
   },
   Product: {
@@ -75,12 +76,21 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
       source: string(100), textVersion: string(50),
     },
   },
+  LifecycleChange: {
+    required: ['to', 'at'],
+    properties: { from: oneOf(E.LIFECYCLE_STAGES), to: oneOf(E.LIFECYCLE_STAGES), at: datetime, reason: string(500) },
+  },
+  OpportunityStageChange: {
+    required: ['to', 'at'],
+    properties: { from: oneOf(E.OPPORTUNITY_STAGES), to: oneOf(E.OPPORTUNITY_STAGES), at: datetime, reason: string(500) },
+  },
 };
 
 export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
-  'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE',
+  'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
+  'HAS_STAGE_CHANGE',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -130,6 +140,12 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   UPGRADE_OF: { from: ['Product'], to: ['Product'], properties: {} },
   COMPLEMENTS: { from: ['Product'], to: ['Product'], properties: {} },
   GAVE: { from: ['Person'], to: ['Consent'], properties: {} },
+  /** The user who works on a case. */
+  ASSIGNED_TO: { from: ['User'], to: ['Case'], properties: {} },
+  /** The lifecycle history of an organization, one node per stage change. */
+  HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
+  /** The stage history of an opportunity, one node per stage change. */
+  HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
 };
 
 export function isNodeLabel(value: unknown): value is NodeLabel {

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../generated/graphql';
+import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
 import { deleteOrganization } from './delete-organization';
@@ -15,7 +15,7 @@ export const organizationResolvers: Resolvers = {
     deleteOrganization: (_root, { id, force }, { db }) => deleteOrganization(db, id, force ?? false),
   },
   Organization: {
-    kinds: (org) => (org.kinds as never) ?? [],
+    kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],
     people: (org, { first }, { loaders }) => loaders.neighbours('employeesOf', first ?? 100).load(org.id),
     partners: (org, { first }, { loaders }) => loaders.neighbours('partnersOf', first ?? 100).load(org.id),
     customers: (org, { first }, { loaders }) => loaders.neighbours('customersOf', first ?? 100).load(org.id),

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../generated/graphql';
+import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
 import { listPeople } from './list-people';
@@ -14,7 +14,7 @@ export const peopleResolvers: Resolvers = {
     deletePerson: async (_root, { id }, { db }) => (await deleteEntity(db, 'Person', id)).id,
   },
   Person: {
-    kinds: (person) => (person.kinds as never) ?? [],
+    kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],
     employers: (person, { first }, { loaders }) => loaders.neighbours('employersOf', first ?? 100).load(person.id),
     manager: async (person, _args, { loaders }) => (await loaders.neighbours('managerOf', 1).load(person.id))[0]?.node ?? null,
     reports: async (person, { first }, { loaders }) =>

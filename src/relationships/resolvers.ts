@@ -1,4 +1,4 @@
-import type { Resolvers } from '../generated/graphql';
+import type { Resolvers, StakeholderRelationship } from '../generated/graphql';
 import { linkEntities, unlinkEntities } from '../nodes/entity-writes';
 import { requireNode } from '../nodes/require-node';
 import { declareKnows } from './declare-knows';
@@ -34,7 +34,7 @@ export const relationshipResolvers: Resolvers = {
     unlinkManages: async (_root, { userId, organizationId }, { db }) => removed(await unlinkEntities(db, 'MANAGES', userId, organizationId)),
   },
   StakeholderLink: {
-    type: (link) => link.type as never,
+    type: (link) => link.type as StakeholderRelationship,
     from: (link, _args, context) => requireNode(context, link.fromId),
     to: (link, _args, context) => requireNode(context, link.toId),
   },

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../generated/graphql';
+import type { UserRole, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { listUsers } from './list-users';
 
@@ -12,7 +12,7 @@ export const userResolvers: Resolvers = {
     deleteUser: async (_root, { id }, { db }) => (await deleteEntity(db, 'User', id)).id,
   },
   User: {
-    roles: (user) => (user.roles as never) ?? [],
+    roles: (user) => (user.roles as UserRole[] | undefined) ?? [],
     accounts: (user, { first }, { loaders }) => loaders.neighbours('accountsOf', first ?? 100).load(user.id),
     knows: (user, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(user.id),
   },

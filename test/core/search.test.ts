@@ -31,6 +31,7 @@ describe('search', () => {
     expect((await search('anna')).map((hit: any) => hit.node.name)).toEqual(['Anna Weber']);
     expect((await search('ann')).map((hit: any) => hit.node.name).sort()).toEqual(['Anna Weber', 'Annette Riedel']);
     expect((await search('energieberaterin')).map((hit: any) => hit.node.name)).toEqual(['Annette Riedel']);
+    expect((await search('anna.weber@bau-schmidt.example')).map((hit: any) => hit.node.name)).toEqual(['Anna Weber']);
     const hits = await search('haustechnik nord');
     expect(hits[0].node.name).toBe('Nordgroß Haustechnik');
     for (let i = 1; i < hits.length; i += 1) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);

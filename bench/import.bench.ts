@@ -1,0 +1,66 @@
+/**
+ * Imports a generated 100,000-node world (BENCH_NODES to change it) with the same importGraph as
+ * the mutation and the CLI, in batches, on an empty database; then imports it again (idempotent).
+ */
+import fs from 'node:fs';
+import { importGraph } from '../src/import/import-graph';
+import { generateWorld } from '../seeds/generator/generate-world';
+import type { BenchContext } from './run';
+
+const NODES = Number(process.env.BENCH_NODES ?? 100_000);
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 10_000);
+
+/** Peak resident memory of a process in MB (Linux /proc; undefined elsewhere). */
+function peakRssMb(pid: number | 'self'): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const DELETE_SOME = 'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted';
+
+async function clear(context: BenchContext): Promise<void> {
+  for (;;) {
+    const [{ deleted }] = await context.db.write<{ deleted: number }>(DELETE_SOME);
+    if (deleted === 0) return;
+  }
+}
+
+export async function run(context: BenchContext): Promise<void> {
+  const { report } = context;
+  let started = Date.now();
+  const world = generateWorld({ nodes: NODES, seed: 1 });
+  report('generated', `${world.nodes.length} nodes, ${world.relationships.length} relationships in ${Date.now() - started} ms`);
+  await clear(context);
+
+  started = Date.now();
+  let nodesDoneAt = 0;
+  const first = await importGraph(context.db, world, {
+    batchSize: BATCH_SIZE,
+    onProgress: (done) => {
+      if (done === world.nodes.length) nodesDoneAt = Date.now();
+    },
+  });
+  const ended = Date.now();
+  const validateAndNodes = (nodesDoneAt - started) / 1000;
+  const relationships = (ended - nodesDoneAt) / 1000;
+  const total = (ended - started) / 1000;
+  report('batch size', BATCH_SIZE, 'rows');
+  report('first import: report', JSON.stringify(first));
+  report('first import: total time', total.toFixed(1), 's');
+  report('first import: nodes (incl. validation)', `${validateAndNodes.toFixed(1)} s, ${Math.round(world.nodes.length / validateAndNodes)} nodes/s`);
+  report('first import: relationships', `${relationships.toFixed(1)} s, ${Math.round(world.relationships.length / relationships)} relationships/s`);
+  report('first import: overall', Math.round((world.nodes.length + world.relationships.length) / total), 'rows/s');
+
+  started = Date.now();
+  const second = await importGraph(context.db, world, { batchSize: BATCH_SIZE });
+  report('second import (idempotent): time', ((Date.now() - started) / 1000).toFixed(1), 's');
+  report('second import: report', JSON.stringify(second));
+
+  report('peak RSS, node process', peakRssMb('self') ?? Math.round(process.resourceUsage().maxRSS / 1024), 'MB');
+  if (context.neo4jPid) report('peak RSS, embedded Neo4j JVM', peakRssMb(context.neo4jPid) ?? 'n/a', 'MB');
+  await clear(context);
+}

@@ -1,0 +1,55 @@
+import { badUserInput } from '../graphql/errors';
+import type { Database } from '../neo4j/database';
+import { param } from '../neo4j/values';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface DormantCustomerRow {
+  account: EntityRow;
+  lastOrderDate: string;
+  lastInteractionAt: string | null;
+  daysInactive: number;
+  lifetimeRevenue: number;
+  owner: EntityRow | null;
+}
+
+// A contact is an Interaction ABOUT the account or one a person working there took part in.
+const DORMANT_CUSTOMERS = `
+MATCH (a:Organization)-[:PLACED]->(o:Order)
+WHERE o.date <= $asOf
+WITH a, max(o.date) AS lastOrderDate, sum(o.amount) AS lifetimeRevenue
+WITH a, lastOrderDate, lifetimeRevenue, COLLECT {
+  MATCH (i:Interaction)-[:ABOUT]->(a) WHERE date(i.occurredAt) <= $asOf RETURN i.occurredAt AS at
+  UNION
+  MATCH (p:Person)-[:WORKS_AT]->(a)
+  MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) WHERE date(i.occurredAt) <= $asOf RETURN i.occurredAt AS at
+} AS contacts
+WITH a, lastOrderDate, lifetimeRevenue, reduce(latest = null, at IN contacts | CASE WHEN latest IS NULL OR at > latest THEN at ELSE latest END) AS lastInteractionAt
+WITH a, lastOrderDate, lifetimeRevenue, lastInteractionAt,
+     CASE WHEN lastInteractionAt IS NOT NULL AND date(lastInteractionAt) > lastOrderDate THEN date(lastInteractionAt) ELSE lastOrderDate END AS lastActivity
+WITH a, lastOrderDate, lifetimeRevenue, lastInteractionAt, duration.inDays(lastActivity, $asOf).days AS daysInactive
+WHERE daysInactive > $days
+ORDER BY lifetimeRevenue DESC, a.name, a.id
+WITH collect({
+  account: ${ENTITY_ROW('a')},
+  lastOrderDate: lastOrderDate,
+  lastInteractionAt: lastInteractionAt,
+  daysInactive: daysInactive,
+  lifetimeRevenue: lifetimeRevenue,
+  owner: COLLECT { MATCH (u:User)-[m:MANAGES]->(a) WHERE m.as = 'ACCOUNT_OWNER' RETURN ${ENTITY_ROW('u')} ORDER BY u.name, u.id }[0]
+}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
+
+/** The reactivation list at `asOf` (see the SDL for the exact rule). */
+export async function dormantCustomers(
+  db: Database,
+  args: { days: number; asOf: string; offset: number; first: number },
+): Promise<{ total: number; page: DormantCustomerRow[] }> {
+  if (!Number.isInteger(args.days) || args.days < 1) throw badUserInput(`days must be a whole number of at least 1, got ${args.days}.`);
+  const [row] = await db.read<{ total: number; page: DormantCustomerRow[] }>(DORMANT_CUSTOMERS, {
+    asOf: param.date(args.asOf),
+    days: param.integer(args.days),
+    offset: param.integer(args.offset),
+    first: param.integer(args.first),
+  });
+  return row;
+}

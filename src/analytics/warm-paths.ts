@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { comparePaths, type PathRow } from '../paths/path-row';
+import { bestPathsToTargets } from '../paths/strongest-paths';
+
+/** How far the reactivation list looks for a warm path (as the buying center does, DESIGN §4). */
+const MAX_HOPS = 4;
+
+const USERS_AND_PEOPLE = `
+MATCH (u:User) WITH collect(u.id) AS userIds
+UNWIND $ids AS id
+OPTIONAL MATCH (p:Person)-[w:WORKS_AT]->(:Organization {id: id})
+WHERE w.until IS NULL OR w.until >= date()
+RETURN id, userIds, collect(DISTINCT p.id) AS peopleIds`;
+
+/**
+ * Per account, the strongest path (≤ 4 hops, stakeholder relationships) from any of our users to
+ * anyone who currently works there, or null. One lookup query per batch, then one shared path
+ * search for every person of the batch's accounts.
+ */
+export function createWarmPathLoaders(db: Database) {
+  return {
+    bestWarmPathByAccountId: new DataLoader<string, PathRow | null>(async (ids) => {
+      const rows = await db.read<{ id: string; userIds: string[]; peopleIds: string[] }>(USERS_AND_PEOPLE, { ids });
+      const userIds = rows[0]?.userIds ?? [];
+      const targets = [...new Set(rows.flatMap((row) => row.peopleIds))];
+      const best = userIds.length && targets.length
+        ? await bestPathsToTargets(db, { fromIds: userIds, targetIds: targets, maxHops: MAX_HOPS })
+        : new Map<string, PathRow | null>();
+      const byAccount = new Map(rows.map((row) => {
+        const paths = row.peopleIds.map((p) => best.get(p)).filter((path): path is PathRow => !!path);
+        return [row.id, paths.sort(comparePaths)[0] ?? null];
+      }));
+      return ids.map((id) => byAccount.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { bestPathsToTargets } from '../paths/strongest-paths';
+import type { PathRow } from '../paths/path-row';
+
+/** The roles every opportunity should have filled (DESIGN §3), in this order. */
+export const KEY_ROLES = ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] as const;
+/** A member counts as covered when our team's strongest path to them reaches this strength. */
+export const COVERED_STRENGTH = 0.3;
+const BEST_PATH_MAX_HOPS = 4;
+// Products of hop weights carry float noise (0.6 × 0.5 may land a hair under 0.3).
+const EPSILON = 1e-9;
+
+export interface BuyingCenterMemberRow {
+  opportunityId: string;
+  person: EntityRow;
+  roles: string[];
+  stance: string;
+}
+
+/** A buying center without its paths: those are searched only when a client asks for them. */
+export interface BuyingCenterRow {
+  opportunity: EntityRow;
+  ownerId: string | null;
+  members: BuyingCenterMemberRow[];
+  missingRoles: string[];
+}
+
+/** Per member (person id): the path shown (owner first, else any user) and the strongest from any user. */
+export interface MemberPaths {
+  best: Map<string, PathRow | null>;
+  fromAnyUser: Map<string, PathRow | null>;
+}
+
+const BUYING_CENTERS_BY_OPPORTUNITY_ID = `
+UNWIND $ids AS id
+MATCH (o:Entity:Opportunity {id: id})
+CALL (o) {
+  OPTIONAL MATCH (owner:User)-[:OWNS]->(o)
+  RETURN owner.id AS ownerId ORDER BY owner.id LIMIT 1
+}
+CALL (o) {
+  OPTIONAL MATCH (p:Person)-[r:BUYING_ROLE]->(o)
+  WITH p, r ORDER BY p.name, p.id
+  RETURN collect(CASE WHEN p IS NULL THEN null ELSE
+    {opportunityId: o.id, person: ${ENTITY_ROW('p')}, roles: coalesce(r.roles, []), stance: coalesce(r.stance, 'UNKNOWN')} END) AS members
+}
+RETURN id, ${ENTITY_ROW('o')} AS opportunity, ownerId, members`;
+
+async function loadBuyingCenters(db: Database, ids: readonly string[]): Promise<(BuyingCenterRow | null)[]> {
+  const rows = await db.read<BuyingCenterRow & { id: string }>(BUYING_CENTERS_BY_OPPORTUNITY_ID, { ids });
+  const byId = new Map(
+    rows.map(({ id, ...row }): [string, BuyingCenterRow] => {
+      const held = new Set(row.members.flatMap((member) => member.roles));
+      return [id, { ...row, missingRoles: KEY_ROLES.filter((role) => !held.has(role)) }];
+    }),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+const ALL_USER_IDS = 'MATCH (u:User) RETURN collect(u.id) AS ids';
+
+/**
+ * Best paths to the members of a batch of buying centers (DESIGN §4): one search from all users
+ * over every member, and one from each distinct owner over that owner's members.
+ */
+async function loadMemberPaths(db: Database, centers: (BuyingCenterRow | null)[]): Promise<MemberPaths[]> {
+  const present = centers.filter((center): center is BuyingCenterRow => !!center);
+  const targetIds = [...new Set(present.flatMap((center) => center.members.map((member) => member.person.id)))];
+  if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map() }));
+  const [{ ids: userIds }] = await db.read<{ ids: string[] }>(ALL_USER_IDS);
+  const ownerIds = [...new Set(present.filter((c) => c.ownerId && c.members.length).map((c) => c.ownerId!))];
+  // The searches are independent, so they run side by side.
+  const [fromAnyUser, ...ownerPathMaps] = await Promise.all([
+    bestPathsToTargets(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS }),
+    ...ownerIds.map((ownerId) => {
+      const targets = present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id));
+      return bestPathsToTargets(db, { fromIds: [ownerId], targetIds: [...new Set(targets)], maxHops: BEST_PATH_MAX_HOPS });
+    }),
+  ]);
+  const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, ownerPathMaps[i]]));
+  return centers.map((center) => {
+    const ownerPaths = center?.ownerId ? fromOwner.get(center.ownerId) : undefined;
+    const best = new Map(
+      (center?.members ?? []).map((m) => [m.person.id, ownerPaths?.get(m.person.id) ?? fromAnyUser.get(m.person.id) ?? null]),
+    );
+    return { best, fromAnyUser };
+  });
+}
+
+/** Share of members whose strongest path from any user reaches COVERED_STRENGTH; 0 without members. */
+export function coverage(center: BuyingCenterRow, paths: MemberPaths): number {
+  if (!center.members.length) return 0;
+  const covered = center.members.filter((m) => (paths.fromAnyUser.get(m.person.id)?.strength ?? 0) >= COVERED_STRENGTH - EPSILON);
+  return covered.length / center.members.length;
+}
+
+export function createBuyingCenterLoaders(db: Database) {
+  const buyingCenterByOpportunityId = new DataLoader<string, BuyingCenterRow | null>((ids) => loadBuyingCenters(db, ids));
+  return {
+    /** The buying center of each opportunity (members, roles, missing roles); null for an unknown id. */
+    buyingCenterByOpportunityId,
+    /** The members' paths of each opportunity's buying center. */
+    memberPathsByOpportunityId: new DataLoader<string, MemberPaths>(async (ids) =>
+      loadMemberPaths(db, await Promise.all(ids.map((id) => buyingCenterByOpportunityId.load(id))))),
+  };
+}

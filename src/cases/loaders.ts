@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+const neighbourOfCase = (pattern: string) => `
+UNWIND $ids AS id
+MATCH ${pattern}
+RETURN id, ${ENTITY_ROW('x')} AS node`;
+
+// Fixed patterns, never user input.
+const RAISED_BY = neighbourOfCase('(:Case {id: id})-[:RAISED_BY]->(x)');
+const PRODUCT = neighbourOfCase('(:Case {id: id})-[:CONCERNS]->(x:Product)');
+const ASSIGNEE = neighbourOfCase('(x:User)-[:ASSIGNED_TO]->(:Case {id: id})');
+
+function neighbourLoader(db: Database, cypher: string) {
+  return new DataLoader<string, EntityRow | null>(async (ids) => {
+    const rows = await db.read<{ id: string; node: EntityRow }>(cypher, { ids });
+    const map = new Map(rows.map((row) => [row.id, row.node]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** Who raised a case, what it concerns, who works on it: one query per batch each. */
+export function createCaseLoaders(db: Database) {
+  return {
+    raiserByCaseId: neighbourLoader(db, RAISED_BY),
+    productByCaseId: neighbourLoader(db, PRODUCT),
+    assigneeByCaseId: neighbourLoader(db, ASSIGNEE),
+  };
+}

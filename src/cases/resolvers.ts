@@ -1,0 +1,44 @@
+import type { Resolvers } from '../generated/graphql';
+import { offsetAfter, toConnection } from '../graphql/pagination';
+import { nodeOfType, requireNode } from '../nodes/require-node';
+import { assignCase, closeCase, raiseCase, rateCase, resolveCase } from './case-writes';
+import { openCases } from './open-cases';
+import { recordCredit } from './record-credit';
+import { averageTimeToResolve } from './resolution-time';
+import { accountsWithSameProblem } from './same-problem';
+
+export const caseResolvers: Resolvers = {
+  Query: {
+    case: (_root, { id }, context) => nodeOfType(context, id, 'Case'),
+    openCases: async (_root, { severity, olderThanDays, asOf, first, after }, { db }) => {
+      const offset = offsetAfter(after);
+      const { total, page } = await openCases(db, { severity, olderThanDays, asOf, offset, first: first ?? 20 });
+      return toConnection(page, offset, total);
+    },
+    averageTimeToResolve: (_root, { from, to }, { db }) => averageTimeToResolve(db, from, to),
+    accountsWithSameProblem: async (_root, { caseId, recentDays, asOf, first }, context) => {
+      await requireNode(context, caseId, ['Case']);
+      return accountsWithSameProblem(context.db, caseId, recentDays ?? 180, asOf, first ?? 20);
+    },
+  },
+  Mutation: {
+    raiseCase: (_root, { input }, { db }) => raiseCase(db, input),
+    assignCase: (_root, { caseId, userId }, { db }) => assignCase(db, caseId, userId),
+    resolveCase: (_root, { caseId, resolution, resolvedAt }, { db }) => resolveCase(db, caseId, resolution, resolvedAt),
+    rateCase: (_root, { caseId, satisfaction }, { db }) => rateCase(db, caseId, satisfaction),
+    closeCase: (_root, { caseId }, { db }) => closeCase(db, caseId),
+    recordCredit: (_root, { interactionId, amount, reason }, { db }) => recordCredit(db, interactionId, amount, reason),
+  },
+  Case: {
+    status: (c) => (c.status as 'OPEN' | undefined) ?? 'OPEN',
+    raisedBy: (c, _args, { loaders }) => loaders.raiserByCaseId.load(c.id),
+    product: (c, _args, { loaders }) => loaders.productByCaseId.load(c.id),
+    assignee: (c, _args, { loaders }) => loaders.assigneeByCaseId.load(c.id),
+  },
+  CreditRecord: {
+    interaction: (record, _args, context) => requireNode(context, record.interactionId, ['Interaction']),
+  },
+  CaseParty: {
+    __resolveType: (node) => node.__typename as 'Organization' | 'Person',
+  },
+};

@@ -1,0 +1,24 @@
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface AlternativeRow {
+  product: EntityRow;
+  kind: 'UPGRADE' | 'COMPLEMENT';
+}
+
+const ALTERNATIVES_FOR = `
+MATCH (p:Product {id: $productId})
+CALL (p) {
+  MATCH (other:Product)-[:UPGRADE_OF]->(p)
+  RETURN DISTINCT other, 'UPGRADE' AS kind, 0 AS rank
+  UNION
+  MATCH (p)-[:COMPLEMENTS]-(other:Product)
+  RETURN DISTINCT other, 'COMPLEMENT' AS kind, 1 AS rank
+}
+RETURN ${ENTITY_ROW('other')} AS product, kind
+ORDER BY rank, other.sku, other.id`;
+
+/** What the call center can offer for a product: its upgrades first, then its complements, each by SKU. */
+export function alternativesFor(db: Database, productId: string): Promise<AlternativeRow[]> {
+  return db.read<AlternativeRow>(ALTERNATIVES_FOR, { productId });
+}

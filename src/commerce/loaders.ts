@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface OrderLineRow {
+  product: EntityRow;
+  quantity: number;
+  amount: number;
+}
+
+export interface PageRequest {
+  id: string;
+  offset: number;
+  first: number;
+}
+
+export interface PageRow {
+  total: number;
+  page: EntityRow[];
+}
+
+export interface RevenueRequest {
+  id: string;
+  from: string;
+  to: string;
+}
+
+const relatedProductsCypher = (pattern: string) => `
+UNWIND $ids AS id
+MATCH (p:Product {id: id})
+RETURN id, COLLECT { MATCH ${pattern} WITH DISTINCT other ORDER BY other.sku, other.id RETURN ${ENTITY_ROW('other')} } AS products`;
+
+// Fixed patterns, never user input.
+const UPGRADES = relatedProductsCypher('(other:Product)-[:UPGRADE_OF]->(p)');
+const UPGRADE_OF = relatedProductsCypher('(p)-[:UPGRADE_OF]->(other:Product)');
+const COMPLEMENTS = relatedProductsCypher('(p)-[:COMPLEMENTS]-(other:Product)');
+
+const ORDER_LINES = `
+UNWIND $ids AS id
+MATCH (o:Order {id: id})
+RETURN id, COLLECT {
+  MATCH (o)-[c:CONTAINS]->(p:Product)
+  WITH c, p ORDER BY p.sku, p.id
+  RETURN {product: ${ENTITY_ROW('p')}, quantity: c.quantity, amount: c.amount}
+} AS lines`;
+
+const ACCOUNTS_OF_ORDERS = `
+UNWIND $ids AS id
+MATCH (a:Organization)-[:PLACED]->(:Order {id: id})
+RETURN id, ${ENTITY_ROW('a')} AS account`;
+
+const ORDERS_OF_ORGANIZATIONS = `
+UNWIND $requests AS req
+MATCH (a:Organization {id: req.id})
+CALL (a, req) {
+  OPTIONAL MATCH (a)-[:PLACED]->(o:Order)
+  WITH o ORDER BY o.date DESC, o.number, o.id
+  WITH collect(o) AS orders
+  RETURN size(orders) AS total, [o IN orders[req.offset..req.offset + req.first] | ${ENTITY_ROW('o')}] AS page
+}
+RETURN req.key AS key, total, page`;
+
+const REVENUE_OF_ORGANIZATIONS = `
+UNWIND $requests AS req
+OPTIONAL MATCH (:Organization {id: req.id})-[:PLACED]->(o:Order)
+  WHERE date(req.from) <= o.date <= date(req.to)
+RETURN req.key AS key, sum(o.amount) AS revenue`;
+
+function byId<T>(db: Database, cypher: string, field: string, empty: T) {
+  return new DataLoader<string, T>(async (ids) => {
+    const rows = await db.read<Record<string, unknown>>(cypher, { ids });
+    const map = new Map(rows.map((row) => [row.id as string, row[field] as T]));
+    return ids.map((id) => map.get(id) ?? empty);
+  });
+}
+
+const requestKey = (request: object) => JSON.stringify(request);
+
+/** Products, order lines, an organization's orders (paged) and revenue: one query per batch each. */
+export function createCommerceLoaders(db: Database) {
+  return {
+    upgradesByProductId: byId<EntityRow[]>(db, UPGRADES, 'products', []),
+    upgradeOfByProductId: byId<EntityRow[]>(db, UPGRADE_OF, 'products', []),
+    complementsByProductId: byId<EntityRow[]>(db, COMPLEMENTS, 'products', []),
+    linesByOrderId: byId<OrderLineRow[]>(db, ORDER_LINES, 'lines', []),
+    accountByOrderId: byId<EntityRow | null>(db, ACCOUNTS_OF_ORDERS, 'account', null),
+    ordersByOrganization: new DataLoader<PageRequest, PageRow, string>(
+      async (requests) => {
+        const rows = await db.read<{ key: string; total: number; page: EntityRow[] }>(ORDERS_OF_ORGANIZATIONS, {
+          requests: requests.map((r) => ({ ...r, key: requestKey(r) })),
+        });
+        const map = new Map(rows.map((row) => [row.key, row]));
+        return requests.map((r) => map.get(requestKey(r)) ?? { total: 0, page: [] });
+      },
+      { cacheKeyFn: requestKey },
+    ),
+    revenueByOrganization: new DataLoader<RevenueRequest, number, string>(
+      async (requests) => {
+        const rows = await db.read<{ key: string; revenue: number }>(REVENUE_OF_ORGANIZATIONS, {
+          requests: requests.map((r) => ({ ...r, key: requestKey(r) })),
+        });
+        const map = new Map(rows.map((row) => [row.key, row.revenue]));
+        return requests.map((r) => map.get(requestKey(r)) ?? 0);
+      },
+      { cacheKeyFn: requestKey },
+    ),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Resolvers } from '../generated/graphql';
+import { badUserInput } from '../graphql/errors';
+import { offsetAfter, toConnection } from '../graphql/pagination';
+import { nodeOfType, requireNode } from '../nodes/require-node';
+import { alternativesFor } from './alternatives';
+import { placeOrder } from './place-order';
+import { createProduct, deleteProduct, updateProduct } from './products';
+
+export const commerceResolvers: Resolvers = {
+  Query: {
+    product: (_root, { id }, context) => nodeOfType(context, id, 'Product'),
+    alternativesFor: async (_root, { productId }, context) => {
+      await requireNode(context, productId, ['Product']);
+      return alternativesFor(context.db, productId);
+    },
+  },
+  Mutation: {
+    createProduct: (_root, { input }, { db }) => createProduct(db, input),
+    updateProduct: (_root, { id, input }, { db }) => updateProduct(db, id, input),
+    deleteProduct: (_root, { id }, { db }) => deleteProduct(db, id),
+    placeOrder: (_root, args, { db }) => placeOrder(db, args),
+  },
+  Product: {
+    upgrades: (product, _args, { loaders }) => loaders.upgradesByProductId.load(product.id),
+    upgradeOf: (product, _args, { loaders }) => loaders.upgradeOfByProductId.load(product.id),
+    complements: (product, _args, { loaders }) => loaders.complementsByProductId.load(product.id),
+  },
+  Order: {
+    amount: (order) => (order.amount as number | undefined) ?? 0,
+    lines: (order, _args, { loaders }) => loaders.linesByOrderId.load(order.id),
+    account: (order, _args, { loaders }) => loaders.accountByOrderId.load(order.id),
+  },
+  Organization: {
+    orders: async (org, { first, after }, { loaders }) => {
+      const offset = offsetAfter(after);
+      const size = first ?? 20;
+      const { total, page } = await loaders.ordersByOrganization.load({ id: org.id, offset, first: size });
+      return toConnection(page, offset, total);
+    },
+    revenue: (org, { from, to }, { loaders }) => {
+      if (from > to) throw badUserInput(`"from" (${from}) must not be after "to" (${to}).`);
+      return loaders.revenueByOrganization.load({ id: org.id, from, to });
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import type { Database } from '../neo4j/database';
+import { param } from '../neo4j/values';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface AudienceFilter {
+  regions?: readonly string[] | null;
+  organizationKinds?: readonly string[] | null;
+  industryContains?: string | null;
+  lifecycleStages?: readonly string[] | null;
+  worksAtIds?: readonly string[] | null;
+  titleContains?: string | null;
+  departmentContains?: string | null;
+}
+
+export interface AudienceResult {
+  page: EntityRow[];
+  included: number;
+  excludedWithoutConsent: number;
+}
+
+// A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
+const AUDIENCE = `
+MATCH (p:Person)
+WHERE (NOT $byOrganization OR EXISTS {
+    MATCH (p)-[w:WORKS_AT]->(o:Organization)
+    WHERE (w.until IS NULL OR w.until >= date($asOf))
+      AND ($regions IS NULL OR o.region IN $regions)
+      AND ($kinds IS NULL OR any(kind IN coalesce(o.kinds, []) WHERE kind IN $kinds))
+      AND ($industry IS NULL OR toLower(coalesce(o.industry, '')) CONTAINS $industry)
+      AND ($stages IS NULL OR o.lifecycleStage IN $stages)
+      AND ($worksAtIds IS NULL OR o.id IN $worksAtIds)
+  })
+  AND ($title IS NULL OR toLower(coalesce(p.title, '')) CONTAINS $title
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.title, '')) CONTAINS $title })
+  AND ($department IS NULL OR toLower(coalesce(p.department, '')) CONTAINS $department
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.department, '')) CONTAINS $department })
+WITH p, COLLECT {
+  MATCH (p)-[:GAVE]->(c:Consent)
+  WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf
+  RETURN c.granted ORDER BY c.at DESC, c.granted ASC LIMIT 1
+} AS latest
+WITH p, coalesce(latest[0], false) AS granted
+ORDER BY p.name, p.id
+WITH collect(CASE WHEN granted THEN p END) AS included, count(p) AS selected
+RETURN size(included) AS included, selected - size(included) AS excludedWithoutConsent,
+       [p IN included[$offset..$offset + $first] | ${ENTITY_ROW('p')}] AS page`;
+
+/** Selects people by the filter and keeps only those with a current grant for the channel and purpose. */
+export async function audience(
+  db: Database,
+  args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string; offset: number; first: number },
+): Promise<AudienceResult> {
+  const f = args.filter;
+  const list = (values?: readonly string[] | null) => (values?.length ? values : null);
+  const text = (value?: string | null) => (value?.trim() ? value.trim().toLowerCase() : null);
+  const organization = {
+    regions: list(f.regions),
+    kinds: list(f.organizationKinds),
+    industry: text(f.industryContains),
+    stages: list(f.lifecycleStages),
+    worksAtIds: list(f.worksAtIds),
+  };
+  const [row] = await db.read<AudienceResult>(AUDIENCE, {
+    ...organization,
+    byOrganization: Object.values(organization).some((value) => value !== null),
+    title: text(f.titleContains),
+    department: text(f.departmentContains),
+    channel: args.channel,
+    purpose: args.purpose.trim(),
+    asOf: param.dateTime(args.asOf),
+    offset: param.integer(args.offset),
+    first: param.integer(args.first),
+  });
+  return row;
+}

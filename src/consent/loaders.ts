@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+const CONSENTS = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN id, COLLECT {
+  MATCH (p)-[:GAVE]->(c:Consent)
+  RETURN ${ENTITY_ROW('c')} ORDER BY c.at DESC, c.granted ASC, c.createdAt DESC, c.id
+} AS consents`;
+
+const PEOPLE = `
+UNWIND $ids AS id
+MATCH (p:Person)-[:GAVE]->(:Consent {id: id})
+RETURN id, ${ENTITY_ROW('p')} AS person`;
+
+/** Consent decisions per person (newest first; on equal `at` the withdrawal first) and the person per decision. */
+export function createConsentLoaders(db: Database) {
+  return {
+    consentsByPersonId: new DataLoader<string, EntityRow[]>(async (ids) => {
+      const rows = await db.read<{ id: string; consents: EntityRow[] }>(CONSENTS, { ids });
+      const map = new Map(rows.map((row) => [row.id, row.consents]));
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+    personByConsentId: new DataLoader<string, EntityRow | null>(async (ids) => {
+      const rows = await db.read<{ id: string; person: EntityRow }>(PEOPLE, { ids });
+      const map = new Map(rows.map((row) => [row.id, row.person]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+  };
+}
+
+/** The current decision per channel and purpose: the first of each in newest-first order. */
+export function currentConsents(consents: EntityRow[]): EntityRow[] {
+  const seen = new Set<string>();
+  return consents.filter((consent) => {
+    const key = JSON.stringify([consent.channel, consent.purpose]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

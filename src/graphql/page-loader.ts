@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import type { EntityRow } from '../nodes/entity-row';
+import { offsetAfter, toConnection, type Connection } from './pagination';
+
+/** The page arguments of a connection field plus its filters; every value becomes a $parameter. */
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+  [filter: string]: unknown;
+}
+
+export interface PageKey {
+  id: string;
+  args: PageArgs;
+}
+
+/**
+ * A loader for a paged connection hanging off many parents (e.g. `Organization.opportunities`).
+ * `cypher` gets `$ids`, `$offset`, `$first` and the filters, and returns one row
+ * `{id, total, page}` per parent. Keys asking for the same page and filters share one query.
+ */
+export function pageLoader(db: Database, cypher: string) {
+  return new DataLoader<PageKey, Connection<EntityRow>, string>(
+    async (keys) => {
+      const groups = new Map<string, { args: PageArgs; ids: string[] }>();
+      for (const key of keys) {
+        const signature = JSON.stringify(key.args);
+        const group = groups.get(signature) ?? { args: key.args, ids: [] };
+        group.ids.push(key.id);
+        groups.set(signature, group);
+      }
+      const pages = new Map<string, Connection<EntityRow>>();
+      await Promise.all(
+        [...groups].map(async ([signature, { args, ids }]) => {
+          const { after, first, ...filters } = args;
+          const offset = offsetAfter(after);
+          const rows = await db.read<{ id: string; total: number; page: EntityRow[] }>(cypher, {
+            ...filters,
+            ids: [...new Set(ids)],
+            offset,
+            first,
+          });
+          for (const row of rows) pages.set(`${row.id}|${signature}`, toConnection(row.page, offset, row.total));
+        }),
+      );
+      return keys.map((key) => pages.get(`${key.id}|${JSON.stringify(key.args)}`) ?? toConnection([], 0, 0));
+    },
+    { cacheKeyFn: (key) => `${key.id}|${JSON.stringify(key.args)}` },
+  );
+}

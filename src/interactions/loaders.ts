@@ -1,0 +1,58 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { pageLoader } from '../graphql/page-loader';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface InteractionLinks {
+  participants: EntityRow[];
+  about: EntityRow[];
+}
+
+const LINKS_BY_INTERACTION_ID = `
+UNWIND $ids AS id
+MATCH (i:Entity:Interaction {id: id})
+CALL (i) {
+  OPTIONAL MATCH (p:Entity)-[:PARTICIPATED_IN]->(i)
+  WITH DISTINCT p ORDER BY p.name, p.id
+  RETURN collect(${ENTITY_ROW('p')}) AS participants
+}
+CALL (i) {
+  OPTIONAL MATCH (i)-[:ABOUT]->(a:Entity)
+  WITH DISTINCT a ORDER BY coalesce(a.name, a.subject), a.id
+  RETURN collect(${ENTITY_ROW('a')}) AS about
+}
+RETURN id, participants, about`;
+
+/** Newest first; the id breaks ties so pages never split or repeat. */
+const pagedInteractions = (parent: string, matchInteractions: string) => `
+UNWIND $ids AS id
+MATCH (${parent} {id: id})
+CALL (${parent.split(':')[0]}) {
+  ${matchInteractions}
+}
+WITH id, i WHERE i IS NULL OR $types IS NULL OR i.type IN $types
+WITH id, i ORDER BY i.occurredAt DESC, i.id
+WITH id, collect(i) AS matching
+RETURN id, size(matching) AS total, [i IN matching[$offset..$offset + $first] | ${ENTITY_ROW('i')}] AS page`;
+
+const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Entity:Organization', `
+  OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(a) RETURN i
+  UNION
+  MATCH (i:Interaction)-[:ABOUT]->(:Opportunity)-[:FOR_ACCOUNT]->(a) RETURN i
+  UNION
+  MATCH (i:Interaction)<-[:PARTICIPATED_IN]-(:Person)-[:WORKS_AT]->(a) RETURN i`);
+const INTERACTIONS_BY_PERSON_ID = pagedInteractions('p:Entity:Person', 'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) RETURN DISTINCT i');
+const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Entity:Opportunity', 'OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(o) RETURN DISTINCT i');
+
+export function createInteractionLoaders(db: Database) {
+  return {
+    interactionLinksById: new DataLoader<string, InteractionLinks>(async (ids) => {
+      const rows = await db.read<InteractionLinks & { id: string }>(LINKS_BY_INTERACTION_ID, { ids });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? { participants: [], about: [] });
+    }),
+    interactionsByOrganizationId: pageLoader(db, INTERACTIONS_BY_ORGANIZATION_ID),
+    interactionsByPersonId: pageLoader(db, INTERACTIONS_BY_PERSON_ID),
+    interactionsByOpportunityId: pageLoader(db, INTERACTIONS_BY_OPPORTUNITY_ID),
+  };
+}

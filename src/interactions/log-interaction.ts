@@ -1,0 +1,120 @@
+import { badUserInput, notFound } from '../graphql/errors';
+import type { Database, Tx } from '../neo4j/database';
+import { param } from '../neo4j/values';
+import { NODE_TYPES, type NodeLabel } from '../model/graph-model';
+import { validateProperties } from '../model/validate-properties';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { labelsOf } from '../nodes/labels-of';
+
+export interface LogInteractionInput {
+  type: string;
+  direction?: string | null;
+  occurredAt: string;
+  summary?: string | null;
+  outcome?: string | null;
+  participantIds: string[];
+  aboutIds?: string[] | null;
+}
+
+/** Every user–person pair among the participants is written, so the lists stay small. */
+export const MAX_PARTICIPANTS = 50;
+export const MAX_ABOUT = 20;
+const PARTICIPANT_LABELS: readonly NodeLabel[] = ['User', 'Person'];
+const ABOUT_LABELS: readonly NodeLabel[] = ['Organization', 'Opportunity', 'Case'];
+
+// Taking the write lock of every endpoint first (in id order, so two loggers never wait on
+// each other crosswise) serialises concurrent loggings of the same pair: the second one reads
+// the KNOWS the first committed, so no count is lost. Deadlocks that slip through are retried
+// by executeWrite, which re-runs the whole transaction.
+const LOCK_NODES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+SET n._lock = true
+REMOVE n._lock`;
+
+const CREATE_INTERACTION = `
+CREATE (i:Entity:Interaction {id: randomUUID(), createdAt: $now, updatedAt: $now})
+SET i += $properties
+WITH i
+CALL (i) {
+  UNWIND $participantIds AS participantId
+  MATCH (p:Entity {id: participantId})
+  CREATE (p)-[:PARTICIPATED_IN {createdAt: $now, updatedAt: $now}]->(i)
+}
+CALL (i) {
+  UNWIND $aboutIds AS aboutId
+  MATCH (a:Entity {id: aboutId})
+  CREATE (i)-[:ABOUT {createdAt: $now, updatedAt: $now}]->(a)
+}
+RETURN ${ENTITY_ROW('i')} AS node`;
+
+// declaredStrength keeps a hand-set strength: a KNOWS never touched by logging counts its
+// strength as declared. Then strength = max(declared, 1 − 0.8^n) (DESIGN §4).
+const STRENGTHEN_KNOWS = `
+UNWIND $pairs AS pair
+MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId})
+OPTIONAL MATCH (u)-[k:KNOWS]-(p)
+WITH u, p, head(collect(k)) AS existing
+CALL (u, p, existing) {
+  WITH u, p, existing WHERE existing IS NULL
+  CREATE (u)-[k:KNOWS {createdAt: $now, source: 'interaction'}]->(p)
+  RETURN k
+  UNION
+  WITH existing WHERE existing IS NOT NULL
+  RETURN existing AS k
+}
+WITH k,
+  coalesce(k.declaredStrength, CASE WHEN coalesce(k.interactionCount, 0) = 0 THEN k.strength END) AS declared,
+  coalesce(k.interactionCount, 0) + 1 AS n
+WITH k, declared, n, 1 - 0.8 ^ n AS earned
+SET k.interactionCount = n,
+    k.declaredStrength = declared,
+    k.strength = CASE WHEN declared IS NOT NULL AND declared > earned THEN declared ELSE earned END,
+    k.lastInteractionAt = CASE WHEN k.lastInteractionAt IS NULL OR k.lastInteractionAt < $occurredAt
+                               THEN $occurredAt ELSE k.lastInteractionAt END,
+    k.updatedAt = $now`;
+
+/**
+ * Logs a contact: the Interaction, PARTICIPATED_IN from each participant, ABOUT to each subject,
+ * and KNOWS strengthened between every User–Person pair among the participants — all in one
+ * transaction, so a rejected or failed call leaves nothing behind.
+ */
+export async function logInteraction(db: Database, input: LogInteractionInput): Promise<EntityRow> {
+  const participantIds = [...new Set(input.participantIds)];
+  const aboutIds = [...new Set(input.aboutIds ?? [])];
+  if (!participantIds.length) throw badUserInput('input.participantIds must name at least one User or Person who took part.');
+  if (participantIds.length > MAX_PARTICIPANTS) {
+    throw badUserInput(`input.participantIds names ${participantIds.length} participants; at most ${MAX_PARTICIPANTS} are allowed. Log a NEWSLETTER per recipient group instead.`);
+  }
+  if (aboutIds.length > MAX_ABOUT) throw badUserInput(`input.aboutIds names ${aboutIds.length} subjects; at most ${MAX_ABOUT} are allowed.`);
+  const { participantIds: _p, aboutIds: _a, ...fields } = input;
+  const { values, problems } = validateProperties(NODE_TYPES.Interaction.properties, fields, 'input', NODE_TYPES.Interaction.required);
+  if (problems.length) throw badUserInput(`Invalid interaction: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
+  const properties = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+
+  return db.writeTransaction(async (tx) => {
+    const labels = await checkIds(tx, participantIds, aboutIds);
+    const users = participantIds.filter((id) => labels.get(id) === 'User');
+    const persons = participantIds.filter((id) => labels.get(id) === 'Person');
+    const pairs = users.flatMap((userId) => persons.map((personId) => ({ userId, personId })));
+    if (pairs.length) await tx.run(LOCK_NODES, { ids: [...users, ...persons].sort() });
+    const now = param.dateTime(new Date().toISOString());
+    const [row] = await tx.run<{ node: EntityRow }>(CREATE_INTERACTION, { properties, participantIds, aboutIds, now });
+    if (pairs.length) await tx.run(STRENGTHEN_KNOWS, { pairs, occurredAt: properties.occurredAt, now });
+    return row.node;
+  });
+}
+
+async function checkIds(tx: Tx, participantIds: string[], aboutIds: string[]): Promise<Map<string, NodeLabel>> {
+  const labels = await labelsOf(tx, [...participantIds, ...aboutIds]);
+  const check = (ids: string[], allowed: readonly NodeLabel[], field: string) => {
+    for (const id of ids) {
+      const label = labels.get(id);
+      if (!label) throw notFound(allowed.join(' or '), id);
+      if (!allowed.includes(label)) throw badUserInput(`input.${field} takes ids of ${allowed.join(', ')}; ${id} is a ${label}.`);
+    }
+  };
+  check(participantIds, PARTICIPANT_LABELS, 'participantIds');
+  check(aboutIds, ABOUT_LABELS, 'aboutIds');
+  return labels;
+}

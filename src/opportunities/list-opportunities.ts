@@ -1,0 +1,46 @@
+import type { Database } from '../neo4j/database';
+import { param } from '../neo4j/values';
+import { offsetAfter, toConnection, type Connection } from '../graphql/pagination';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+export interface OpportunityFilter {
+  stages?: string[] | null;
+  accountId?: string | null;
+  ownerId?: string | null;
+  closesFrom?: string | null;
+  closesTo?: string | null;
+}
+
+/** Expected close date first (undated last), then id, so pages never split or repeat. */
+export const OPPORTUNITY_ORDER = (o: string) => `${o}.expectedCloseDate IS NULL, ${o}.expectedCloseDate, ${o}.id`;
+
+const LIST_OPPORTUNITIES = `
+MATCH (o:Opportunity)
+WHERE ($stages IS NULL OR o.stage IN $stages)
+  AND ($accountId IS NULL OR EXISTS { (o)-[:FOR_ACCOUNT]->(:Entity:Organization {id: $accountId}) })
+  AND ($ownerId IS NULL OR EXISTS { (:Entity:User {id: $ownerId})-[:OWNS]->(o) })
+  AND ($closesFrom IS NULL OR o.expectedCloseDate >= $closesFrom)
+  AND ($closesTo IS NULL OR o.expectedCloseDate <= $closesTo)
+WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
+WITH collect(o) AS matching
+RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${ENTITY_ROW('o')}] AS page`;
+
+/** One page of the opportunities matching every given criterion. */
+export async function listOpportunities(
+  db: Database,
+  filter: OpportunityFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+): Promise<Connection<EntityRow>> {
+  const offset = offsetAfter(after);
+  const [row] = await db.read<{ total: number; page: EntityRow[] }>(LIST_OPPORTUNITIES, {
+    stages: filter?.stages ?? null,
+    accountId: filter?.accountId ?? null,
+    ownerId: filter?.ownerId ?? null,
+    closesFrom: filter?.closesFrom ? param.date(filter.closesFrom) : null,
+    closesTo: filter?.closesTo ? param.date(filter.closesTo) : null,
+    offset,
+    first,
+  });
+  return toConnection(row.page, offset, row.total);
+}

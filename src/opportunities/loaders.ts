@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { pageLoader } from '../graphql/page-loader';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { OPPORTUNITY_ORDER } from './list-opportunities';
+
+/** The account and owner of an opportunity. */
+export interface OpportunityParties {
+  account: EntityRow | null;
+  owner: EntityRow | null;
+}
+
+const PARTIES_BY_OPPORTUNITY_ID = `
+UNWIND $ids AS id
+MATCH (o:Entity:Opportunity {id: id})
+OPTIONAL MATCH (o)-[:FOR_ACCOUNT]->(a:Organization)
+OPTIONAL MATCH (u:User)-[:OWNS]->(o)
+WITH id, head(collect(DISTINCT a)) AS a, head(collect(DISTINCT u)) AS u
+RETURN id, ${ENTITY_ROW('a')} AS account, ${ENTITY_ROW('u')} AS owner`;
+
+export interface PersonBuyingRoleRow {
+  opportunity: EntityRow;
+  roles: string[];
+  stance: string;
+}
+
+const BUYING_ROLES_BY_PERSON_ID = `
+UNWIND $ids AS id
+MATCH (p:Entity:Person {id: id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[r:BUYING_ROLE]->(o:Opportunity)
+  WITH o, r ORDER BY ${OPPORTUNITY_ORDER('o')}
+  RETURN collect(CASE WHEN o IS NULL THEN null ELSE
+    {opportunity: ${ENTITY_ROW('o')}, roles: coalesce(r.roles, []), stance: coalesce(r.stance, 'UNKNOWN')} END) AS seats
+}
+RETURN id, seats`;
+
+const pagedOpportunities = (parent: string, pattern: string) => `
+UNWIND $ids AS id
+MATCH (${parent} {id: id})
+CALL (${parent.split(':')[0]}) {
+  OPTIONAL MATCH ${pattern}
+  WHERE $stages IS NULL OR o.stage IN $stages
+  WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
+  WITH collect(o) AS matching
+  RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${ENTITY_ROW('o')}] AS page
+}
+RETURN id, total, page`;
+
+const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
+const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWNS]->(o:Opportunity)');
+
+export function createOpportunityLoaders(db: Database) {
+  return {
+    opportunityPartiesById: new DataLoader<string, OpportunityParties>(async (ids) => {
+      const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? { account: null, owner: null });
+    }),
+    buyingRolesByPersonId: new DataLoader<string, PersonBuyingRoleRow[]>(async (ids) => {
+      const rows = await db.read<{ id: string; seats: PersonBuyingRoleRow[] }>(BUYING_ROLES_BY_PERSON_ID, { ids });
+      const byId = new Map(rows.map((row) => [row.id, row.seats]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    opportunitiesByAccountId: pageLoader(db, OPPORTUNITIES_BY_ACCOUNT_ID),
+    opportunitiesByOwnerId: pageLoader(db, OPPORTUNITIES_BY_OWNER_ID),
+  };
+}

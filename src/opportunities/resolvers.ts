@@ -1,0 +1,55 @@
+import type { Resolvers } from '../generated/graphql';
+import { notFound } from '../graphql/errors';
+import { nodeOfType, requireNode } from '../nodes/require-node';
+import { listOpportunities } from './list-opportunities';
+import { createOpportunity, deleteOpportunity, updateOpportunity } from './opportunity-writes';
+import { removeBuyingRole, setBuyingRole } from './buying-roles';
+
+export const opportunityResolvers: Resolvers = {
+  Query: {
+    opportunity: (_root, { id }, context) => nodeOfType(context, id, 'Opportunity'),
+    opportunities: (_root, { filter, first, after }, { db }) => listOpportunities(db, filter, first ?? 20, after),
+  },
+  Mutation: {
+    createOpportunity: (_root, { input }, { db }) => createOpportunity(db, input),
+    updateOpportunity: (_root, { id, input }, { db }) => updateOpportunity(db, id, input),
+    deleteOpportunity: (_root, { id }, { db }) => deleteOpportunity(db, id),
+    setBuyingRole: async (_root, { opportunityId, personId, roles, stance }, context) => {
+      await requireNode(context, opportunityId, ['Opportunity']);
+      await requireNode(context, personId, ['Person']);
+      await setBuyingRole(context.db, { opportunityId, personId, roles, stance });
+      // An earlier mutation of the same operation may have loaded this buying center already.
+      context.loaders.buyingCenterByOpportunityId.clear(opportunityId);
+      context.loaders.memberPathsByOpportunityId.clear(opportunityId);
+      const center = await context.loaders.buyingCenterByOpportunityId.load(opportunityId);
+      const member = center?.members.find((m) => m.person.id === personId);
+      if (!member) throw notFound('buying-center member', personId);
+      return member;
+    },
+    removeBuyingRole: async (_root, { opportunityId, personId }, context) => {
+      await requireNode(context, opportunityId, ['Opportunity']);
+      await requireNode(context, personId, ['Person']);
+      return removeBuyingRole(context.db, { opportunityId, personId });
+    },
+  },
+  Opportunity: {
+    account: async (opportunity, _args, { loaders }) => (await loaders.opportunityPartiesById.load(opportunity.id)).account,
+    owner: async (opportunity, _args, { loaders }) => (await loaders.opportunityPartiesById.load(opportunity.id)).owner,
+    buyingCenter: async (opportunity, _args, { loaders }) => {
+      const center = await loaders.buyingCenterByOpportunityId.load(opportunity.id);
+      if (!center) throw notFound('Opportunity', opportunity.id);
+      return center;
+    },
+  },
+  Organization: {
+    opportunities: (organization, { stages, first, after }, { loaders }) =>
+      loaders.opportunitiesByAccountId.load({ id: organization.id, args: { first: first ?? 20, after, stages: stages ?? null } }),
+  },
+  Person: {
+    buyingRoles: (person, _args, { loaders }) => loaders.buyingRolesByPersonId.load(person.id),
+  },
+  User: {
+    opportunities: (user, { stages, first, after }, { loaders }) =>
+      loaders.opportunitiesByOwnerId.load({ id: user.id, args: { first: first ?? 20, after, stages: stages ?? null } }),
+  },
+};

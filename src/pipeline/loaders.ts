@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/database';
+import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+
+const STAGE_HISTORY = `
+UNWIND $ids AS id
+MATCH (o:Opportunity {id: id})
+RETURN id, COLLECT {
+  MATCH (o)-[:HAS_STAGE_CHANGE]->(c:OpportunityStageChange)
+  RETURN ${ENTITY_ROW('c')} ORDER BY c.at, c.createdAt, c.id
+} AS changes`;
+
+/** Stage history per opportunity, oldest first, one query per batch. */
+export function createPipelineLoaders(db: Database) {
+  return {
+    stageHistoryByOpportunityId: new DataLoader<string, EntityRow[]>(async (ids) => {
+      const rows = await db.read<{ id: string; changes: EntityRow[] }>(STAGE_HISTORY, { ids });
+      const map = new Map(rows.map((row) => [row.id, row.changes]));
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+  };
+}
