@@ -6,7 +6,8 @@
  * Without NEO4J_URI it starts the embedded Neo4j on a fresh temporary store. With NEO4J_URI it
  * wipes that database first, so it insists on BENCH_WIPE=true.
  *
- *   npx tsx bench/graph-questions.bench.ts
+ *   npm run bench -- graph-questions      (with the other benches' runner)
+ *   npx tsx bench/graph-questions.bench.ts (standalone)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { migrate } from '../src/neo4j/migrations';
 import { startApp } from '../src/server';
 import { generateWorld, type WorldDocument } from '../seeds/generator/generate-world';
+import type { BenchContext } from './run';
 
 interface Question {
   name: string;
@@ -52,9 +54,16 @@ CALL () {
 }
 RETURN hubs, bigAccount, staff, midAccount, influenced, ordinary`;
 
-export async function runGraphQuestionsBench(): Promise<void> {
-  const nodes = Number(process.env.BENCH_NODES ?? 100_000);
-  const runs = Number(process.env.BENCH_RUNS ?? 30);
+/** Entry point for `npm run bench` (bench/run.ts), on the runner's database. */
+export async function run({ db }: BenchContext): Promise<void> {
+  if (process.env.NEO4J_URI && process.env.BENCH_WIPE !== 'true') {
+    throw new Error('NEO4J_URI is set: the graph-questions bench wipes that database, so set BENCH_WIPE=true to confirm.');
+  }
+  await benchGraphQuestions(db);
+}
+
+/** Standalone: `npx tsx bench/graph-questions.bench.ts`, on its own embedded Neo4j unless NEO4J_URI is set. */
+async function standalone(): Promise<void> {
   let embedded: EmbeddedNeo4j | undefined;
   let dataDir: string | undefined;
   let uri = process.env.NEO4J_URI;
@@ -68,6 +77,18 @@ export async function runGraphQuestionsBench(): Promise<void> {
   try {
     await db.waitUntilReachable(30_000);
     await migrate(db);
+    await benchGraphQuestions(db);
+  } finally {
+    await db.close();
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchGraphQuestions(db: Database): Promise<void> {
+  const nodes = Number(process.env.BENCH_NODES ?? 100_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 30);
+  {
     await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
 
     let started = Date.now();
@@ -121,10 +142,6 @@ export async function runGraphQuestionsBench(): Promise<void> {
       console.log(`${question.name.padEnd(52)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)}  ${describe(answer)}`);
     }
     await app.close();
-  } finally {
-    await db.close();
-    await embedded?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -166,7 +183,7 @@ function describe(answer: unknown): string {
 }
 
 if (require.main === module) {
-  runGraphQuestionsBench().catch((error) => {
+  standalone().catch((error) => {
     console.error(error);
     process.exit(1);
   });

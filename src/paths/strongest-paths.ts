@@ -170,15 +170,26 @@ class PathSearch {
   /**
    * Splits τ between the sides (ρ_forward × ρ_backward = τ; the split argument above holds for
    * any such pair): the side that has grown larger gets the higher threshold, so a hub on one
-   * end is met from the other. Levels only fall: a side stays complete down to its lowest one.
+   * end is met from the other. Levels only fall: a side stays complete down to its lowest one,
+   * and when one side is already deeper than its share, the other needs less.
    */
   private lowerLevels(tau: number): void {
-    const skew = Math.log((this.forward.partials.length + 1) / (this.backward.partials.length + 1));
-    const share = Math.min(0.8, Math.max(0.2, 0.5 - 0.1 * skew));
-    const forward = tau === 0 ? 0 : Math.min(1, tau ** share);
-    const backward = tau === 0 ? 0 : Math.min(1, tau / forward);
-    this.forward.level = Math.min(this.forward.level, forward);
-    this.backward.level = Math.min(this.backward.level, backward);
+    const { forward, backward } = this;
+    if (tau === 0) {
+      forward.level = 0;
+      backward.level = 0;
+      return;
+    }
+    const skew = Math.log((forward.partials.length + 1) / (backward.partials.length + 1));
+    const share = Math.min(0.9, Math.max(0.1, 0.5 - 0.25 * skew));
+    const rf = Math.min(1, tau ** share);
+    const rb = Math.min(1, tau / rf);
+    // Keep the deeper side's level and give the other only what τ still asks of it.
+    const b1 = Math.min(backward.level, rb);
+    const f1 = Math.min(forward.level, tau / b1);
+    const f2 = Math.min(forward.level, rf);
+    const b2 = Math.min(backward.level, tau / f2);
+    [forward.level, backward.level] = f1 * b1 >= f2 * b2 ? [f1, b1] : [f2, b2];
   }
 
   /** Grows each side until it holds every simple partial path of strength ≥ its level. */
