@@ -26,12 +26,15 @@
  * few relationships are fetched whole, so a side in a small corner of the graph (or an
  * unreachable target) is complete at once.
  * Parallel relationships are different edges, so they give different paths.
+ * Before any of this, Neo4j's breadth-first SHORTEST checks that some path within maxHops exists
+ * (reachable.ts): proving absence by exhausting partial paths would cost seconds on a dense graph.
  */
 import { badUserInput } from '../graphql/errors';
 import type { Database } from '../neo4j/database';
 import { Adjacency, type AdjacentEdge } from './adjacency';
 import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
 import { comparePaths, type PathRow } from './path-row';
+import { isReachable } from './reachable';
 
 export const PATH_LIMITS = { maxHops: 6, first: 50 } as const;
 
@@ -65,6 +68,7 @@ export async function strongestPaths(db: Database, query: StrongestPathsQuery, a
   const types = checkPathQuery(query);
   const sources = [...new Set(query.fromIds)].filter((id) => id !== query.toId);
   if (sources.length === 0) return [];
+  if (!(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
   const search = new PathSearch(adjacency ?? new Adjacency(db, types), sources, query.toId, query.maxHops);
   return search.run(query.first);
 }

@@ -1,0 +1,26 @@
+import type { Database } from '../neo4j/database';
+import { typeAlternation, type StakeholderType } from './hop-weight';
+
+/**
+ * Is there any path of at most `maxHops` hops from one of `fromIds` to `toId`? Neo4j's SHORTEST
+ * is a bidirectional breadth-first search and answers in milliseconds, while the strength
+ * search can only prove "no path" by exhausting every partial path, which takes seconds in a
+ * dense component. Types come from the allowlist and maxHops is a checked integer.
+ */
+const anyPathWithin = (types: readonly StakeholderType[], maxHops: number) => `
+MATCH (t:Entity {id: $toId})
+MATCH p = ANY SHORTEST (s:Entity WHERE s.id IN $fromIds)-[:${typeAlternation(types)}]-{1,${maxHops}}(t)
+RETURN 1 AS found
+LIMIT 1`;
+
+export async function isReachable(
+  db: Database,
+  fromIds: string[],
+  toId: string,
+  maxHops: number,
+  types: readonly StakeholderType[],
+): Promise<boolean> {
+  if (!Number.isInteger(maxHops) || maxHops < 1) throw new Error(`maxHops must be a positive integer, got ${maxHops}`);
+  const rows = await db.read(anyPathWithin(types, maxHops), { fromIds, toId });
+  return rows.length > 0;
+}
