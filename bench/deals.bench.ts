@@ -11,6 +11,7 @@ import { startApp } from '../src/server';
 import { generateWorld } from '../seeds/generator/generate-world';
 import { loadWorld } from './graph-questions.bench';
 import type { BenchContext } from './run';
+import { wipeDatabase } from './wipe-database';
 
 const ADD_DEALS = `
 MATCH (a:Organization) WHERE COUNT { (:Person)-[:WORKS_AT]->(a) } >= 5
@@ -57,7 +58,7 @@ RETURN bigDeal, bigAccount, distributor, served, user, person, deal`;
 export async function run({ db, report }: BenchContext): Promise<void> {
   const nodes = Number(process.env.BENCH_NODES ?? 100_000);
   const runs = Number(process.env.BENCH_RUNS ?? 20);
-  await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await wipeDatabase(db);
   let started = Date.now();
   await loadWorld(db, generateWorld({ nodes, seed: 11 }));
   await db.write(ADD_DEALS);

@@ -20,6 +20,7 @@ import { migrate } from '../src/neo4j/migrations';
 import { startApp } from '../src/server';
 import { generateWorld, type WorldDocument } from '../seeds/generator/generate-world';
 import type { BenchContext } from './run';
+import { wipeDatabase } from './wipe-database';
 
 interface Question {
   name: string;
@@ -89,7 +90,7 @@ async function benchGraphQuestions(db: Database): Promise<void> {
   const nodes = Number(process.env.BENCH_NODES ?? 100_000);
   const runs = Number(process.env.BENCH_RUNS ?? 30);
   {
-    await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await wipeDatabase(db);
 
     let started = Date.now();
     const world = generateWorld({ nodes, seed: 7 });

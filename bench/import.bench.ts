@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { importGraph } from '../src/import/import-graph';
 import { generateWorld } from '../seeds/generator/generate-world';
 import type { BenchContext } from './run';
+import { wipeDatabase } from './wipe-database';
 
 const NODES = Number(process.env.BENCH_NODES ?? 100_000);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 10_000);
@@ -20,21 +21,12 @@ function peakRssMb(pid: number | 'self'): number | undefined {
   }
 }
 
-const DELETE_SOME = 'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted';
-
-async function clear(context: BenchContext): Promise<void> {
-  for (;;) {
-    const [{ deleted }] = await context.db.write<{ deleted: number }>(DELETE_SOME);
-    if (deleted === 0) return;
-  }
-}
-
 export async function run(context: BenchContext): Promise<void> {
   const { report } = context;
   let started = Date.now();
   const world = generateWorld({ nodes: NODES, seed: 1 });
   report('generated', `${world.nodes.length} nodes, ${world.relationships.length} relationships in ${Date.now() - started} ms`);
-  await clear(context);
+  await wipeDatabase(context.db);
 
   started = Date.now();
   let nodesDoneAt = 0;
@@ -62,5 +54,5 @@ export async function run(context: BenchContext): Promise<void> {
 
   report('peak RSS, node process', peakRssMb('self') ?? Math.round(process.resourceUsage().maxRSS / 1024), 'MB');
   if (context.neo4jPid) report('peak RSS, embedded Neo4j JVM', peakRssMb(context.neo4jPid) ?? 'n/a', 'MB');
-  await clear(context);
+  await wipeDatabase(context.db);
 }
