@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { loaderById } from '../graphql/loader-by-id';
 
 const neighbourOfCase = (pattern: string) => `
 UNWIND $ids AS id
@@ -12,13 +12,7 @@ const RAISED_BY = neighbourOfCase('(:Case {id: id})-[:RAISED_BY]->(x)');
 const PRODUCT = neighbourOfCase('(:Case {id: id})-[:CONCERNS]->(x:Product)');
 const ASSIGNEE = neighbourOfCase('(x:User)-[:ASSIGNED_TO]->(:Case {id: id})');
 
-function neighbourLoader(db: Database, cypher: string) {
-  return new DataLoader<string, EntityRow | null>(async (ids) => {
-    const rows = await db.read<{ id: string; node: EntityRow }>(cypher, { ids });
-    const map = new Map(rows.map((row) => [row.id, row.node]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
+const neighbourLoader = (db: Database, cypher: string) => loaderById<EntityRow | null>(db, cypher, 'node', null);
 
 /** Who raised a case, what it concerns, who works on it: one query per batch each. */
 export function createCaseLoaders(db: Database) {

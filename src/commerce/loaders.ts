@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { loaderById } from '../graphql/loader-by-id';
 
 export interface OrderLineRow {
   product: EntityRow;
@@ -66,24 +67,16 @@ OPTIONAL MATCH (:Organization {id: req.id})-[:PLACED]->(o:Order)
   WHERE date(req.from) <= o.date <= date(req.to)
 RETURN req.key AS key, sum(o.amount) AS revenue`;
 
-function byId<T>(db: Database, cypher: string, field: string, empty: T) {
-  return new DataLoader<string, T>(async (ids) => {
-    const rows = await db.read<Record<string, unknown>>(cypher, { ids });
-    const map = new Map(rows.map((row) => [row.id as string, row[field] as T]));
-    return ids.map((id) => map.get(id) ?? empty);
-  });
-}
-
 const requestKey = (request: object) => JSON.stringify(request);
 
 /** Products, order lines, an organization's orders (paged) and revenue: one query per batch each. */
 export function createCommerceLoaders(db: Database) {
   return {
-    upgradesByProductId: byId<EntityRow[]>(db, UPGRADES, 'products', []),
-    upgradeOfByProductId: byId<EntityRow[]>(db, UPGRADE_OF, 'products', []),
-    complementsByProductId: byId<EntityRow[]>(db, COMPLEMENTS, 'products', []),
-    linesByOrderId: byId<OrderLineRow[]>(db, ORDER_LINES, 'lines', []),
-    accountByOrderId: byId<EntityRow | null>(db, ACCOUNTS_OF_ORDERS, 'account', null),
+    upgradesByProductId: loaderById<EntityRow[]>(db, UPGRADES, 'products', []),
+    upgradeOfByProductId: loaderById<EntityRow[]>(db, UPGRADE_OF, 'products', []),
+    complementsByProductId: loaderById<EntityRow[]>(db, COMPLEMENTS, 'products', []),
+    linesByOrderId: loaderById<OrderLineRow[]>(db, ORDER_LINES, 'lines', []),
+    accountByOrderId: loaderById<EntityRow | null>(db, ACCOUNTS_OF_ORDERS, 'account', null),
     ordersByOrganization: new DataLoader<PageRequest, PageRow, string>(
       async (requests) => {
         const rows = await db.read<{ key: string; total: number; page: EntityRow[] }>(ORDERS_OF_ORGANIZATIONS, {

@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { loaderById } from '../graphql/loader-by-id';
 
 const CONSENTS = `
 UNWIND $ids AS id
@@ -18,16 +18,8 @@ RETURN id, ${ENTITY_ROW('p')} AS person`;
 /** Consent decisions per person (newest first; on equal `at` the withdrawal first) and the person per decision. */
 export function createConsentLoaders(db: Database) {
   return {
-    consentsByPersonId: new DataLoader<string, EntityRow[]>(async (ids) => {
-      const rows = await db.read<{ id: string; consents: EntityRow[] }>(CONSENTS, { ids });
-      const map = new Map(rows.map((row) => [row.id, row.consents]));
-      return ids.map((id) => map.get(id) ?? []);
-    }),
-    personByConsentId: new DataLoader<string, EntityRow | null>(async (ids) => {
-      const rows = await db.read<{ id: string; person: EntityRow }>(PEOPLE, { ids });
-      const map = new Map(rows.map((row) => [row.id, row.person]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
+    consentsByPersonId: loaderById<EntityRow[]>(db, CONSENTS, 'consents', []),
+    personByConsentId: loaderById<EntityRow | null>(db, PEOPLE, 'person', null),
   };
 }
 

@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { loaderById } from '../graphql/loader-by-id';
 
 const HISTORY = `
 UNWIND $ids AS id
@@ -13,10 +13,6 @@ RETURN id, COLLECT {
 /** Lifecycle history per organization, oldest first, one query per batch. */
 export function createLifecycleLoaders(db: Database) {
   return {
-    lifecycleHistoryByOrganizationId: new DataLoader<string, EntityRow[]>(async (ids) => {
-      const rows = await db.read<{ id: string; changes: EntityRow[] }>(HISTORY, { ids });
-      const map = new Map(rows.map((row) => [row.id, row.changes]));
-      return ids.map((id) => map.get(id) ?? []);
-    }),
+    lifecycleHistoryByOrganizationId: loaderById<EntityRow[]>(db, HISTORY, 'changes', []),
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { OPPORTUNITY_ORDER } from './list-opportunities';
+import { loaderById } from '../graphql/loader-by-id';
 
 /** The account and owner of an opportunity. */
 export interface OpportunityParties {
@@ -57,11 +58,7 @@ export function createOpportunityLoaders(db: Database) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? { account: null, owner: null });
     }),
-    buyingRolesByPersonId: new DataLoader<string, PersonBuyingRoleRow[]>(async (ids) => {
-      const rows = await db.read<{ id: string; seats: PersonBuyingRoleRow[] }>(BUYING_ROLES_BY_PERSON_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.id, row.seats]));
-      return ids.map((id) => byId.get(id) ?? []);
-    }),
+    buyingRolesByPersonId: loaderById<PersonBuyingRoleRow[]>(db, BUYING_ROLES_BY_PERSON_ID, 'seats', []),
     opportunitiesByAccountId: pageLoader(db, OPPORTUNITIES_BY_ACCOUNT_ID),
     opportunitiesByOwnerId: pageLoader(db, OPPORTUNITIES_BY_OWNER_ID),
   };

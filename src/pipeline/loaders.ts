@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { loaderById } from '../graphql/loader-by-id';
 
 const STAGE_HISTORY = `
 UNWIND $ids AS id
@@ -13,10 +13,6 @@ RETURN id, COLLECT {
 /** Stage history per opportunity, oldest first, one query per batch. */
 export function createPipelineLoaders(db: Database) {
   return {
-    stageHistoryByOpportunityId: new DataLoader<string, EntityRow[]>(async (ids) => {
-      const rows = await db.read<{ id: string; changes: EntityRow[] }>(STAGE_HISTORY, { ids });
-      const map = new Map(rows.map((row) => [row.id, row.changes]));
-      return ids.map((id) => map.get(id) ?? []);
-    }),
+    stageHistoryByOpportunityId: loaderById<EntityRow[]>(db, STAGE_HISTORY, 'changes', []),
   };
 }
