@@ -4,8 +4,9 @@ import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
 import { startApp } from './server';
+import { onShutdownSignal } from './shutdown';
 
-/** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
+/** Composition root: config → Neo4j → migrations → seeds → HTTP server; a signal stops it in reverse. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -17,20 +18,33 @@ async function main(): Promise<void> {
     await neo4j.close();
     throw error;
   }
-  const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
-  log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
+  const app = await startApp(
+    {
+      db: neo4j.db,
+      log,
+      production: !config.development,
+      host: config.host,
+      limits: config.limits,
+      requestTimeoutMs: config.timeouts.requestMs,
+      heavyQuestions: config.heavyQuestions,
+    },
+    config.port,
+  );
+  log.info(
+    { host: app.host, port: app.port, nodeEnv: config.nodeEnv, pid: process.pid, embeddedNeo4jPid: neo4j.embeddedPid() },
+    `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${config.development ? 'development' : 'production'}), on ${neo4j.description}`,
+  );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down: HTTP server, then Neo4j');
-    await app.close();
-    await neo4j.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  onShutdownSignal(log, async (budget) => {
+    await budget.step('HTTP server: finish requests in flight', () => app.close());
+    await budget.step('Neo4j: close the driver, stop the embedded database', () => neo4j.close(budget.remainingMs() - 500));
+  });
+}
+
+function where(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `every interface, port ${port} (HOST=${host})`;
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') return `loopback only, port ${port} (set HOST=0.0.0.0 to serve other machines)`;
+  return `${host}, port ${port}`;
 }
 
 main().catch((error) => {
