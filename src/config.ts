@@ -3,6 +3,8 @@ import path from 'node:path';
 /** The process configuration, read from the environment once at start (DESIGN §2). */
 export interface Config {
   port: number;
+  /** Interface the API listens on: loopback in development, every interface otherwise. */
+  host: string;
   /** Unset means: start the embedded Neo4j. */
   neo4jUri: string | undefined;
   neo4jUser: string;
@@ -12,12 +14,66 @@ export interface Config {
   neo4jDataDir: string;
   seed: boolean;
   logLevel: LogLevel;
-  nodeEnv: 'development' | 'production' | 'test';
+  nodeEnv: NodeEnv;
+  /** Introspection, the sandbox page, stack traces and field suggestions: only when NODE_ENV=development. */
+  development: boolean;
+  limits: RequestLimits;
+  timeouts: Timeouts;
+  heavyQuestions: HeavyQuestionBound;
+  /** Explicit sizes for the embedded Neo4j; unset means sized from the store and the machine. */
+  embeddedMemory: { heapMb?: number; pageCacheMb?: number };
+}
+
+/** What one GraphQL document may ask for (see README, Operations). */
+export interface RequestLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCharacters: number;
+  maxCost: number;
+}
+
+export interface Timeouts {
+  /** Deadline of one GraphQL request; every transaction it runs ends by then. */
+  requestMs: number;
+  /** Transaction timeout of reads and ordinary writes. */
+  transactionMs: number;
+  /** Transaction timeout of the import (mutation, CLI, seeds) and of migrations. */
+  importTransactionMs: number;
+  /** How long a query waits for a connection from the driver's pool. */
+  connectionAcquisitionMs: number;
+}
+
+/** How many heavy graph questions run at once, and how long one waits for a turn before BUSY. */
+export interface HeavyQuestionBound {
+  concurrency: number;
+  waitMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The defaults every query in the README and the tests stays within. */
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 10_000,
+  maxCharacters: 100_000,
+  maxCost: 50_000,
+};
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestMs: 10_000,
+  transactionMs: 10_000,
+  importTransactionMs: 600_000,
+  connectionAcquisitionMs: 5_000,
+};
+
+export const DEFAULT_HEAVY_QUESTIONS: HeavyQuestionBound = { concurrency: 4, waitMs: 1_000 };
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -28,8 +84,12 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Unset NODE_ENV is production: development features must be asked for (npm start does).
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'production');
+  const development = nodeEnv === 'development';
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || (development ? '127.0.0.1' : '0.0.0.0'),
     neo4jUri: neo4jUri(env),
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD ?? '',
@@ -37,13 +97,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jDataDir: path.resolve(env.NEO4J_DATA_DIR || '.data/neo4j'),
     seed: flag(env, 'SEED', true),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
+    development,
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 10_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 1, 10_000_000),
+      maxCharacters: integer(env, 'GRAPHQL_MAX_CHARACTERS', DEFAULT_LIMITS.maxCharacters, 1, 100_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+    },
+    timeouts: {
+      requestMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 3_600_000),
+      transactionMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', DEFAULT_TIMEOUTS.transactionMs, 100, 3_600_000),
+      importTransactionMs: integer(env, 'IMPORT_TX_TIMEOUT_MS', DEFAULT_TIMEOUTS.importTransactionMs, 1_000, 86_400_000),
+      connectionAcquisitionMs: integer(env, 'NEO4J_ACQUISITION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionAcquisitionMs, 100, 600_000),
+    },
+    heavyQuestions: {
+      concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', DEFAULT_HEAVY_QUESTIONS.concurrency, 1, 1_000),
+      waitMs: integer(env, 'HEAVY_QUERY_WAIT_MS', DEFAULT_HEAVY_QUESTIONS.waitMs, 0, 60_000),
+    },
+    embeddedMemory: {
+      heapMb: optionalInteger(env, 'NEO4J_HEAP_MB', 128, 1_048_576),
+      pageCacheMb: optionalInteger(env, 'NEO4J_PAGECACHE_MB', 8, 1_048_576),
+    },
   };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  return optionalInteger(env, name, min, max) ?? fallback;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);

@@ -1,11 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  DEFAULT_HEAVY_QUESTIONS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS,
+  type HeavyQuestionBound, type RequestLimits,
+} from './config';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
-import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
+import { heavyQuestionBound } from './graphql/heavy-questions';
+import { documentLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
@@ -13,36 +18,59 @@ import type { Database } from './neo4j/database';
 export interface AppOptions {
   db: Database;
   log: Logger;
+  /** Off: introspection, the sandbox page, stack traces and field suggestions (everything but NODE_ENV=development). */
   production: boolean;
+  /** Interface to listen on (default loopback). */
+  host?: string;
+  limits?: RequestLimits;
+  /** Deadline of one request (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
+  heavyQuestions?: HeavyQuestionBound;
 }
 
 export interface RunningApp {
   url: string;
+  host: string;
   port: number;
+  /** Stops accepting, lets requests in flight finish (at most DRAIN_GRACE_MS), then stops Apollo. */
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
+/** How long shutdown waits for requests in flight; the request deadline is normally shorter. */
+export const DRAIN_GRACE_MS = 10_000;
 
 /**
  * The HTTP face of the API: POST /graphql (Apollo Server 5), GET /healthz (the process lives),
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
- * guide describes, so that the health routes need no web framework.
+ * guide describes, so that the health routes need no web framework. Neither health route
+ * ever waits on the database: /readyz reads the state the background probe keeps.
  */
-export async function startApp({ db, log, production }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp(options: AppOptions, port: number): Promise<RunningApp> {
+  const { db, log, production } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
+  const host = options.host ?? '127.0.0.1';
   const httpServer = http.createServer();
+  const protection = documentLimits(limits, !production);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
+    // main.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: protection.validationRules,
     formatError: formatError(production, (error) => log.error({ err: error }, 'unexpected error in a request')),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      heavyQuestionBound(options.heavyQuestions ?? DEFAULT_HEAVY_QUESTIONS),
     ],
   });
   await apollo.start();
+  let stopping = false;
 
   httpServer.on('request', (req, res) => {
     route(req, res).catch((error) => {
@@ -55,10 +83,7 @@ export async function startApp({ db, log, production }: AppOptions, port: number
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') {
-      const ready = await db.ping();
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
-    }
+    if (url.pathname === '/readyz') return readiness(res);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     const headers = new HeaderMap();
@@ -67,10 +92,12 @@ export async function startApp({ db, log, production }: AppOptions, port: number
     }
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    const tooLong = queryTooLong(body, url, limits.maxCharacters);
+    if (tooLong) return sendJson(res, 400, { errors: [{ message: tooLong, extensions: { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_CHARACTERS' } }] });
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log),
+      context: async () => createContext(db.forRequest(requestTimeoutMs), log),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -82,18 +109,40 @@ export async function startApp({ db, log, production }: AppOptions, port: number
     res.end();
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  function readiness(res: http.ServerResponse): void {
+    if (stopping) return sendJson(res, 503, { status: 'shutting down' });
+    if (db.isReady()) return sendJson(res, 200, { status: 'ready' });
+    res.setHeader('retry-after', '5');
+    return sendJson(res, 503, { status: 'neo4j unreachable', reason: db.unreadyReason() });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
   const actualPort = (httpServer.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://localhost:${actualPort}/graphql`,
+    url: `http://${urlHost}:${actualPort}/graphql`,
+    host,
     port: actualPort,
-    close: () => apollo.stop(),
+    close: () => {
+      stopping = true;
+      return apollo.stop();
+    },
   };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+/** The GraphQL document's length check (GRAPHQL_MAX_CHARACTERS), before it is parsed at all. */
+function queryTooLong(body: unknown, url: URL, maxCharacters: number): string | undefined {
+  const query = body && typeof body === 'object' && 'query' in body ? (body as { query: unknown }).query : url.searchParams.get('query');
+  if (typeof query !== 'string' || query.length <= maxCharacters) return undefined;
+  return `The GraphQL document has ${query.length} characters; at most ${maxCharacters} are allowed (GRAPHQL_MAX_CHARACTERS). Pass data in variables, not in the document.`;
 }
 
 async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {

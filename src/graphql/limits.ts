@@ -1,80 +1,99 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, defaultFieldResolver, isObjectType,
-  type ASTVisitor, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  GraphQLError, defaultFieldResolver, getVariableValues, isObjectType,
+  type GraphQLSchema, type ValidationContext, type ValidationRule,
 } from 'graphql';
+import type { RequestLimits } from '../config';
 import { badUserInput, ErrorCode } from './errors';
+import { operationCost } from './operation-cost';
 
-/** Query limits that hold for every operation, whatever the field. */
+/** Caps on `first` that hold for every field, whatever the request limits. */
 export const LIMITS = {
-  maxDepth: 12,
-  maxAliases: 30,
   /** Default cap on any `first` argument. */
   maxFirst: 100,
   /** Fields whose `first` has a tighter cap (DESIGN §4). */
   firstCaps: { 'Query.relationshipPaths': 50, 'Query.warmIntroductions': 50 } as Record<string, number>,
 };
 
-/** Rejects operations nested deeper than `maxDepth` fields (fragments included). */
-export function depthLimit(maxDepth: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const depthOf = (set: SelectionSetNode, seen: Set<string>): number => {
-      let deepest = 0;
-      for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0));
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
-        } else {
-          const fragment = fragments.get(selection.name.value);
-          if (fragment && !seen.has(fragment.name.value)) {
-            deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set(seen).add(fragment.name.value)));
-          }
-        }
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, new Set());
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`The operation is ${depth} levels deep; at most ${maxDepth} are allowed. Split it into smaller queries.`, {
-              nodes: [operation],
-              extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'maxDepth' },
-            }),
-          );
-        }
-      },
-    };
-  };
+export interface LimitProtection {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
 }
 
-/** Rejects operations with more than `maxAliases` aliased fields (alias batching is a cheap way to overload). */
-export function aliasLimit(maxAliases: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(field) {
-        if (field.alias) aliases += 1;
-      },
-      Document: {
-        leave(document) {
-          if (aliases > maxAliases) {
-            context.reportError(
-              new GraphQLError(`The operation uses ${aliases} aliases; at most ${maxAliases} are allowed.`, {
-                nodes: [document],
-                extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'maxAliases' },
-              }),
+/**
+ * The limits on one GraphQL document, from graphql-armor: depth, aliases and directives as
+ * validation rules (each walks every fragment once), field suggestions ("Did you mean …")
+ * masked outside development. Tokens are bounded by the parser itself (`parseOptions`, see
+ * server.ts), characters in front of Apollo, and cost by `costLimit` below, which multiplies
+ * list fields by their `first`. A refusal is BAD_USER_INPUT naming the limit's variable.
+ */
+export function documentLimits(limits: RequestLimits, development: boolean): LimitProtection {
+  const refuse = (variable: string, advice: string) => [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(limitError(`${error.message.replace(/^Syntax Error: /, '').replace(/\.$/, '')} (${variable}); ${advice}`, variable)),
+  ];
+  const armor = new ApolloArmor({
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: false,
+      propagateOnRejection: false,
+      onReject: refuse('GRAPHQL_MAX_DEPTH', 'split it into smaller operations.'),
+    },
+    maxAliases: {
+      n: limits.maxAliases,
+      allowList: [], // armor lets `x: __typename` through by default; it is as cheap to repeat as any alias
+      propagateOnRejection: false,
+      onReject: refuse('GRAPHQL_MAX_ALIASES', 'send fewer aliased fields per operation.'),
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: refuse('GRAPHQL_MAX_DIRECTIVES', 'send fewer directives per operation.'),
+    },
+    blockFieldSuggestion: { enabled: !development },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins: [...(plugins as ApolloServerPlugin[]), costLimit(limits.maxCost)], validationRules };
+}
+
+/**
+ * Refuses an operation whose cost (see operationCost) is above `maxCost`. It runs once the
+ * operation and its variables are known, because `first: $n` costs what $n says.
+ */
+export function costLimit(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const cost = operationCost(schema, document, operation, coerced ?? request.variables ?? {});
+          if (cost > maxCost) {
+            throw limitError(
+              `The operation costs ${cost}; at most ${maxCost} is allowed (GRAPHQL_MAX_COST). Every field costs 1 and a field with "first" counts its selection "first" times: ask for smaller pages or fewer nested lists.`,
+              'GRAPHQL_MAX_COST',
+              400,
             );
           }
         },
-      },
-    };
+      };
+    },
   };
+}
+
+/** The error for a request over a limit: BAD_USER_INPUT, naming the variable that sets the limit. */
+export function limitError(message: string, variable: string, httpStatus?: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.BAD_USER_INPUT,
+      limit: variable,
+      ...(httpStatus ? { http: { status: httpStatus } } : {}),
+    },
+  });
 }
 
 /** Wraps every field that takes `first` so that a negative or too large page is BAD_USER_INPUT. */

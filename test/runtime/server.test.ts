@@ -43,7 +43,7 @@ describe('the API server', () => {
     for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
     const result = await server.gql(`{ __schema { queryType { fields { type { ${selection} } } } } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].message).toMatch(/levels deep; at most 12 are allowed/);
+    expect(result.errors?.[0].message).toMatch(/depth limit of 12 exceeded, found 17 \(GRAPHQL_MAX_DEPTH\)/);
   });
 
   it('allows operations within the depth limit', async () => {
@@ -55,7 +55,7 @@ describe('the API server', () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
     const result = await server.gql(`{ ${aliases} }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].message).toMatch(/31 aliases; at most 30/);
+    expect(result.errors?.[0].message).toMatch(/Aliases limit of 30 exceeded, found 31 \(GRAPHQL_MAX_ALIASES\)/);
     const fine = await server.gql(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
     expect(fine.errors).toBeUndefined();
   });
@@ -81,5 +81,25 @@ describe('the API server in production', () => {
     const result = await server.gql('mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }');
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();
+  });
+
+  it('suggests no field names', async () => {
+    const result = await server.gql('{ organizationz(first: 1) { totalCount } }');
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0].message).toMatch(/^Cannot query field "organizationz" on type "Query"/);
+    expect(result.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('the API server in development', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ keepData: true });
+  });
+  afterAll(() => server.stop());
+
+  it('suggests field names to the developer', async () => {
+    const result = await server.gql('{ organizationz(first: 1) { totalCount } }');
+    expect(result.errors?.[0].message).toMatch(/Did you mean "organization/);
   });
 });

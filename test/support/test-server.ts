@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
-import { startApp, type RunningApp } from '../../src/server';
+import { startApp, type AppOptions, type RunningApp } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -29,6 +29,8 @@ export interface TestServerOptions {
   uri?: string;
   /** Keep existing data (default: start from an empty database). */
   keepData?: boolean;
+  /** Limits, deadline and heavy-question bound other than the defaults. */
+  app?: Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions'>;
 }
 
 const IDS_BY_KEY = 'MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id';
@@ -43,10 +45,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     password: process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE || 'neo4j',
   });
-  await migrate(db);
   const reset = () => db.write('MATCH (n) DETACH DELETE n').then(() => undefined);
-  if (!options.keepData) await reset();
-  const app: RunningApp = await startApp({ db, log: pino({ level: 'silent' }), production: options.production ?? false }, 0);
+  try {
+    await db.waitUntilReachable(30_000);
+    await migrate(db);
+    if (!options.keepData) await reset();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // A generous deadline: a cold Neo4j on a loaded machine plans its first queries slowly, and
+  // tests assert answers, not speed (test/runtime/time-bounds.test.ts tests the deadline itself).
+  const app: RunningApp = await startApp(
+    { db, log: pino({ level: 'silent' }), production: options.production ?? false, requestTimeoutMs: 60_000, ...options.app },
+    0,
+  );
 
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(app.url, {
