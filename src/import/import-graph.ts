@@ -25,7 +25,8 @@ const UNWIND_CHUNK = 5_000;
  * each bad row, and nothing is written. Nodes MERGE on `key`, relationships on (type, from, to),
  * so importing the same document twice changes nothing.
  */
-export async function importGraph(db: Database, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importGraph(database: Database, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+  const db = database.forImport(); // the import's own transaction timeout (IMPORT_TX_TIMEOUT_MS)
   const parsed = parseGraph(input);
   const existing = await existingLabels(db, parsed);
   const problems = [...parsed.problems, ...endpointProblems(parsed, existing), ...nodeProblems(parsed, existing)];

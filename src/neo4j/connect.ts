@@ -1,29 +1,51 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { Database } from './database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded';
+import { machineMemoryBytes, planEmbeddedMemory, storeSizeBytes } from './embedded-memory';
+import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from './embedded-supervisor';
 
 export interface Neo4jConnection {
   db: Database;
   /** Where the data lives, for the start-up log line. */
   description: string;
-  close(): Promise<void>;
+  /** Process id of the embedded JVM, when there is one running. */
+  embeddedPid(): number | undefined;
+  /** Closes the driver, then stops the embedded Neo4j (killing it after `killAfterMs`). */
+  close(killAfterMs?: number): Promise<void>;
 }
 
-/** Connects to NEO4J_URI, or starts the embedded Neo4j on NEO4J_DATA_DIR when it is unset. */
+/**
+ * Connects to NEO4J_URI, or starts the embedded Neo4j on NEO4J_DATA_DIR when it is unset —
+ * sized for its store and the machine, and restarted when it dies.
+ */
 export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jConnection> {
-  let embedded: EmbeddedNeo4j | undefined;
+  let embedded: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
-    log.info({ dataDir: config.neo4jDataDir }, 'NEO4J_URI is not set: starting the embedded Neo4j');
-    embedded = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, progress: (line) => log.info(line) });
+    const memory = planEmbeddedMemory({
+      storeBytes: storeSizeBytes(config.neo4jDataDir),
+      machineBytes: machineMemoryBytes(),
+      ...config.embeddedMemory,
+    });
+    log.info(
+      { dataDir: config.neo4jDataDir, ...memory },
+      `NEO4J_URI is not set: starting the embedded Neo4j with a ${memory.heapMb} MB heap${memory.overridden.heap ? ' (NEO4J_HEAP_MB)' : ''} and a ${memory.pageCacheMb} MB page cache${memory.overridden.pageCache ? ' (NEO4J_PAGECACHE_MB)' : ''} for a ${memory.storeMb} MB store on ${memory.machineMb} MB of memory`,
+    );
+    embedded = await superviseEmbeddedNeo4j(
+      { dataDir: config.neo4jDataDir, heapMb: memory.heapMb, pageCacheMb: memory.pageCacheMb, progress: (line) => log.info(line) },
+      log,
+    );
     uri = embedded.uri;
+    log.info({ pid: embedded.pid(), uri }, 'the embedded Neo4j is running');
   }
   const db = Database.connect({
     uri,
     user: config.neo4jUser,
     password: config.neo4jPassword,
     database: config.neo4jDatabase,
+    timeouts: config.timeouts,
+    onHealthChange: (up, error) =>
+      up ? log.info({ uri }, 'Neo4j answers again') : log.error({ uri, error }, 'Neo4j does not answer; requests get SERVICE_UNAVAILABLE until it is back'),
   });
   try {
     await db.waitUntilReachable(30_000);
@@ -35,9 +57,10 @@ export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jCo
   return {
     db,
     description: embedded ? `embedded Neo4j at ${uri} (store ${config.neo4jDataDir})` : `Neo4j at ${uri}`,
-    close: async () => {
+    embeddedPid: () => embedded?.pid(),
+    close: async (killAfterMs) => {
       await db.close();
-      await embedded?.stop();
+      await embedded?.stop(killAfterMs);
     },
   };
 }

@@ -7,10 +7,13 @@ import { PROJECT_ROOT } from '../project-root';
 /** A running embedded Neo4j (see embedded-neo4j/). */
 export interface EmbeddedNeo4j {
   uri: string;
+  port: number;
   /** Process id of the JVM. */
   pid: number;
-  /** Stops the JVM and waits for it to release the store. */
-  stop(): Promise<void>;
+  /** Settles when the JVM exits, for whatever reason (a crash, a kill, stop()). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops the JVM and waits for it to release the store; kills it after `killAfterMs` (default 30 s). */
+  stop(killAfterMs?: number): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -56,11 +59,19 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       '--pagecache-mb',
       String(options.pageCacheMb ?? 128),
     ],
-    // stdin stays open as a lifeline: when this process dies the pipe closes and the JVM stops.
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    {
+      // stdin stays open as a lifeline: when this process dies the pipe closes and the JVM stops.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches only the API, which drains its requests
+      // and then stops the database itself, instead of losing the database under them.
+      detached: true,
+    },
+  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const uri = await waitForReady(child, options.readyTimeoutMs ?? 120_000);
-  return { uri, pid: child.pid!, stop: () => stopChild(child) };
+  return { uri, port: Number(new URL(uri.replace(/^bolt:/, 'http:')).port), pid: child.pid!, exited, stop: (killAfterMs) => stopChild(child, killAfterMs) };
 }
 
 function ensureBuilt(progress: (line: string) => void): void {
@@ -120,22 +131,27 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
       reject(new EmbeddedNeo4jError(`The embedded Neo4j did not start: ${reason}${detail ? `\n${detail}` : ''}\n${PREREQUISITES}`));
     };
     const timer = setTimeout(() => fail(`no Bolt after ${timeoutMs / 1000} s`), timeoutMs);
-    child.once('error', (error) => fail(error.message));
-    child.once('exit', (code) => fail(`the JVM exited with code ${code}`));
+    const onError = (error: Error) => fail(error.message);
+    const onExit = (code: number | null) => fail(`the JVM exited with code ${code}`);
+    child.once('error', onError);
+    child.once('exit', onExit);
+    // A pipe to a JVM that died reports EPIPE; the exit is what matters, so these are ignored.
+    child.stdin!.on('error', () => undefined);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith(READY)) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.removeAllListeners('error');
+      child.off('exit', onExit);
+      child.off('error', onError);
+      child.on('error', () => undefined);
       resolve(line.slice(READY.length).trim());
     });
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, killAfterMs = 30_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.once('exit', () => {
       clearTimeout(killer);
       resolve();

@@ -6,8 +6,8 @@ import readline from 'node:readline';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Starts test/support/embedded-child.ts in its own Node process; resolves with its Bolt URI and JVM pid. */
-async function startEmbeddedInChild(dataDir: string): Promise<{ child: ChildProcess; uri: string; jvmPid: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/embedded-child.ts'), dataDir], {
+async function startEmbeddedInChild(dataDir: string, port = 0): Promise<{ child: ChildProcess; uri: string; jvmPid: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/embedded-child.ts'), dataDir, String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
@@ -40,6 +40,7 @@ describe('when Neo4j goes away', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-down-'));
   let server: TestServer;
   let embedded: Awaited<ReturnType<typeof startEmbeddedInChild>>;
+  let restarted: Awaited<ReturnType<typeof startEmbeddedInChild>> | undefined;
 
   beforeAll(async () => {
     embedded = await startEmbeddedInChild(dataDir);
@@ -47,7 +48,10 @@ describe('when Neo4j goes away', () => {
   });
   afterAll(async () => {
     await server.stop();
-    if (isAlive(embedded.jvmPid)) process.kill(embedded.jvmPid, 'SIGKILL');
+    for (const neo4j of [embedded, restarted]) {
+      if (neo4j && isAlive(neo4j.jvmPid)) process.kill(neo4j.jvmPid, 'SIGKILL');
+      neo4j?.child.kill('SIGKILL');
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -61,11 +65,36 @@ describe('when Neo4j goes away', () => {
     expect(await waitUntil(() => !isAlive(embedded.jvmPid), 60_000)).toBe(true);
   });
 
-  it('answers SERVICE_UNAVAILABLE and reports not ready, but stays alive', async () => {
-    const result = await server.gql('{ nodeByKey(key: "x") { id } }');
-    expect(result.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    expect(result.errors?.[0].message).toMatch(/not reachable/);
-    expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(503);
+  it('answers SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, reports not ready, but stays alive', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nodeByKey(key: "x") { id } }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    const result = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(result.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNREACHABLE', retryAfter: 5 });
+    expect(result.errors[0].message).toMatch(/not reachable/);
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'neo4j unreachable' });
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
   });
+
+  it('reconnects by itself when the server is back at the same address', async () => {
+    restarted = await startEmbeddedInChild(dataDir, Number(new URL(embedded.uri.replace('bolt:', 'http:')).port));
+    expect(restarted.uri).toBe(embedded.uri);
+    expect(await waitUntilAsync(async () => (await fetch(`${server.baseUrl}/readyz`)).status === 200, 60_000)).toBe(true);
+    expect((await server.data('{ nodeByKey(key: "x") { id } }')).nodeByKey).toBeNull();
+  });
 });
+
+async function waitUntilAsync(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return condition();
+}
