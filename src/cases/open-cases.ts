@@ -30,8 +30,8 @@ RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
 
 /** Open cases (OPEN, IN_PROGRESS) with their age at `asOf`, most severe then oldest first. */
 export async function openCases(db: Database, args: OpenCasesArgs): Promise<{ total: number; page: OpenCaseRow[] }> {
-  if (args.olderThanDays !== null && args.olderThanDays !== undefined && args.olderThanDays < 0) {
-    throw badUserInput(`olderThanDays must be 0 or more, got ${args.olderThanDays}.`);
+  if (args.olderThanDays !== null && args.olderThanDays !== undefined && (args.olderThanDays < 0 || args.olderThanDays > 36_500)) {
+    throw badUserInput(`olderThanDays must be from 0 to 36500 (100 years), got ${args.olderThanDays}.`);
   }
   const asOf = args.asOf ?? new Date().toISOString();
   const cutoff = args.olderThanDays === null || args.olderThanDays === undefined

@@ -1606,7 +1606,8 @@ export type Query = {
   /**
    * Full-text search over names, e-mails, titles and domains (and subjects and SKUs of other
    * types), best match first. Every word must match, as a whole word or a prefix. `types`
-   * restricts the node types, e.g. ["Organization", "Person"]. Empty text is BAD_USER_INPUT.
+   * restricts the node types, e.g. ["Organization", "Person"]. Empty text, or text over 200
+   * characters or 20 words, is BAD_USER_INPUT.
    */
   search: Array<SearchHit>;
   /** Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by SKU. */

@@ -18,7 +18,8 @@ export function encodeCursor(offset: number): string {
 /** The offset at which the page after `after` starts. */
 export function offsetAfter(after: string | null | undefined): number {
   if (after === null || after === undefined) return 0;
-  const match = /^o:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
+  // At most 15 digits: any real offset fits, and a forged one cannot overflow Neo4j's integers.
+  const match = /^o:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString());
   if (!match) throw badUserInput(`"after" is not a cursor this API gave out: ${JSON.stringify(after)}. Use pageInfo.endCursor.`);
   return Number(match[1]) + 1;
 }

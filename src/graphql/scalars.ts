@@ -4,10 +4,17 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseIso(value: unknown, pattern: RegExp, example: string, name: string): string {
-  if (typeof value !== 'string' || !pattern.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !pattern.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDate(value.slice(0, 10))) {
     throw new TypeError(`${name} must be an ISO-8601 string like ${example}, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** "2026-02-30" passes Date.parse (it rolls over to March) but names no day; Neo4j refuses it. */
+function isCalendarDate(isoDate: string): boolean {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** ISO-8601 date-time; output is always UTC ("2026-03-01T09:30:00.000Z"). */
