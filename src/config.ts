@@ -63,7 +63,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxDirectives: 50,
   maxTokens: 10_000,
   maxCharacters: 100_000,
-  maxCost: 50_000,
+  maxCost: 100_000,
 };
 
 export const DEFAULT_TIMEOUTS: Timeouts = {

@@ -74,21 +74,7 @@ export class Database {
       maxTransactionRetryTime: 10_000,
       logging: { level: 'error', logger: () => undefined },
     });
-    // The probe has its own single connection, so a busy pool never looks like a dead database.
-    const probeDriver = neo4j.driver(options.uri, auth, {
-      maxConnectionPoolSize: 1,
-      connectionAcquisitionTimeout: 4_000,
-      connectionTimeout: 4_000,
-      logging: { level: 'error', logger: () => undefined },
-    });
-    const probe = async (timeoutMs: number) => {
-      const session = probeDriver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.run('RETURN 1', {}, { timeout: timeoutMs });
-      } finally {
-        await session.close().catch(() => undefined);
-      }
-    };
+    const { probeDriver, probe } = healthProbe(options.uri, auth, options.database);
     const health = new DatabaseHealth(probe, options.onHealthChange);
     health.start();
     const shared: Shared = {
@@ -257,6 +243,25 @@ export class Database {
     }
     return error;
   }
+}
+
+/** `RETURN 1` on a driver of its own with one connection, so a busy pool never looks like a dead database. */
+function healthProbe(uri: string, auth: ReturnType<typeof neo4j.auth.basic> | undefined, database: string) {
+  const probeDriver = neo4j.driver(uri, auth, {
+    maxConnectionPoolSize: 1,
+    connectionAcquisitionTimeout: 4_000,
+    connectionTimeout: 4_000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+  const probe = async (timeoutMs: number) => {
+    const session = probeDriver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1', {}, { timeout: timeoutMs });
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  };
+  return { probeDriver, probe };
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
