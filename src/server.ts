@@ -10,7 +10,7 @@ import {
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { heavyQuestionBound } from './graphql/heavy-questions';
-import { documentLimits } from './graphql/limits';
+import { capListArguments, documentLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
@@ -54,7 +54,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
   const httpServer = http.createServer();
   const protection = documentLimits(limits, !production);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: capListArguments(buildSchema()),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     // main.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.

@@ -1,17 +1,19 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, defaultFieldResolver, getVariableValues, isObjectType,
-  type GraphQLSchema, type ValidationContext, type ValidationRule,
+  GraphQLError, defaultFieldResolver, getNullableType, getVariableValues, isInputObjectType, isListType, isObjectType,
+  type GraphQLField, type GraphQLInputType, type GraphQLSchema, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import type { RequestLimits } from '../config';
 import { badUserInput, ErrorCode } from './errors';
 import { operationCost } from './operation-cost';
 
-/** Caps on `first` that hold for every field, whatever the request limits. */
+/** Caps on arguments that hold for every field, whatever the request limits. */
 export const LIMITS = {
   /** Default cap on any `first` argument. */
   maxFirst: 100,
+  /** Items in any list argument (ids, types, order lines), at any depth of an input object. */
+  maxListItems: 1000,
   /** Fields whose `first` has a tighter cap (DESIGN §4). */
   firstCaps: { 'Query.relationshipPaths': 50, 'Query.warmIntroductions': 50 } as Record<string, number>,
 };
@@ -114,4 +116,58 @@ export function capFirstArguments(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/**
+ * Wraps every field with a list argument so that a list longer than LIMITS.maxListItems is
+ * BAD_USER_INPUT before any work starts (100,000 ids would otherwise run until the deadline).
+ * Only arguments typed as lists count: a JSON document (importGraph) is the import's to bound.
+ */
+export function capListArguments(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.args.some((arg) => mayHoldList(arg.type, new Set()))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const problem = oversizedList(field, args);
+        if (problem) throw badUserInput(`${problem}; at most ${LIMITS.maxListItems} are allowed. Split the request into smaller ones.`);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
+function mayHoldList(type: GraphQLInputType, seen: Set<string>): boolean {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return true;
+  if (!isInputObjectType(inner) || seen.has(inner.name)) return false;
+  seen.add(inner.name);
+  return Object.values(inner.getFields()).some((field) => mayHoldList(field.type, seen));
+}
+
+function oversizedList(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): string | undefined {
+  const check = (value: unknown, type: GraphQLInputType, path: string): string | undefined => {
+    const inner = getNullableType(type);
+    if (value === null || value === undefined) return undefined;
+    if (isListType(inner) && Array.isArray(value)) {
+      if (value.length > LIMITS.maxListItems) return `"${path}" has ${value.length} items`;
+      for (const item of value) {
+        const problem = check(item, inner.ofType, path);
+        if (problem) return problem;
+      }
+    } else if (isInputObjectType(inner) && typeof value === 'object') {
+      for (const [name, inputField] of Object.entries(inner.getFields())) {
+        const problem = check((value as Record<string, unknown>)[name], inputField.type, `${path}.${name}`);
+        if (problem) return problem;
+      }
+    }
+    return undefined;
+  };
+  for (const arg of field.args) {
+    const problem = check(args[arg.name], arg.type, arg.name);
+    if (problem) return problem;
+  }
+  return undefined;
 }

@@ -13,8 +13,9 @@ function parseIso(value: unknown, pattern: RegExp, example: string, name: string
 /** "2026-02-30" passes Date.parse (it rolls over to March) but names no day; Neo4j refuses it. */
 function isCalendarDate(isoDate: string): boolean {
   const [year, month, day] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Leap years repeat every 400 years; 2000 + year % 400 also keeps Date.UTC off its 1900+ rule for years below 100.
+  const daysInMonth = new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
 /** ISO-8601 date-time; output is always UTC ("2026-03-01T09:30:00.000Z"). */

@@ -84,7 +84,25 @@ describe('user mistakes are BAD_USER_INPUT with a message that says what to chan
       await server.gql(revenue, { id: ids['org-a'], from: '2026-02-30', to: '2026-03-31' }),
       /Date must be an ISO-8601 string like 2026-03-01, got "2026-02-30"/,
     );
-    expect((await server.data(revenue, { id: ids['org-a'], from: '2024-02-29', to: '2026-03-31' })).organization.revenue).toBe(0);
+    expectUserMistake(
+      await server.gql(revenue, { id: ids['org-a'], from: '2100-02-29', to: '2100-03-31' }),
+      /Date must be an ISO-8601 string like 2026-03-01, got "2100-02-29"/,
+    );
+    for (const leapDay of ['2024-02-29', '2000-02-29', '0400-02-29']) {
+      expect((await server.gql(revenue, { id: ids['org-a'], from: leapDay, to: '2026-03-31' })).errors).toBeUndefined();
+    }
+  });
+
+  it('refuses a list argument too long to be meant, at any depth of an input', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
+    expectUserMistake(
+      await server.gql('query ($to: ID!, $from: [ID!]) { warmIntroductions(targetId: $to, fromUserIds: $from) { hops } }', { to: ids['p-anna'], from: many }),
+      /"fromUserIds" has 1001 items; at most 1000 are allowed/,
+    );
+    expectUserMistake(
+      await server.gql('mutation ($ids: [ID!]!) { logInteraction(input: { type: CALL, occurredAt: "2026-01-01T10:00:00Z", participantIds: $ids }) { id } }', { ids: many }),
+      /"input.participantIds" has 1001 items; at most 1000 are allowed/,
+    );
   });
 
   it('refuses a day count beyond any calendar', async () => {
