@@ -57,7 +57,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     schema: capListArguments(buildSchema()),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    // main.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.
+    // src/shutdown.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
