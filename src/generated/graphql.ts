@@ -19,6 +19,7 @@ import { DormantCustomerRow } from '../analytics/dormant-customers';
 import { CrossSellRow, UpgradeCandidateRow } from '../analytics/cross-sell';
 import { PipelineSummary } from '../pipeline/pipeline-summary';
 import { CreditRecordRow } from '../cases/record-credit';
+import { AudienceRow } from '../consent/audience-pages';
 import { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -31,11 +32,18 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Calendar date, YYYY-MM-DD. */
+  /**
+   * A calendar day as YYYY-MM-DD, e.g. 2026-03-01 (no time, no zone). Another shape is refused like a
+   * bad DateTime.
+   */
   Date: { input: string; output: string; }
-  /** ISO-8601 date-time, always returned in UTC. */
+  /**
+   * A point in time as ISO-8601 with an offset, e.g. 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00;
+   * always answered in UTC. Another shape is refused before anything runs: BAD_USER_INPUT when sent
+   * as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.
+   */
   DateTime: { input: string; output: string; }
-  /** Any JSON value. */
+  /** Any JSON value: an import document, or the stored properties of a relationship. */
   JSON: { input: unknown; output: unknown; }
 };
 
@@ -46,78 +54,129 @@ export type AlternativeKind =
   /** An UPGRADE_OF the product. */
   | 'UPGRADE';
 
+/**
+ * The people a filter selects who may be contacted on a channel for a purpose, and how many were left
+ * out.
+ */
 export type Audience = {
   __typename?: 'Audience';
   /** Selected by the filter but left out: no current grant (never asked, or withdrawn). */
   excludedWithoutConsent: Scalars['Int']['output'];
+  /** How many selected people have a current grant: the size of the audience. */
   included: Scalars['Int']['output'];
-  /** The selected people with a current grant for the channel and purpose, by name. */
+  /**
+   * The selected people with a current grant for the channel and purpose, by name, a page at a
+   * time. Without its own first/after it pages as the deprecated audience(first:, after:) say.
+   */
   people: AudienceConnection;
 };
 
+
+/**
+ * The people a filter selects who may be contacted on a channel for a purpose, and how many were left
+ * out.
+ */
+export type AudiencePeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of an audience, by name (Relay connection). */
 export type AudienceConnection = {
   __typename?: 'AudienceConnection';
+  /** The people of this page. */
   edges: Array<AudienceEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
-  /** Equals Audience.included. */
+  /** How many people the audience holds in all pages; equals Audience.included. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One person of an audience. */
 export type AudienceEdge = {
   __typename?: 'AudienceEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The person. */
   node: Person;
 };
 
 /**
  * Who to select. All given criteria must hold. Organization criteria (regions, organizationKinds,
- * industryContains, lifecycleStages, worksAtIds) hold when the person currently WORKS_AT (no
- * `until`, or `until` not before today) one organization meeting all of them. Text criteria
- * compare case-insensitively; titleContains/departmentContains look at the person and at their
- * WORKS_AT relationships. Example, the installers' buyers in Bavaria:
- * { regions: ["Bayern"], organizationKinds: [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
+ * industryContains, lifecycleStages, worksAtIds) hold when the person currently WORKS_AT (no `until`,
+ * or `until` not before today) one organization meeting all of them. Text criteria compare
+ * case-insensitively; titleContains/departmentContains look at the person and at their WORKS_AT
+ * relationships. Example, the installers' buyers in Bavaria: { regions: ["Bayern"], organizationKinds:
+ * [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
  */
 export type AudienceFilter = {
+  /** The person's department, or their department at an employer, contains this text. */
   departmentContains?: InputMaybe<Scalars['String']['input']>;
+  /** The organization's industry contains this text. */
   industryContains?: InputMaybe<Scalars['String']['input']>;
+  /** The organization is in one of these lifecycle stages. */
   lifecycleStages?: InputMaybe<Array<LifecycleStage>>;
+  /** The organization has one of these kinds. */
   organizationKinds?: InputMaybe<Array<OrganizationKind>>;
+  /** The organization's region is one of these (exact, case-sensitive). */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The person's title, or their title at an employer, contains this text. */
   titleContains?: InputMaybe<Scalars['String']['input']>;
+  /** The organization is one of these (Organization ids). */
   worksAtIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Who decides on a deal and how well our team reaches them (DESIGN §4). */
 export type BuyingCenter = {
   __typename?: 'BuyingCenter';
-  /** Share of members whose strongest path from any user is at least 0.3 (0 with no members). */
+  /** Share of members whose strongest path from any user is at least 0.3, 0…1 (0 with no members). */
   coverage: Scalars['Float']['output'];
-  /** Ordered by name. */
+  /** Everyone with a BUYING_ROLE on the deal, by name. */
   members: Array<BuyingCenterMember>;
-  /** Those of DECISION_MAKER, ECONOMIC_BUYER, CHAMPION that no member holds. */
+  /** Those of DECISION_MAKER, ECONOMIC_BUYER, CHAMPION (in this order) that no member holds. */
   missingRoles: Array<BuyingRole>;
+  /** The deal. */
   opportunity: Opportunity;
 };
 
-/** A member of an opportunity's buying center (BUYING_ROLE) with the strongest warm path our team has to them. */
+/**
+ * A member of an opportunity's buying center (BUYING_ROLE) with the strongest warm path our team has
+ * to them.
+ */
 export type BuyingCenterMember = {
   __typename?: 'BuyingCenterMember';
-  /** Strongest path (≤ 4 hops) from the opportunity's owner, else from any user; null when no user reaches the person. */
+  /**
+   * Strongest path (≤ 4 hops, stakeholder relationships) from the opportunity's owner, else from any
+   * user; null when no user reaches the person.
+   */
   bestPath?: Maybe<RelationshipPath>;
+  /** The member. */
   person: Person;
+  /** The roles the person plays in this decision (at least one). */
   roles: Array<BuyingRole>;
+  /** How the person stands towards our offer (UNKNOWN when never set). */
   stance: Stance;
 };
 
 /** A person's part in a buying decision (DESIGN §3). */
 export type BuyingRole =
+  /** Works against the purchase or against us. */
   | 'BLOCKER'
+  /** Argues for us inside the customer; a key role every deal should have filled. */
   | 'CHAMPION'
+  /** Makes the decision; a key role every deal should have filled. */
   | 'DECISION_MAKER'
+  /** Holds the budget; a key role every deal should have filled. */
   | 'ECONOMIC_BUYER'
+  /** Controls who and what reaches the deciders (e.g. an assistant or purchasing). */
   | 'GATEKEEPER'
+  /** Sways the decision without making it. */
   | 'INFLUENCER'
+  /** Brought the purchase up. */
   | 'INITIATOR'
+  /** Checks the technical fit of the offer. */
   | 'TECHNICAL_EVALUATOR'
+  /** Will use what is bought. */
   | 'USER';
 
 /** A complaint or service request. */
@@ -125,35 +184,54 @@ export type Case = Node & {
   __typename?: 'Case';
   /** The user the case is ASSIGNED_TO. */
   assignee?: Maybe<User>;
+  /** When the case was recorded in this graph. */
   createdAt: Scalars['DateTime']['output'];
+  /** The full description, up to 4000 characters. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id from the source system (e.g. the ticket number); null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** When the case was opened. */
   openedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The product the case CONCERNS. */
   product?: Maybe<Product>;
+  /** The organization or person who raised it (RAISED_BY). */
   raisedBy?: Maybe<CaseParty>;
+  /** How it was resolved, up to 2000 characters. */
   resolution?: Maybe<Scalars['String']['output']>;
+  /** When it was resolved; null while open. */
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** 1 (very unhappy) to 5 (very happy); only once resolved. */
   satisfaction?: Maybe<Scalars['Int']['output']>;
+  /** How serious it is. */
   severity?: Maybe<Severity>;
+  /** Where the case stands (OPEN when never set). */
   status: CaseStatus;
+  /** What the case is about in a few words, e.g. "Fehler E4 on heat pump". */
   subject: Scalars['String']['output'];
+  /** When a property of the case last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Who raised a case: an organization or one of its people. */
 export type CaseParty = Organization | Person;
 
+/** Where a case stands: OPEN → IN_PROGRESS → RESOLVED → CLOSED. */
 export type CaseStatus =
+  /** Done for good; raise a new case to reopen the matter. */
   | 'CLOSED'
+  /** Assigned to a user who works on it. */
   | 'IN_PROGRESS'
+  /** Raised, nobody works on it yet. */
   | 'OPEN'
+  /** Solved; the customer may rate it. */
   | 'RESOLVED';
 
+/** A customer served by more than one channel partner. */
 export type ChannelConflict = {
   __typename?: 'ChannelConflict';
+  /** The customer both serve. */
   customer: Organization;
   /** The other partners serving the customer, by name. */
   partners: Array<Organization>;
@@ -166,12 +244,19 @@ export type ChannelConflict = {
  */
 export type Consent = Node & {
   __typename?: 'Consent';
+  /** When the person decided. */
   at: Scalars['DateTime']['output'];
+  /** The channel decided on. */
   channel: ConsentChannel;
+  /** When the decision was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** true for a grant, false for a withdrawal. */
   granted: Scalars['Boolean']['output'];
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id (imported decisions); null for decisions recorded through the API. */
   key?: Maybe<Scalars['String']['output']>;
+  /** The person who decided (GAVE). */
   person?: Maybe<Person>;
   /** What the person agreed to, e.g. "newsletter", "product-news", "event-invitations". */
   purpose: Scalars['String']['output'];
@@ -179,90 +264,151 @@ export type Consent = Node & {
   source?: Maybe<Scalars['String']['output']>;
   /** Version of the consent text the person saw. */
   textVersion?: Maybe<Scalars['String']['output']>;
+  /** When the record last changed (decisions are not edited, so equal to createdAt). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A way of contacting a person that needs their consent. */
 export type ConsentChannel =
+  /** E-mail. */
   | 'EMAIL'
+  /** Phone calls. */
   | 'PHONE'
+  /** Letters and printed mail. */
   | 'POST'
+  /** Text messages. */
   | 'SMS'
+  /** Social-media messages. */
   | 'SOCIAL';
 
+/**
+ * A new opportunity. An unknown account or owner is NOT_FOUND, an id of the wrong type, a negative
+ * amount, a probability outside 0…1 or a currency longer than 3 characters is BAD_USER_INPUT.
+ */
 export type CreateOpportunityInput = {
   /** The Organization the deal is for. */
   accountId: Scalars['ID']['input'];
+  /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** ISO 4217 code of the amount, e.g. EUR. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** When we expect the deal to close. */
   expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
-  /** External id, unique across the graph. */
+  /** External id, unique across the graph; a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the deal; required, at most 200 characters. */
   name: Scalars['String']['input'];
-  /** The User who owns the deal. */
+  /** The User who owns the deal; no owner when left out. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Chance to win, 0…1. */
   probability?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Initial stage, default QUALIFICATION (not recorded in stageHistory; later moves go through
+   * changeOpportunityStage).
+   */
   stage?: InputMaybe<OpportunityStage>;
 };
 
+/**
+ * A new organization. A text over its length, a country longer than 2 characters or a negative number
+ * is BAD_USER_INPUT.
+ */
 export type CreateOrganizationInput = {
+  /** Annual revenue of the firm in EUR, 0 or more. */
   annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  /** City, at most 100 characters. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Country as ISO 3166-1 alpha-2 (at most 2 characters), e.g. DE. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Internet domain, at most 200 characters. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Number of employees, 0 or more. */
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** Industry, at most 100 characters. */
   industry?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique (an import MERGEs on it). */
+  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** What the firm is to us; several allowed, duplicates dropped. */
   kinds?: InputMaybe<Array<OrganizationKind>>;
+  /** Initial lifecycle stage (later moves go through changeLifecycleStage). */
   lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** Name of the firm; required, at most 200 characters. */
   name: Scalars['String']['input'];
+  /** German state or the country's equivalent, at most 100 characters. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** ABC tier; normally left to recomputeTiers. */
   tier?: InputMaybe<Tier>;
 };
 
+/** A new person. A malformed e-mail, a text over its length or an unknown enum value is BAD_USER_INPUT. */
 export type CreatePersonInput = {
+  /** City, at most 100 characters. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Country as ISO 3166-1 alpha-2 (at most 2 characters). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Department, at most 100 characters. */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique (an import MERGEs on it). */
+  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** What the person is to us; duplicates dropped. */
   kinds?: InputMaybe<Array<PersonKind>>;
+  /** Full name; required, at most 200 characters. */
   name: Scalars['String']['input'];
+  /** Phone number, at most 50 characters. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** How senior the person is. */
   seniority?: InputMaybe<Seniority>;
+  /** Job title, at most 200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new product. A text over its length or a negative price is BAD_USER_INPUT. */
 export type CreateProductInput = {
+  /** Product family, at most 100 characters. */
   family?: InputMaybe<Scalars['String']['input']>;
+  /** External id, unique across all entities; a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Product name; required, at most 200 characters. */
   name: Scalars['String']['input'];
+  /** List price per unit in EUR, 0 or more. */
   price?: InputMaybe<Scalars['Float']['input']>;
+  /** Stock-keeping unit; required, at most 50 characters. */
   sku: Scalars['String']['input'];
 };
 
+/** A new user. A malformed e-mail, a name over 200 characters or an unknown role is BAD_USER_INPUT. */
 export type CreateUserInput = {
+  /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique (an import MERGEs on it). */
+  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Full name; required, at most 200 characters. */
   name: Scalars['String']['input'];
+  /** The user's jobs; duplicates dropped. */
   roles?: InputMaybe<Array<UserRole>>;
 };
 
 /** A credit or discount given on a logged contact. */
 export type CreditRecord = {
   __typename?: 'CreditRecord';
+  /** The credit or discount, in EUR (greater than 0). */
   creditAmount: Scalars['Float']['output'];
+  /** What the credit is for, e.g. "goodwill after compressor fault". */
   creditReason: Scalars['String']['output'];
+  /** The interaction the credit was given on. */
   interaction: Interaction;
+  /** The id of the interaction the credit was given on. */
   interactionId: Scalars['ID']['output'];
 };
 
+/** A product the account's peers bought and it has not. */
 export type CrossSellCandidate = {
   __typename?: 'CrossSellCandidate';
-  /** support / number of peers. */
+  /** support / number of peers, 0…1. */
   confidence: Scalars['Float']['output'];
+  /** The product to offer. */
   product: Product;
   /** How many peers (accounts sharing at least one product with this one) bought it. */
   support: Scalars['Int']['output'];
@@ -271,18 +417,25 @@ export type CrossSellCandidate = {
 /**
  * An account's value over the 12 months up to `asOf`: orders dated after asOf minus 12 months and
  * on or before asOf. Accounts are organizations of kind CUSTOMER or with at least one order.
+ * Amounts are order amounts as stored (EUR in the sample world), without currency conversion.
  */
 export type CustomerValue = {
   __typename?: 'CustomerValue';
+  /** The organization asked about. */
   account: Organization;
+  /** The day the value is computed at. */
   asOf: Scalars['Date']['output'];
   /** Share of all accounts ranked before this one: the number the ABC rule looks at. */
   cumulativeShareBefore: Scalars['Float']['output'];
+  /** Date of its latest order on or before asOf; null when none. */
   lastOrderDate?: Maybe<Scalars['Date']['output']>;
+  /** Σ amount of all its orders dated on or before asOf. */
   lifetimeRevenue: Scalars['Float']['output'];
+  /** How many orders it placed in those 12 months. */
   ordersLast12Months: Scalars['Int']['output'];
   /** 1 = highest revenue; ties by name, then id. null for an organization that is not an account. */
   rank?: Maybe<Scalars['Int']['output']>;
+  /** Σ amount of its orders in the 12 months up to asOf. */
   revenueLast12Months: Scalars['Float']['output'];
   /** This account's share of all accounts' revenue (0…1). */
   share: Scalars['Float']['output'];
@@ -291,13 +444,16 @@ export type CustomerValue = {
 };
 
 /**
- * The morning KPIs of a sales lead at `asOf`. Open = stage neither WON nor LOST; weighted =
- * Σ amount × probability (missing amount or probability counts as 0).
+ * The morning KPIs of a sales lead at `asOf`. Open = a stage other than WON or LOST (an
+ * opportunity without a stage is not counted here, unlike in pipeline); weighted =
+ * Σ amount × probability (missing amount or probability counts as 0). Amounts are summed as
+ * stored, without currency conversion.
  */
 export type Dashboard = {
   __typename?: 'Dashboard';
-  /** Accounts per stored tier (run recomputeTiers to refresh). */
+  /** Accounts per stored tier, A, B, C (run recomputeTiers to refresh). */
   accountsPerTier: Array<TierAccounts>;
+  /** The moment the figures describe. */
   asOf: Scalars['DateTime']['output'];
   /** Open opportunities whose buying center lacks a DECISION_MAKER, ECONOMIC_BUYER or CHAMPION. */
   buyingCentersWithMissingRoles: Scalars['Int']['output'];
@@ -305,20 +461,27 @@ export type Dashboard = {
   dormantCustomers: Scalars['Int']['output'];
   /** Interactions that occurred in the 30 days (720 h) up to asOf. */
   interactionsLast30Days: Scalars['Int']['output'];
-  /** Organizations now in stage LEAD that became LEAD (last LifecycleChange to LEAD, else createdAt) in the 30 days up to asOf. */
+  /**
+   * Organizations now in stage LEAD that became LEAD (last LifecycleChange to LEAD, else createdAt) in
+   * the 30 days up to asOf.
+   */
   newLeads: Scalars['Int']['output'];
-  /** OPEN or IN_PROGRESS cases opened by asOf, for every severity. */
+  /** OPEN or IN_PROGRESS cases opened by asOf, for every severity, CRITICAL first. */
   openCasesBySeverity: Array<SeverityCount>;
+  /** How many opportunities are open now. */
   openOpportunities: Scalars['Int']['output'];
+  /** Σ amount of the open opportunities. */
   openPipeline: Scalars['Float']['output'];
+  /** Σ amount × probability of the open opportunities. */
   weightedPipeline: Scalars['Float']['output'];
-  /** WON / (WON + LOST) over all closed opportunities; null when none is closed. */
+  /** WON / (WON + LOST) over all closed opportunities, 0…1; null when none is closed. */
   winRate?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A customer with earlier orders and no order or contact for more than `days` days. */
 export type DormantCustomer = {
   __typename?: 'DormantCustomer';
+  /** The sleeping customer. */
   account: Organization;
   /**
    * The strongest path (≤ 4 hops, stakeholder relationships) from any of our users to anyone who
@@ -329,124 +492,187 @@ export type DormantCustomer = {
   daysInactive: Scalars['Int']['output'];
   /** Latest Interaction ABOUT the account or with one of its people; null when none. */
   lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Date of its latest order on or before asOf. */
   lastOrderDate: Scalars['Date']['output'];
+  /** Σ amount of all its orders on or before asOf. */
   lifetimeRevenue: Scalars['Float']['output'];
   /** The ACCOUNT_OWNER (first by name when several). */
   owner?: Maybe<User>;
 };
 
+/** A page of the reactivation list, highest lifetime revenue first (Relay connection). */
 export type DormantCustomerConnection = {
   __typename?: 'DormantCustomerConnection';
+  /** The dormant customers of this page. */
   edges: Array<DormantCustomerEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many dormant customers there are in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One dormant customer in a page. */
 export type DormantCustomerEdge = {
   __typename?: 'DormantCustomerEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The dormant customer. */
   node: DormantCustomer;
 };
 
 /** A person who WORKS_AT an organization, with the WORKS_AT properties. */
 export type EmployeeEdge = {
   __typename?: 'EmployeeEdge';
+  /** Department at this organization, e.g. "Einkauf". */
   department?: Maybe<Scalars['String']['output']>;
+  /** The person. */
   node: Person;
+  /** First day of the job; null when unknown. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Job title at this organization, e.g. "Head of Procurement". */
   title?: Maybe<Scalars['String']['output']>;
+  /** Last day of the job; null while the person still works there. */
   until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** An organization a person WORKS_AT, with the WORKS_AT properties. */
 export type EmployerEdge = {
   __typename?: 'EmployerEdge';
+  /** Department there. */
   department?: Maybe<Scalars['String']['output']>;
+  /** The organization. */
   node: Organization;
+  /** First day of the job; null when unknown. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Job title there. */
   title?: Maybe<Scalars['String']['output']>;
+  /** Last day of the job; null while the person still works there. */
   until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
 export type ImportReport = {
   __typename?: 'ImportReport';
+  /** Nodes whose key was new. */
   nodesCreated: Scalars['Int']['output'];
+  /** Existing nodes (same key) whose properties changed. */
   nodesUpdated: Scalars['Int']['output'];
+  /** Relationships that did not exist yet. */
   relationshipsCreated: Scalars['Int']['output'];
+  /** Existing relationships whose properties changed. */
   relationshipsUpdated: Scalars['Int']['output'];
 };
 
 /** One INFLUENCES relationship seen from either end: `node` is the other person or organization. */
 export type InfluenceEdge = {
   __typename?: 'InfluenceEdge';
+  /** The person or organization at the other end. */
   node: Node;
+  /** What the influence is about, e.g. "heat pumps"; null when not recorded. */
   topic?: Maybe<Scalars['String']['output']>;
-  /** 0 < weight ≤ 1 (0.5 when not given). */
+  /** How strongly the influence works: 0 < weight ≤ 1 (0.5 when not given). */
   weight: Scalars['Float']['output'];
 };
 
 /** How strongly one node influences a target, with the paths that explain it. */
 export type InfluenceScore = {
   __typename?: 'InfluenceScore';
+  /** The influencing person or organization. */
   influencer: Node;
-  /** Up to 3 paths with the largest contribution to the score, largest first. */
+  /** Up to 3 paths with the largest contribution to the score, largest first; every step is INFLUENCES. */
   paths: Array<RelationshipPath>;
-  /** Σ over simple directed INFLUENCES paths of decay^(hops−1) × the product of their weights. */
+  /**
+   * Σ over simple directed INFLUENCES paths of decay^(hops−1) × the product of their weights;
+   * above 0, and summed over all targets for accountInfluencers.
+   */
   score: Scalars['Float']['output'];
 };
 
+/** One person or organization INFLUENCES another. */
 export type InfluencesInput = {
+  /** Who influences (a Person or Organization id). */
   fromId: Scalars['ID']['input'];
+  /** Who is influenced (a Person or Organization id). */
   toId: Scalars['ID']['input'];
+  /** What the influence is about, e.g. "heat pumps", at most 200 characters. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  /** How strongly, 0 < weight ≤ 1 (else BAD_USER_INPUT). */
   weight: Scalars['Float']['input'];
 };
 
 /** One logged contact (contact history). */
 export type Interaction = Node & {
   __typename?: 'Interaction';
-  /** Organizations, opportunities and cases it was about (ABOUT), by name. */
+  /** Organizations, opportunities and cases it was about (ABOUT), by name or subject. */
   about: Array<Node>;
+  /** When the interaction was logged. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who started it; null when not recorded. */
   direction?: Maybe<InteractionDirection>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** When the contact took place. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What came of it, e.g. "Second round in December", up to 500 characters. */
   outcome?: Maybe<Scalars['String']['output']>;
   /** Users and persons who took part (PARTICIPATED_IN), by name. */
   participants: Array<Node>;
+  /** What was discussed, up to 2000 characters. */
   summary?: Maybe<Scalars['String']['output']>;
+  /** The kind of contact. */
   type: InteractionType;
+  /** When a property of the interaction last changed (e.g. recordCredit). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of contact history, newest first (Relay connection). */
 export type InteractionConnection = {
   __typename?: 'InteractionConnection';
+  /** The interactions of this page. */
   edges: Array<InteractionEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many interactions match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Who started the contact. */
 export type InteractionDirection =
+  /** The outside party contacted us. */
   | 'INBOUND'
+  /** Among our own team only. */
   | 'INTERNAL'
+  /** We contacted the outside party. */
   | 'OUTBOUND';
 
+/** One interaction in a page of contact history. */
 export type InteractionEdge = {
   __typename?: 'InteractionEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The interaction. */
   node: Interaction;
 };
 
+/** The kind of contact. */
 export type InteractionType =
+  /** A phone call. */
   | 'CALL'
+  /** A chat conversation. */
   | 'CHAT'
+  /** An e-mail. */
   | 'EMAIL'
+  /** A meeting (in person or online). */
   | 'MEETING'
+  /** A newsletter sent or received. */
   | 'NEWSLETTER'
+  /** A social-media contact. */
   | 'SOCIAL'
+  /** A visit at the customer's or partner's site. */
   | 'VISIT'
+  /** A web form the person submitted. */
   | 'WEB_FORM';
 
 /**
@@ -456,149 +682,256 @@ export type InteractionType =
  */
 export type KnowsEdge = {
   __typename?: 'KnowsEdge';
+  /** What a person declared with linkKnows (0 < s ≤ 1); null when nobody did. */
   declaredStrength?: Maybe<Scalars['Float']['output']>;
+  /** Logged interactions (logInteraction) in which both took part; 0 when none. */
   interactionCount: Scalars['Int']['output'];
+  /** When the latest of those interactions occurred; null when none. */
   lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The other person or user. */
   node: Node;
+  /** Since when they know each other, as declared. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** How we learned of it, e.g. "trade fair". */
   source?: Maybe<Scalars['String']['output']>;
+  /**
+   * Strength paths use, 0 < strength ≤ 1: as declared or imported, raised by contact history to 1 −
+   * 0.8^interactionCount when that is higher; 0.5 when never set.
+   */
   strength: Scalars['Float']['output'];
 };
 
 /** KNOWS between two people or users (stored once per pair, either direction). 0 < strength ≤ 1. */
 export type KnowsInput = {
+  /** One of the pair (a Person or User id). */
   fromId: Scalars['ID']['input'];
+  /** Since when they know each other. */
   since?: InputMaybe<Scalars['Date']['input']>;
+  /** How we learned of it, e.g. "trade fair", at most 100 characters. */
   source?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * How well they know each other as a person judges it, 0 < strength ≤ 1 (else BAD_USER_INPUT);
+   * stored as declaredStrength.
+   */
   strength: Scalars['Float']['input'];
+  /** The other of the pair (a Person or User id). */
   toId: Scalars['ID']['input'];
 };
 
 /** One change of an organization's lifecycle stage, kept as history. */
 export type LifecycleChange = Node & {
   __typename?: 'LifecycleChange';
+  /** When the change happened (the mutation's `at`, default the time it was recorded). */
   at: Scalars['DateTime']['output'];
+  /** When the change was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** null for the first stage an organization got. */
+  /** The stage before; null for the first stage an organization got. */
   from?: Maybe<LifecycleStage>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id (imported history); null for changes recorded through the API. */
   key?: Maybe<Scalars['String']['output']>;
+  /** Why, e.g. "no order for 14 months"; at most 500 characters. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** The stage after. */
   to: LifecycleStage;
+  /** When the record last changed (records are not edited, so equal to createdAt). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * Where an organization stands in its relationship with us (see changeLifecycleStage for the allowed
+ * moves).
+ */
 export type LifecycleStage =
+  /** Gone: no longer a customer, or no longer pursued. */
   | 'CHURNED'
+  /** Has bought from us. */
   | 'CUSTOMER'
+  /** A customer who stopped ordering ("sleeping"); see dormantCustomers. */
   | 'DORMANT'
+  /** A customer we manage with extra care (named account owner, planned coverage). */
   | 'KEY_ACCOUNT'
+  /** First contact or interest; not qualified yet. */
   | 'LEAD'
+  /** Qualified: we are working on a first deal. */
   | 'PROSPECT';
 
 /** The stages a stage may move to (see changeLifecycleStage). */
 export type LifecycleTransition = {
   __typename?: 'LifecycleTransition';
+  /** The current stage. */
   from: LifecycleStage;
+  /** The stages it may move to. */
   to: Array<LifecycleStage>;
 };
 
+/**
+ * A contact to log. Unknown ids are NOT_FOUND; an id of the wrong type, a text over its length, more
+ * than 50 participants or more than 20 subjects is BAD_USER_INPUT.
+ */
 export type LogInteractionInput = {
-  /** Organizations, Opportunities or Cases. */
+  /** What it was about: at most 20 Organization, Opportunity or Case ids. */
   aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Who started it. */
   direction?: InputMaybe<InteractionDirection>;
+  /** When it took place. */
   occurredAt: Scalars['DateTime']['input'];
+  /** What came of it, at most 500 characters. */
   outcome?: InputMaybe<Scalars['String']['input']>;
-  /** At least one User or Person. */
+  /** Who took part: at least one and at most 50 User or Person ids (repeats count once). */
   participantIds: Array<Scalars['ID']['input']>;
+  /** What was discussed, at most 2000 characters. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of contact. */
   type: InteractionType;
 };
 
 /** An organization a user MANAGES. */
 export type ManagedAccountEdge = {
   __typename?: 'ManagedAccountEdge';
+  /** In which role the user manages it; null when not recorded. */
   as?: Maybe<ManagesAs>;
+  /** The organization. */
   node: Organization;
 };
 
 /** A user who MANAGES an organization. */
 export type ManagerEdge = {
   __typename?: 'ManagerEdge';
+  /** In which role the user manages it; null when not recorded. */
   as?: Maybe<ManagesAs>;
+  /** Our user. */
   node: User;
 };
 
 /** How one of our users manages an organization (MANAGES.as). */
 export type ManagesAs =
+  /** The user owns the customer account. */
   | 'ACCOUNT_OWNER'
+  /** The user looks after the channel partner. */
   | 'PARTNER_MANAGER';
 
+/** One of our users MANAGES an organization. */
 export type ManagesInput = {
+  /** In which role. */
   as: ManagesAs;
+  /** The organization (an Organization id). */
   organizationId: Scalars['ID']['input'];
+  /** Our user (a User id). */
   userId: Scalars['ID']['input'];
 };
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Assigns the case to a user (replacing any assignee); an OPEN case becomes IN_PROGRESS. Not for resolved or closed cases. */
+  /**
+   * Assigns the case to a user (replacing any assignee); an OPEN case becomes IN_PROGRESS. A resolved
+   * or closed case is BAD_USER_INPUT; unknown ids are NOT_FOUND.
+   */
   assignCase: Case;
   /**
    * Moves an organization to another lifecycle stage and records the change. Allowed:
    * LEAD → PROSPECT; PROSPECT → LEAD, CUSTOMER; CUSTOMER → KEY_ACCOUNT, DORMANT;
    * KEY_ACCOUNT → CUSTOMER, DORMANT; DORMANT → CUSTOMER, KEY_ACCOUNT; CHURNED → PROSPECT;
    * any stage but CHURNED → CHURNED. An organization without a stage may get any stage. Anything
-   * else (including the stage it already has) is BAD_USER_INPUT naming the allowed targets.
+   * else (including the stage it already has) is BAD_USER_INPUT naming the allowed targets, and
+   * nothing is recorded. NOT_FOUND for an unknown id.
    */
   changeLifecycleStage: Organization;
   /**
    * Moves an opportunity to another stage and records the change (OpportunityStageChange) with its
    * time `at` (default now). WON and LOST need a reason; they set closedAt, closeReason and
-   * probability 1 or 0. The same stage again is BAD_USER_INPUT.
+   * probability 1 or 0; moving on from them reopens the deal (closedAt and closeReason cleared). The
+   * same stage again is BAD_USER_INPUT; an unknown id is NOT_FOUND.
    */
   changeOpportunityStage: Opportunity;
-  /** Closes a RESOLVED case. */
+  /** Closes a RESOLVED case; any other status is BAD_USER_INPUT. */
   closeCase: Case;
-  /** Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one transaction. */
+  /**
+   * Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one
+   * transaction.
+   */
   createOpportunity: Opportunity;
+  /** Creates an organization and returns it. */
   createOrganization: Organization;
+  /** Creates a person and returns them. */
   createPerson: Person;
+  /** Creates a product and returns it. */
   createProduct: Product;
+  /** Creates a user and returns them. */
   createUser: User;
-  /** Deletes the opportunity with its relationships and stage history; returns its id. */
+  /**
+   * Deletes the opportunity with its relationships and stage history; returns its id. NOT_FOUND for an
+   * unknown id.
+   */
   deleteOpportunity: Scalars['ID']['output'];
   /**
    * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
-   * CONFLICT naming how many, unless force is true (the people stay, without that employer).
+   * CONFLICT naming how many (extensions.people), unless force is true (the people stay, without
+   * that employer). NOT_FOUND for an unknown id.
    */
   deleteOrganization: Scalars['ID']['output'];
-  /** Deletes the person and all their relationships; returns their id. */
+  /** Deletes the person and all their relationships; returns their id. NOT_FOUND for an unknown id. */
   deletePerson: Scalars['ID']['output'];
-  /** Deletes a product no order contains (CONFLICT otherwise: orders are history). */
+  /**
+   * Deletes a product no order contains (CONFLICT otherwise: orders are history); returns it.
+   * NOT_FOUND for an unknown id.
+   */
   deleteProduct: Product;
-  /** Deletes the user and all their relationships; returns their id. */
+  /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
   deleteUser: Scalars['ID']['output'];
   /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
-   * (DESIGN §6), all or nothing. A rejected document is one BAD_USER_INPUT error whose
-   * extensions.problems lists {path, message} for every bad row.
+   * (DESIGN §6), all or nothing, matching nodes by key (MERGE). A rejected document is one
+   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row.
    */
   importGraph: ImportReport;
+  /**
+   * Creates or updates INFLUENCES (influencer → influenced). A second link of the same pair updates
+   * the first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
+   * BAD_USER_INPUT.
+   */
   linkInfluences: StakeholderLink;
   /**
    * Declares how well two people/users know each other: declaredStrength = strength, and the stored
-   * strength = max(declared, 1 − 0.8^interactionCount) when contact history exists (DESIGN §4).
+   * strength = max(declared, 1 − 0.8^interactionCount) when contact history exists (DESIGN §4). The
+   * pair is stored once whatever the direction. A second link of the same pair updates the first.
+   * Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is BAD_USER_INPUT.
    */
   linkKnows: StakeholderLink;
-  /** One of our users MANAGES an organization. */
+  /**
+   * Creates or updates MANAGES (our user → organization). A second link of the same pair updates the
+   * first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
+   * BAD_USER_INPUT.
+   */
   linkManages: StakeholderLink;
-  /** Creates REPORTS_TO (person → manager); refused when the manager already reports (transitively) to the person. */
+  /**
+   * Creates REPORTS_TO (person → manager); BAD_USER_INPUT when the manager already reports (directly
+   * or through others) to the person, which would make a cycle. A second link of the same pair updates
+   * the first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
+   * BAD_USER_INPUT.
+   */
   linkReportsTo: StakeholderLink;
-  /** A channel partner SERVES a customer. */
+  /**
+   * Creates or updates SERVES (channel partner → customer). A second link of the same pair updates the
+   * first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
+   * BAD_USER_INPUT.
+   */
   linkServes: StakeholderLink;
+  /**
+   * Creates SUBSIDIARY_OF (subsidiary → parent). A second link of the same pair updates the first.
+   * Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is BAD_USER_INPUT.
+   */
   linkSubsidiaryOf: StakeholderLink;
-  /** Creates or updates WORKS_AT (person → organization). */
+  /**
+   * Creates or updates WORKS_AT (person → organization). A second link of the same pair updates the
+   * first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
+   * BAD_USER_INPUT.
+   */
   linkWorksAt: StakeholderLink;
   /**
    * Logs a contact and, in the same transaction, strengthens KNOWS between every User–Person pair
@@ -608,12 +941,15 @@ export type Mutation = {
   /**
    * Places an order with its lines, all or nothing. The order's amount is the sum of the line
    * amounts. Unknown account or product ids are NOT_FOUND; no lines, a quantity below 1 or a
-   * negative amount are BAD_USER_INPUT.
+   * negative amount are BAD_USER_INPUT (extensions.problems names each bad line).
    */
   placeOrder: Order;
   /** Opens a case (status OPEN) raised by an organization or person, optionally about a product. */
   raiseCase: Case;
-  /** Records the customer's satisfaction (1–5) with a RESOLVED or CLOSED case. */
+  /**
+   * Records the customer's satisfaction with a RESOLVED or CLOSED case (a later rating replaces an
+   * earlier one); an open case is BAD_USER_INPUT.
+   */
   rateCase: Case;
   /**
    * Recomputes and stores Organization.tier for every account by the ABC rule on the revenue of
@@ -624,44 +960,99 @@ export type Mutation = {
    * nobody has revenue. Organizations that are no longer accounts lose their tier.
    */
   recomputeTiers: TierReport;
-  /** Records that a person granted consent for a channel and purpose (a new Consent; history is kept). */
+  /**
+   * Records that a person granted consent for a channel and purpose (a new Consent; history is
+   * kept). NOT_FOUND for an unknown person; a purpose over 100 characters is BAD_USER_INPUT.
+   */
   recordConsent: Consent;
-  /** Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint. */
+  /**
+   * Records the credit or discount given on a logged contact (Interaction), e.g. after a complaint;
+   * replaces an earlier one on the same contact. NOT_FOUND for an unknown interaction.
+   */
   recordCredit: CreditRecord;
-  /** Removes the person from the buying center; false when they were not in it. */
+  /**
+   * Removes the person from the buying center; false when they were not in it. Unknown ids are
+   * NOT_FOUND.
+   */
   removeBuyingRole: Scalars['Boolean']['output'];
-  /** Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). */
+  /**
+   * Marks an open case RESOLVED at `resolvedAt` (default now, never before openedAt). A case that is
+   * not OPEN or IN_PROGRESS is BAD_USER_INPUT; an unknown id is NOT_FOUND.
+   */
   resolveCase: Case;
   /**
    * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
-   * Without stance, an existing stance stays and a new member gets UNKNOWN.
+   * Without stance, an existing stance stays and a new member gets UNKNOWN. Unknown ids are
+   * NOT_FOUND; an empty role list is BAD_USER_INPUT (use removeBuyingRole).
    */
   setBuyingRole: BuyingCenterMember;
+  /**
+   * Removes INFLUENCES from the one to the other; false when there was none. Unknown ids are
+   * NOT_FOUND.
+   */
   unlinkInfluences: Scalars['Boolean']['output'];
+  /**
+   * Removes KNOWS between the two, whichever direction it was stored in; false when there was none.
+   * Unknown ids are NOT_FOUND.
+   */
   unlinkKnows: Scalars['Boolean']['output'];
+  /**
+   * Removes MANAGES from the user to the organization; false when there was none. Unknown ids are
+   * NOT_FOUND.
+   */
   unlinkManages: Scalars['Boolean']['output'];
+  /**
+   * Removes REPORTS_TO from the person to the manager; false when there was none. Unknown ids are
+   * NOT_FOUND.
+   */
   unlinkReportsTo: Scalars['Boolean']['output'];
+  /**
+   * Removes SERVES from the partner to the customer; false when there was none. Unknown ids are
+   * NOT_FOUND.
+   */
   unlinkServes: Scalars['Boolean']['output'];
+  /**
+   * Removes SUBSIDIARY_OF from the subsidiary to the parent; false when there was none. Unknown ids
+   * are NOT_FOUND.
+   */
   unlinkSubsidiaryOf: Scalars['Boolean']['output'];
-  /** Each unlink removes the relationship; false when there was none. Unknown ids are NOT_FOUND. */
+  /**
+   * Removes WORKS_AT from the person to the organization; false when there was none. Unknown ids are
+   * NOT_FOUND.
+   */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  /** Changes the given fields of an opportunity; NOT_FOUND for an unknown id, account or owner. */
   updateOpportunity: Opportunity;
+  /** Changes the given properties of an organization; NOT_FOUND for an unknown id. */
   updateOrganization: Organization;
+  /** Changes the given properties of a person; NOT_FOUND for an unknown id. */
   updatePerson: Person;
-  /** Sets the given fields; null removes an optional one. */
+  /** Sets the given fields; null removes an optional one. NOT_FOUND for an unknown id. */
   updateProduct: Product;
+  /** Changes the given properties of a user; NOT_FOUND for an unknown id. */
   updateUser: User;
-  /** Records that a person withdrew consent for a channel and purpose (a new Consent with granted: false). */
+  /**
+   * Records that a person withdrew consent for a channel and purpose (a new Consent with granted:
+   * false). NOT_FOUND for an unknown person.
+   */
   withdrawConsent: Consent;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationAssignCaseArgs = {
   caseId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationChangeLifecycleStageArgs = {
   accountId: Scalars['ID']['input'];
   at?: InputMaybe<Scalars['DateTime']['input']>;
@@ -670,6 +1061,10 @@ export type MutationChangeLifecycleStageArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationChangeOpportunityStageArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   opportunityId: Scalars['ID']['input'];
@@ -678,107 +1073,191 @@ export type MutationChangeOpportunityStageArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCloseCaseArgs = {
   caseId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateOpportunityArgs = {
   input: CreateOpportunityInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateOrganizationArgs = {
   input: CreateOrganizationInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreatePersonArgs = {
   input: CreatePersonInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteOpportunityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteOrganizationArgs = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeletePersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationImportGraphArgs = {
   graph: Scalars['JSON']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkInfluencesArgs = {
   input: InfluencesInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkKnowsArgs = {
   input: KnowsInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkManagesArgs = {
   input: ManagesInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkReportsToArgs = {
   input: ReportsToInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkServesArgs = {
   input: ServesInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkSubsidiaryOfArgs = {
   input: SubsidiaryOfInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLinkWorksAtArgs = {
   input: WorksAtInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationLogInteractionArgs = {
   input: LogInteractionInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationPlaceOrderArgs = {
   accountId: Scalars['ID']['input'];
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -789,22 +1268,38 @@ export type MutationPlaceOrderArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRaiseCaseArgs = {
   input: RaiseCaseInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRateCaseArgs = {
   caseId: Scalars['ID']['input'];
   satisfaction: Scalars['Int']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecomputeTiersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecordConsentArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   channel: ConsentChannel;
@@ -815,6 +1310,10 @@ export type MutationRecordConsentArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecordCreditArgs = {
   amount: Scalars['Float']['input'];
   interactionId: Scalars['ID']['input'];
@@ -822,12 +1321,20 @@ export type MutationRecordCreditArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRemoveBuyingRoleArgs = {
   opportunityId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationResolveCaseArgs = {
   caseId: Scalars['ID']['input'];
   resolution?: InputMaybe<Scalars['String']['input']>;
@@ -835,6 +1342,10 @@ export type MutationResolveCaseArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationSetBuyingRoleArgs = {
   opportunityId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
@@ -843,78 +1354,130 @@ export type MutationSetBuyingRoleArgs = {
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkInfluencesArgs = {
   fromId: Scalars['ID']['input'];
   toId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkKnowsArgs = {
   fromId: Scalars['ID']['input'];
   toId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkManagesArgs = {
   organizationId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkReportsToArgs = {
   managerId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkServesArgs = {
   customerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkSubsidiaryOfArgs = {
   parentId: Scalars['ID']['input'];
   subsidiaryId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUpdateOpportunityArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOpportunityInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOrganizationInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUpdatePersonArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePersonInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
 };
 
 
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationWithdrawConsentArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   channel: ConsentChannel;
@@ -927,29 +1490,38 @@ export type MutationWithdrawConsentArgs = {
 /** An account's surroundings, ready to draw. */
 export type Network = {
   __typename?: 'Network';
-  /** Every relationship of the chosen types between two returned nodes, each once. */
+  /**
+   * Every relationship of the chosen types between two returned nodes, each once, by from id, to id,
+   * type.
+   */
   edges: Array<NetworkEdge>;
   /** The account (depth 0) first, then ring by ring; within a ring by id. */
   nodes: Array<NetworkNode>;
-  /** True when nodeLimit cut the network short. */
+  /** True when nodeLimit cut the network short (the last ring is incomplete). */
   truncated: Scalars['Boolean']['output'];
 };
 
 /** A relationship in its stored direction. */
 export type NetworkEdge = {
   __typename?: 'NetworkEdge';
+  /** Id of the node it starts at. */
   fromId: Scalars['ID']['output'];
+  /** All stored properties of the relationship, e.g. {"strength": 0.8} for KNOWS. */
   properties?: Maybe<Scalars['JSON']['output']>;
+  /** Id of the node it ends at. */
   toId: Scalars['ID']['output'];
+  /** Which relationship. */
   type: RelationshipType;
 };
 
+/** One node of an account network, with what a drawing needs. */
 export type NetworkNode = {
   __typename?: 'NetworkNode';
-  /** Hops from the account. */
+  /** Hops from the account (0 for the account itself). */
   depth: Scalars['Int']['output'];
-  /** A name to show: name, subject, sku, … whichever the node has. */
+  /** A name to show: name, subject, sku, order number, key or id, whichever the node has first. */
   label: Scalars['String']['output'];
+  /** The entity. */
   node: Node;
   /** The node's type, e.g. Person. */
   type: Scalars['String']['output'];
@@ -957,7 +1529,12 @@ export type NetworkNode = {
 
 /** Every entity of the graph: a server-generated id, and the external key of imported nodes. */
 export type Node = {
+  /** Server-generated UUID, unique across all entities; never changes. */
   id: Scalars['ID']['output'];
+  /**
+   * External id from the source system (import or create input), unique across all entities; null when
+   * none was given.
+   */
   key?: Maybe<Scalars['String']['output']>;
 };
 
@@ -966,50 +1543,66 @@ export type OpenCase = {
   __typename?: 'OpenCase';
   /** Whole days from openedAt to asOf (rounded down). */
   ageDays: Scalars['Int']['output'];
+  /** The case. */
   case: Case;
 };
 
+/** A page of open cases, most severe first, then oldest first (Relay connection). */
 export type OpenCaseConnection = {
   __typename?: 'OpenCaseConnection';
+  /** The open cases of this page. */
   edges: Array<OpenCaseEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many open cases match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One open case in a page. */
 export type OpenCaseEdge = {
   __typename?: 'OpenCaseEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The open case with its age. */
   node: OpenCase;
 };
 
 /** An offer or deal for one account, owned by one of our users. */
 export type Opportunity = Node & {
   __typename?: 'Opportunity';
-  /** The organization the deal is for (FOR_ACCOUNT). */
+  /** The organization the deal is for (FOR_ACCOUNT); null only when that organization was deleted. */
   account?: Maybe<Organization>;
+  /** Value of the deal in `currency` (0 or more); null when not estimated yet. */
   amount?: Maybe<Scalars['Float']['output']>;
   /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
   buyingCenter: BuyingCenter;
-  /** Why it was won or lost. */
+  /** Why it was won or lost; null while open. */
   closeReason?: Maybe<Scalars['String']['output']>;
-  /** When it was won or lost (set by changeOpportunityStage). */
+  /** When it was won or lost (set by changeOpportunityStage); null while open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the opportunity was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
-  /** ISO 4217 code, e.g. EUR. */
+  /** ISO 4217 code of `amount`, e.g. EUR. */
   currency?: Maybe<Scalars['String']['output']>;
+  /** When we expect the deal to close. */
   expectedCloseDate?: Maybe<Scalars['Date']['output']>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
   /** Contact history, newest first: interactions about this opportunity. */
   interactions: InteractionConnection;
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** Name of the deal, e.g. "Bau Schmidt Kiel – heat pumps 2027". */
   name: Scalars['String']['output'];
-  /** The user who owns the deal (OWNS). */
+  /** The user who owns the deal (OWNS); null when nobody does. */
   owner?: Maybe<User>;
-  /** Chance to win, 0…1. */
+  /** Chance to win, 0…1; WON sets 1, LOST sets 0. */
   probability?: Maybe<Scalars['Float']['output']>;
+  /** Where the deal stands; null when never set (pipeline counts it as QUALIFICATION). */
   stage?: Maybe<OpportunityStage>;
   /** Every stage change made with changeOpportunityStage, oldest first. */
   stageHistory: Array<OpportunityStageChange>;
+  /** When a property of the opportunity last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1021,107 +1614,160 @@ export type OpportunityInteractionsArgs = {
   types?: InputMaybe<Array<InteractionType>>;
 };
 
+/** A page of opportunities, by expected close date (undated last), then id (Relay connection). */
 export type OpportunityConnection = {
   __typename?: 'OpportunityConnection';
+  /** The opportunities of this page. */
   edges: Array<OpportunityEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many opportunities match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One opportunity in a page of opportunities. */
 export type OpportunityEdge = {
   __typename?: 'OpportunityEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The opportunity. */
   node: Opportunity;
 };
 
 /** Every given criterion must hold. */
 export type OpportunityFilter = {
+  /** FOR_ACCOUNT this organization (id); an unknown id matches nothing. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Expected close date on or after this day. */
   closesFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Expected close date on or before this day. */
   closesTo?: InputMaybe<Scalars['Date']['input']>;
+  /** OWNED by this user (id); an unknown id matches nothing. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** In one of these stages (an opportunity without a stage matches none). */
   stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
+/** Where a deal stands in our sales process. */
 export type OpportunityStage =
+  /** The customer did not buy: closed, probability 0. */
   | 'LOST'
+  /** Negotiating terms and price. */
   | 'NEGOTIATION'
+  /** We have made an offer. */
   | 'PROPOSAL'
+  /** Finding out whether there is a deal: need, budget, timing. */
   | 'QUALIFICATION'
+  /** The customer bought: closed, probability 1. */
   | 'WON';
 
 /** One recorded move of an opportunity from one stage to another. */
 export type OpportunityStageChange = Node & {
   __typename?: 'OpportunityStageChange';
+  /** When the move happened (the mutation's `at`, default the time it was recorded). */
   at: Scalars['DateTime']['output'];
+  /** When the change was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  /** null when the opportunity had no stage before. */
+  /** The stage before; null when the opportunity had no stage before. */
   from?: Maybe<OpportunityStage>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id; null for changes recorded through the API. */
   key?: Maybe<Scalars['String']['output']>;
-  /** Required for WON and LOST. */
+  /** Why; required for WON and LOST, at most 500 characters. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** The stage after. */
   to: OpportunityStage;
+  /** When the record last changed (records are not edited, so equal to createdAt). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 /** An order an organization PLACED; its amount is the sum of its lines. */
 export type Order = Node & {
   __typename?: 'Order';
+  /** The organization that PLACED the order; null only when it was deleted. */
   account?: Maybe<Organization>;
+  /** Σ of the line amounts, in `currency`; 0 for an order without amount. */
   amount: Scalars['Float']['output'];
+  /** When the order was recorded in this graph. */
   createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code of the amounts, e.g. EUR. */
   currency?: Maybe<Scalars['String']['output']>;
+  /** Order date. */
   date: Scalars['Date']['output'];
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id from the source system (e.g. the ERP); null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** The order lines, by SKU. */
   lines: Array<OrderLine>;
+  /** Order number as the customer or ERP knows it. */
   number?: Maybe<Scalars['String']['output']>;
+  /** When a property of the order last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of orders, newest first (Relay connection). */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders of this page. */
   edges: Array<OrderEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many orders there are in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One order in a page of orders. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
 /** One CONTAINS relationship of an order. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** The line's total in the order's currency (not the unit price). */
   amount: Scalars['Float']['output'];
+  /** The product ordered. */
   product: Product;
+  /** Units ordered, 1 or more. */
   quantity: Scalars['Int']['output'];
 };
 
+/** One line of a new order. */
 export type OrderLineInput = {
-  /** The line's total (not the unit price). */
+  /** The line's total (not the unit price), 0 or more. */
   amount: Scalars['Float']['input'];
+  /** The product (a Product id); unknown is NOT_FOUND, a product on two lines is BAD_USER_INPUT. */
   productId: Scalars['ID']['input'];
+  /** Units, a whole number of 1 or more. */
   quantity: Scalars['Int']['input'];
 };
 
 /** Any firm: customer, prospect, channel partner, influencer firm, supplier or competitor. */
 export type Organization = Node & {
   __typename?: 'Organization';
+  /** Annual revenue of the firm itself (not what it buys from us), in EUR. */
   annualRevenue?: Maybe<Scalars['Float']['output']>;
+  /** City of the firm's main site. */
   city?: Maybe<Scalars['String']['output']>;
+  /** Country as ISO 3166-1 alpha-2, e.g. DE. */
   country?: Maybe<Scalars['String']['output']>;
+  /** When the organization was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
-  /** Organizations this one SERVES as a channel partner. */
+  /** Organizations this one SERVES as a channel partner, by name. */
   customers: Array<ServesEdge>;
+  /** Internet domain, e.g. bau-schmidt.example. */
   domain?: Maybe<Scalars['String']['output']>;
+  /** Number of employees (0 or more). */
   employees?: Maybe<Scalars['Int']['output']>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** Industry in the firm's own words, e.g. "Installer (SHK)". */
   industry?: Maybe<Scalars['String']['output']>;
   /** Who INFLUENCES this organization, strongest first. */
   influencedBy: Array<InfluenceEdge>;
@@ -1129,30 +1775,46 @@ export type Organization = Node & {
   influences: Array<InfluenceEdge>;
   /** Contact history, newest first: interactions about it, about its opportunities, or with its people. */
   interactions: InteractionConnection;
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** What the firm is to us; empty when unknown, several allowed. */
   kinds: Array<OrganizationKind>;
   /** Every stage change, oldest first. */
   lifecycleHistory: Array<LifecycleChange>;
+  /**
+   * Where the relationship stands; null when never set. Changes through changeLifecycleStage keep a
+   * history.
+   */
   lifecycleStage?: Maybe<LifecycleStage>;
-  /** Our users who MANAGE this organization (account owners, partner managers). */
+  /** Our users who MANAGE this organization (account owners, partner managers), by role, then name. */
   managers: Array<ManagerEdge>;
+  /** Name of the firm, as shown everywhere (at most 200 characters). */
   name: Scalars['String']['output'];
-  /** Opportunities for this account, by expected close date. */
+  /** Opportunities for this account, by expected close date (undated last), then id. */
   opportunities: OpportunityConnection;
   /** Orders this organization placed, newest first (ties by number, then id). */
   orders: OrderConnection;
-  /** The organization this one is a SUBSIDIARY_OF, if any. */
+  /** The organization this one is a SUBSIDIARY_OF, if any (the first by name when there are several). */
   parent?: Maybe<Organization>;
-  /** Channel partners that SERVE this organization (distributors, resellers, agents, brokers, service partners). */
+  /**
+   * Channel partners that SERVE this organization (distributors, resellers, agents, brokers, service
+   * partners), by name.
+   */
   partners: Array<ServesEdge>;
-  /** People who WORK_AT this organization, by name. */
+  /** People who WORK_AT this organization (current and former, see `until`), by name. */
   people: Array<EmployeeEdge>;
   /** German state (Bundesland) or the country's equivalent. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Sum of the amounts of its orders dated from `from` to `to`, both inclusive (0 when none). */
+  /**
+   * Sum of the amounts of its orders dated from `from` to `to`, both inclusive (0 when none), as
+   * stored, without currency conversion. `from` after `to` is BAD_USER_INPUT.
+   */
   revenue: Scalars['Float']['output'];
+  /** Organizations that are a SUBSIDIARY_OF this one, by name. */
   subsidiaries: Array<Organization>;
+  /** Stored ABC tier; set by recomputeTiers (or by hand). customerValue computes the current one. */
   tier?: Maybe<Tier>;
+  /** When a property of the organization last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1228,16 +1890,23 @@ export type OrganizationSubsidiariesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of organizations (Relay connection). */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The organizations of this page, in the requested order. */
   edges: Array<OrganizationEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many organizations match the filter in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One organization in a page of organizations. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The organization. */
   node: Organization;
 };
 
@@ -1245,7 +1914,7 @@ export type OrganizationEdge = {
 export type OrganizationFilter = {
   /** Exact city, case-insensitive. */
   city?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-1 alpha-2, e.g. DE. */
+  /** ISO 3166-1 alpha-2, e.g. DE; case-insensitive. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Organizations at which this person WORKS_AT (person id). */
   employs?: InputMaybe<Scalars['ID']['input']>;
@@ -1253,6 +1922,7 @@ export type OrganizationFilter = {
   industry?: InputMaybe<Scalars['String']['input']>;
   /** Has at least one of these kinds. */
   kinds?: InputMaybe<Array<OrganizationKind>>;
+  /** Is in this lifecycle stage. */
   lifecycleStage?: InputMaybe<LifecycleStage>;
   /** Organizations this user MANAGES (user id). */
   manager?: InputMaybe<Scalars['ID']['input']>;
@@ -1262,65 +1932,102 @@ export type OrganizationFilter = {
   region?: InputMaybe<Scalars['String']['input']>;
   /** Organizations this channel partner SERVES (organization id). */
   servedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Has this stored tier. */
   tier?: InputMaybe<Tier>;
 };
 
+/** What a firm is to us; an organization may be several at once. */
 export type OrganizationKind =
+  /** Sales agent who sells for us on commission. */
   | 'AGENT'
+  /** Broker who places deals between us and customers, e.g. an insurance broker. */
   | 'BROKER'
+  /** Competes with us. */
   | 'COMPETITOR'
+  /** Consulting firm, e.g. energy consultants, that advises customers. */
   | 'CONSULTANCY'
+  /** Buys from us (directly or through a channel partner). */
   | 'CUSTOMER'
+  /** Wholesaler who stocks our products and sells them on to installers and other customers. */
   | 'DISTRIBUTOR'
+  /** Planning or architecture office whose specifications steer what gets bought. */
   | 'PLANNER'
+  /** Trade press or other media house. */
   | 'PRESS'
+  /** Might buy from us; not a customer yet. */
   | 'PROSPECT'
+  /** Sells our products on without stocking them like a wholesaler. */
   | 'RESELLER'
+  /** Firm that installs, maintains or repairs our products for customers. */
   | 'SERVICE_PARTNER'
+  /** Sells to us. */
   | 'SUPPLIER';
 
 /** Sort keys; every order ends with id, so pages are stable. */
 export type OrganizationOrder =
+  /** Highest annual revenue first; unknown revenue last. */
   | 'ANNUAL_REVENUE_DESC'
+  /** By city A–Z, case-insensitive; no city last. */
   | 'CITY_ASC'
+  /** Oldest record first. */
   | 'CREATED_AT_ASC'
+  /** Newest record first. */
   | 'CREATED_AT_DESC'
+  /** Fewest employees first; unknown counts last. */
   | 'EMPLOYEES_ASC'
+  /** Most employees first; unknown counts last. */
   | 'EMPLOYEES_DESC'
+  /** By name A–Z, case-insensitive (the default). */
   | 'NAME_ASC'
+  /** By name Z–A, case-insensitive. */
   | 'NAME_DESC'
+  /** Most recently changed first. */
   | 'UPDATED_AT_DESC';
 
+/** Where a page of a connection stands (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last row of this page; pass it as `after` for the next page. Null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more rows follow this page: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when rows come before this page (it did not start at the first row). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first row of this page; null on an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** What a channel partner brings (DESIGN §4). */
 export type PartnerCoverage = {
   __typename?: 'PartnerCoverage';
-  /** Customers that other organizations also serve, with those other partners. */
+  /** Customers that other organizations also serve, with those other partners; by customer name. */
   conflicts: Array<ChannelConflict>;
   /** Organizations the partner SERVES, by name. */
   customers: Array<Organization>;
-  /** Users who manage the partner. */
+  /** Our users who MANAGE the partner, by name. */
   managers: Array<User>;
-  /** Σ amount × probability over the open (not WON/LOST) opportunities of those customers. */
+  /**
+   * Σ amount × probability over the open opportunities (stage neither WON nor LOST; no stage counts
+   * as open) of those customers; missing amount or probability counts as 0. Summed as stored,
+   * without currency conversion.
+   */
   openPipeline: Scalars['Float']['output'];
+  /** The channel partner asked about. */
   partner: Organization;
-  /** Persons who work at the partner. */
+  /** Persons who WORK_AT the partner (current and former), by name. */
   people: Array<Person>;
 };
 
 /** One hop of a path, in the relationship's stored direction (it may point against the path). */
 export type PathStep = {
   __typename?: 'PathStep';
+  /** Id of the node the relationship starts at (as stored). */
   fromId: Scalars['ID']['output'];
+  /** Id of the node the relationship ends at (as stored). */
   toId: Scalars['ID']['output'];
+  /** Which relationship. */
   type: RelationshipType;
+  /** The hop weight this relationship gives, 0 < weight ≤ 1. */
   weight: Scalars['Float']['output'];
 };
 
@@ -1329,15 +2036,24 @@ export type Person = Node & {
   __typename?: 'Person';
   /** The buying centers this person sits in, by the opportunities' expected close date. */
   buyingRoles: Array<PersonBuyingRole>;
+  /** City the person works in. */
   city?: Maybe<Scalars['String']['output']>;
   /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
   consents: Array<Consent>;
+  /** Country as ISO 3166-1 alpha-2, e.g. DE. */
   country?: Maybe<Scalars['String']['output']>;
+  /** When the person was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
+  /** Department, e.g. "Einkauf". */
   department?: Maybe<Scalars['String']['output']>;
+  /** E-mail address, stored lower-case. */
   email?: Maybe<Scalars['String']['output']>;
-  /** Organizations this person WORKS_AT, current ones (no until) first. */
+  /**
+   * Organizations this person WORKS_AT: current ones (no until) first, then by until (latest first),
+   * then by name.
+   */
   employers: Array<EmployerEdge>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
   /** Who INFLUENCES this person, strongest first. */
   influencedBy: Array<InfluenceEdge>;
@@ -1345,18 +2061,25 @@ export type Person = Node & {
   influences: Array<InfluenceEdge>;
   /** Contact history, newest first: interactions the person took part in. */
   interactions: InteractionConnection;
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** What the person is to us; empty when unknown. */
   kinds: Array<PersonKind>;
-  /** People and users this person KNOWS, either direction, strongest first. */
+  /** People and users this person KNOWS, either direction, strongest first, then by name. */
   knows: Array<KnowsEdge>;
   /** Whom this person REPORTS_TO (the first by name when there are several). */
   manager?: Maybe<Person>;
+  /** Full name, e.g. "Anna Weber". */
   name: Scalars['String']['output'];
+  /** Phone number as entered. */
   phone?: Maybe<Scalars['String']['output']>;
-  /** People who REPORT_TO this person. */
+  /** People who REPORT_TO this person, by name. */
   reports: Array<Person>;
+  /** How senior the person is. */
   seniority?: Maybe<Seniority>;
+  /** Job title, e.g. "Head of Procurement" (the WORKS_AT title may say more per employer). */
   title?: Maybe<Scalars['String']['output']>;
+  /** When a property of the person last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1407,21 +2130,31 @@ export type PersonReportsArgs = {
 /** A seat in an opportunity's buying center, seen from the person. */
 export type PersonBuyingRole = {
   __typename?: 'PersonBuyingRole';
+  /** The deal. */
   opportunity: Opportunity;
+  /** The roles the person plays in it. */
   roles: Array<BuyingRole>;
+  /** How the person stands towards our offer. */
   stance: Stance;
 };
 
+/** A page of people (Relay connection). */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** The people of this page, in the requested order. */
   edges: Array<PersonEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many people match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One person in a page of people. */
 export type PersonEdge = {
   __typename?: 'PersonEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The person. */
   node: Person;
 };
 
@@ -1435,54 +2168,76 @@ export type PersonFilter = {
   kinds?: InputMaybe<Array<PersonKind>>;
   /** Part of the name, case-insensitive. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Has this seniority. */
   seniority?: InputMaybe<Seniority>;
   /** Part of the title, case-insensitive. */
   titleContains?: InputMaybe<Scalars['String']['input']>;
-  /** People who WORK_AT this organization (organization id). */
+  /** People who WORK_AT this organization (organization id), now or formerly. */
   worksAt?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What a person is to us beyond their job; several allowed. */
 export type PersonKind =
+  /** A sales agent. */
   | 'AGENT'
+  /** An architect. */
   | 'ARCHITECT'
+  /** A broker who places deals. */
   | 'BROKER'
+  /** A consultant, e.g. an energy consultant. */
   | 'CONSULTANT'
+  /** An ordinary contact at a customer or partner. */
   | 'CONTACT'
+  /** Someone whose opinion sways buying decisions. */
   | 'INFLUENCER'
+  /** An installer (tradesperson) who fits our products. */
   | 'INSTALLER'
+  /** A journalist of the trade press. */
   | 'JOURNALIST'
+  /** A planner (building services engineer) who specifies products. */
   | 'PLANNER';
 
 /** Sort keys; every order ends with id, so pages are stable. */
 export type PersonOrder =
+  /** Oldest record first. */
   | 'CREATED_AT_ASC'
+  /** Newest record first. */
   | 'CREATED_AT_DESC'
+  /** By name A–Z, case-insensitive (the default). */
   | 'NAME_ASC'
+  /** By name Z–A, case-insensitive. */
   | 'NAME_DESC'
+  /** By title A–Z, case-insensitive; no title last. */
   | 'TITLE_ASC'
+  /** Most recently changed first. */
   | 'UPDATED_AT_DESC';
 
+/** The sales pipeline under a filter: stages, open totals and win rate. */
 export type Pipeline = {
   __typename?: 'Pipeline';
+  /** How many are LOST. */
   lost: Scalars['Int']['output'];
+  /** Σ amount over the open opportunities. */
   openAmount: Scalars['Float']['output'];
-  /** Totals over the open stages (neither WON nor LOST). */
+  /** How many opportunities are open (neither WON nor LOST). */
   openCount: Scalars['Int']['output'];
   /** Every stage, QUALIFICATION to LOST, also when empty. */
   stages: Array<PipelineStage>;
+  /** Σ amount × probability over the open opportunities. */
   weightedAmount: Scalars['Float']['output'];
-  /** won / (won + lost); null when none is closed. */
+  /** won / (won + lost), 0…1; null when none is closed. */
   winRate?: Maybe<Scalars['Float']['output']>;
+  /** How many are WON. */
   won: Scalars['Int']['output'];
 };
 
-/** Every given criterion must hold. */
+/** Every given criterion must hold; list criteria match any of their values. */
 export type PipelineFilter = {
   /** Opportunities FOR_ACCOUNT these organizations. */
   accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Expected close date on or after this day. */
   closesFrom?: InputMaybe<Scalars['Date']['input']>;
-  /** Expected close date on or before this day. */
+  /** Expected close date on or before this day; before closesFrom is BAD_USER_INPUT. */
   closesTo?: InputMaybe<Scalars['Date']['input']>;
   /** Opportunities these users OWN. */
   ownerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1492,11 +2247,14 @@ export type PipelineFilter = {
   tiers?: InputMaybe<Array<Tier>>;
 };
 
+/** The opportunities in one stage. */
 export type PipelineStage = {
   __typename?: 'PipelineStage';
-  /** Σ amount (missing amounts count as 0). */
+  /** Σ amount (missing amounts count as 0), as stored, without currency conversion. */
   amount: Scalars['Float']['output'];
+  /** How many opportunities are in it. */
   count: Scalars['Int']['output'];
+  /** The stage. */
   stage: OpportunityStage;
   /** Σ amount × probability (missing values count as 0). */
   weightedAmount: Scalars['Float']['output'];
@@ -1505,62 +2263,88 @@ export type PipelineStage = {
 /** Something we sell. UPGRADE_OF points from the newer product to the one it replaces. */
 export type Product = Node & {
   __typename?: 'Product';
-  /** Products that go with this one (COMPLEMENTS, either direction). */
+  /** Products that go with this one (COMPLEMENTS, either direction), by SKU. */
   complements: Array<Product>;
+  /** When the product was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
+  /** Product family, e.g. "Heat pumps". */
   family?: Maybe<Scalars['String']['output']>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
+  /** Product name, e.g. "Air heat pump 8 kW". */
   name: Scalars['String']['output'];
+  /** List price per unit in EUR (0 or more); null when not priced. */
   price?: Maybe<Scalars['Float']['output']>;
+  /** Stock-keeping unit, e.g. WP-AIR-8. */
   sku: Scalars['String']['output'];
+  /** When a property of the product last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Products this one upgrades: (this)-[:UPGRADE_OF]->(older). */
+  /** Products this one upgrades: (this)-[:UPGRADE_OF]->(older), by SKU. */
   upgradeOf: Array<Product>;
-  /** Products that are upgrades of this one: (upgrade)-[:UPGRADE_OF]->(this). */
+  /** Products that are upgrades of this one: (upgrade)-[:UPGRADE_OF]->(this), by SKU. */
   upgrades: Array<Product>;
 };
 
+/** A product to offer instead of or next to another one. */
 export type ProductAlternative = {
   __typename?: 'ProductAlternative';
+  /** Why it is offered. */
   kind: AlternativeKind;
+  /** The product to offer. */
   product: Product;
 };
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type Query = {
   __typename?: 'Query';
   /**
    * Influence on an account: on the account itself, on everyone who works at it and on the
    * buying-center members of its opportunities, summed; the account and its people are not listed.
+   * NOT_FOUND unless the id is an Organization.
    */
   accountInfluencers: Array<InfluenceScore>;
   /**
-   * The account plus every node within `depth` (1…3) hops along the chosen stakeholder
-   * relationships, nearest first, at most `nodeLimit` (≤ 2000) nodes.
+   * The account plus every node within `depth` hops along the chosen stakeholder relationships
+   * (either direction), nearest first, at most `nodeLimit` nodes. NOT_FOUND unless the id is an
+   * Organization.
    */
   accountNetwork: Network;
   /**
    * Other customers that ordered the product this case concerns (the case's own account, i.e. the
    * organization that raised it or where the raising person works, is left out), most cases on the
-   * product first (open, or opened within `recentDays` before `asOf`), then by name.
+   * product first (open, or opened within `recentDays` before `asOf`), then by name. NOT_FOUND
+   * unless the id is a Case; BAD_USER_INPUT when the case concerns no product.
    */
   accountsWithSameProblem: Array<SameProblemAccount>;
-  /** The products to offer instead of or next to this one: its upgrades, then its complements. */
+  /**
+   * The products to offer instead of or next to this one: its upgrades, then its complements, each by
+   * SKU. NOT_FOUND unless the id is a Product.
+   */
   alternativesFor: Array<ProductAlternative>;
-  /** People matching the filter who may be contacted on `channel` for `purpose` at `asOf` (default now). */
+  /**
+   * People matching the filter who may be contacted on `channel` for `purpose` at `asOf` (default
+   * now).
+   */
   audience: Audience;
   /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
   averageTimeToResolve: ResolutionTime;
   /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
   buyingCenter: BuyingCenter;
+  /** The case with this id; null when there is none. */
   case?: Maybe<Case>;
   /**
    * Products bought by the account's peers (accounts that share at least one product with it) and
-   * not yet by it, most peers first; ties by SKU.
+   * not yet by it, most peers first; ties by SKU. NOT_FOUND unless the id is an Organization.
    */
   crossSellCandidates: Array<CrossSellCandidate>;
-  /** Revenue, rank, share and ABC tier of one account at `asOf` (default today). */
+  /**
+   * Revenue, rank, share and ABC tier of one account at `asOf` (default today). NOT_FOUND unless the
+   * id is an Organization.
+   */
   customerValue: CustomerValue;
+  /** The sales lead's KPIs at one moment. */
   dashboard: Dashboard;
   /**
    * The reactivation list: organizations with an order on or before `asOf` (default today) whose
@@ -1571,10 +2355,10 @@ export type Query = {
   dormantCustomers: DormantCustomerConnection;
   /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
-   * (≤ 4) hops, highest score first (ties by id). 0 < decay ≤ 1.
+   * hops, highest score first (ties by id). NOT_FOUND for an unknown target.
    */
   influencers: Array<InfluenceScore>;
-  /** The transition table changeLifecycleStage enforces. */
+  /** The transition table changeLifecycleStage enforces, one row per stage. */
   lifecycleTransitions: Array<LifecycleTransition>;
   /** Any entity by its id; null when none exists. */
   node?: Maybe<Node>;
@@ -1589,38 +2373,50 @@ export type Query = {
   opportunities: OpportunityConnection;
   /** The opportunity with this id; null when there is none. */
   opportunity?: Maybe<Opportunity>;
+  /** The organization with this id; null when there is none (or the id is another type's). */
   organization?: Maybe<Organization>;
+  /** Organizations matching the filter, a page at a time. */
   organizations: OrganizationConnection;
   /** Coverage of a channel partner; NOT_FOUND unless the id is an Organization. */
   partnerCoverage: PartnerCoverage;
+  /** People matching the filter, a page at a time. */
   people: PersonConnection;
+  /** The person with this id; null when there is none (or the id is another type's). */
   person?: Maybe<Person>;
   /** The pipeline by stage under the filter (an opportunity without a stage counts as QUALIFICATION). */
   pipeline: Pipeline;
+  /** The product with this id; null when there is none. */
   product?: Maybe<Product>;
   /**
-   * Up to `first` (≤ 50) simple paths of at most `maxHops` (≤ 6) hops between two nodes, every
-   * relationship walkable both ways; strongest first, then fewer hops, then by the node ids.
+   * Up to `first` simple paths of at most `maxHops` hops between two nodes, every relationship
+   * walkable both ways; strongest first, then fewer hops, then by the node ids. Two parallel
+   * relationships make two paths. No path: an empty list. Unknown ids are NOT_FOUND; the same id
+   * at both ends is BAD_USER_INPUT.
    */
   relationshipPaths: Array<RelationshipPath>;
   /**
    * Full-text search over names, e-mails, titles and domains (and subjects and SKUs of other
-   * types), best match first. Every word must match, as a whole word or a prefix. `types`
-   * restricts the node types, e.g. ["Organization", "Person"]. Empty text is BAD_USER_INPUT.
+   * types), best match first (ties by id). Every word must match, as a whole word or a prefix;
+   * Lucene syntax in the text is searched for, never interpreted.
    */
   search: Array<SearchHit>;
-  /** Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by SKU. */
+  /**
+   * Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by
+   * SKU. NOT_FOUND unless the id is an Organization.
+   */
   upgradeCandidates: Array<UpgradeCandidate>;
   /** Our users by name. */
   users: UserConnection;
   /**
    * Warm-introduction paths to `targetId` from every User (or from `fromUserIds`), ranked as one
-   * list across the users, like relationshipPaths over the stakeholder relationships.
+   * list across the users, like relationshipPaths over the stakeholder relationships. Unknown ids
+   * are NOT_FOUND.
    */
   warmIntroductions: Array<RelationshipPath>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAccountInfluencersArgs = {
   accountId: Scalars['ID']['input'];
   decay?: InputMaybe<Scalars['Float']['input']>;
@@ -1629,6 +2425,7 @@ export type QueryAccountInfluencersArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAccountNetworkArgs = {
   accountId: Scalars['ID']['input'];
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1637,6 +2434,7 @@ export type QueryAccountNetworkArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAccountsWithSameProblemArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   caseId: Scalars['ID']['input'];
@@ -1645,11 +2443,13 @@ export type QueryAccountsWithSameProblemArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAlternativesForArgs = {
   productId: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAudienceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1660,39 +2460,46 @@ export type QueryAudienceArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryAverageTimeToResolveArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryBuyingCenterArgs = {
   opportunityId: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCrossSellCandidatesArgs = {
   accountId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCustomerValueArgs = {
   accountId: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryDashboardArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryDormantCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1701,6 +2508,7 @@ export type QueryDormantCustomersArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryInfluencersArgs = {
   decay?: InputMaybe<Scalars['Float']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1709,16 +2517,19 @@ export type QueryInfluencersArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryNodeByKeyArgs = {
   key: Scalars['String']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryOpenCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1728,6 +2539,7 @@ export type QueryOpenCasesArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryOpportunitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OpportunityFilter>;
@@ -1735,16 +2547,19 @@ export type QueryOpportunitiesArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryOpportunityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganizationFilter>;
@@ -1753,11 +2568,13 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPartnerCoverageArgs = {
   partnerId: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
@@ -1766,21 +2583,25 @@ export type QueryPeopleArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPipelineArgs = {
   filter?: InputMaybe<PipelineFilter>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryRelationshipPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromId: Scalars['ID']['input'];
@@ -1790,6 +2611,7 @@ export type QueryRelationshipPathsArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -1797,17 +2619,20 @@ export type QuerySearchArgs = {
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryUpgradeCandidatesArgs = {
   accountId: Scalars['ID']['input'];
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryWarmIntroductionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromUserIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1815,119 +2640,182 @@ export type QueryWarmIntroductionsArgs = {
   targetId: Scalars['ID']['input'];
 };
 
+/**
+ * A new case. A subject over 300 characters, a description over 4000 or an unknown severity is
+ * BAD_USER_INPUT.
+ */
 export type RaiseCaseInput = {
+  /** The full description, at most 4000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** External id, unique across all entities; a duplicate is CONFLICT. */
   key?: InputMaybe<Scalars['String']['input']>;
-  /** Defaults to now. */
+  /** When it was opened; defaults to now. */
   openedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The product it concerns (a Product id; unknown: NOT_FOUND). */
   productId?: InputMaybe<Scalars['ID']['input']>;
-  /** An Organization or a Person. */
+  /** Who raised it: an Organization or a Person id (unknown: NOT_FOUND, another type: BAD_USER_INPUT). */
   raisedById: Scalars['ID']['input'];
+  /** How serious it is; default MEDIUM. */
   severity?: InputMaybe<Severity>;
+  /** What the case is about in a few words; required, at most 300 characters. */
   subject: Scalars['String']['input'];
 };
 
 /**
- * A simple path through the stakeholder graph. strength = the product of the hop weights
- * (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; WORKS_AT, SERVES,
+ * A simple path through the stakeholder graph (no node twice). strength = the product of the hop
+ * weights (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; WORKS_AT, SERVES,
  * SUBSIDIARY_OF, MANAGES 0.5).
  */
 export type RelationshipPath = {
   __typename?: 'RelationshipPath';
+  /** Number of relationships on the path (nodes − 1). */
   hops: Scalars['Int']['output'];
   /** From the start to the end of the path. */
   nodes: Array<Node>;
+  /** The relationships walked, in path order; each as stored, so one may point against the path. */
   steps: Array<PathStep>;
+  /** Product of the hop weights: 0 < strength ≤ 1, higher is warmer. */
   strength: Scalars['Float']['output'];
 };
 
 /** The stakeholder relationships that paths and networks walk (DESIGN §4). */
 export type RelationshipType =
+  /**
+   * (Person|Organization)-[:INFLUENCES]->(Person|Organization); hop weight = its weight (0.5 when not
+   * given).
+   */
   | 'INFLUENCES'
+  /** (Person|User)-[:KNOWS]-(Person|User); hop weight = its strength (0.5 when not given). */
   | 'KNOWS'
+  /** (User)-[:MANAGES]->(Organization); hop weight 0.5. */
   | 'MANAGES'
+  /** (Person)-[:REPORTS_TO]->(Person); hop weight 0.8. */
   | 'REPORTS_TO'
+  /** (Organization)-[:SERVES]->(Organization), partner to customer; hop weight 0.5. */
   | 'SERVES'
+  /** (Organization)-[:SUBSIDIARY_OF]->(Organization); hop weight 0.5. */
   | 'SUBSIDIARY_OF'
+  /** (Person)-[:WORKS_AT]->(Organization); hop weight 0.5. */
   | 'WORKS_AT';
 
+/** A person REPORTS_TO their manager. */
 export type ReportsToInput = {
+  /** Their manager (a Person id). */
   managerId: Scalars['ID']['input'];
+  /** The person who reports (a Person id). */
   personId: Scalars['ID']['input'];
 };
 
 /** Mean time from openedAt to resolvedAt of the cases resolved in a period. */
 export type ResolutionTime = {
   __typename?: 'ResolutionTime';
+  /** The same in days (hours / 24); null when no case was resolved in the period. */
   averageDays?: Maybe<Scalars['Float']['output']>;
-  /** null when no case was resolved in the period. */
+  /** Mean time to resolve, in hours; null when no case was resolved in the period. */
   averageHours?: Maybe<Scalars['Float']['output']>;
+  /** How many cases were resolved in the period. */
   cases: Scalars['Int']['output'];
 };
 
 /** Another customer who owns the product of a case: the up-sell list of the call center. */
 export type SameProblemAccount = {
   __typename?: 'SameProblemAccount';
+  /** The other customer. */
   account: Organization;
-  /** Cases on the product raised by this account or its people that are open, or were opened in the last `recentDays`. */
+  /**
+   * Cases on the product raised by this account or its people that are open, or were opened in the
+   * last `recentDays`.
+   */
   caseCount: Scalars['Int']['output'];
+  /** Date of its latest order of the product. */
   lastOrderDate: Scalars['Date']['output'];
   /** Of those, the ones still OPEN or IN_PROGRESS. */
   openCaseCount: Scalars['Int']['output'];
-  /** Units of the product it ordered, and its latest order of it. */
+  /** Units of the product it ordered over all its orders. */
   quantityOrdered: Scalars['Int']['output'];
 };
 
 /** One full-text match. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The matching entity: an Organization, Person, User, Opportunity, Product or Case. */
   node: Node;
-  /** Lucene relevance; higher is better. */
+  /** Lucene relevance; higher is better. Only comparable within one answer. */
   score: Scalars['Float']['output'];
 };
 
+/** How senior a person is in their organization. */
 export type Seniority =
+  /** Executive: managing director, board member. */
   | 'EXECUTIVE'
+  /** Head of a department or team. */
   | 'HEAD'
+  /** Junior staff. */
   | 'JUNIOR'
+  /** Mid-level staff. */
   | 'MID'
+  /** Owner of the firm. */
   | 'OWNER'
+  /** Senior staff. */
   | 'SENIOR';
 
 /** How a channel partner serves a customer (SERVES.as). */
 export type ServesAs =
+  /** As a sales agent. */
   | 'AGENT'
+  /** As a broker. */
   | 'BROKER'
+  /** As a wholesaler (distributor). */
   | 'DISTRIBUTOR'
+  /** As a reseller. */
   | 'RESELLER'
+  /** As a service partner (installation, maintenance). */
   | 'SERVICE_PARTNER';
 
 /** One SERVES relationship seen from either end: `node` is the other organization. */
 export type ServesEdge = {
   __typename?: 'ServesEdge';
+  /** In which role the partner serves; null when not recorded. */
   as?: Maybe<ServesAs>;
+  /** The partner (from the customer's side) or the customer (from the partner's side). */
   node: Organization;
+  /** Since when the partner serves the customer. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** The territory the partner covers for this customer, e.g. "Schleswig-Holstein". */
   territory?: Maybe<Scalars['String']['output']>;
 };
 
+/** A channel partner SERVES a customer. */
 export type ServesInput = {
+  /** In which role it serves. */
   as: ServesAs;
+  /** The customer it serves (an Organization id). */
   customerId: Scalars['ID']['input'];
+  /** The channel partner (an Organization id). */
   partnerId: Scalars['ID']['input'];
+  /** Since when. */
   since?: InputMaybe<Scalars['Date']['input']>;
+  /** The territory it covers for this customer, at most 200 characters. */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How serious a case is. */
 export type Severity =
+  /** Urgent: e.g. a heating system down in winter. */
   | 'CRITICAL'
+  /** Serious; the customer is affected. */
   | 'HIGH'
+  /** Minor; no hurry. */
   | 'LOW'
+  /** Normal (the default for a new case). */
   | 'MEDIUM';
 
+/** How many open cases have one severity. */
 export type SeverityCount = {
   __typename?: 'SeverityCount';
+  /** Open (OPEN or IN_PROGRESS) cases of that severity opened by asOf. */
   count: Scalars['Int']['output'];
+  /** The severity. */
   severity: Severity;
 };
 
@@ -1936,59 +2824,91 @@ export type StakeholderLink = {
   __typename?: 'StakeholderLink';
   /** false when the relationship existed and only its properties changed. */
   created: Scalars['Boolean']['output'];
+  /** The node it starts at. */
   from: Node;
-  /** All properties of the relationship after the write. */
+  /** All properties of the relationship after the write, including createdAt and updatedAt. */
   properties: Scalars['JSON']['output'];
+  /** The node it ends at. */
   to: Node;
+  /** Which relationship. */
   type: StakeholderRelationship;
 };
 
 /** The stakeholder relationships the link mutations write. */
 export type StakeholderRelationship =
+  /** (Person|Organization)-[:INFLUENCES]->(Person|Organization): sways their decisions. */
   | 'INFLUENCES'
+  /** (Person|User)-[:KNOWS]-(Person|User): they know each other; stored once per pair. */
   | 'KNOWS'
+  /** (User)-[:MANAGES]->(Organization): one of our users manages the organization. */
   | 'MANAGES'
+  /** (Person)-[:REPORTS_TO]->(Person): the line manager. */
   | 'REPORTS_TO'
+  /** (Organization)-[:SERVES]->(Organization): a channel partner serves a customer. */
   | 'SERVES'
+  /** (Organization)-[:SUBSIDIARY_OF]->(Organization): belongs to a parent company. */
   | 'SUBSIDIARY_OF'
+  /** (Person)-[:WORKS_AT]->(Organization): employment. */
   | 'WORKS_AT';
 
 /** How a buying-center member stands towards our offer. */
 export type Stance =
+  /** Neither for nor against. */
   | 'NEUTRAL'
+  /** Against our offer. */
   | 'OPPONENT'
+  /** Has doubts. */
   | 'SKEPTIC'
+  /** In favour of our offer. */
   | 'SUPPORTER'
+  /** Not known yet (the default for a new member). */
   | 'UNKNOWN';
 
+/** An organization is a SUBSIDIARY_OF a parent company. */
 export type SubsidiaryOfInput = {
+  /** The parent company (an Organization id). */
   parentId: Scalars['ID']['input'];
+  /** The subsidiary (an Organization id). */
   subsidiaryId: Scalars['ID']['input'];
 };
 
+/** An account's ABC tier by its share of revenue over the last 12 months (see recomputeTiers). */
 export type Tier =
+  /** The accounts that together make the first 80 % of revenue. */
   | 'A'
+  /** The accounts that make the next 15 % of revenue (80 % to 95 %). */
   | 'B'
+  /** The remaining accounts, including those without revenue. */
   | 'C';
 
+/** How many accounts have one stored tier. */
 export type TierAccounts = {
   __typename?: 'TierAccounts';
+  /** Organizations whose stored tier it is. */
   accounts: Scalars['Int']['output'];
+  /** The tier. */
   tier: Tier;
 };
 
+/** The accounts of one tier, as recomputeTiers stored them. */
 export type TierCount = {
   __typename?: 'TierCount';
+  /** How many accounts got it. */
   accounts: Scalars['Int']['output'];
+  /** Their revenue over the 12 months up to asOf, summed in cents. */
   revenue: Scalars['Float']['output'];
+  /** The tier. */
   tier: Tier;
 };
 
 /** What recomputeTiers stored. */
 export type TierReport = {
   __typename?: 'TierReport';
+  /** The day the tiers were computed at. */
   asOf: Scalars['Date']['output'];
+  /** One row per tier, A, B, C, also when empty. */
   counts: Array<TierCount>;
+  /** Revenue of all accounts over the 12 months up to asOf. */
   totalRevenue: Scalars['Float']['output'];
 };
 
@@ -1997,61 +2917,107 @@ export type TierReport = {
  * The stage changes through changeOpportunityStage, which records the change in stageHistory.
  */
 export type UpdateOpportunityInput = {
+  /** Moves the deal to another account (an Organization id); null is BAD_USER_INPUT. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** ISO 4217 code of the amount. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** When we expect the deal to close. */
   expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** New name; null is BAD_USER_INPUT. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Hands the deal to another user (a User id); null removes the owner. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Chance to win, 0…1. */
   probability?: InputMaybe<Scalars['Float']['input']>;
 };
 
-/** Only the given fields change; null removes a property (name cannot be removed). */
+/**
+ * Only the given fields change; null removes a property (name cannot be removed). Rules as for
+ * CreateOrganizationInput.
+ */
 export type UpdateOrganizationInput = {
+  /** Annual revenue of the firm in EUR, 0 or more. */
   annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  /** City. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Country as ISO 3166-1 alpha-2. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Internet domain. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Number of employees, 0 or more. */
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** Industry. */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the kinds. */
   kinds?: InputMaybe<Array<OrganizationKind>>;
+  /**
+   * Sets the stage without a history entry; prefer changeLifecycleStage, which checks and records the
+   * move.
+   */
   lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** New name, at most 200 characters; null is BAD_USER_INPUT. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** German state or the country's equivalent. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** ABC tier; recomputeTiers overwrites it. */
   tier?: InputMaybe<Tier>;
 };
 
-/** Only the given fields change; null removes a property (name cannot be removed). */
+/**
+ * Only the given fields change; null removes a property (name cannot be removed). Rules as for
+ * CreatePersonInput.
+ */
 export type UpdatePersonInput = {
+  /** City. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Country as ISO 3166-1 alpha-2. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Department. */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the kinds. */
   kinds?: InputMaybe<Array<PersonKind>>;
+  /** New name; null is BAD_USER_INPUT. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Seniority. */
   seniority?: InputMaybe<Seniority>;
+  /** Job title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Only the given fields change; null removes an optional one (sku and name cannot be removed). */
 export type UpdateProductInput = {
+  /** Product family. */
   family?: InputMaybe<Scalars['String']['input']>;
+  /** New name; null is BAD_USER_INPUT. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** List price per unit in EUR, 0 or more. */
   price?: InputMaybe<Scalars['Float']['input']>;
+  /** New SKU; null is BAD_USER_INPUT. */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the given fields change; null removes a property (name cannot be removed). */
 export type UpdateUserInput = {
+  /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** New name; null is BAD_USER_INPUT. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the roles. */
   roles?: InputMaybe<Array<UserRole>>;
 };
 
+/** A newer product for something the account already owns. */
 export type UpgradeCandidate = {
   __typename?: 'UpgradeCandidate';
+  /** The upgrade to offer. */
   product: Product;
-  /** The owned products it is an UPGRADE_OF. */
+  /** The owned products it is an UPGRADE_OF, by SKU. */
   upgradeOf: Array<Product>;
 };
 
@@ -2060,16 +3026,23 @@ export type User = Node & {
   __typename?: 'User';
   /** Organizations this user MANAGES (as account owner or partner manager), by name. */
   accounts: Array<ManagedAccountEdge>;
+  /** When the user was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
+  /** E-mail address, stored lower-case. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Server-generated UUID. */
   id: Scalars['ID']['output'];
+  /** External id from the source system; null when none was given. */
   key?: Maybe<Scalars['String']['output']>;
-  /** People and users this user KNOWS, either direction, strongest first. */
+  /** People and users this user KNOWS, either direction, strongest first, then by name. */
   knows: Array<KnowsEdge>;
+  /** Full name, e.g. "Kim Berg". */
   name: Scalars['String']['output'];
-  /** Opportunities this user owns, by expected close date. */
+  /** Opportunities this user owns, by expected close date (undated last), then id. */
   opportunities: OpportunityConnection;
+  /** The user's jobs on our team; empty when none is set. */
   roles: Array<UserRole>;
+  /** When a property of the user last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -2093,34 +3066,56 @@ export type UserOpportunitiesArgs = {
   stages?: InputMaybe<Array<OpportunityStage>>;
 };
 
+/** A page of users (Relay connection). */
 export type UserConnection = {
   __typename?: 'UserConnection';
+  /** The users of this page, by name. */
   edges: Array<UserEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
+  /** How many users there are in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One user in a page of users. */
 export type UserEdge = {
   __typename?: 'UserEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The user. */
   node: User;
 };
 
+/** A user's job on our team; a user may have several. */
 export type UserRole =
+  /** Runs the system: users, imports, data protection. */
   | 'ADMIN'
+  /** Owns key accounts and works their networks. */
   | 'KEY_ACCOUNT_MANAGER'
+  /** An outside user working for a channel partner, meant to see only that partner's scope. */
   | 'PARTNER'
+  /** Looks after channel partners (distributors, resellers, agents, brokers). */
   | 'PARTNER_MANAGER'
+  /** Reads only, and is not meant to see personal contact data or consent records. */
   | 'READ_ONLY'
+  /** Sells: prospects, deals, contact history. */
   | 'SALES'
+  /** Customer service: cases, complaints, service contacts. */
   | 'SERVICE';
 
+/** A person WORKS_AT an organization. Dates are YYYY-MM-DD. */
 export type WorksAtInput = {
+  /** Department there, at most 100 characters. */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** The employer (an Organization id). */
   organizationId: Scalars['ID']['input'];
+  /** The employee (a Person id). */
   personId: Scalars['ID']['input'];
+  /** First day of the job. */
   since?: InputMaybe<Scalars['Date']['input']>;
+  /** Job title there, at most 200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the job; leave out while the person still works there. */
   until?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2206,7 +3201,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
-  Audience: ResolverTypeWrapper<Partial<Omit<Audience, 'people'> & { people: ResolversTypes['AudienceConnection'] }>>;
+  Audience: ResolverTypeWrapper<AudienceRow>;
   AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
   AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   AudienceFilter: ResolverTypeWrapper<Partial<AudienceFilter>>;
@@ -2337,7 +3332,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Audience: Partial<Omit<Audience, 'people'> & { people: ResolversParentTypes['AudienceConnection'] }>;
+  Audience: AudienceRow;
   AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
   AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   AudienceFilter: Partial<AudienceFilter>;
@@ -2449,7 +3444,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type AudienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audience'] = ResolversParentTypes['Audience']> = ResolversObject<{
   excludedWithoutConsent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   included?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  people?: Resolver<ResolversTypes['AudienceConnection'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['AudienceConnection'], ParentType, ContextType, Partial<AudiencePeopleArgs>>;
 }>;
 
 export type AudienceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceConnection'] = ResolversParentTypes['AudienceConnection']> = ResolversObject<{

@@ -34,7 +34,7 @@ describe('customer value and ABC tiers', () => {
 
   it('stores A/B/C by the share before each account, exactly at the 80 % and 95 % boundaries', async () => {
     // 12 months up to 2026-06-30: alpha 50 (the order of 2025-06-30 is just outside), beta 30, gamma 15 (on asOf), delta 5 (07-01 is after asOf), epsilon 0.
-    const { recomputeTiers } = await server.data('mutation { recomputeTiers(asOf: "2026-06-30") { asOf totalRevenue counts { tier accounts revenue } } }');
+    const { recomputeTiers } = await server.data(/* GraphQL */ `mutation { recomputeTiers(asOf: "2026-06-30") { asOf totalRevenue counts { tier accounts revenue } } }`);
     expect(recomputeTiers).toEqual({
       asOf: '2026-06-30',
       totalRevenue: 100,
@@ -47,7 +47,7 @@ describe('customer value and ABC tiers', () => {
   });
 
   it('tells one account its revenue, rank, shares and tier', async () => {
-    const query = `query ($id: ID!) { customerValue(accountId: $id, asOf: "2026-06-30") {
+    const query = /* GraphQL */ `query ($id: ID!) { customerValue(accountId: $id, asOf: "2026-06-30") {
       account { name } asOf revenueLast12Months ordersLast12Months lifetimeRevenue lastOrderDate rank share cumulativeShareBefore tier } }`;
     expect((await server.data(query, { id: ids.gamma })).customerValue).toEqual({
       account: { name: 'gamma' }, asOf: '2026-06-30', revenueLast12Months: 15, ordersLast12Months: 1, lifetimeRevenue: 15,
@@ -101,7 +101,7 @@ describe('dormant customers', () => {
   });
   afterAll(() => server.stop());
 
-  const QUERY = `query ($days: Int, $first: Int, $after: String) { dormantCustomers(days: $days, asOf: "2026-06-30", first: $first, after: $after) {
+  const QUERY = /* GraphQL */ `query ($days: Int, $first: Int, $after: String) { dormantCustomers(days: $days, asOf: "2026-06-30", first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { account { name } lastOrderDate lastInteractionAt daysInactive lifetimeRevenue owner { name } } } } }`;
 
@@ -116,7 +116,7 @@ describe('dormant customers', () => {
   });
 
   it('gives the best warm path from any of our users to someone working at each dormant account', async () => {
-    const { dormantCustomers } = await server.data(`{ dormantCustomers(asOf: "2026-06-30") { edges { node {
+    const { dormantCustomers } = await server.data(/* GraphQL */ `{ dormantCustomers(asOf: "2026-06-30") { edges { node {
       account { name } bestWarmPath { strength hops nodes { ... on User { name } ... on Person { name } ... on Organization { name } } } } } } }`);
     expect(dormantCustomers.edges.map((e: any) => [e.node.account.name, e.node.bestWarmPath])).toEqual([
       // Zed manages d4, where P4 works: 0.5 × 0.5.
@@ -168,21 +168,21 @@ describe('cross- and up-sell', () => {
 
   it('ranks products of the peers by support, ties by SKU', async () => {
     // Peers of x: y, z, v (w shares nothing). S-3: y, z; S-4: y, v. S-5 only w.
-    const { crossSellCandidates } = await server.data('query ($id: ID!) { crossSellCandidates(accountId: $id) { product { sku } support confidence } }', { id: ids.x });
+    const { crossSellCandidates } = await server.data(/* GraphQL */ `query ($id: ID!) { crossSellCandidates(accountId: $id) { product { sku } support confidence } }`, { id: ids.x });
     expect(crossSellCandidates).toEqual([
       { product: { sku: 'S-3' }, support: 2, confidence: 2 / 3 },
       { product: { sku: 'S-4' }, support: 2, confidence: 2 / 3 },
     ]);
-    const { crossSellCandidates: forW } = await server.data('query ($id: ID!) { crossSellCandidates(accountId: $id) { support } }', { id: ids.w });
+    const { crossSellCandidates: forW } = await server.data(/* GraphQL */ `query ($id: ID!) { crossSellCandidates(accountId: $id) { support } }`, { id: ids.w });
     expect(forW).toEqual([]);
   });
 
   it('offers upgrades of owned products that are not owned yet', async () => {
-    const { upgradeCandidates } = await server.data('query ($id: ID!) { upgradeCandidates(accountId: $id) { product { sku } upgradeOf { sku } } }', { id: ids.x });
+    const { upgradeCandidates } = await server.data(/* GraphQL */ `query ($id: ID!) { upgradeCandidates(accountId: $id) { product { sku } upgradeOf { sku } } }`, { id: ids.x });
     expect(upgradeCandidates).toEqual([
       { product: { sku: 'S-6' }, upgradeOf: [{ sku: 'S-1' }] },
       { product: { sku: 'S-7' }, upgradeOf: [{ sku: 'S-1' }, { sku: 'S-2' }] },
     ]);
-    expect((await server.gql('{ upgradeCandidates(accountId: "nope") { upgradeOf { sku } } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(/* GraphQL */ `{ upgradeCandidates(accountId: "nope") { upgradeOf { sku } } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

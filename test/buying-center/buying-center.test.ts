@@ -50,7 +50,7 @@ const WORLD = {
   ],
 };
 
-const BUYING_CENTER = `query ($id: ID!) { buyingCenter(opportunityId: $id) {
+const BUYING_CENTER = /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) {
   opportunity { name }
   members { person { name } roles stance bestPath { strength hops nodes { id } steps { type fromId toId weight } } }
   missingRoles
@@ -119,26 +119,26 @@ describe('buyingCenter', () => {
   });
 
   it('is also reachable from the opportunity', async () => {
-    const { opportunity } = await server.data('query ($id: ID!) { opportunity(id: $id) { buyingCenter { missingRoles coverage } } }', { id: ids['opp-boilers'] });
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) { buyingCenter { missingRoles coverage } } }`, { id: ids['opp-boilers'] });
     expect(opportunity.buyingCenter).toEqual({ missingRoles: ['CHAMPION'], coverage: 0.5 });
   });
 
   it('loads the members and missing roles of many buying centers in one query, and searches paths only when asked', async () => {
     const before = server.db.roundTrips;
-    const { opportunities } = await server.data('{ opportunities(first: 50) { edges { node { buyingCenter { missingRoles members { person { name } roles stance } } } } } }');
+    const { opportunities } = await server.data(/* GraphQL */ `{ opportunities(first: 50) { edges { node { buyingCenter { missingRoles members { person { name } roles stance } } } } } }`);
     expect(opportunities.edges).toHaveLength(4);
     // the list, then one batch of buying centers
     expect(server.db.roundTrips - before).toBe(2);
   });
 
   it('shows from the person which buying centers they sit in', async () => {
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { opportunity { name } roles stance } } } }', { id: ids['p-anna'] });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { opportunity { name } roles stance } } } }`, { id: ids['p-anna'] });
     const byName = (a: any, b: any) => a.opportunity.name.localeCompare(b.opportunity.name);
     expect([...node.buyingRoles].sort(byName)).toEqual([
       { opportunity: { name: 'Acme boilers' }, roles: ['DECISION_MAKER'], stance: 'SUPPORTER' },
       { opportunity: { name: 'Acme service' }, roles: ['CHAMPION', 'DECISION_MAKER'], stance: 'SUPPORTER' },
     ]);
-    const { node: dave } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { roles } } } }', { id: ids['p-hana'] });
+    const { node: dave } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { roles } } } }`, { id: ids['p-hana'] });
     expect(dave.buyingRoles).toEqual([{ roles: ['ECONOMIC_BUYER'] }]);
   });
 
@@ -162,13 +162,13 @@ describe('setBuyingRole and removeBuyingRole', () => {
   });
   afterAll(() => server.stop());
 
-  const SET = `mutation ($opp: ID!, $person: ID!, $roles: [BuyingRole!]!, $stance: Stance) {
+  const SET = /* GraphQL */ `mutation ($opp: ID!, $person: ID!, $roles: [BuyingRole!]!, $stance: Stance) {
     setBuyingRole(opportunityId: $opp, personId: $person, roles: $roles, stance: $stance) { person { name } roles stance bestPath { strength } }
   }`;
   const set = (opp: string, person: string, roles: string[], stance?: string) =>
     server.gql(SET, { opp: ids[opp] ?? opp, person: ids[person] ?? person, roles, stance });
   const remove = (opp: string, person: string) =>
-    server.gql('mutation ($opp: ID!, $person: ID!) { removeBuyingRole(opportunityId: $opp, personId: $person) }', { opp: ids[opp] ?? opp, person: ids[person] ?? person });
+    server.gql(/* GraphQL */ `mutation ($opp: ID!, $person: ID!) { removeBuyingRole(opportunityId: $opp, personId: $person) }`, { opp: ids[opp] ?? opp, person: ids[person] ?? person });
   const missing = async (opp: string) => (await server.data(BUYING_CENTER, { id: ids[opp] })).buyingCenter.missingRoles;
 
   it('adds a member, fills the missing role, and updates the same relationship on a second call', async () => {

@@ -25,7 +25,7 @@ function world(n: number) {
   return { nodes, relationships };
 }
 
-const QUERY = `{ organizations(first: 100) { edges { node {
+const QUERY = /* GraphQL */ `{ organizations(first: 100) { edges { node {
   revenue(from: "2026-01-01", to: "2026-12-31")
   lifecycleHistory { to }
   people { node { consents(current: true) { granted person { name } } } }

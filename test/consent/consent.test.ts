@@ -36,10 +36,10 @@ const WORLD = {
   ],
 };
 
-const RECORD = `mutation ($id: ID!, $at: DateTime) { recordConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "trade-fair", textVersion: "v2", at: $at) { granted at textVersion person { name } } }`;
-const WITHDRAW = `mutation ($id: ID!, $at: DateTime) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "unsubscribe-link", at: $at) { granted at } }`;
-const AUDIENCE = `query ($asOf: DateTime, $filter: AudienceFilter, $first: Int) {
-  audience(filter: $filter, channel: EMAIL, purpose: "newsletter", asOf: $asOf, first: $first) {
+const RECORD = /* GraphQL */ `mutation ($id: ID!, $at: DateTime) { recordConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "trade-fair", textVersion: "v2", at: $at) { granted at textVersion person { name } } }`;
+const WITHDRAW = /* GraphQL */ `mutation ($id: ID!, $at: DateTime) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "unsubscribe-link", at: $at) { granted at } }`;
+const AUDIENCE = /* GraphQL */ `query ($asOf: DateTime, $filter: AudienceFilter, $first: Int) {
+  audience(filter: $filter, channel: EMAIL, purpose: "newsletter", asOf: $asOf, first: $first) { # eslint-disable-line @graphql-eslint/no-deprecated -- the fallback old clients page with
     included excludedWithoutConsent people { totalCount edges { node { name } } pageInfo { hasNextPage } } } }`;
 const BAVARIAN_INSTALLER_BUYERS = { regions: ['Bayern'], organizationKinds: ['CUSTOMER'], industryContains: 'install', titleContains: 'einkauf' };
 
@@ -57,14 +57,14 @@ describe('consent and audiences', () => {
   afterAll(() => server.stop());
 
   it('keeps every decision and tells the current one per channel and purpose', async () => {
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }', { id: ids.cora });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }`, { id: ids.cora });
     expect(node.all).toEqual([
       { granted: true, at: '2026-03-01T00:00:00.000Z', source: 'trade-fair' },
       { granted: false, at: '2026-02-01T00:00:00.000Z', source: 'unsubscribe-link' },
       { granted: true, at: '2026-01-01T00:00:00.000Z', source: 'trade-fair' },
     ]);
     expect(node.current).toEqual([{ granted: true, at: '2026-03-01T00:00:00.000Z', textVersion: 'v2' }]);
-    const hans = (await server.data('query ($id: ID!) { node(id: $id) { ... on Person { consents(current: true) { granted } } } }', { id: ids.hans })).node;
+    const hans = (await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { consents(current: true) { granted } } } }`, { id: ids.hans })).node;
     expect(hans.consents).toEqual([{ granted: false }]);
   });
 
@@ -97,9 +97,9 @@ describe('consent and audiences', () => {
     const count = async () => (await server.db.read<{ n: number }>('MATCH (c:Consent) RETURN count(c) AS n'))[0].n;
     const before = await count();
     expect((await server.gql(RECORD, { id: ids['inst-by'] })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const empty = await server.gql('mutation ($id: ID!) { recordConsent(personId: $id, channel: EMAIL, purpose: " ", source: "x", textVersion: "v1") { id } }', { id: ids.anna });
+    const empty = await server.gql(/* GraphQL */ `mutation ($id: ID!) { recordConsent(personId: $id, channel: EMAIL, purpose: " ", source: "x", textVersion: "v1") { id } }`, { id: ids.anna });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const noSource = await server.gql('mutation ($id: ID!) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "") { id } }', { id: ids.anna });
+    const noSource = await server.gql(/* GraphQL */ `mutation ($id: ID!) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "") { id } }`, { id: ids.anna });
     expect(noSource.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
   });

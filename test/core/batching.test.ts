@@ -20,7 +20,7 @@ function world(count: number) {
   return { nodes, relationships };
 }
 
-const PAGE = `query ($first: Int!) {
+const PAGE = /* GraphQL */ `query ($first: Int!) {
   organizations(first: $first, filter: { kinds: [CUSTOMER] }) {
     totalCount
     edges { node { name people { node { name } title } partners { node { name } as } managers { node { name } as } } }
@@ -62,7 +62,7 @@ describe('batching: nested fields of a page cost a constant number of round trip
   it('refuses a page above the cap of 100', async () => {
     const result = await server.gql(PAGE, { first: 101 });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const nested = await server.gql('{ organizations(first: 1) { edges { node { people(first: 101) { title } } } } }');
+    const nested = await server.gql(/* GraphQL */ `{ organizations(first: 1) { edges { node { people(first: 101) { title } } } } }`);
     expect(nested.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -26,7 +26,7 @@ describe('link and unlink mutations', () => {
 
   it('links and unlinks every stakeholder relationship with its properties', async () => {
     const link = await server.data(
-      `mutation ($anna: ID!, $karl: ID!, $lars: ID!, $schmidt: ID!, $kiel: ID!, $nord: ID!, $kim: ID!) {
+      /* GraphQL */ `mutation ($anna: ID!, $karl: ID!, $lars: ID!, $schmidt: ID!, $kiel: ID!, $nord: ID!, $kim: ID!) {
          w: linkWorksAt(input: { personId: $anna, organizationId: $schmidt, title: "Leiterin Einkauf", since: "2019-02-01" }) { type created properties from { id } to { id } }
          r: linkReportsTo(input: { personId: $anna, managerId: $karl }) { type created }
          i: linkInfluences(input: { fromId: $karl, toId: $anna, weight: 0.7, topic: "budget" }) { type properties }
@@ -44,7 +44,7 @@ describe('link and unlink mutations', () => {
     expect(link.m.properties).toMatchObject({ as: 'ACCOUNT_OWNER' });
 
     const { organization } = await server.data(
-      `query ($id: ID!) { organization(id: $id) { people { node { name } title } partners { node { name } territory } subsidiaries { name } managers { as } } }`,
+      /* GraphQL */ `query ($id: ID!) { organization(id: $id) { people { node { name } title } partners { node { name } territory } subsidiaries { name } managers { as } } }`,
       { id: ids.schmidt },
     );
     expect(organization).toEqual({
@@ -55,13 +55,13 @@ describe('link and unlink mutations', () => {
     });
 
     // A second link updates the one relationship instead of adding another.
-    const again = await server.data('mutation ($p: ID!, $o: ID!) { linkWorksAt(input: { personId: $p, organizationId: $o, title: "Einkaufsleitung" }) { created } }', { p: ids.anna, o: ids.schmidt });
+    const again = await server.data(/* GraphQL */ `mutation ($p: ID!, $o: ID!) { linkWorksAt(input: { personId: $p, organizationId: $o, title: "Einkaufsleitung" }) { created } }`, { p: ids.anna, o: ids.schmidt });
     expect(again.linkWorksAt.created).toBe(false);
     const [{ count }] = await server.db.read<{ count: number }>('MATCH (:Person {key: "anna"})-[r:WORKS_AT]->() RETURN count(r) AS count');
     expect(count).toBe(1);
 
     const un = await server.data(
-      `mutation ($anna: ID!, $karl: ID!, $schmidt: ID!, $kiel: ID!, $nord: ID!, $kim: ID!) {
+      /* GraphQL */ `mutation ($anna: ID!, $karl: ID!, $schmidt: ID!, $kiel: ID!, $nord: ID!, $kim: ID!) {
          w: unlinkWorksAt(personId: $anna, organizationId: $schmidt)
          r: unlinkReportsTo(personId: $anna, managerId: $karl)
          i: unlinkInfluences(fromId: $karl, toId: $anna)
@@ -76,7 +76,7 @@ describe('link and unlink mutations', () => {
   });
 
   it('sets KNOWS by hand as declaredStrength, raised by contact history where that is stronger', async () => {
-    const query = 'mutation ($a: ID!, $b: ID!, $s: Float!) { linkKnows(input: { fromId: $a, toId: $b, strength: $s, source: "fair" }) { created properties } }';
+    const query = /* GraphQL */ `mutation ($a: ID!, $b: ID!, $s: Float!) { linkKnows(input: { fromId: $a, toId: $b, strength: $s, source: "fair" }) { created properties } }`;
     const first = await server.data(query, { a: ids.kim, b: ids.lars, s: 0.3 });
     expect(first.linkKnows).toMatchObject({ created: true, properties: { strength: 0.3, declaredStrength: 0.3, source: 'fair' } });
     // Three logged interactions give 1 − 0.8³ = 0.488, more than the declared 0.3.
@@ -88,25 +88,25 @@ describe('link and unlink mutations', () => {
     // A declaration above what history shows wins.
     const third = await server.data(query, { a: ids.kim, b: ids.lars, s: 0.9 });
     expect(third.linkKnows.properties).toMatchObject({ strength: 0.9, declaredStrength: 0.9, interactionCount: 3 });
-    const { person } = await server.data('query ($id: ID!) { person(id: $id) { knows { node { id } strength declaredStrength interactionCount } } }', { id: ids.lars });
+    const { person } = await server.data(/* GraphQL */ `query ($id: ID!) { person(id: $id) { knows { node { id } strength declaredStrength interactionCount } } }`, { id: ids.lars });
     expect(person.knows).toEqual([{ node: { id: ids.kim }, strength: 0.9, declaredStrength: 0.9, interactionCount: 3 }]);
-    expect((await server.data('mutation ($a: ID!, $b: ID!) { unlinkKnows(fromId: $a, toId: $b) }', { a: ids.lars, b: ids.kim })).unlinkKnows).toBe(true);
+    expect((await server.data(/* GraphQL */ `mutation ($a: ID!, $b: ID!) { unlinkKnows(fromId: $a, toId: $b) }`, { a: ids.lars, b: ids.kim })).unlinkKnows).toBe(true);
   });
 
   it.each([0, -0.1, 1.01])('refuses a KNOWS strength of %p', async (s) => {
-    expect(await code('mutation ($a: ID!, $b: ID!, $s: Float!) { linkKnows(input: { fromId: $a, toId: $b, strength: $s }) { created } }', { a: ids.kim, b: ids.anna, s })).toBe('BAD_USER_INPUT');
+    expect(await code(/* GraphQL */ `mutation ($a: ID!, $b: ID!, $s: Float!) { linkKnows(input: { fromId: $a, toId: $b, strength: $s }) { created } }`, { a: ids.kim, b: ids.anna, s })).toBe('BAD_USER_INPUT');
   });
 
   it('refuses self-links, wrong endpoint types, unknown enums and unknown ids', async () => {
-    expect(await code('mutation ($a: ID!) { linkReportsTo(input: { personId: $a, managerId: $a }) { created } }', { a: ids.anna })).toBe('BAD_USER_INPUT');
-    expect(await code('mutation ($p: ID!, $o: ID!) { linkWorksAt(input: { personId: $p, organizationId: $o }) { created } }', { p: ids.schmidt, o: ids.nord })).toBe('BAD_USER_INPUT');
-    expect(await code('mutation ($u: ID!, $o: ID!, $as: ManagesAs!) { linkManages(input: { userId: $u, organizationId: $o, as: $as }) { created } }', { u: ids.kim, o: ids.nord, as: 'BOSS' })).toBe('BAD_USER_INPUT');
-    expect(await code('mutation ($p: ID!) { linkWorksAt(input: { personId: $p, organizationId: "missing" }) { created } }', { p: ids.anna })).toBe('NOT_FOUND');
-    expect(await code('mutation ($p: ID!) { unlinkWorksAt(personId: "missing", organizationId: $p) }', { p: ids.schmidt })).toBe('NOT_FOUND');
+    expect(await code(/* GraphQL */ `mutation ($a: ID!) { linkReportsTo(input: { personId: $a, managerId: $a }) { created } }`, { a: ids.anna })).toBe('BAD_USER_INPUT');
+    expect(await code(/* GraphQL */ `mutation ($p: ID!, $o: ID!) { linkWorksAt(input: { personId: $p, organizationId: $o }) { created } }`, { p: ids.schmidt, o: ids.nord })).toBe('BAD_USER_INPUT');
+    expect(await code(/* GraphQL */ `mutation ($u: ID!, $o: ID!, $as: ManagesAs!) { linkManages(input: { userId: $u, organizationId: $o, as: $as }) { created } }`, { u: ids.kim, o: ids.nord, as: 'BOSS' })).toBe('BAD_USER_INPUT');
+    expect(await code(/* GraphQL */ `mutation ($p: ID!) { linkWorksAt(input: { personId: $p, organizationId: "missing" }) { created } }`, { p: ids.anna })).toBe('NOT_FOUND');
+    expect(await code(/* GraphQL */ `mutation ($p: ID!) { unlinkWorksAt(personId: "missing", organizationId: $p) }`, { p: ids.schmidt })).toBe('NOT_FOUND');
   });
 
   it('refuses a REPORTS_TO that would close a cycle in the manager chain', async () => {
-    const link = 'mutation ($p: ID!, $m: ID!) { linkReportsTo(input: { personId: $p, managerId: $m }) { created } }';
+    const link = /* GraphQL */ `mutation ($p: ID!, $m: ID!) { linkReportsTo(input: { personId: $p, managerId: $m }) { created } }`;
     await server.data(link, { p: ids.lars, m: ids.anna });
     await server.data(link, { p: ids.anna, m: ids.karl });
     const refused = await server.gql(link, { p: ids.karl, m: ids.lars });

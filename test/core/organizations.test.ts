@@ -38,7 +38,7 @@ describe('organizations', () => {
 
   it('shows an account with its people, partners, parent, subsidiaries and managers', async () => {
     const { organization } = await server.data(
-      `query ($id: ID!) { organization(id: $id) {
+      /* GraphQL */ `query ($id: ID!) { organization(id: $id) {
          name kinds lifecycleStage tier
          people { node { name } title department since until }
          partners { node { name } as territory since }
@@ -68,7 +68,7 @@ describe('organizations', () => {
 
   it('shows whom a distributor serves, and the parent of a subsidiary', async () => {
     const { nord, kiel } = await server.data(
-      `query ($nord: ID!, $kiel: ID!) {
+      /* GraphQL */ `query ($nord: ID!, $kiel: ID!) {
          nord: organization(id: $nord) { customers { node { name } as } managers { node { name } as } }
          kiel: organization(id: $kiel) { parent { name } }
        }`,
@@ -80,7 +80,7 @@ describe('organizations', () => {
   });
 
   it('answers null for an unknown id or an id of another type', async () => {
-    const data = await server.data('query ($a: ID!, $b: ID!) { a: organization(id: $a) { id } b: organization(id: $b) { id } }', { a: 'nope', b: ids.anna });
+    const data = await server.data(/* GraphQL */ `query ($a: ID!, $b: ID!) { a: organization(id: $a) { id } b: organization(id: $b) { id } }`, { a: 'nope', b: ids.anna });
     expect(data).toEqual({ a: null, b: null });
   });
 
@@ -96,7 +96,7 @@ describe('organizations', () => {
     [{ nameContains: 'schmidt', tier: 'A' }, ['Bau Schmidt']],
   ])('filters by %j', async (filter, expected) => {
     const { organizations } = await server.data(
-      'query ($filter: OrganizationFilter) { organizations(filter: $filter) { totalCount edges { node { name } } } }',
+      /* GraphQL */ `query ($filter: OrganizationFilter) { organizations(filter: $filter) { totalCount edges { node { name } } } }`,
       { filter },
     );
     expect(names(organizations)).toEqual(expected);
@@ -104,14 +104,14 @@ describe('organizations', () => {
   });
 
   it('filters by the person employed, the managing user and the serving partner', async () => {
-    const query = 'query ($filter: OrganizationFilter) { organizations(filter: $filter) { edges { node { name } } } }';
+    const query = /* GraphQL */ `query ($filter: OrganizationFilter) { organizations(filter: $filter) { edges { node { name } } } }`;
     expect(names((await server.data(query, { filter: { employs: ids.anna } })).organizations)).toEqual(['Bau Schmidt']);
     expect(names((await server.data(query, { filter: { manager: ids.jonas } })).organizations)).toEqual(['Nordgroß']);
     expect(names((await server.data(query, { filter: { servedBy: ids.nord } })).organizations)).toEqual(['Bau Schmidt', 'Bau Schmidt Kiel']);
   });
 
   it('orders by the requested keys', async () => {
-    const query = 'query ($orderBy: [OrganizationOrder!]) { organizations(orderBy: $orderBy) { edges { node { name } } } }';
+    const query = /* GraphQL */ `query ($orderBy: [OrganizationOrder!]) { organizations(orderBy: $orderBy) { edges { node { name } } } }`;
     expect(names((await server.data(query, { orderBy: ['EMPLOYEES_DESC'] })).organizations)).toEqual(
       ['Südhandel', 'Nordgroß', 'Bau Schmidt', 'Bau Schmidt Kiel', 'alpha Wohnbau'],
     );
@@ -121,7 +121,7 @@ describe('organizations', () => {
   });
 
   it('pages through all organizations with stable cursors, each exactly once', async () => {
-    const query = `query ($after: String) { organizations(first: 2, after: $after, orderBy: [CITY_ASC]) {
+    const query = /* GraphQL */ `query ($after: String) { organizations(first: 2, after: $after, orderBy: [CITY_ASC]) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
@@ -137,33 +137,33 @@ describe('organizations', () => {
   });
 
   it('refuses a cursor it did not give out', async () => {
-    const result = await server.gql('{ organizations(after: "bogus") { totalCount } }');
+    const result = await server.gql(/* GraphQL */ `{ organizations(after: "bogus") { totalCount } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('creates, updates and deletes an organization; kinds default to []', async () => {
     const { createOrganization: created } = await server.data(
-      'mutation { createOrganization(input: { name: "Neu GmbH", key: "org-neu", city: "Ulm" }) { id key name kinds city } }',
+      /* GraphQL */ `mutation { createOrganization(input: { name: "Neu GmbH", key: "org-neu", city: "Ulm" }) { id key name kinds city } }`,
     );
     expect(created).toMatchObject({ key: 'org-neu', name: 'Neu GmbH', kinds: [], city: 'Ulm' });
     const { updateOrganization: updated } = await server.data(
-      'mutation ($id: ID!) { updateOrganization(id: $id, input: { kinds: [CUSTOMER], city: null, employees: 12 }) { kinds city employees } }',
+      /* GraphQL */ `mutation ($id: ID!) { updateOrganization(id: $id, input: { kinds: [CUSTOMER], city: null, employees: 12 }) { kinds city employees } }`,
       { id: created.id },
     );
     expect(updated).toEqual({ kinds: ['CUSTOMER'], city: null, employees: 12 });
-    const { deleteOrganization } = await server.data('mutation ($id: ID!) { deleteOrganization(id: $id) }', { id: created.id });
+    const { deleteOrganization } = await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteOrganization(id: $id) }`, { id: created.id });
     expect(deleteOrganization).toBe(created.id);
-    expect((await server.data('query ($id: ID!) { organization(id: $id) { id } }', { id: created.id })).organization).toBeNull();
+    expect((await server.data(/* GraphQL */ `query ($id: ID!) { organization(id: $id) { id } }`, { id: created.id })).organization).toBeNull();
   });
 
   it('refuses bad input: unknown enum, negative employees, a duplicate key, an unknown id', async () => {
-    const create = 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }';
+    const create = /* GraphQL */ `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
     expect((await server.gql(create, { input: { name: 'X', kinds: ['NOPE'] } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(create, { input: { name: 'X', employees: -1 } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(create, { input: { name: 'X', key: 'nord' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
-    const update = await server.gql('mutation { updateOrganization(id: "missing", input: { name: "Y" }) { id } }');
+    const update = await server.gql(/* GraphQL */ `mutation { updateOrganization(id: "missing", input: { name: "Y" }) { id } }`);
     expect(update.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const removeName = await server.gql('mutation ($id: ID!) { updateOrganization(id: $id, input: { name: null }) { id } }', { id: ids.alpha });
+    const removeName = await server.gql(/* GraphQL */ `mutation ($id: ID!) { updateOrganization(id: $id, input: { name: null }) { id } }`, { id: ids.alpha });
     expect(removeName.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -176,14 +176,14 @@ describe('organizations', () => {
       ],
       relationships: [{ type: 'WORKS_AT', from: 'd1', to: 'doomed' }, { type: 'WORKS_AT', from: 'd2', to: 'doomed' }],
     });
-    const refused = await server.gql('mutation ($id: ID!) { deleteOrganization(id: $id) }', { id: ids2.doomed });
+    const refused = await server.gql(/* GraphQL */ `mutation ($id: ID!) { deleteOrganization(id: $id) }`, { id: ids2.doomed });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', people: 2 });
     expect(refused.errors?.[0].message).toMatch(/^2 people work at "Doomed AG"/);
-    expect((await server.data('query ($id: ID!) { organization(id: $id) { name } }', { id: ids2.doomed })).organization).toEqual({ name: 'Doomed AG' });
+    expect((await server.data(/* GraphQL */ `query ($id: ID!) { organization(id: $id) { name } }`, { id: ids2.doomed })).organization).toEqual({ name: 'Doomed AG' });
 
-    await server.data('mutation ($id: ID!) { deleteOrganization(id: $id, force: true) }', { id: ids2.doomed });
-    const { person } = await server.data('query ($id: ID!) { person(id: $id) { name employers { node { name } } } }', { id: ids2.d1 });
+    await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteOrganization(id: $id, force: true) }`, { id: ids2.doomed });
+    const { person } = await server.data(/* GraphQL */ `query ($id: ID!) { person(id: $id) { name employers { node { name } } } }`, { id: ids2.d1 });
     expect(person).toEqual({ name: 'D One', employers: [] });
-    expect((await server.gql('mutation { deleteOrganization(id: "missing") }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(/* GraphQL */ `mutation { deleteOrganization(id: "missing") }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

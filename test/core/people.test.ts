@@ -43,7 +43,7 @@ describe('people and users', () => {
 
   it('walks a person: employers (current first), manager, reports, knows both ways, influence both ways', async () => {
     const { person } = await server.data(
-      `query ($id: ID!) { person(id: $id) {
+      /* GraphQL */ `query ($id: ID!) { person(id: $id) {
          name kinds
          employers { node { name } title since until }
          manager { name }
@@ -79,7 +79,7 @@ describe('people and users', () => {
 
   it('walks a user: the accounts they manage and whom they know, people and colleagues', async () => {
     const { node } = await server.data(
-      `query ($id: ID!) { node(id: $id) { ... on User {
+      /* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on User {
          name roles accounts { node { name } as } knows { node { ... on Person { name } ... on User { name } } strength }
        } } }`,
       { id: ids.kim },
@@ -92,7 +92,7 @@ describe('people and users', () => {
   });
 
   it('limits nested lists with first', async () => {
-    const { person } = await server.data('query ($id: ID!) { person(id: $id) { knows(first: 1) { strength } } }', { id: ids.anna });
+    const { person } = await server.data(/* GraphQL */ `query ($id: ID!) { person(id: $id) { knows(first: 1) { strength } } }`, { id: ids.anna });
     expect(person.knows).toEqual([{ strength: 0.8 }]);
   });
 
@@ -104,44 +104,44 @@ describe('people and users', () => {
     [{ seniority: 'OWNER' }, ['Karl Schmidt']],
     [{ city: 'lübeck' }, ['Lars Möller']],
   ])('filters people by %j', async (filter, expected) => {
-    const { people } = await server.data('query ($f: PersonFilter) { people(filter: $f) { totalCount edges { node { name } } } }', { f: filter });
+    const { people } = await server.data(/* GraphQL */ `query ($f: PersonFilter) { people(filter: $f) { totalCount edges { node { name } } } }`, { f: filter });
     expect(people.edges.map((e: any) => e.node.name)).toEqual(expected);
     expect(people.totalCount).toBe(expected.length);
   });
 
   it('filters people by the organization they work at and orders them', async () => {
     const { people } = await server.data(
-      'query ($org: ID!) { people(filter: { worksAt: $org }, orderBy: [NAME_DESC]) { totalCount edges { node { name } } } }',
+      /* GraphQL */ `query ($org: ID!) { people(filter: { worksAt: $org }, orderBy: [NAME_DESC]) { totalCount edges { node { name } } } }`,
       { org: ids.schmidt },
     );
     expect(people.edges.map((e: any) => e.node.name)).toEqual(['Lars Möller', 'Karl Schmidt', 'Anna Weber']);
   });
 
   it('pages users by name', async () => {
-    const first = await server.data('{ users(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }');
+    const first = await server.data(/* GraphQL */ `{ users(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`);
     expect(first.users).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { name: 'Kim Berg' } }] });
-    const second = await server.data('query ($after: String) { users(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }', {
+    const second = await server.data(/* GraphQL */ `query ($after: String) { users(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }`, {
       after: first.users.pageInfo.endCursor,
     });
     expect(second.users).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { name: 'Sabine Roth' } }] });
   });
 
   it('creates, updates and deletes people and users, refusing a bad e-mail', async () => {
-    const { createPerson } = await server.data('mutation { createPerson(input: { name: "Eva Neu", email: "Eva@Neu.example", kinds: [CONSULTANT] }) { id email kinds } }');
+    const { createPerson } = await server.data(/* GraphQL */ `mutation { createPerson(input: { name: "Eva Neu", email: "Eva@Neu.example", kinds: [CONSULTANT] }) { id email kinds } }`);
     expect(createPerson).toMatchObject({ email: 'eva@neu.example', kinds: ['CONSULTANT'] });
-    const bad = await server.gql('mutation ($id: ID!) { updatePerson(id: $id, input: { email: "not an e-mail" }) { id } }', { id: createPerson.id });
+    const bad = await server.gql(/* GraphQL */ `mutation ($id: ID!) { updatePerson(id: $id, input: { email: "not an e-mail" }) { id } }`, { id: createPerson.id });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const { updatePerson } = await server.data('mutation ($id: ID!) { updatePerson(id: $id, input: { title: "Energieberaterin" }) { title email } }', { id: createPerson.id });
+    const { updatePerson } = await server.data(/* GraphQL */ `mutation ($id: ID!) { updatePerson(id: $id, input: { title: "Energieberaterin" }) { title email } }`, { id: createPerson.id });
     expect(updatePerson).toEqual({ title: 'Energieberaterin', email: 'eva@neu.example' });
-    expect((await server.data('mutation ($id: ID!) { deletePerson(id: $id) }', { id: createPerson.id })).deletePerson).toBe(createPerson.id);
-    expect((await server.gql('mutation ($id: ID!) { deletePerson(id: $id) }', { id: createPerson.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.data(/* GraphQL */ `mutation ($id: ID!) { deletePerson(id: $id) }`, { id: createPerson.id })).deletePerson).toBe(createPerson.id);
+    expect((await server.gql(/* GraphQL */ `mutation ($id: ID!) { deletePerson(id: $id) }`, { id: createPerson.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const { createUser } = await server.data('mutation { createUser(input: { name: "Uli Neu" }) { id roles } }');
+    const { createUser } = await server.data(/* GraphQL */ `mutation { createUser(input: { name: "Uli Neu" }) { id roles } }`);
     expect(createUser.roles).toEqual([]);
-    const { updateUser } = await server.data('mutation ($id: ID!) { updateUser(id: $id, input: { roles: [SALES, SERVICE] }) { roles } }', { id: createUser.id });
+    const { updateUser } = await server.data(/* GraphQL */ `mutation ($id: ID!) { updateUser(id: $id, input: { roles: [SALES, SERVICE] }) { roles } }`, { id: createUser.id });
     expect(updateUser.roles).toEqual(['SALES', 'SERVICE']);
-    const badRole = await server.gql('mutation ($id: ID!, $roles: [UserRole!]) { updateUser(id: $id, input: { roles: $roles }) { id } }', { id: createUser.id, roles: ['BOSS'] });
+    const badRole = await server.gql(/* GraphQL */ `mutation ($id: ID!, $roles: [UserRole!]) { updateUser(id: $id, input: { roles: $roles }) { id } }`, { id: createUser.id, roles: ['BOSS'] });
     expect(badRole.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await server.data('mutation ($id: ID!) { deleteUser(id: $id) }', { id: createUser.id })).deleteUser).toBe(createUser.id);
+    expect((await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteUser(id: $id) }`, { id: createUser.id })).deleteUser).toBe(createUser.id);
   });
 });

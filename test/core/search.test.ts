@@ -25,7 +25,7 @@ describe('search', () => {
   afterAll(() => server.stop());
 
   const search = async (text: string, types?: string[]) =>
-    (await server.data('query ($t: String!, $types: [String!]) { search(text: $t, types: $types) { score node { __typename ... on Organization { name } ... on Person { name } ... on User { name } } } }', { t: text, types })).search;
+    (await server.data(/* GraphQL */ `query ($t: String!, $types: [String!]) { search(text: $t, types: $types) { score node { __typename ... on Organization { name } ... on Person { name } ... on User { name } } } }`, { t: text, types })).search;
 
   it('finds by name, prefix, e-mail and title, best match first', async () => {
     expect((await search('anna')).map((hit: any) => hit.node.name)).toEqual(['Anna Weber']);
@@ -45,14 +45,14 @@ describe('search', () => {
   it('treats Lucene syntax in user text as plain text', async () => {
     expect((await search('C++ & (Heizung) [Nord]')).map((hit: any) => hit.node.name)).toContain('C++ & Söhne (Heizung) [Nord]');
     for (const text of ['"', 'a:b', 'AND', '*', 'foo~', '\\']) {
-      const result = await server.gql('query ($t: String!) { search(text: $t) { score } }', { t: text });
+      const result = await server.gql(/* GraphQL */ `query ($t: String!) { search(text: $t) { score } }`, { t: text });
       expect(result.errors).toBeUndefined();
     }
   });
 
   it('refuses empty text and unknown types', async () => {
     for (const [text, types] of [['', undefined], ['   ', undefined], ['anna', ['Spaceship']]] as const) {
-      const result = await server.gql('query ($t: String!, $types: [String!]) { search(text: $t, types: $types) { score } }', { t: text, types });
+      const result = await server.gql(/* GraphQL */ `query ($t: String!, $types: [String!]) { search(text: $t, types: $types) { score } }`, { t: text, types });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
   });

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { seedFiles, seedIfEmpty } from '../../src/import/seed';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const QUERY = `query ($asOf: DateTime) { dashboard(asOf: $asOf) {
+const QUERY = /* GraphQL */ `query ($asOf: DateTime) { dashboard(asOf: $asOf) {
   asOf openOpportunities openPipeline weightedPipeline winRate newLeads
   openCasesBySeverity { severity count } dormantCustomers accountsPerTier { tier accounts }
   interactionsLast30Days buyingCentersWithMissingRoles } }`;

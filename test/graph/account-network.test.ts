@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const ACCOUNT_NETWORK = `query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
+const ACCOUNT_NETWORK = /* GraphQL */ `query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
   accountNetwork(accountId: $id, depth: $depth, relationshipTypes: $types, nodeLimit: $limit) {
     nodes { node { id } type label depth }
     edges { type fromId toId properties }

@@ -2,13 +2,13 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { random, randomGraph, type GraphDocument } from './random-graph';
 import { edgesOf, influenceRanking, type RefInfluence } from './reference';
 
-const SCORE_FIELDS = 'influencer { id } score paths { strength hops nodes { id } steps { type fromId toId weight } }';
-const INFLUENCERS = `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
-  influencers(targetId: $id, maxHops: $maxHops, decay: $decay, first: $first) { ${SCORE_FIELDS} }
-}`;
-const ACCOUNT_INFLUENCERS = `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
-  accountInfluencers(accountId: $id, maxHops: $maxHops, decay: $decay, first: $first) { ${SCORE_FIELDS} }
-}`;
+const SCORE_FIELDS = /* GraphQL */ `fragment ScoreFields on InfluenceScore { influencer { id } score paths { strength hops nodes { id } steps { type fromId toId weight } } }`;
+const INFLUENCERS = /* GraphQL */ `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
+  influencers(targetId: $id, maxHops: $maxHops, decay: $decay, first: $first) { ...ScoreFields }
+} ${SCORE_FIELDS}`;
+const ACCOUNT_INFLUENCERS = /* GraphQL */ `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
+  accountInfluencers(accountId: $id, maxHops: $maxHops, decay: $decay, first: $first) { ...ScoreFields }
+} ${SCORE_FIELDS}`;
 
 interface ApiScore {
   influencer: { id: string };

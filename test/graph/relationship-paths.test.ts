@@ -2,13 +2,13 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { random, randomGraph, type GraphDocument } from './random-graph';
 import { allSimplePaths, edgesOf, rankPaths, type RefPath } from './reference';
 
-const PATH_FIELDS = 'strength hops nodes { id } steps { type fromId toId weight }';
-const RELATIONSHIP_PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!]) {
-  relationshipPaths(fromId: $from, toId: $to, maxHops: $maxHops, first: $first, relationshipTypes: $types) { ${PATH_FIELDS} }
-}`;
-const WARM_INTRODUCTIONS = `query ($target: ID!, $users: [ID!], $maxHops: Int, $first: Int) {
-  warmIntroductions(targetId: $target, fromUserIds: $users, maxHops: $maxHops, first: $first) { ${PATH_FIELDS} }
-}`;
+const PATH_FIELDS = /* GraphQL */ `fragment PathFields on RelationshipPath { strength hops nodes { id } steps { type fromId toId weight } }`;
+const RELATIONSHIP_PATHS = /* GraphQL */ `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!]) {
+  relationshipPaths(fromId: $from, toId: $to, maxHops: $maxHops, first: $first, relationshipTypes: $types) { ...PathFields }
+} ${PATH_FIELDS}`;
+const WARM_INTRODUCTIONS = /* GraphQL */ `query ($target: ID!, $users: [ID!], $maxHops: Int, $first: Int) {
+  warmIntroductions(targetId: $target, fromUserIds: $users, maxHops: $maxHops, first: $first) { ...PathFields }
+} ${PATH_FIELDS}`;
 
 interface ApiPath {
   strength: number;

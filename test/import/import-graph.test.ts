@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const IMPORT = 'mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }';
+const IMPORT = /* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }`;
 const COUNTS = 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships';
 
 const GOOD = {

@@ -24,7 +24,7 @@ describe('the sample world (seeds/10-core.json)', () => {
   });
 
   it('holds the named accounts other areas rely on, with a channel conflict on Bau Schmidt', async () => {
-    const { nodeByKey } = await server.data(`{ nodeByKey(key: "org-bau-schmidt") { ... on Organization {
+    const { nodeByKey } = await server.data(/* GraphQL */ `{ nodeByKey(key: "org-bau-schmidt") { ... on Organization {
       name lifecycleStage partners { node { key } as } managers { node { key } }
       people { node { key } }
     } } }`);
@@ -35,7 +35,7 @@ describe('the sample world (seeds/10-core.json)', () => {
     expect(nodeByKey.managers.map((m: any) => m.node.key)).toContain('u-kim-berg');
     expect(nodeByKey.people.map((p: any) => p.node.key)).toContain('p-anna-weber');
     for (const key of ['org-waermewerk', 'u-kim-berg', 'org-nordgross', 'p-anna-weber', 'org-hanse-assekuranz', 'org-shk-journal']) {
-      expect((await server.data('query ($key: String!) { nodeByKey(key: $key) { id } }', { key })).nodeByKey).not.toBeNull();
+      expect((await server.data(/* GraphQL */ `query ($key: String!) { nodeByKey(key: $key) { id } }`, { key })).nodeByKey).not.toBeNull();
     }
   });
 

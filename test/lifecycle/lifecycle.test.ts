@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const CHANGE = `mutation ($id: ID!, $stage: LifecycleStage!, $reason: String, $at: DateTime) {
+const CHANGE = /* GraphQL */ `mutation ($id: ID!, $stage: LifecycleStage!, $reason: String, $at: DateTime) {
   changeLifecycleStage(accountId: $id, stage: $stage, reason: $reason, at: $at) { lifecycleStage }
 }`;
 
@@ -21,7 +21,7 @@ describe('lifecycle stages', () => {
   afterAll(() => server.stop());
 
   const history = async (id: string) =>
-    (await server.data('query ($id: ID!) { node(id: $id) { ... on Organization { lifecycleStage lifecycleHistory { from to at reason } } } }', { id })).node;
+    (await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { lifecycleStage lifecycleHistory { from to at reason } } } }`, { id })).node;
 
   it('walks lead to key account, to dormant and back, keeping every change in order', async () => {
     const steps: [string, string, string][] = [
@@ -64,7 +64,7 @@ describe('lifecycle stages', () => {
   });
 
   it('publishes the transition table', async () => {
-    const { lifecycleTransitions } = await server.data('{ lifecycleTransitions { from to } }');
+    const { lifecycleTransitions } = await server.data(/* GraphQL */ `{ lifecycleTransitions { from to } }`);
     expect(lifecycleTransitions).toContainEqual({ from: 'CHURNED', to: ['PROSPECT'] });
     expect(lifecycleTransitions).toContainEqual({ from: 'DORMANT', to: ['CUSTOMER', 'KEY_ACCOUNT', 'CHURNED'] });
     expect(lifecycleTransitions).toHaveLength(6);

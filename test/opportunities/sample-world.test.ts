@@ -21,7 +21,7 @@ describe('the sample world’s deals (seeds/*.json)', () => {
   });
 
   it('has buying centers that are complete, ones with missing roles, and members nobody on our team knows', async () => {
-    const { opportunities } = await server.data(`{ opportunities(first: 100) { edges { node { key buyingCenter {
+    const { opportunities } = await server.data(/* GraphQL */ `{ opportunities(first: 100) { edges { node { key buyingCenter {
       missingRoles coverage members { person { key } bestPath { strength } } } } } } }`);
     const centers = opportunities.edges.map((edge: any) => edge.node.buyingCenter);
     expect(centers.some((c: any) => c.members.length && c.missingRoles.length === 0)).toBe(true);
@@ -46,7 +46,7 @@ describe('the sample world’s deals (seeds/*.json)', () => {
   it('shows an account’s contact history newest first', async () => {
     const [{ id }] = await server.db.read<{ id: string }>(
       'MATCH (i:Interaction)-[:ABOUT]->(a:Organization) RETURN a.id AS id ORDER BY a.id LIMIT 1');
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { totalCount edges { node { occurredAt } } } } } }', { id });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { totalCount edges { node { occurredAt } } } } } }`, { id });
     const times = node.interactions.edges.map((edge: any) => edge.node.occurredAt);
     expect(times.length).toBeGreaterThan(0);
     expect([...times].sort().reverse()).toEqual(times);

@@ -53,7 +53,7 @@ const WORLD = {
   ],
 };
 
-const COVERAGE = `query ($id: ID!) { partnerCoverage(partnerId: $id) {
+const COVERAGE = /* GraphQL */ `query ($id: ID!) { partnerCoverage(partnerId: $id) {
   partner { name }
   customers { name }
   openPipeline

@@ -26,7 +26,7 @@ const WORLD = {
   ],
 };
 
-const PIPELINE = `query ($filter: PipelineFilter) { pipeline(filter: $filter) {
+const PIPELINE = /* GraphQL */ `query ($filter: PipelineFilter) { pipeline(filter: $filter) {
   stages { stage count amount weightedAmount } openCount openAmount weightedAmount won lost winRate } }`;
 
 describe('pipeline', () => {
@@ -66,7 +66,7 @@ describe('pipeline', () => {
   });
 
   it('records every stage change with its time, and won or lost with a reason', async () => {
-    const change = `mutation ($id: ID!, $stage: OpportunityStage!, $reason: String, $at: DateTime) {
+    const change = /* GraphQL */ `mutation ($id: ID!, $stage: OpportunityStage!, $reason: String, $at: DateTime) {
       changeOpportunityStage(opportunityId: $id, stage: $stage, reason: $reason, at: $at) { stage } }`;
     await server.data(change, { id: ids.o3, stage: 'PROPOSAL', at: '2026-06-02T10:00:00Z' });
     await server.data(change, { id: ids.o3, stage: 'NEGOTIATION', reason: 'Budget confirmed', at: '2026-06-10T10:00:00Z' });
@@ -75,7 +75,7 @@ describe('pipeline', () => {
     expect((await server.gql(change, { id: ids.o3, stage: 'NEGOTIATION' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(change, { id: ids.acme, stage: 'PROPOSAL' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await server.data(change, { id: ids.o3, stage: 'WON', reason: 'Best efficiency', at: '2026-06-20T10:00:00Z' });
-    const { opportunity } = await server.data(`query ($id: ID!) { opportunity(id: $id) {
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) {
       stage probability closedAt closeReason stageHistory { from to at reason } } }`, { id: ids.o3 });
     expect(opportunity).toEqual({
       stage: 'WON', probability: 1, closedAt: '2026-06-20T10:00:00.000Z', closeReason: 'Best efficiency',

@@ -53,7 +53,7 @@ describe('when Neo4j goes away', () => {
 
   it('serves while Neo4j runs', async () => {
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
-    expect((await server.data('{ nodeByKey(key: "x") { id } }')).nodeByKey).toBeNull();
+    expect((await server.data(/* GraphQL */ `{ nodeByKey(key: "x") { id } }`)).nodeByKey).toBeNull();
   });
 
   it('stops the embedded JVM when the process that started it dies', async () => {
@@ -62,7 +62,7 @@ describe('when Neo4j goes away', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE and reports not ready, but stays alive', async () => {
-    const result = await server.gql('{ nodeByKey(key: "x") { id } }');
+    const result = await server.gql(/* GraphQL */ `{ nodeByKey(key: "x") { id } }`);
     expect(result.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(result.errors?.[0].message).toMatch(/not reachable/);
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(503);

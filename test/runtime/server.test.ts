@@ -19,19 +19,19 @@ describe('the API server', () => {
     const ids = await server.importGraph({
       nodes: [{ type: 'Organization', key: 'org-1', properties: { name: 'Acme Heizung', city: 'Kassel' } }],
     });
-    const data = await server.data('query ($id: ID!) { node(id: $id) { __typename id key ... on Organization { name city } } }', {
+    const data = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { __typename id key ... on Organization { name city } } }`, {
       id: ids['org-1'],
     });
     expect(data.node).toEqual({ __typename: 'Organization', id: ids['org-1'], key: 'org-1', name: 'Acme Heizung', city: 'Kassel' });
   });
 
   it('returns null for an id that does not exist', async () => {
-    const data = await server.data('{ node(id: "no-such-id") { id } }');
+    const data = await server.data(/* GraphQL */ `{ node(id: "no-such-id") { id } }`);
     expect(data.node).toBeNull();
   });
 
   it('gives bad input a BAD_USER_INPUT error with a message a person can act on', async () => {
-    const result = await server.gql('mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }');
+    const result = await server.gql(/* GraphQL */ `mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.problems).toEqual([
       { path: 'nodes[0].type', message: expect.stringContaining('must be one of Organization, Person, User') },
@@ -41,18 +41,20 @@ describe('the API server', () => {
   it('refuses operations nested deeper than the limit', async () => {
     let selection = 'name';
     for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
+    // Not marked /* GraphQL */: built at run time, deliberately deeper than the limit.
     const result = await server.gql(`{ __schema { queryType { fields { type { ${selection} } } } } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toMatch(/levels deep; at most 12 are allowed/);
   });
 
   it('allows operations within the depth limit', async () => {
-    const result = await server.gql('{ __schema { queryType { fields { type { ofType { name } } } } } }');
+    const result = await server.gql(/* GraphQL */ `{ __schema { queryType { fields { type { ofType { name } } } } } }`);
     expect(result.errors).toBeUndefined();
   });
 
   it('refuses operations with too many aliases', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
+    // Not marked /* GraphQL */: built at run time, deliberately over the alias limit (and just under it below).
     const result = await server.gql(`{ ${aliases} }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toMatch(/31 aliases; at most 30/);
@@ -73,12 +75,12 @@ describe('the API server in production', () => {
   afterAll(() => server.stop());
 
   it('turns introspection off', async () => {
-    const result = await server.gql('{ __schema { queryType { name } } }');
+    const result = await server.gql(/* GraphQL */ `{ __schema { queryType { name } } }`);
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('sends no stack traces with errors', async () => {
-    const result = await server.gql('mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }');
+    const result = await server.gql(/* GraphQL */ `mutation { importGraph(graph: {nodes: [{type: "Planet", key: "x"}]}) { nodesCreated } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();
   });

@@ -69,7 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     data,
     reset,
     importGraph: async (graph) => {
-      await data('mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }', { graph });
+      await data(/* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }`, { graph });
       const rows = await db.read<{ key: string; id: string }>(IDS_BY_KEY);
       return Object.fromEntries(rows.map((row) => [row.key, row.id]));
     },
