@@ -1,6 +1,7 @@
 import { dormantCustomers } from '../analytics/dormant-customers';
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { IS_OPEN } from '../opportunities/open-stage';
 
 export interface DashboardRow {
   asOf: string;
@@ -18,9 +19,10 @@ export interface DashboardRow {
 
 const PIPELINE = `
 MATCH (o:Opportunity)
-RETURN count(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN o END) AS openOpportunities,
-       sum(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN coalesce(o.amount, 0) ELSE 0 END) AS openPipeline,
-       sum(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS weightedPipeline,
+WITH o, ${IS_OPEN('o')} AS open
+RETURN count(CASE WHEN open THEN o END) AS openOpportunities,
+       sum(CASE WHEN open THEN coalesce(o.amount, 0) ELSE 0 END) AS openPipeline,
+       sum(CASE WHEN open THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS weightedPipeline,
        count(CASE WHEN o.stage = 'WON' THEN o END) AS won,
        count(CASE WHEN o.stage = 'LOST' THEN o END) AS lost`;
 
@@ -49,7 +51,7 @@ RETURN count(i) AS interactions`;
 
 const MISSING_ROLES = `
 MATCH (o:Opportunity)
-WHERE NOT o.stage IN ['WON', 'LOST']
+WHERE ${IS_OPEN('o')}
   AND any(role IN ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] WHERE NOT EXISTS {
     MATCH (:Person)-[b:BUYING_ROLE]->(o) WHERE role IN b.roles
   })

@@ -1,6 +1,7 @@
 import type { Database } from '../neo4j/database';
 import { notFound } from '../graphql/errors';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { IS_OPEN } from '../opportunities/open-stage';
 
 export interface PartnerCoverageRow {
   partner: EntityRow;
@@ -20,7 +21,7 @@ CALL (partner) {
 }
 CALL (partner) {
   OPTIONAL MATCH (partner)-[:SERVES]->(:Organization)<-[:FOR_ACCOUNT]-(o:Opportunity)
-  WHERE NOT coalesce(o.stage, 'QUALIFICATION') IN ['WON', 'LOST']
+  WHERE ${IS_OPEN('o')}
   WITH DISTINCT o
   RETURN sum(coalesce(o.amount, 0.0) * coalesce(o.probability, 0.0)) AS openPipeline
 }

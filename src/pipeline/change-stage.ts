@@ -2,7 +2,7 @@ import { badUserInput, notFound } from '../graphql/errors';
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import type { OpportunityStage } from './pipeline-summary';
+import type { OpportunityStage } from '../opportunities/open-stage';
 
 // The SET takes the opportunity's write lock, so two concurrent changes are recorded one after the other.
 const LOCK_OPPORTUNITY = `

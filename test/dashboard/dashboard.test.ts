@@ -141,3 +141,38 @@ describe('dashboard on the sample world', () => {
     expect(dashboard.openCasesBySeverity.some((s: any) => s.count > 0)).toBe(true);
   });
 });
+
+describe('a deal imported without a stage', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.importGraph({
+      nodes: [
+        { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
+        { type: 'Organization', key: 'nord', properties: { name: 'Nord', kinds: ['DISTRIBUTOR'] } },
+        { type: 'Opportunity', key: 'staged', properties: { name: 'staged', stage: 'PROPOSAL', amount: 1000, probability: 0.5 } },
+        { type: 'Opportunity', key: 'stageless', properties: { name: 'stageless', amount: 400, probability: 0.25 } },
+      ],
+      relationships: [
+        { type: 'FOR_ACCOUNT', from: 'staged', to: 'acme' },
+        { type: 'FOR_ACCOUNT', from: 'stageless', to: 'acme' },
+        { type: 'SERVES', from: 'nord', to: 'acme', properties: { as: 'DISTRIBUTOR' } },
+      ],
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('is open on the dashboard as in the pipeline and the partner coverage', async () => {
+    const { dashboard, pipeline, partnerCoverage } = await server.data(
+      `query ($nord: ID!) {
+        dashboard(asOf: "2026-06-30T00:00:00Z") { openOpportunities openPipeline weightedPipeline buyingCentersWithMissingRoles }
+        pipeline { openCount openAmount weightedAmount }
+        partnerCoverage(partnerId: $nord) { openPipeline }
+      }`,
+      { nord: (await server.data('{ nodeByKey(key: "nord") { id } }')).nodeByKey.id },
+    );
+    expect(pipeline).toEqual({ openCount: 2, openAmount: 1400, weightedAmount: 600 }); // 1000 × 0.5 + 400 × 0.25
+    expect(partnerCoverage.openPipeline).toBe(600);
+    expect(dashboard).toEqual({ openOpportunities: 2, openPipeline: 1400, weightedPipeline: 600, buyingCentersWithMissingRoles: 2 });
+  });
+});
