@@ -1,5 +1,5 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -41,7 +41,7 @@ RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
 
 /** The reactivation list at `asOf` (see the SDL for the exact rule). */
 export async function dormantCustomers(
-  db: Database,
+  db: Reader,
   args: { days: number; asOf: string; offset: number; first: number },
 ): Promise<{ total: number; page: DormantCustomerRow[] }> {
   if (!Number.isInteger(args.days) || args.days < 1) throw badUserInput(`days must be a whole number of at least 1, got ${args.days}.`);

@@ -28,6 +28,6 @@ export const analyticsResolvers: Resolvers = {
     bestWarmPath: (row, _args, { loaders }) => loaders.bestWarmPathByAccountId.load(row.account.id),
   },
   Mutation: {
-    recomputeTiers: (_root, { asOf }, { db }) => recomputeTiers(db, asOf ?? undefined),
+    recomputeTiers: (_root, { asOf }, { mutate }) => mutate((tx) => recomputeTiers(tx, asOf ?? undefined)),
   },
 };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { comparePaths, type PathRow } from '../paths/path-row';
 import { bestPathsToTargets } from '../paths/strongest-paths';
 
@@ -18,7 +18,7 @@ RETURN id, userIds, collect(DISTINCT p.id) AS peopleIds`;
  * anyone who currently works there, or null. One lookup query per batch, then one shared path
  * search for every person of the batch's accounts.
  */
-export function createWarmPathLoaders(db: Database) {
+export function createWarmPathLoaders(db: Reader) {
   return {
     bestWarmPathByAccountId: new DataLoader<string, PathRow | null>(async (ids) => {
       const rows = await db.read<{ id: string; userIds: string[]; peopleIds: string[] }>(USERS_AND_PEOPLE, { ids });

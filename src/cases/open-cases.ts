@@ -1,7 +1,8 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { OPEN_CASE_STATUSES } from './open-statuses';
 
 export interface OpenCaseRow {
   case: EntityRow;
@@ -18,7 +19,7 @@ export interface OpenCasesArgs {
 
 const OPEN_CASES = `
 MATCH (c:Case)
-WHERE c.status IN ['OPEN', 'IN_PROGRESS']
+WHERE c.status IN $openStatuses
   AND ($severities IS NULL OR c.severity IN $severities)
 WITH c, coalesce(c.openedAt, c.createdAt) AS openedAt
 WHERE openedAt <= $asOf AND ($cutoff IS NULL OR openedAt < $cutoff)
@@ -29,7 +30,7 @@ WITH collect({case: ${ENTITY_ROW('c')}, ageDays: ageDays}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
 
 /** Open cases (OPEN, IN_PROGRESS) with their age at `asOf`, most severe then oldest first. */
-export async function openCases(db: Database, args: OpenCasesArgs): Promise<{ total: number; page: OpenCaseRow[] }> {
+export async function openCases(db: Reader, args: OpenCasesArgs): Promise<{ total: number; page: OpenCaseRow[] }> {
   if (args.olderThanDays !== null && args.olderThanDays !== undefined && args.olderThanDays < 0) {
     throw badUserInput(`olderThanDays must be 0 or more, got ${args.olderThanDays}.`);
   }
@@ -38,6 +39,7 @@ export async function openCases(db: Database, args: OpenCasesArgs): Promise<{ to
     ? null
     : param.dateTime(new Date(Date.parse(asOf) - args.olderThanDays * 86_400_000).toISOString());
   const [row] = await db.read<{ total: number; page: OpenCaseRow[] }>(OPEN_CASES, {
+    openStatuses: OPEN_CASE_STATUSES,
     severities: args.severity?.length ? args.severity : null,
     asOf: param.dateTime(asOf),
     cutoff,

@@ -22,12 +22,12 @@ export const caseResolvers: Resolvers = {
     },
   },
   Mutation: {
-    raiseCase: (_root, { input }, { db }) => raiseCase(db, input),
-    assignCase: (_root, { caseId, userId }, { db }) => assignCase(db, caseId, userId),
-    resolveCase: (_root, { caseId, resolution, resolvedAt }, { db }) => resolveCase(db, caseId, resolution, resolvedAt),
-    rateCase: (_root, { caseId, satisfaction }, { db }) => rateCase(db, caseId, satisfaction),
-    closeCase: (_root, { caseId }, { db }) => closeCase(db, caseId),
-    recordCredit: (_root, { interactionId, amount, reason }, { db }) => recordCredit(db, interactionId, amount, reason),
+    raiseCase: (_root, { input }, { mutate }) => mutate((tx) => raiseCase(tx, input)),
+    assignCase: (_root, { caseId, userId }, { mutate }) => mutate((tx) => assignCase(tx, caseId, userId)),
+    resolveCase: (_root, { caseId, resolution, resolvedAt }, { mutate }) => mutate((tx) => resolveCase(tx, caseId, resolution, resolvedAt)),
+    rateCase: (_root, { caseId, satisfaction }, { mutate }) => mutate((tx) => rateCase(tx, caseId, satisfaction)),
+    closeCase: (_root, { caseId }, { mutate }) => mutate((tx) => closeCase(tx, caseId)),
+    recordCredit: (_root, { interactionId, amount, reason }, { mutate }) => mutate((tx) => recordCredit(tx, interactionId, amount, reason)),
   },
   Case: {
     status: (c) => (c.status as 'OPEN' | undefined) ?? 'OPEN',

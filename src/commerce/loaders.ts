@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { loaderById } from '../graphql/loader-by-id';
 
@@ -70,7 +70,7 @@ RETURN req.key AS key, sum(o.amount) AS revenue`;
 const requestKey = (request: object) => JSON.stringify(request);
 
 /** Products, order lines, an organization's orders (paged) and revenue: one query per batch each. */
-export function createCommerceLoaders(db: Database) {
+export function createCommerceLoaders(db: Reader) {
   return {
     upgradesByProductId: loaderById<EntityRow[]>(db, UPGRADES, 'products', []),
     upgradeOfByProductId: loaderById<EntityRow[]>(db, UPGRADE_OF, 'products', []),

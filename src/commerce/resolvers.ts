@@ -4,7 +4,8 @@ import { offsetAfter, toConnection } from '../graphql/pagination';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { alternativesFor } from './alternatives';
 import { placeOrder } from './place-order';
-import { createProduct, deleteProduct, updateProduct } from './products';
+import { deleteProduct } from './products';
+import { createEntity, updateEntity } from '../nodes/entity-writes';
 
 export const commerceResolvers: Resolvers = {
   Query: {
@@ -15,10 +16,10 @@ export const commerceResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createProduct: (_root, { input }, { db }) => createProduct(db, input),
-    updateProduct: (_root, { id, input }, { db }) => updateProduct(db, id, input),
-    deleteProduct: (_root, { id }, { db }) => deleteProduct(db, id),
-    placeOrder: (_root, args, { db }) => placeOrder(db, args),
+    createProduct: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Product', input, key)),
+    updateProduct: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Product', id, input)),
+    deleteProduct: (_root, { id }, { mutate }) => mutate((tx) => deleteProduct(tx, id)),
+    placeOrder: (_root, args, { mutate }) => mutate((tx) => placeOrder(tx, args)),
   },
   Product: {
     upgrades: (product, _args, { loaders }) => loaders.upgradesByProductId.load(product.id),

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -47,7 +47,7 @@ RETURN size(included) AS included, selected - size(included) AS excludedWithoutC
 
 /** Selects people by the filter and keeps only those with a current grant for the channel and purpose. */
 export async function audience(
-  db: Database,
+  db: Reader,
   args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string; offset: number; first: number },
 ): Promise<AudienceResult> {
   const f = args.filter;

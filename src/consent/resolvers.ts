@@ -24,8 +24,8 @@ export const consentResolvers: Resolvers = {
     },
   },
   Mutation: {
-    recordConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: true }),
-    withdrawConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: false }),
+    recordConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: true })),
+    withdrawConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: false })),
   },
   Person: {
     consents: async (person, { current }, { loaders }) => {

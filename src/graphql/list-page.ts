@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { NodeLabel } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -19,7 +19,7 @@ export interface ListPageQuery {
  * One page of a filtered, ordered node list with its total, in one round trip. The order always
  * ends with `n.id`, so equal sort values keep one order and offset cursors never skip or repeat.
  */
-export async function listPage(db: Database, query: ListPageQuery): Promise<Connection<EntityRow>> {
+export async function listPage(db: Reader, query: ListPageQuery): Promise<Connection<EntityRow>> {
   const offset = offsetAfter(query.after);
   const where = query.where.length ? `WHERE ${query.where.join(' AND ')}` : '';
   const order = [...query.order, 'n.id'].join(', ');

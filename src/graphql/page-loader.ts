@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { EntityRow } from '../nodes/entity-row';
 import { offsetAfter, toConnection, type Connection } from './pagination';
 
@@ -20,7 +20,7 @@ export interface PageKey {
  * `cypher` gets `$ids`, `$offset`, `$first` and the filters, and returns one row
  * `{id, total, page}` per parent. Keys asking for the same page and filters share one query.
  */
-export function pageLoader(db: Database, cypher: string) {
+export function pageLoader(db: Reader, cypher: string) {
   return new DataLoader<PageKey, Connection<EntityRow>, string>(
     async (keys) => {
       const groups = new Map<string, { args: PageArgs; ids: string[] }>();

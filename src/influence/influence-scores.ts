@@ -1,5 +1,5 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { PathRow } from '../paths/path-row';
 
 export const INFLUENCE_LIMITS = { maxHops: 4, pathsPerInfluencer: 3 } as const;
@@ -54,7 +54,7 @@ export interface InfluenceOptions {
  * Highest first, ties by id; `excluded` nodes are never listed.
  */
 export async function influenceScores(
-  db: Database,
+  db: Reader,
   targetIds: string[],
   options: InfluenceOptions,
   excluded: string[] = [],

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -44,7 +44,7 @@ const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Entity:Organization
 const INTERACTIONS_BY_PERSON_ID = pagedInteractions('p:Entity:Person', 'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) RETURN DISTINCT i');
 const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Entity:Opportunity', 'OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(o) RETURN DISTINCT i');
 
-export function createInteractionLoaders(db: Database) {
+export function createInteractionLoaders(db: Reader) {
   return {
     interactionLinksById: new DataLoader<string, InteractionLinks>(async (ids) => {
       const rows = await db.read<InteractionLinks & { id: string }>(LINKS_BY_INTERACTION_ID, { ids });

@@ -9,7 +9,7 @@ const page = (first: number | null | undefined, after: string | null | undefined
 
 export const interactionResolvers: Resolvers = {
   Mutation: {
-    logInteraction: (_root, { input }, { db }) => logInteraction(db, input),
+    logInteraction: (_root, { input }, { mutate }) => mutate((tx) => logInteraction(tx, input)),
   },
   Interaction: {
     participants: async (interaction, _args, { loaders }) => (await loaders.interactionLinksById.load(interaction.id)).participants,

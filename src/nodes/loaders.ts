@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
 
 const NODES_BY_ID = `
@@ -13,7 +13,7 @@ MATCH (n:Entity {key: key})
 RETURN ${ENTITY_ROW('n')} AS node`;
 
 /** Entity lookups by id and by external key, one query per batch, null where nothing matches. */
-export function createNodeLoaders(db: Database) {
+export function createNodeLoaders(db: Reader) {
   return {
     nodeById: new DataLoader<string, EntityRow | null>(async (ids) => {
       const rows = await db.read<{ node: EntityRow }>(NODES_BY_ID, { ids });

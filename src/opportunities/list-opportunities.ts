@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { offsetAfter, toConnection, type Connection } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -27,7 +27,7 @@ RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${EN
 
 /** One page of the opportunities matching every given criterion. */
 export async function listOpportunities(
-  db: Database,
+  db: Reader,
   filter: OpportunityFilter | null | undefined,
   first: number,
   after: string | null | undefined,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { OPPORTUNITY_ORDER } from './list-opportunities';
@@ -51,7 +51,7 @@ RETURN id, total, page`;
 const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
 const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWNS]->(o:Opportunity)');
 
-export function createOpportunityLoaders(db: Database) {
+export function createOpportunityLoaders(db: Reader) {
   return {
     opportunityPartiesById: new DataLoader<string, OpportunityParties>(async (ids) => {
       const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });

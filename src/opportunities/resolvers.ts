@@ -11,13 +11,13 @@ export const opportunityResolvers: Resolvers = {
     opportunities: (_root, { filter, first, after }, { db }) => listOpportunities(db, filter, first ?? 20, after),
   },
   Mutation: {
-    createOpportunity: (_root, { input }, { db }) => createOpportunity(db, input),
-    updateOpportunity: (_root, { id, input }, { db }) => updateOpportunity(db, id, input),
-    deleteOpportunity: (_root, { id }, { db }) => deleteOpportunity(db, id),
+    createOpportunity: (_root, { input }, { mutate }) => mutate((tx) => createOpportunity(tx, input)),
+    updateOpportunity: (_root, { id, input }, { mutate }) => mutate((tx) => updateOpportunity(tx, id, input)),
+    deleteOpportunity: (_root, { id }, { mutate }) => mutate((tx) => deleteOpportunity(tx, id)),
     setBuyingRole: async (_root, { opportunityId, personId, roles, stance }, context) => {
       await requireNode(context, opportunityId, ['Opportunity']);
       await requireNode(context, personId, ['Person']);
-      await setBuyingRole(context.db, { opportunityId, personId, roles, stance });
+      await context.mutate((tx) => setBuyingRole(tx, { opportunityId, personId, roles, stance }));
       // An earlier mutation of the same operation may have loaded this buying center already.
       context.loaders.buyingCenterByOpportunityId.clear(opportunityId);
       context.loaders.memberPathsByOpportunityId.clear(opportunityId);
@@ -29,7 +29,7 @@ export const opportunityResolvers: Resolvers = {
     removeBuyingRole: async (_root, { opportunityId, personId }, context) => {
       await requireNode(context, opportunityId, ['Opportunity']);
       await requireNode(context, personId, ['Person']);
-      return removeBuyingRole(context.db, { opportunityId, personId });
+      return context.mutate((tx) => removeBuyingRole(tx, { opportunityId, personId }));
     },
   },
   Opportunity: {

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
 import { listPage } from '../graphql/list-page';
 
@@ -38,7 +38,7 @@ export interface OrganizationsArgs {
 }
 
 /** A page of organizations matching every given filter field, in the requested order (name by default). */
-export function listOrganizations(db: Database, { filter, orderBy, first, after }: OrganizationsArgs) {
+export function listOrganizations(db: Reader, { filter, orderBy, first, after }: OrganizationsArgs) {
   const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof OrganizationFilter, unknown][];
   return listPage(db, {
     label: 'Organization',

@@ -10,9 +10,9 @@ export const organizationResolvers: Resolvers = {
     organizations: (_root, args, { db }) => listOrganizations(db, { ...args, first: args.first ?? 20 }),
   },
   Mutation: {
-    createOrganization: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Organization', input, key),
-    updateOrganization: (_root, { id, input }, { db }) => updateEntity(db, 'Organization', id, input),
-    deleteOrganization: (_root, { id, force }, { db }) => deleteOrganization(db, id, force ?? false),
+    createOrganization: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Organization', input, key)),
+    updateOrganization: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Organization', id, input)),
+    deleteOrganization: (_root, { id, force }, { mutate }) => mutate((tx) => deleteOrganization(tx, id, force ?? false)),
   },
   Organization: {
     kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],

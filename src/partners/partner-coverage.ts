@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { notFound } from '../graphql/errors';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { IS_OPEN } from '../opportunities/open-stage';
@@ -45,7 +45,7 @@ CALL (partner) {
 RETURN ${ENTITY_ROW('partner')} AS partner, customers, openPipeline, conflicts, people, managers`;
 
 /** What a channel partner brings (DESIGN §4); NOT_FOUND unless the id is an Organization. */
-export async function partnerCoverage(db: Database, partnerId: string): Promise<PartnerCoverageRow> {
+export async function partnerCoverage(db: Reader, partnerId: string): Promise<PartnerCoverageRow> {
   const [row] = await db.read<PartnerCoverageRow>(PARTNER_COVERAGE, { partnerId });
   if (!row) throw notFound('Organization', partnerId);
   return row;

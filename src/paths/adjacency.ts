@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { HOP_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType } from './hop-weight';
 
 /** A relationship as seen from one of its ends. */
@@ -107,7 +107,7 @@ export class Adjacency {
   private readonly edgesIntoQuery: string;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Reader,
     types: readonly StakeholderType[],
   ) {
     this.adjacencyQuery = neighbourhoodCypher(types);

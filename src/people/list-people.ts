@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { PersonFilter, PersonOrder } from '../generated/graphql';
 import { listPage } from '../graphql/list-page';
 
@@ -31,7 +31,7 @@ export interface PeopleArgs {
 }
 
 /** A page of people matching every given filter field, in the requested order (name by default). */
-export function listPeople(db: Database, { filter, orderBy, first, after }: PeopleArgs) {
+export function listPeople(db: Reader, { filter, orderBy, first, after }: PeopleArgs) {
   const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof PersonFilter, unknown][];
   return listPage(db, {
     label: 'Person',

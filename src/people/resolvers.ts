@@ -9,9 +9,9 @@ export const peopleResolvers: Resolvers = {
     people: (_root, args, { db }) => listPeople(db, { ...args, first: args.first ?? 20 }),
   },
   Mutation: {
-    createPerson: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Person', input, key),
-    updatePerson: (_root, { id, input }, { db }) => updateEntity(db, 'Person', id, input),
-    deletePerson: async (_root, { id }, { db }) => (await deleteEntity(db, 'Person', id)).id,
+    createPerson: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Person', input, key)),
+    updatePerson: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Person', id, input)),
+    deletePerson: (_root, { id }, { mutate }) => mutate(async (tx) => (await deleteEntity(tx, 'Person', id)).id),
   },
   Person: {
     kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],

@@ -1,6 +1,6 @@
 import { badUserInput } from '../graphql/errors';
 import { OPPORTUNITY_STAGES } from '../model/enums';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { STAGE_OF, isOpenStage, type OpportunityStage } from '../opportunities/open-stage';
 
@@ -44,7 +44,7 @@ RETURN ${STAGE_OF('o')} AS stage, count(o) AS count,
        sum(coalesce(o.amount, 0) * coalesce(o.probability, 0)) AS weightedAmount`;
 
 /** Opportunities by stage (count, Σ amount, Σ amount × probability) under the filter, with open totals and win rate. */
-export async function pipelineSummary(db: Database, filter: PipelineFilter = {}): Promise<PipelineSummary> {
+export async function pipelineSummary(db: Reader, filter: PipelineFilter = {}): Promise<PipelineSummary> {
   if (filter.closesFrom && filter.closesTo && filter.closesFrom > filter.closesTo) {
     throw badUserInput(`"closesFrom" (${filter.closesFrom}) must not be after "closesTo" (${filter.closesTo}).`);
   }

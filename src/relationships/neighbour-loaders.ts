@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -55,7 +55,7 @@ const WALK_CYPHER = Object.fromEntries(
  * `neighbours(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
  * created on first use within the request: one UNWIND query per batch however many parents.
  */
-export function createNeighbourLoaders(db: Database) {
+export function createNeighbourLoaders(db: Reader) {
   const loaders = new Map<string, DataLoader<string, Neighbour[]>>();
   const neighbours = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
     const cacheKey = `${walk}:${limit}`;

@@ -7,9 +7,9 @@ export const userResolvers: Resolvers = {
     users: (_root, { first, after }, { db }) => listUsers(db, first ?? 20, after),
   },
   Mutation: {
-    createUser: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'User', input, key),
-    updateUser: (_root, { id, input }, { db }) => updateEntity(db, 'User', id, input),
-    deleteUser: async (_root, { id }, { db }) => (await deleteEntity(db, 'User', id)).id,
+    createUser: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'User', input, key)),
+    updateUser: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'User', id, input)),
+    deleteUser: (_root, { id }, { mutate }) => mutate(async (tx) => (await deleteEntity(tx, 'User', id)).id),
   },
   User: {
     roles: (user) => (user.roles as UserRole[] | undefined) ?? [],

@@ -69,4 +69,14 @@ describe('lifecycle stages', () => {
     expect(lifecycleTransitions).toContainEqual({ from: 'DORMANT', to: ['CUSTOMER', 'KEY_ACCOUNT', 'CHURNED'] });
     expect(lifecycleTransitions).toHaveLength(6);
   });
+
+  it('deletes the lifecycle history with the organization', async () => {
+    const { createOrganization } = await server.data('mutation { createOrganization(input: { name: "Short-lived", lifecycleStage: LEAD }) { id } }');
+    await server.data(CHANGE, { id: createOrganization.id, stage: 'PROSPECT', reason: 'Qualified' });
+    const changes = 'MATCH (c:LifecycleChange) RETURN count(c) AS count';
+    const [{ count: before }] = await server.db.read<{ count: number }>(changes);
+    expect(await server.data('mutation ($id: ID!) { deleteOrganization(id: $id) }', { id: createOrganization.id })).toEqual({ deleteOrganization: createOrganization.id });
+    const [{ count: after }] = await server.db.read<{ count: number }>(changes);
+    expect(after).toBe(before - 1);
+  });
 });
