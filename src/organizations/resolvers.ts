@@ -1,6 +1,7 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
+import { storedWeight } from '../paths/hop-weight';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 
@@ -27,6 +28,6 @@ export const organizationResolvers: Resolvers = {
     influencedBy: (org, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(org.id),
   },
   InfluenceEdge: {
-    weight: (edge) => (edge.weight as number | undefined) ?? 0.5,
+    weight: (edge) => storedWeight(edge.weight),
   },
 };

@@ -1,6 +1,7 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
+import { storedWeight } from '../paths/hop-weight';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {
@@ -24,8 +25,7 @@ export const peopleResolvers: Resolvers = {
     influencedBy: (person, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(person.id),
   },
   KnowsEdge: {
-    // DESIGN §4: a KNOWS without strength counts as 0.5.
-    strength: (edge) => (edge.strength as number | undefined) ?? 0.5,
+    strength: (edge) => storedWeight(edge.strength),
     interactionCount: (edge) => (edge.interactionCount as number | undefined) ?? 0,
   },
 };

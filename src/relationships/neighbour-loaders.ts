@@ -3,6 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths/hop-weight';
 
 /** The node at the other end of one relationship, with that relationship's properties beside it. */
 export interface Neighbour {
@@ -30,9 +31,9 @@ export const WALKS = {
   accountsOf: { type: 'MANAGES', direction: 'out', order: 'toLower(m.name)' },
   managerOf: { type: 'REPORTS_TO', direction: 'out', order: 'toLower(m.name)' },
   reportsOf: { type: 'REPORTS_TO', direction: 'in', order: 'toLower(m.name)' },
-  knows: { type: 'KNOWS', direction: 'both', order: 'coalesce(r.strength, 0.5) DESC, toLower(m.name)' },
-  influences: { type: 'INFLUENCES', direction: 'out', order: 'coalesce(r.weight, 0.5) DESC, toLower(m.name)' },
-  influencedBy: { type: 'INFLUENCES', direction: 'in', order: 'coalesce(r.weight, 0.5) DESC, toLower(m.name)' },
+  knows: { type: 'KNOWS', direction: 'both', order: `${KNOWS_WEIGHT('r')} DESC, toLower(m.name)` },
+  influences: { type: 'INFLUENCES', direction: 'out', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
+  influencedBy: { type: 'INFLUENCES', direction: 'in', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
 } satisfies Record<string, Walk>;
 export type WalkName = keyof typeof WALKS;
 
