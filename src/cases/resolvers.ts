@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { offsetAfter, toConnection } from '../graphql/pagination';
+import { paginate } from '../graphql/pagination';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { assignCase, closeCase, raiseCase, rateCase, resolveCase } from './case-writes';
 import { openCases } from './open-cases';
@@ -10,15 +10,12 @@ import { accountsWithSameProblem } from './same-problem';
 export const caseResolvers: Resolvers = {
   Query: {
     case: (_root, { id }, context) => nodeOfType(context, id, 'Case'),
-    openCases: async (_root, { severity, olderThanDays, asOf, first, after }, { db }) => {
-      const offset = offsetAfter(after);
-      const { total, page } = await openCases(db, { severity, olderThanDays, asOf, offset, first: first ?? 20 });
-      return toConnection(page, offset, total);
-    },
+    openCases: (_root, { severity, olderThanDays, asOf, ...page }, { db }) =>
+      paginate(page, (window) => openCases(db, { severity, olderThanDays, asOf, ...window })),
     averageTimeToResolve: (_root, { from, to }, { db }) => averageTimeToResolve(db, from, to),
     accountsWithSameProblem: async (_root, { caseId, recentDays, asOf, first }, context) => {
       await requireNode(context, caseId, ['Case']);
-      return accountsWithSameProblem(context.db, caseId, recentDays ?? 180, asOf, first ?? 20);
+      return accountsWithSameProblem(context.db, caseId, recentDays, asOf, first);
     },
   },
   Mutation: {

@@ -1,6 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
 import { badUserInput } from '../graphql/errors';
-import { offsetAfter, toConnection } from '../graphql/pagination';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { alternativesFor } from './alternatives';
 import { placeOrder } from './place-order';
@@ -32,15 +31,10 @@ export const commerceResolvers: Resolvers = {
     account: (order, _args, { loaders }) => loaders.accountByOrderId.load(order.id),
   },
   Organization: {
-    orders: async (org, { first, after }, { loaders }) => {
-      const offset = offsetAfter(after);
-      const size = first ?? 20;
-      const { total, page } = await loaders.ordersByOrganization.load({ id: org.id, offset, first: size });
-      return toConnection(page, offset, total);
-    },
+    orders: (org, page, { loaders }) => loaders.ordersByOrganizationId.load({ id: org.id, args: page }),
     revenue: (org, { from, to }, { loaders }) => {
       if (from > to) throw badUserInput(`"from" (${from}) must not be after "to" (${to}).`);
-      return loaders.revenueByOrganization.load({ id: org.id, from, to });
+      return loaders.revenueByOrganizationId.load({ id: org.id, from, to });
     },
   },
 };

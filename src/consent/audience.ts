@@ -1,5 +1,6 @@
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { PAGE_OF, paginate, type Connection, type PageArgs, type PageRows } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface AudienceFilter {
@@ -13,7 +14,7 @@ export interface AudienceFilter {
 }
 
 export interface AudienceResult {
-  page: EntityRow[];
+  people: Connection<EntityRow>;
   included: number;
   excludedWithoutConsent: number;
 }
@@ -42,13 +43,15 @@ WITH p, COLLECT {
 WITH p, coalesce(latest[0], false) AS granted
 ORDER BY p.name, p.id
 WITH collect(CASE WHEN granted THEN p END) AS included, count(p) AS selected
-RETURN size(included) AS included, selected - size(included) AS excludedWithoutConsent,
-       [p IN included[$offset..$offset + $first] | ${ENTITY_ROW('p')}] AS page`;
+RETURN ${PAGE_OF('included', ENTITY_ROW)}, selected - size(included) AS excludedWithoutConsent`;
 
-/** Selects people by the filter and keeps only those with a current grant for the channel and purpose. */
+/**
+ * Selects people by the filter and keeps only those with a current grant for the channel and
+ * purpose: a page of them, how many there are, and how many the filter matched without consent.
+ */
 export async function audience(
   db: Reader,
-  args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string; offset: number; first: number },
+  args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string } & PageArgs,
 ): Promise<AudienceResult> {
   const f = args.filter;
   const list = (values?: readonly string[] | null) => (values?.length ? values : null);
@@ -60,16 +63,21 @@ export async function audience(
     stages: list(f.lifecycleStages),
     worksAtIds: list(f.worksAtIds),
   };
-  const [row] = await db.read<AudienceResult>(AUDIENCE, {
-    ...organization,
-    byOrganization: Object.values(organization).some((value) => value !== null),
-    title: text(f.titleContains),
-    department: text(f.departmentContains),
-    channel: args.channel,
-    purpose: args.purpose.trim(),
-    asOf: param.dateTime(args.asOf),
-    offset: param.integer(args.offset),
-    first: param.integer(args.first),
+  let excludedWithoutConsent = 0;
+  const people = await paginate(args, async ({ offset, first }) => {
+    const [row] = await db.read<PageRows<EntityRow> & { excludedWithoutConsent: number }>(AUDIENCE, {
+      ...organization,
+      byOrganization: Object.values(organization).some((value) => value !== null),
+      title: text(f.titleContains),
+      department: text(f.departmentContains),
+      channel: args.channel,
+      purpose: args.purpose.trim(),
+      asOf: param.dateTime(args.asOf),
+      offset: param.integer(offset),
+      first: param.integer(first),
+    });
+    excludedWithoutConsent = row.excludedWithoutConsent;
+    return row;
   });
-  return row;
+  return { people, included: people.totalCount, excludedWithoutConsent };
 }

@@ -24,6 +24,7 @@ import { lifecycleResolvers } from '../lifecycle/resolvers';
 import { consentResolvers } from '../consent/resolvers';
 import { dashboardResolvers } from '../dashboard/resolvers';
 import { pipelineResolvers } from '../pipeline/resolvers';
+import { nullMeansDefault } from './argument-defaults';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -55,5 +56,5 @@ export function buildSchema(): GraphQLSchema {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...AREA_RESOLVERS],
   });
-  return capFirstArguments(schema);
+  return capFirstArguments(nullMeansDefault(schema));
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
+import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { OPPORTUNITY_ORDER } from './list-opportunities';
 import { loaderById } from '../graphql/loader-by-id';
@@ -44,7 +45,7 @@ CALL (${parent.split(':')[0]}) {
   WHERE $stages IS NULL OR o.stage IN $stages
   WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
   WITH collect(o) AS matching
-  RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${ENTITY_ROW('o')}] AS page
+  RETURN ${PAGE_OF('matching', ENTITY_ROW)}
 }
 RETURN id, total, page`;
 
@@ -53,7 +54,7 @@ const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWN
 
 export function createOpportunityLoaders(db: Reader) {
   return {
-    opportunityPartiesById: new DataLoader<string, OpportunityParties>(async (ids) => {
+    partiesByOpportunityId: new DataLoader<string, OpportunityParties>(async (ids) => {
       const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? { account: null, owner: null });

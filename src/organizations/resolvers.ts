@@ -8,7 +8,7 @@ import { listOrganizations } from './list-organizations';
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_root, { id }, context) => nodeOfType(context, id, 'Organization'),
-    organizations: (_root, args, { db }) => listOrganizations(db, { ...args, first: args.first ?? 20 }),
+    organizations: (_root, args, { db }) => listOrganizations(db, args),
   },
   Mutation: {
     createOrganization: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Organization', input, key)),
@@ -17,15 +17,15 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],
-    people: (org, { first }, { loaders }) => loaders.neighbours('employeesOf', first ?? 100).load(org.id),
-    partners: (org, { first }, { loaders }) => loaders.neighbours('partnersOf', first ?? 100).load(org.id),
-    customers: (org, { first }, { loaders }) => loaders.neighbours('customersOf', first ?? 100).load(org.id),
-    parent: async (org, _args, { loaders }) => (await loaders.neighbours('parentOf', 1).load(org.id))[0]?.node ?? null,
+    people: (org, { first }, { loaders }) => loaders.neighboursByNodeId('employeesOf', first).load(org.id),
+    partners: (org, { first }, { loaders }) => loaders.neighboursByNodeId('partnersOf', first).load(org.id),
+    customers: (org, { first }, { loaders }) => loaders.neighboursByNodeId('customersOf', first).load(org.id),
+    parent: async (org, _args, { loaders }) => (await loaders.neighboursByNodeId('parentOf', 1).load(org.id))[0]?.node ?? null,
     subsidiaries: async (org, { first }, { loaders }) =>
-      (await loaders.neighbours('subsidiariesOf', first ?? 100).load(org.id)).map((edge) => edge.node),
-    managers: (org, { first }, { loaders }) => loaders.neighbours('managersOf', first ?? 100).load(org.id),
-    influences: (org, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(org.id),
-    influencedBy: (org, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(org.id),
+      (await loaders.neighboursByNodeId('subsidiariesOf', first).load(org.id)).map((edge) => edge.node),
+    managers: (org, { first }, { loaders }) => loaders.neighboursByNodeId('managersOf', first).load(org.id),
+    influences: (org, { first }, { loaders }) => loaders.neighboursByNodeId('influences', first).load(org.id),
+    influencedBy: (org, { first }, { loaders }) => loaders.neighboursByNodeId('influencedBy', first).load(org.id),
   },
   InfluenceEdge: {
     weight: (edge) => storedWeight(edge.weight),

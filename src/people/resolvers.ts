@@ -7,7 +7,7 @@ import { listPeople } from './list-people';
 export const peopleResolvers: Resolvers = {
   Query: {
     person: (_root, { id }, context) => nodeOfType(context, id, 'Person'),
-    people: (_root, args, { db }) => listPeople(db, { ...args, first: args.first ?? 20 }),
+    people: (_root, args, { db }) => listPeople(db, args),
   },
   Mutation: {
     createPerson: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Person', input, key)),
@@ -16,13 +16,13 @@ export const peopleResolvers: Resolvers = {
   },
   Person: {
     kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],
-    employers: (person, { first }, { loaders }) => loaders.neighbours('employersOf', first ?? 100).load(person.id),
-    manager: async (person, _args, { loaders }) => (await loaders.neighbours('managerOf', 1).load(person.id))[0]?.node ?? null,
+    employers: (person, { first }, { loaders }) => loaders.neighboursByNodeId('employersOf', first).load(person.id),
+    manager: async (person, _args, { loaders }) => (await loaders.neighboursByNodeId('managerOf', 1).load(person.id))[0]?.node ?? null,
     reports: async (person, { first }, { loaders }) =>
-      (await loaders.neighbours('reportsOf', first ?? 100).load(person.id)).map((edge) => edge.node),
-    knows: (person, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(person.id),
-    influences: (person, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(person.id),
-    influencedBy: (person, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(person.id),
+      (await loaders.neighboursByNodeId('reportsOf', first).load(person.id)).map((edge) => edge.node),
+    knows: (person, { first }, { loaders }) => loaders.neighboursByNodeId('knows', first).load(person.id),
+    influences: (person, { first }, { loaders }) => loaders.neighboursByNodeId('influences', first).load(person.id),
+    influencedBy: (person, { first }, { loaders }) => loaders.neighboursByNodeId('influencedBy', first).load(person.id),
   },
   KnowsEdge: {
     strength: (edge) => storedWeight(edge.strength),

@@ -53,12 +53,12 @@ const WALK_CYPHER = Object.fromEntries(
 ) as Record<WalkName, string>;
 
 /**
- * `neighbours(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
+ * `neighboursByNodeId(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
  * created on first use within the request: one UNWIND query per batch however many parents.
  */
 export function createNeighbourLoaders(db: Reader) {
   const loaders = new Map<string, DataLoader<string, Neighbour[]>>();
-  const neighbours = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
+  const neighboursByNodeId = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
     const cacheKey = `${walk}:${limit}`;
     let loader = loaders.get(cacheKey);
     if (!loader) {
@@ -71,5 +71,5 @@ export function createNeighbourLoaders(db: Reader) {
     }
     return loader;
   };
-  return { neighbours };
+  return { neighboursByNodeId };
 }

@@ -4,7 +4,7 @@ import { listUsers } from './list-users';
 
 export const userResolvers: Resolvers = {
   Query: {
-    users: (_root, { first, after }, { db }) => listUsers(db, first ?? 20, after),
+    users: (_root, page, { db }) => listUsers(db, page),
   },
   Mutation: {
     createUser: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'User', input, key)),
@@ -13,7 +13,7 @@ export const userResolvers: Resolvers = {
   },
   User: {
     roles: (user) => (user.roles as UserRole[] | undefined) ?? [],
-    accounts: (user, { first }, { loaders }) => loaders.neighbours('accountsOf', first ?? 100).load(user.id),
-    knows: (user, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(user.id),
+    accounts: (user, { first }, { loaders }) => loaders.neighboursByNodeId('accountsOf', first).load(user.id),
+    knows: (user, { first }, { loaders }) => loaders.neighboursByNodeId('knows', first).load(user.id),
   },
 };

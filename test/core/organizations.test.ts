@@ -136,6 +136,15 @@ describe('organizations', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('takes an explicit null for an argument with a default as that default', async () => {
+    const { organizations: byDefault } = await server.data('{ organizations { edges { node { name } } } }');
+    const { organizations: byNull } = await server.data('query ($first: Int) { organizations(first: $first) { edges { node { name } } } }', { first: null });
+    const { organization } = await server.data('query ($id: ID!) { organization(id: $id) { people(first: null) { node { name } } } }', { id: ids.schmidt });
+    expect(byNull).toEqual(byDefault);
+    expect(names(byNull)).toHaveLength(5);
+    expect(organization.people).toHaveLength(2);
+  });
+
   it('refuses a cursor it did not give out', async () => {
     const result = await server.gql('{ organizations(after: "bogus") { totalCount } }');
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
