@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
-import { comparePaths, type PathRow } from '../paths/path-row';
-import { bestPathsToTargets } from '../paths/strongest-paths';
+import { bestPathsToTargets, comparePaths, type PathRow } from '../paths';
 
 /** How far the reactivation list looks for a warm path (as the buying center does, DESIGN §4). */
 const MAX_HOPS = 4;

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { bestPathsToTargets } from '../paths/strongest-paths';
-import type { PathRow } from '../paths/path-row';
+import { bestPathsToTargets, type PathRow } from '../paths';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
 export const KEY_ROLES = ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] as const;

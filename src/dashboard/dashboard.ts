@@ -1,9 +1,9 @@
-import { dormantCustomers } from '../analytics/dormant-customers';
+import { dormantCustomers } from '../analytics';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { IS_OPEN } from '../opportunities/open-stage';
-import { OPEN_CASE_STATUSES } from '../cases/open-statuses';
-import { KEY_ROLES } from '../buying-center/buying-center';
+import { IS_OPEN } from '../opportunities';
+import { OPEN_CASE_STATUSES } from '../cases';
+import { KEY_ROLES } from '../buying-center';
 
 export interface DashboardRow {
   asOf: string;

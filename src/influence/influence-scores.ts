@@ -1,7 +1,6 @@
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
-import { INFLUENCES_WEIGHT } from '../paths/hop-weight';
-import type { PathRow } from '../paths/path-row';
+import { INFLUENCES_WEIGHT, type PathRow } from '../paths';
 
 export const INFLUENCE_LIMITS = { maxHops: 4, pathsPerInfluencer: 3 } as const;
 

@@ -6,7 +6,7 @@ import { validInput, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { labelsOf } from '../nodes/labels-of';
 import { lockNodes } from '../nodes/lock-nodes';
-import { KNOWS_STRENGTH } from '../relationships/knows-strength';
+import { KNOWS_STRENGTH } from '../relationships';
 
 export interface LogInteractionInput {
   type: string;

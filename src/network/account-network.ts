@@ -2,7 +2,7 @@ import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { chosenTypes, typeAlternation } from '../paths/hop-weight';
+import { chosenTypes, typeAlternation } from '../paths';
 
 export const NETWORK_LIMITS = { maxDepth: 3, maxNodeLimit: 2000 } as const;
 

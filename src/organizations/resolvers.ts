@@ -1,7 +1,7 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
-import { storedWeight } from '../paths/hop-weight';
+import { storedWeight } from '../paths';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 

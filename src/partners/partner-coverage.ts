@@ -1,7 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import { notFound } from '../graphql/errors';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { IS_OPEN } from '../opportunities/open-stage';
+import { IS_OPEN } from '../opportunities';
 
 export interface PartnerCoverageRow {
   partner: EntityRow;

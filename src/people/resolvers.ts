@@ -1,7 +1,7 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
-import { storedWeight } from '../paths/hop-weight';
+import { storedWeight } from '../paths';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {

@@ -5,7 +5,7 @@ import { param } from '../neo4j/values';
 import type { EntityRow } from '../nodes/entity-row';
 import { lockNode } from '../nodes/lock-nodes';
 import { changeStage } from '../nodes/stage-change';
-import { isOpenStage, type OpportunityStage } from '../opportunities/open-stage';
+import { isOpenStage, type OpportunityStage } from '../opportunities';
 
 /**
  * Moves an opportunity to another stage and records the change with its time. WON and LOST need

@@ -2,7 +2,7 @@ import { badUserInput } from '../graphql/errors';
 import { OPPORTUNITY_STAGES } from '../model/enums';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { STAGE_OF, isOpenStage, type OpportunityStage } from '../opportunities/open-stage';
+import { STAGE_OF, isOpenStage, type OpportunityStage } from '../opportunities';
 
 export interface PipelineFilter {
   ownerIds?: readonly string[] | null;

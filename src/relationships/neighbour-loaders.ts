@@ -3,7 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths/hop-weight';
+import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
 /** The node at the other end of one relationship, with that relationship's properties beside it. */
 export interface Neighbour {

@@ -1,0 +1,10 @@
+/** Consent decisions per channel and purpose, and audiences that honour them. */
+import { createConsentLoaders } from './loaders';
+
+export { consentResolvers as resolvers } from './resolvers';
+export { createConsentLoaders as createLoaders };
+
+type ConsentLoaders = ReturnType<typeof createConsentLoaders>;
+declare module '../graphql/context' {
+  interface Loaders extends ConsentLoaders {}
+}
