@@ -1,11 +1,12 @@
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-type Doc = { nodes: any[]; relationships: any[] };
+type Doc = Required<ImportDocument>;
 
 /** Builds a graph document: orgs, products, and orders given as [orgKey, date, amount, productKeys?]. */
 function world(spec: { orgs: [string, Record<string, unknown>?][]; products?: string[]; orders?: [string, string, number, string[]?][]; extra?: Doc }): Doc {
-  const nodes: any[] = spec.orgs.map(([key, props]) => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
-  const relationships: any[] = [];
+  const nodes = spec.orgs.map(([key, props]): ImportNode => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
+  const relationships: ImportRelationship[] = [];
   for (const sku of spec.products ?? []) nodes.push({ type: 'Product', key: sku, properties: { sku, name: sku } });
   (spec.orders ?? []).forEach(([org, date, amount, products], i) => {
     nodes.push({ type: 'Order', key: `o${i}`, properties: { date, amount } });

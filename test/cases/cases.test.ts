@@ -1,8 +1,9 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const AS_OF = '2026-06-30T12:00:00Z';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'beta', properties: { name: 'Beta', kinds: ['CUSTOMER'] } },

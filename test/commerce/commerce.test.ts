@@ -1,6 +1,7 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Product', key: 'boiler', properties: { sku: 'B-1', name: 'Boiler', price: 1000 } },

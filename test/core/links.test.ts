@@ -1,6 +1,7 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'schmidt', properties: { name: 'Bau Schmidt' } },
     { type: 'Organization', key: 'kiel', properties: { name: 'Bau Schmidt Kiel' } },

@@ -1,7 +1,8 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** A small market: two distributors, three customers (one claimed by both), people and users. */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'nord', properties: { name: 'Nordgroß', kinds: ['DISTRIBUTOR'], city: 'Hamburg', country: 'DE', employees: 800 } },
     { type: 'Organization', key: 'sued', properties: { name: 'Südhandel', kinds: ['DISTRIBUTOR'], city: 'München', country: 'DE', employees: 1300 } },

@@ -1,7 +1,8 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Bau Schmidt's org chart, who knows whom (stored in both directions) and who influences whom. */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'schmidt', properties: { name: 'Bau Schmidt', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'old', properties: { name: 'Alte Firma' } },

@@ -1,3 +1,6 @@
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ACCOUNT_NETWORK = `query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
@@ -14,15 +17,15 @@ interface ApiNetwork {
   truncated: boolean;
 }
 
-const node = (type: string, key: string) => ({ type, key, properties: { name: key } });
-const rel = (type: string, from: string, to: string, properties: Record<string, unknown> = {}) => ({ type, from, to, properties });
+const node = (type: NodeLabel, key: string): ImportNode => ({ type, key, properties: { name: key } });
+const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): ImportRelationship => ({ type, from, to, properties });
 
 /**
  * acme ← anna, bert (WORKS_AT), dist (SERVES), kim (MANAGES); anna REPORTS_TO bert;
  * ring 2: carl KNOWS anna, dist SERVES beta, press INFLUENCES and KNOWS bert; ring 3: dave WORKS_AT beta.
  * An opportunity FOR_ACCOUNT acme is not a stakeholder relationship.
  */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     node('Organization', 'acme'), node('Person', 'anna'), node('Person', 'bert'), node('Organization', 'dist'),
     node('User', 'kim'), node('Person', 'carl'), node('Organization', 'beta'), node('Person', 'press'),

@@ -1,5 +1,8 @@
+import type { ImportNode } from '../../src/import';
+import type { NodeLabel } from '../../src/model/graph-model';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { random, randomGraph, type GraphDocument } from './random-graph';
+import { mulberry32 } from '../../seeds/random';
+import { randomGraph, type GraphDocument } from './random-graph';
 import { edgesOf, influenceRanking, type RefInfluence } from './reference';
 
 const SCORE_FIELDS = 'influencer { id } score paths { strength hops nodes { id } steps { type fromId toId weight } }';
@@ -28,15 +31,15 @@ function expectSameRanking(actual: ApiScore[], expected: RefInfluence[]) {
   });
 }
 
-const node = (type: string, key: string) => ({ type, key, properties: { name: key } });
-const influences = (from: string, to: string, weight?: number) => ({
+const node = (type: NodeLabel, key: string): ImportNode => ({ type, key, properties: { name: key } });
+const influences = (from: string, to: string, weight?: number): GraphDocument['relationships'][number] => ({
   type: 'INFLUENCES', from, to, properties: weight === undefined ? {} : { weight },
 });
 
 /** A random graph with extra INFLUENCES (some both ways, so cycles), and an opportunity with a buying center at n2. */
 function influenceGraph(seed: number): GraphDocument {
   const doc = randomGraph(seed);
-  const rnd = random(seed * 31337);
+  const rnd = mulberry32(seed * 31337);
   const eligible = doc.nodes.filter((n) => n.type !== 'User' && n.key !== 'island').map((n) => n.key);
   const taken = new Set(doc.relationships.map((r) => `${r.type}:${r.from}:${r.to}`));
   for (let i = 0; i < eligible.length * 2; i++) {
@@ -122,7 +125,7 @@ describe('influencers', () => {
     const doc = influenceGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 65537);
+    const rnd = mulberry32(seed * 65537);
     let compared = 0;
     for (const target of doc.nodes.filter((n) => n.type === 'Person' || n.type === 'Organization').map((n) => n.key)) {
       const maxHops = 1 + Math.floor(rnd() * 4);

@@ -1,5 +1,8 @@
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { RelationshipTypeName } from '../../src/model/graph-model';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { random, randomGraph, type GraphDocument } from './random-graph';
+import { mulberry32 } from '../../seeds/random';
+import { randomGraph, type GraphDocument } from './random-graph';
 import { allSimplePaths, edgesOf, rankPaths, type RefPath } from './reference';
 
 const PATH_FIELDS = 'strength hops nodes { id } steps { type fromId toId weight }';
@@ -30,13 +33,13 @@ function expectSamePaths(actual: ApiPath[], expected: RefPath[]) {
   });
 }
 
-const person = (key: string) => ({ type: 'Person', key, properties: { name: key } });
-const user = (key: string) => ({ type: 'User', key, properties: { name: key } });
-const org = (key: string) => ({ type: 'Organization', key, properties: { name: key } });
-const knows = (from: string, to: string, strength?: number) => ({
+const person = (key: string): ImportNode => ({ type: 'Person', key, properties: { name: key } });
+const user = (key: string): ImportNode => ({ type: 'User', key, properties: { name: key } });
+const org = (key: string): ImportNode => ({ type: 'Organization', key, properties: { name: key } });
+const knows = (from: string, to: string, strength?: number): ImportRelationship => ({
   type: 'KNOWS', from, to, properties: strength === undefined ? {} : { strength },
 });
-const rel = (type: string, from: string, to: string, properties: Record<string, unknown> = {}) => ({ type, from, to, properties });
+const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): ImportRelationship => ({ type, from, to, properties });
 
 describe('relationshipPaths', () => {
   let server: TestServer;
@@ -154,7 +157,7 @@ describe('relationshipPaths', () => {
     const doc: GraphDocument = randomGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 7919);
+    const rnd = mulberry32(seed * 7919);
     const keys = doc.nodes.map((n) => n.key);
     const pairs: [string, string][] = [[keys[0], 'island']];
     while (pairs.length < 6) {
@@ -218,7 +221,7 @@ describe('warmIntroductions', () => {
     const doc = randomGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 104729);
+    const rnd = mulberry32(seed * 104729);
     const users = doc.nodes.filter((n) => n.type === 'User').map((n) => n.key);
     for (const target of [...doc.nodes.map((n) => n.key).filter(() => rnd() < 0.4), 'island', users[0]]) {
       const maxHops = 2 + Math.floor(rnd() * 5);

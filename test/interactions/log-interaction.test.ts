@@ -1,6 +1,7 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau' } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus' } },

@@ -1,6 +1,7 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus', kinds: ['CUSTOMER'] } },
@@ -141,7 +142,7 @@ describe('opportunities', () => {
   });
 
   it('loads the opportunities, accounts and owners of many organizations in a constant number of queries', async () => {
-    const graph = { nodes: [] as any[], relationships: [] as any[] };
+    const graph: Required<ImportDocument> = { nodes: [], relationships: [] };
     for (let i = 0; i < 30; i += 1) {
       graph.nodes.push({ type: 'Organization', key: `org-${i}`, properties: { name: `Org ${i}` } });
       graph.nodes.push({ type: 'User', key: `u-${i}`, properties: { name: `User ${i}` } });

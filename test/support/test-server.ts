@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { ImportDocument } from '../../src/import';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
 import { startApp, type RunningApp } from '../../src/server';
@@ -17,7 +18,7 @@ export interface TestServer {
   /** Runs one operation and fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Imports a graph document through the API and returns node ids by key. */
-  importGraph(graph: unknown): Promise<Record<string, string>>;
+  importGraph(graph: ImportDocument): Promise<Record<string, string>>;
   /** Deletes everything in the database. */
   reset(): Promise<void>;
   stop(): Promise<void>;
