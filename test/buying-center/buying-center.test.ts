@@ -1,6 +1,6 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 /*
  * Kim owns "Acme boilers". Hand-computed strongest paths (hop weights of DESIGN §4):
@@ -60,13 +60,7 @@ const BUYING_CENTER = `query ($id: ID!) { buyingCenter(opportunityId: $id) {
 } }`;
 
 describe('buyingCenter', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const center = async (key: string) => (await server.data(BUYING_CENTER, { id: ids[key] })).buyingCenter;
   const strengths = (c: any) => Object.fromEntries(c.members.map((m: any) => [m.person.name, m.bestPath?.strength ?? null]));
@@ -153,16 +147,7 @@ describe('buyingCenter', () => {
 });
 
 describe('setBuyingRole and removeBuyingRole', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const SET = `mutation ($opp: ID!, $person: ID!, $roles: [BuyingRole!]!, $stance: Stance) {
     setBuyingRole(opportunityId: $opp, personId: $person, roles: $roles, stance: $stance) { person { name } roles stance bestPath { strength } }

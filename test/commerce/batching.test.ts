@@ -1,5 +1,5 @@
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 /** n customers, each with two orders of two products, a case and a lifecycle change. */
 function world(n: number): Required<ImportDocument> {
@@ -34,11 +34,7 @@ const QUERY = `{ organizations(first: 100) { edges { node {
 } } } }`;
 
 describe('batching of the CRM fields', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer();
 
   async function roundTripsFor(n: number): Promise<number> {
     await server.reset();

@@ -1,5 +1,5 @@
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const WORLD: ImportDocument = {
   nodes: [
@@ -23,13 +23,7 @@ const PLACE = `mutation ($accountId: ID!, $date: Date!, $lines: [OrderLineInput!
 }`;
 
 describe('products and orders', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const orderCount = async () =>
     (await server.db.read<{ n: number }>('MATCH (o:Order) RETURN count(o) AS n'))[0].n;

@@ -1,6 +1,6 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const person = (key: string, title?: string): ImportNode => ({ type: 'Person', key, properties: { name: key, ...(title ? { title } : {}) } });
 const grant = (key: string, channel: string, at: string, granted = true): ImportNode => ({
@@ -46,17 +46,13 @@ const AUDIENCE = `query ($asOf: DateTime, $filter: AudienceFilter, $first: Int) 
 const BAVARIAN_INSTALLER_BUYERS = { regions: ['Bayern'], organizationKinds: ['CUSTOMER'], industryContains: 'install', titleContains: 'einkauf' };
 
 describe('consent and audiences', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
+  const { server, ids } = useTestServer({ graph: WORLD });
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
     // Cora grants, withdraws and grants again through the API.
     await server.data(RECORD, { id: ids.cora, at: '2026-01-01T00:00:00Z' });
     await server.data(WITHDRAW, { id: ids.cora, at: '2026-02-01T00:00:00Z' });
     await server.data(RECORD, { id: ids.cora, at: '2026-03-01T00:00:00Z' });
   });
-  afterAll(() => server.stop());
 
   it('keeps every decision and tells the current one per channel and purpose', async () => {
     const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }', { id: ids.cora });

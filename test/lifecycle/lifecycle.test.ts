@@ -1,24 +1,20 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const CHANGE = `mutation ($id: ID!, $stage: LifecycleStage!, $reason: String, $at: DateTime) {
   changeLifecycleStage(accountId: $id, stage: $stage, reason: $reason, at: $at) { lifecycleStage }
 }`;
 
 describe('lifecycle stages', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph({
+  const { server, ids } = useTestServer({
+    graph: {
       nodes: [
         { type: 'Organization', key: 'acme', properties: { name: 'Acme', lifecycleStage: 'LEAD' } },
         { type: 'Organization', key: 'fresh', properties: { name: 'Fresh' } },
         { type: 'Product', key: 'thing', properties: { sku: 'T', name: 'Thing' } },
       ],
       relationships: [],
-    });
+    },
   });
-  afterAll(() => server.stop());
 
   const history = async (id: string) =>
     (await server.data('query ($id: ID!) { node(id: $id) { ... on Organization { lifecycleStage lifecycleHistory { from to at reason } } } }', { id })).node;

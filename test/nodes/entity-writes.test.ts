@@ -1,13 +1,9 @@
 import { createEntity, deleteEntity, linkEntities, unlinkEntities, updateEntity } from '../../src/nodes/entity-writes';
 import type { Tx } from '../../src/neo4j/database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 describe('generic entity writes', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer();
 
   /** Runs one write step in its own transaction, as a mutation would. */
   const write = <T>(step: (tx: Tx) => Promise<T>) => server.db.writeTransaction(step);

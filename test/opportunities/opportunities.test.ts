@@ -1,5 +1,5 @@
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const WORLD: ImportDocument = {
   nodes: [
@@ -16,16 +16,7 @@ const WORLD: ImportDocument = {
 const OPPORTUNITY_FIELDS = 'id name amount currency stage probability expectedCloseDate account { name } owner { name }';
 
 describe('opportunities', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const create = (input: Record<string, unknown>) =>
     server.gql(`mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ${OPPORTUNITY_FIELDS} } }`, { input });

@@ -1,6 +1,6 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const org = (key: string, name: string, kinds: string[]): ImportNode => ({ type: 'Organization', key, properties: { name, kinds } });
 const opp = (key: string, properties: Record<string, unknown>): ImportNode => ({ type: 'Opportunity', key, properties: { name: key, ...properties } });
@@ -65,13 +65,7 @@ const COVERAGE = `query ($id: ID!) { partnerCoverage(partnerId: $id) {
 } }`;
 
 describe('partnerCoverage', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   it('shows a distributor’s customers, open pipeline, channel conflicts, people and managers', async () => {
     const { partnerCoverage } = await server.data(COVERAGE, { id: ids['org-nord'] });

@@ -1,5 +1,5 @@
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const opp = (key: string, stage: string, amount: number, probability: number, expectedCloseDate: string): ImportNode => ({
   type: 'Opportunity', key, properties: { name: key, stage, amount, probability, expectedCloseDate },
@@ -31,13 +31,7 @@ const PIPELINE = `query ($filter: PipelineFilter) { pipeline(filter: $filter) {
   stages { stage count amount weightedAmount } openCount openAmount weightedAmount won lost winRate } }`;
 
 describe('pipeline', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const totals = async (filter?: Record<string, unknown>) => {
     const { pipeline } = await server.data(PIPELINE, { filter });

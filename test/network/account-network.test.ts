@@ -1,7 +1,7 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const ACCOUNT_NETWORK = `query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
   accountNetwork(accountId: $id, depth: $depth, relationshipTypes: $types, nodeLimit: $limit) {
@@ -40,15 +40,11 @@ const WORLD: ImportDocument = {
 };
 
 describe('accountNetwork', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
+  const { server, ids } = useTestServer({ graph: WORLD });
   let keyOf: Record<string, string>;
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
     keyOf = Object.fromEntries(Object.entries(ids).map(([key, id]) => [id, key]));
   });
-  afterAll(() => server.stop());
 
   const network = async (variables: Record<string, unknown>) =>
     (await server.data<{ accountNetwork: ApiNetwork }>(ACCOUNT_NETWORK, { id: ids.acme, ...variables })).accountNetwork;

@@ -1,5 +1,5 @@
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 /** A small market: two distributors, three customers (one claimed by both), people and users. */
 const WORLD: ImportDocument = {
@@ -29,13 +29,7 @@ const WORLD: ImportDocument = {
 const names = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name);
 
 describe('organizations', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   it('shows an account with its people, partners, parent, subsidiaries and managers', async () => {
     const { organization } = await server.data(

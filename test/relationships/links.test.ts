@@ -1,5 +1,5 @@
 import type { ImportDocument } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const WORLD: ImportDocument = {
   nodes: [
@@ -15,13 +15,7 @@ const WORLD: ImportDocument = {
 };
 
 describe('link and unlink mutations', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const code = async (query: string, variables: Record<string, unknown>) => (await server.gql(query, variables)).errors?.[0].extensions?.code;
 

@@ -1,9 +1,9 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { mulberry32 } from '../../seeds/random';
-import { randomGraph, type GraphDocument } from './random-graph';
-import { allSimplePaths, edgesOf, rankPaths, type RefPath } from './reference';
+import { randomGraph, type GraphDocument } from '../support/random-graph';
+import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
 
 const PATH_FIELDS = 'strength hops nodes { id } steps { type fromId toId weight }';
 const RELATIONSHIP_PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!]) {
@@ -42,12 +42,7 @@ const knows = (from: string, to: string, strength?: number): ImportRelationship 
 const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): ImportRelationship => ({ type, from, to, properties });
 
 describe('relationshipPaths', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const paths = async (variables: Record<string, unknown>) =>
     (await server.data<{ relationshipPaths: ApiPath[] }>(RELATIONSHIP_PATHS, variables)).relationshipPaths;
@@ -182,12 +177,7 @@ describe('relationshipPaths', () => {
 });
 
 describe('warmIntroductions', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const warm = async (variables: Record<string, unknown>) =>
     (await server.data<{ warmIntroductions: ApiPath[] }>(WARM_INTRODUCTIONS, variables)).warmIntroductions;

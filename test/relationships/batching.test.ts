@@ -1,5 +1,5 @@
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 /** `count` customers, each with three people, served by two of four distributors and managed by one of three users. */
 function world(count: number): Required<ImportDocument> {
@@ -29,12 +29,7 @@ const PAGE = `query ($first: Int!) {
 }`;
 
 describe('batching: nested fields of a page cost a constant number of round trips', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph(world(100));
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer({ graph: world(100) });
 
   async function roundTripsFor(first: number) {
     const before = server.db.roundTrips;

@@ -1,9 +1,9 @@
 import type { ImportNode } from '../../src/import';
 import type { NodeLabel } from '../../src/model/graph-model';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { mulberry32 } from '../../seeds/random';
-import { randomGraph, type GraphDocument } from './random-graph';
-import { edgesOf, influenceRanking, type RefInfluence } from './reference';
+import { randomGraph, type GraphDocument } from '../support/random-graph';
+import { edgesOf, influenceRanking, type RefInfluence } from '../support/reference';
 
 const SCORE_FIELDS = 'influencer { id } score paths { strength hops nodes { id } steps { type fromId toId weight } }';
 const INFLUENCERS = `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
@@ -59,12 +59,7 @@ function influenceGraph(seed: number): GraphDocument {
 }
 
 describe('influencers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const ranking = async (query: string, variables: Record<string, unknown>) =>
     Object.values(await server.data<Record<string, ApiScore[]>>(query, variables))[0];
@@ -140,12 +135,7 @@ describe('influencers', () => {
 });
 
 describe('accountInfluencers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const ranking = async (variables: Record<string, unknown>) =>
     (await server.data<{ accountInfluencers: ApiScore[] }>(ACCOUNT_INFLUENCERS, variables)).accountInfluencers;
