@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
+import { loaderById } from '../graphql/loader-by-id';
 import { pageLoader } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -47,11 +47,12 @@ const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Entity:Opportunity',
 
 export function createInteractionLoaders(db: Reader) {
   return {
-    linksByInteractionId: new DataLoader<string, InteractionLinks>(async (ids) => {
-      const rows = await db.read<InteractionLinks & { id: string }>(LINKS_BY_INTERACTION_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? { participants: [], about: [] });
-    }),
+    linksByInteractionId: loaderById<InteractionLinks>(
+      db,
+      LINKS_BY_INTERACTION_ID,
+      (row) => ({ participants: row.participants as EntityRow[], about: row.about as EntityRow[] }),
+      { participants: [], about: [] },
+    ),
     interactionsByOrganizationId: pageLoader(db, INTERACTIONS_BY_ORGANIZATION_ID),
     interactionsByPersonId: pageLoader(db, INTERACTIONS_BY_PERSON_ID),
     interactionsByOpportunityId: pageLoader(db, INTERACTIONS_BY_OPPORTUNITY_ID),

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
@@ -54,11 +53,12 @@ const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWN
 
 export function createOpportunityLoaders(db: Reader) {
   return {
-    partiesByOpportunityId: new DataLoader<string, OpportunityParties>(async (ids) => {
-      const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? { account: null, owner: null });
-    }),
+    partiesByOpportunityId: loaderById<OpportunityParties>(
+      db,
+      PARTIES_BY_OPPORTUNITY_ID,
+      (row) => ({ account: row.account as EntityRow | null, owner: row.owner as EntityRow | null }),
+      { account: null, owner: null },
+    ),
     buyingRolesByPersonId: loaderById<PersonBuyingRoleRow[]>(db, BUYING_ROLES_BY_PERSON_ID, 'seats', []),
     opportunitiesByAccountId: pageLoader(db, OPPORTUNITIES_BY_ACCOUNT_ID),
     opportunitiesByOwnerId: pageLoader(db, OPPORTUNITIES_BY_OWNER_ID),

@@ -2,6 +2,7 @@ import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
 import { storedWeight } from '../paths';
+import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 
@@ -17,15 +18,14 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],
-    people: (org, { first }, { loaders }) => loaders.neighboursByNodeId('employeesOf', first).load(org.id),
-    partners: (org, { first }, { loaders }) => loaders.neighboursByNodeId('partnersOf', first).load(org.id),
-    customers: (org, { first }, { loaders }) => loaders.neighboursByNodeId('customersOf', first).load(org.id),
-    parent: async (org, _args, { loaders }) => (await loaders.neighboursByNodeId('parentOf', 1).load(org.id))[0]?.node ?? null,
-    subsidiaries: async (org, { first }, { loaders }) =>
-      (await loaders.neighboursByNodeId('subsidiariesOf', first).load(org.id)).map((edge) => edge.node),
-    managers: (org, { first }, { loaders }) => loaders.neighboursByNodeId('managersOf', first).load(org.id),
-    influences: (org, { first }, { loaders }) => loaders.neighboursByNodeId('influences', first).load(org.id),
-    influencedBy: (org, { first }, { loaders }) => loaders.neighboursByNodeId('influencedBy', first).load(org.id),
+    people: neighbourEdges('employeesOf'),
+    partners: neighbourEdges('partnersOf'),
+    customers: neighbourEdges('customersOf'),
+    parent: neighbourNode('parentOf'),
+    subsidiaries: neighbourNodes('subsidiariesOf'),
+    managers: neighbourEdges('managersOf'),
+    influences: neighbourEdges('influences'),
+    influencedBy: neighbourEdges('influencedBy'),
   },
   InfluenceEdge: {
     weight: (edge) => storedWeight(edge.weight),

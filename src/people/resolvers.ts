@@ -2,6 +2,7 @@ import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
 import { storedWeight } from '../paths';
+import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {
@@ -16,13 +17,12 @@ export const peopleResolvers: Resolvers = {
   },
   Person: {
     kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],
-    employers: (person, { first }, { loaders }) => loaders.neighboursByNodeId('employersOf', first).load(person.id),
-    manager: async (person, _args, { loaders }) => (await loaders.neighboursByNodeId('managerOf', 1).load(person.id))[0]?.node ?? null,
-    reports: async (person, { first }, { loaders }) =>
-      (await loaders.neighboursByNodeId('reportsOf', first).load(person.id)).map((edge) => edge.node),
-    knows: (person, { first }, { loaders }) => loaders.neighboursByNodeId('knows', first).load(person.id),
-    influences: (person, { first }, { loaders }) => loaders.neighboursByNodeId('influences', first).load(person.id),
-    influencedBy: (person, { first }, { loaders }) => loaders.neighboursByNodeId('influencedBy', first).load(person.id),
+    employers: neighbourEdges('employersOf'),
+    manager: neighbourNode('managerOf'),
+    reports: neighbourNodes('reportsOf'),
+    knows: neighbourEdges('knows'),
+    influences: neighbourEdges('influences'),
+    influencedBy: neighbourEdges('influencedBy'),
   },
   KnowsEdge: {
     strength: (edge) => storedWeight(edge.strength),

@@ -5,6 +5,7 @@ import type { Neighbour } from './neighbour-loaders';
 export { relationshipResolvers as resolvers } from './resolvers';
 export { createNeighbourLoaders as createLoaders };
 export { KNOWS_STRENGTH } from './knows-strength';
+export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
 
 type NeighbourLoaders = ReturnType<typeof createNeighbourLoaders>;
 declare module '../graphql/context' {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
+import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
@@ -62,11 +63,7 @@ export function createNeighbourLoaders(db: Reader) {
     const cacheKey = `${walk}:${limit}`;
     let loader = loaders.get(cacheKey);
     if (!loader) {
-      loader = new DataLoader<string, Neighbour[]>(async (ids) => {
-        const rows = await db.read<{ id: string; neighbours: Neighbour[] }>(WALK_CYPHER[walk], { ids, limit: param.integer(Math.trunc(limit)) });
-        const byId = new Map(rows.map((row) => [row.id, row.neighbours]));
-        return ids.map((id) => byId.get(id) ?? []);
-      });
+      loader = loaderById<Neighbour[]>(db, WALK_CYPHER[walk], 'neighbours', [], { limit: param.integer(Math.trunc(limit)) });
       loaders.set(cacheKey, loader);
     }
     return loader;

@@ -1,5 +1,6 @@
 import type { UserRole, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
+import { neighbourEdges } from '../relationships';
 import { listUsers } from './list-users';
 
 export const userResolvers: Resolvers = {
@@ -13,7 +14,7 @@ export const userResolvers: Resolvers = {
   },
   User: {
     roles: (user) => (user.roles as UserRole[] | undefined) ?? [],
-    accounts: (user, { first }, { loaders }) => loaders.neighboursByNodeId('accountsOf', first).load(user.id),
-    knows: (user, { first }, { loaders }) => loaders.neighboursByNodeId('knows', first).load(user.id),
+    accounts: neighbourEdges('accountsOf'),
+    knows: neighbourEdges('knows'),
   },
 };
