@@ -18,7 +18,8 @@ import { Database } from '../src/neo4j/database';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { migrate } from '../src/neo4j/migrations';
 import { startApp } from '../src/server';
-import { generateWorld, type WorldDocument } from '../seeds/generator/generate-world';
+import type { ImportDocument } from '../src/import';
+import { generateWorld } from '../seeds/generator/generate-world';
 import type { BenchContext } from './run';
 import { wipeDatabase } from './wipe-database';
 
@@ -151,7 +152,7 @@ async function benchGraphQuestions(db: Database): Promise<void> {
  * importGraph's per-row checks and MERGE bookkeeping would make a 10^5-node world take minutes.
  * Labels and types still come from the graph model's allowlist.
  */
-export async function loadWorld(db: Database, world: WorldDocument): Promise<void> {
+export async function loadWorld(db: Database, world: Required<ImportDocument>): Promise<void> {
   const batch = 10_000;
   const labels = new Set(world.nodes.map((n) => n.type));
   for (const label of labels) {

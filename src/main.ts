@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config';
-import { seedIfEmpty } from './import/seed';
+import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';

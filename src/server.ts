@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createLoaders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
@@ -32,7 +33,7 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 export async function startApp({ db, log, production }: AppOptions, port: number): Promise<RunningApp> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: buildSchema(resolvers),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
@@ -70,7 +71,7 @@ export async function startApp({ db, log, production }: AppOptions, port: number
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log),
+      context: async () => createContext(db, log, createLoaders),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

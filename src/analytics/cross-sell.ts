@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -23,7 +23,7 @@ ORDER BY support DESC, q.sku, q.id
 LIMIT $first`;
 
 /** Products the account's peers bought and it has not, by how many peers bought them. */
-export function crossSellCandidates(db: Database, accountId: string, first: number): Promise<CrossSellRow[]> {
+export function crossSellCandidates(db: Reader, accountId: string, first: number): Promise<CrossSellRow[]> {
   return db.read<CrossSellRow>(CROSS_SELL, { accountId, first: param.integer(first) });
 }
 
@@ -44,6 +44,6 @@ RETURN ${ENTITY_ROW('u')} AS product, upgradeOf
 ORDER BY u.sku, u.id`;
 
 /** Upgrades (one UPGRADE_OF hop) of products the account ordered that it has not ordered yet. */
-export function upgradeCandidates(db: Database, accountId: string): Promise<UpgradeCandidateRow[]> {
+export function upgradeCandidates(db: Reader, accountId: string): Promise<UpgradeCandidateRow[]> {
   return db.read<UpgradeCandidateRow>(UPGRADE_CANDIDATES, { accountId });
 }

@@ -1,6 +1,7 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface DormantCustomerRow {
@@ -37,15 +38,15 @@ WITH collect({
   lifetimeRevenue: lifetimeRevenue,
   owner: COLLECT { MATCH (u:User)-[m:MANAGES]->(a) WHERE m.as = 'ACCOUNT_OWNER' RETURN ${ENTITY_ROW('u')} ORDER BY u.name, u.id }[0]
 }) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
+RETURN ${PAGE_OF('rows')}`;
 
 /** The reactivation list at `asOf` (see the SDL for the exact rule). */
 export async function dormantCustomers(
-  db: Database,
-  args: { days: number; asOf: string; offset: number; first: number },
-): Promise<{ total: number; page: DormantCustomerRow[] }> {
+  db: Reader,
+  args: { days: number; asOf: string } & PageWindow,
+): Promise<PageRows<DormantCustomerRow>> {
   if (!Number.isInteger(args.days) || args.days < 1) throw badUserInput(`days must be a whole number of at least 1, got ${args.days}.`);
-  const [row] = await db.read<{ total: number; page: DormantCustomerRow[] }>(DORMANT_CUSTOMERS, {
+  const [row] = await db.read<PageRows<DormantCustomerRow>>(DORMANT_CUSTOMERS, {
     asOf: param.date(args.asOf),
     days: param.integer(args.days),
     offset: param.integer(args.offset),

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
-import { comparePaths, type PathRow } from '../paths/path-row';
-import { bestPathsToTargets } from '../paths/strongest-paths';
+import type { Reader } from '../neo4j/database';
+import { bestPathsToTargets, comparePaths, type PathRow } from '../paths';
 
 /** How far the reactivation list looks for a warm path (as the buying center does, DESIGN §4). */
 const MAX_HOPS = 4;
@@ -18,7 +17,7 @@ RETURN id, userIds, collect(DISTINCT p.id) AS peopleIds`;
  * anyone who currently works there, or null. One lookup query per batch, then one shared path
  * search for every person of the batch's accounts.
  */
-export function createWarmPathLoaders(db: Database) {
+export function createWarmPathLoaders(db: Reader) {
   return {
     bestWarmPathByAccountId: new DataLoader<string, PathRow | null>(async (ids) => {
       const rows = await db.read<{ id: string; userIds: string[]; peopleIds: string[] }>(USERS_AND_PEOPLE, { ids });

@@ -1,7 +1,8 @@
 import { badUserInput, notFound } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { OPEN_CASE_STATUSES } from './open-statuses';
 
 export interface SameProblemRow {
   account: EntityRow;
@@ -29,9 +30,9 @@ CALL (c, p, a) {
   WHERE k <> c
     AND (EXISTS { (k)-[:RAISED_BY]->(a) } OR EXISTS { (k)-[:RAISED_BY]->(:Person)-[:WORKS_AT]->(a) })
     AND coalesce(k.openedAt, k.createdAt) <= $asOf
-    AND (k.status IN ['OPEN', 'IN_PROGRESS'] OR coalesce(k.openedAt, k.createdAt) >= $since)
+    AND (k.status IN $openStatuses OR coalesce(k.openedAt, k.createdAt) >= $since)
   RETURN count(DISTINCT k) AS caseCount,
-         count(DISTINCT CASE WHEN k.status IN ['OPEN', 'IN_PROGRESS'] THEN k END) AS openCaseCount
+         count(DISTINCT CASE WHEN k.status IN $openStatuses THEN k END) AS openCaseCount
 }
 RETURN ${ENTITY_ROW('a')} AS account, caseCount, openCaseCount, quantityOrdered, lastOrderDate
 ORDER BY caseCount DESC, a.name, a.id
@@ -39,7 +40,7 @@ LIMIT $first`;
 
 /** Other owners of the case's product, ranked by their open or recent cases on it (the up-sell list). */
 export async function accountsWithSameProblem(
-  db: Database,
+  db: Reader,
   caseId: string,
   recentDays: number,
   asOf: string | null | undefined,
@@ -54,6 +55,7 @@ export async function accountsWithSameProblem(
   const at = asOf ?? new Date().toISOString();
   return db.read<SameProblemRow>(SAME_PROBLEM, {
     caseId,
+    openStatuses: OPEN_CASE_STATUSES,
     asOf: param.dateTime(at),
     since: param.dateTime(new Date(Date.parse(at) - recentDays * 86_400_000).toISOString()),
     first: param.integer(first),

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface AlternativeRow {
@@ -19,6 +19,6 @@ RETURN ${ENTITY_ROW('other')} AS product, kind
 ORDER BY rank, other.sku, other.id`;
 
 /** What the call center can offer for a product: its upgrades first, then its complements, each by SKU. */
-export function alternativesFor(db: Database, productId: string): Promise<AlternativeRow[]> {
+export function alternativesFor(db: Reader, productId: string): Promise<AlternativeRow[]> {
   return db.read<AlternativeRow>(ALTERNATIVES_FOR, { productId });
 }

@@ -1,5 +1,6 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface AudienceFilter {
@@ -10,12 +11,6 @@ export interface AudienceFilter {
   worksAtIds?: readonly string[] | null;
   titleContains?: string | null;
   departmentContains?: string | null;
-}
-
-export interface AudienceResult {
-  page: EntityRow[];
-  included: number;
-  excludedWithoutConsent: number;
 }
 
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
@@ -42,15 +37,27 @@ WITH p, COLLECT {
 WITH p, coalesce(latest[0], false) AS granted
 ORDER BY p.name, p.id
 WITH collect(CASE WHEN granted THEN p END) AS included, count(p) AS selected
-RETURN size(included) AS included, selected - size(included) AS excludedWithoutConsent,
-       [p IN included[$offset..$offset + $first] | ${ENTITY_ROW('p')}] AS page`;
+RETURN ${PAGE_OF('included', ENTITY_ROW)}, selected - size(included) AS excludedWithoutConsent`;
 
-/** Selects people by the filter and keeps only those with a current grant for the channel and purpose. */
-export async function audience(
-  db: Database,
-  args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string; offset: number; first: number },
-): Promise<AudienceResult> {
-  const f = args.filter;
+/** Who is selected and for what: the arguments of Query.audience without the page. */
+export interface AudienceSelection {
+  filter: AudienceFilter;
+  channel: string;
+  purpose: string;
+  asOf: string;
+}
+
+/** One window of an audience: its people, how many there are, and how many lacked consent. */
+export interface AudienceWindow extends PageRows<EntityRow> {
+  excludedWithoutConsent: number;
+}
+
+/**
+ * Selects people by the filter and keeps only those with a current grant for the channel and
+ * purpose: the window's people, how many there are, and how many the filter matched without consent.
+ */
+export async function audienceWindow(db: Reader, selection: AudienceSelection, window: PageWindow): Promise<AudienceWindow> {
+  const f = selection.filter;
   const list = (values?: readonly string[] | null) => (values?.length ? values : null);
   const text = (value?: string | null) => (value?.trim() ? value.trim().toLowerCase() : null);
   const organization = {
@@ -60,16 +67,16 @@ export async function audience(
     stages: list(f.lifecycleStages),
     worksAtIds: list(f.worksAtIds),
   };
-  const [row] = await db.read<AudienceResult>(AUDIENCE, {
+  const [row] = await db.read<AudienceWindow>(AUDIENCE, {
     ...organization,
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
     department: text(f.departmentContains),
-    channel: args.channel,
-    purpose: args.purpose.trim(),
-    asOf: param.dateTime(args.asOf),
-    offset: param.integer(args.offset),
-    first: param.integer(args.first),
+    channel: selection.channel,
+    purpose: selection.purpose.trim(),
+    asOf: param.dateTime(selection.asOf),
+    offset: param.integer(window.offset),
+    first: param.integer(window.first),
   });
   return row;
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { loaderById } from '../graphql/loader-by-id';
 
@@ -16,7 +16,7 @@ MATCH (p:Person)-[:GAVE]->(:Consent {id: id})
 RETURN id, ${ENTITY_ROW('p')} AS person`;
 
 /** Consent decisions per person (newest first; on equal `at` the withdrawal first) and the person per decision. */
-export function createConsentLoaders(db: Database) {
+export function createConsentLoaders(db: Reader) {
   return {
     consentsByPersonId: loaderById<EntityRow[]>(db, CONSENTS, 'consents', []),
     personByConsentId: loaderById<EntityRow | null>(db, PEOPLE, 'person', null),

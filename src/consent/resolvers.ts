@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { offsetAfter, toConnection } from '../graphql/pagination';
+import { paginate } from '../graphql/pagination';
 import { audienceRow } from './audience-pages';
 import { currentConsents } from './loaders';
 import { recordConsentDecision } from './record-consent';
@@ -10,17 +10,14 @@ export const consentResolvers: Resolvers = {
       audienceRow(db, { filter: filter ?? {}, channel, purpose, asOf: asOf ?? new Date().toISOString() }, { first, after }),
   },
   Audience: {
-    people: async (row, { first, after }) => {
-      const offset = offsetAfter(after ?? row.fallback.after);
-      const result = await row.pages.load({ offset, first: first ?? row.fallback.first ?? 20 });
-      return toConnection(result.page, offset, result.included);
-    },
-    included: async (row) => (await row.pages.load('counts')).included,
+    people: (row, { first, after }) =>
+      paginate({ first: first ?? row.fallback.first ?? 20, after: after ?? row.fallback.after }, (window) => row.pages.load(window)),
+    included: async (row) => (await row.pages.load('counts')).total,
     excludedWithoutConsent: async (row) => (await row.pages.load('counts')).excludedWithoutConsent,
   },
   Mutation: {
-    recordConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: true }),
-    withdrawConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: false }),
+    recordConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: true })),
+    withdrawConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: false })),
   },
   Person: {
     consents: async (person, { current }, { loaders }) => {

@@ -1,6 +1,9 @@
-import { dormantCustomers } from '../analytics/dormant-customers';
-import type { Database } from '../neo4j/database';
+import { dormantCustomers } from '../analytics';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { IS_OPEN } from '../opportunities';
+import { OPEN_CASE_STATUSES } from '../cases';
+import { KEY_ROLES } from '../buying-center';
 
 export interface DashboardRow {
   asOf: string;
@@ -18,9 +21,10 @@ export interface DashboardRow {
 
 const PIPELINE = `
 MATCH (o:Opportunity)
-RETURN count(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN o END) AS openOpportunities,
-       sum(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN coalesce(o.amount, 0) ELSE 0 END) AS openPipeline,
-       sum(CASE WHEN NOT o.stage IN ['WON', 'LOST'] THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS weightedPipeline,
+WITH o, ${IS_OPEN('o')} AS open
+RETURN count(CASE WHEN open THEN o END) AS openOpportunities,
+       sum(CASE WHEN open THEN coalesce(o.amount, 0) ELSE 0 END) AS openPipeline,
+       sum(CASE WHEN open THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS weightedPipeline,
        count(CASE WHEN o.stage = 'WON' THEN o END) AS won,
        count(CASE WHEN o.stage = 'LOST' THEN o END) AS lost`;
 
@@ -35,7 +39,7 @@ const OPEN_CASES = `
 UNWIND ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] AS severity
 RETURN severity, COUNT {
   MATCH (c:Case {severity: severity})
-  WHERE c.status IN ['OPEN', 'IN_PROGRESS'] AND coalesce(c.openedAt, c.createdAt) <= $asOf
+  WHERE c.status IN $openStatuses AND coalesce(c.openedAt, c.createdAt) <= $asOf
 } AS count`;
 
 const TIERS = `
@@ -49,22 +53,22 @@ RETURN count(i) AS interactions`;
 
 const MISSING_ROLES = `
 MATCH (o:Opportunity)
-WHERE NOT o.stage IN ['WON', 'LOST']
-  AND any(role IN ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] WHERE NOT EXISTS {
+WHERE ${IS_OPEN('o')}
+  AND any(role IN $keyRoles WHERE NOT EXISTS {
     MATCH (:Person)-[b:BUYING_ROLE]->(o) WHERE role IN b.roles
   })
 RETURN count(o) AS missing`;
 
 /** The sales lead's morning KPIs, read in one transaction so they describe one moment. */
-export async function dashboard(db: Database, asOf: string = new Date().toISOString()): Promise<DashboardRow> {
+export async function dashboard(db: Reader, asOf: string = new Date().toISOString()): Promise<DashboardRow> {
   const at = param.dateTime(asOf);
   const kpis = await db.readTransaction(async (tx) => {
     const [pipeline] = await tx.run<{ openOpportunities: number; openPipeline: number; weightedPipeline: number; won: number; lost: number }>(PIPELINE);
     const [leads] = await tx.run<{ newLeads: number }>(NEW_LEADS, { asOf: at });
-    const cases = await tx.run<DashboardRow['openCasesBySeverity'][number]>(OPEN_CASES, { asOf: at });
+    const cases = await tx.run<DashboardRow['openCasesBySeverity'][number]>(OPEN_CASES, { asOf: at, openStatuses: OPEN_CASE_STATUSES });
     const tiers = await tx.run<DashboardRow['accountsPerTier'][number]>(TIERS);
     const [interactions] = await tx.run<{ interactions: number }>(INTERACTIONS, { asOf: at });
-    const [missing] = await tx.run<{ missing: number }>(MISSING_ROLES);
+    const [missing] = await tx.run<{ missing: number }>(MISSING_ROLES, { keyRoles: KEY_ROLES });
     return { pipeline, leads, cases, tiers, interactions, missing };
   });
   const dormant = await dormantCustomers(db, { days: 180, asOf: new Date(asOf).toISOString().slice(0, 10), offset: 0, first: 0 });

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { influenceScores, type InfluenceOptions, type InfluenceRow } from './influence-scores';
 
 const ACCOUNT_TARGETS = `
@@ -11,7 +11,7 @@ RETURN staff, members`;
  * Influence on an account (DESIGN §4): the targets are the account, its people (WORKS_AT) and the
  * buying-center members of its opportunities; the account and its people are not listed.
  */
-export async function accountInfluencers(db: Database, accountId: string, options: InfluenceOptions): Promise<InfluenceRow[]> {
+export async function accountInfluencers(db: Reader, accountId: string, options: InfluenceOptions): Promise<InfluenceRow[]> {
   const [row] = await db.read<{ staff: string[]; members: string[] }>(ACCOUNT_TARGETS, { accountId });
   const staff = row?.staff ?? [];
   const members = row?.members ?? [];

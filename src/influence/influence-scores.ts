@@ -1,6 +1,6 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
-import type { PathRow } from '../paths/path-row';
+import type { Reader } from '../neo4j/database';
+import { INFLUENCES_WEIGHT, type PathRow } from '../paths';
 
 export const INFLUENCE_LIMITS = { maxHops: 4, pathsPerInfluencer: 3 } as const;
 
@@ -25,12 +25,12 @@ UNWIND $targetIds AS targetId
 MATCH p = (x:Entity)-[:INFLUENCES]->{1,${maxHops}}(t:Entity {id: targetId})
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
   AND NOT x.id IN $excluded
-WITH x, p, reduce(s = 1.0, r IN relationships(p) | s * coalesce(r.weight, 0.5)) AS strength
+WITH x, p, reduce(s = 1.0, r IN relationships(p) | s * ${INFLUENCES_WEIGHT('r')}) AS strength
 WITH x, p, strength * $decay ^ (length(p) - 1) AS contribution
 ORDER BY contribution DESC, length(p), [n IN nodes(p) | n.id]
 WITH x, sum(contribution) AS score,
      collect({contribution: contribution, nodeIds: [n IN nodes(p) | n.id],
-              steps: [r IN relationships(p) | {fromId: startNode(r).id, toId: endNode(r).id, weight: coalesce(r.weight, 0.5)}]
+              steps: [r IN relationships(p) | {fromId: startNode(r).id, toId: endNode(r).id, weight: ${INFLUENCES_WEIGHT('r')}}]
      })[0..${PATHS_FETCHED}] AS paths
 WHERE score > 0
 RETURN x.id AS influencerId, score, paths`;
@@ -54,7 +54,7 @@ export interface InfluenceOptions {
  * Highest first, ties by id; `excluded` nodes are never listed.
  */
 export async function influenceScores(
-  db: Database,
+  db: Reader,
   targetIds: string[],
   options: InfluenceOptions,
   excluded: string[] = [],

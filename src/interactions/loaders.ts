@@ -1,6 +1,7 @@
-import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
+import { loaderById } from '../graphql/loader-by-id';
 import { pageLoader } from '../graphql/page-loader';
+import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface InteractionLinks {
@@ -33,7 +34,7 @@ CALL (${parent.split(':')[0]}) {
 WITH id, i WHERE i IS NULL OR $types IS NULL OR i.type IN $types
 WITH id, i ORDER BY i.occurredAt DESC, i.id
 WITH id, collect(i) AS matching
-RETURN id, size(matching) AS total, [i IN matching[$offset..$offset + $first] | ${ENTITY_ROW('i')}] AS page`;
+RETURN id, ${PAGE_OF('matching', ENTITY_ROW)}`;
 
 const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Entity:Organization', `
   OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(a) RETURN i
@@ -44,13 +45,14 @@ const INTERACTIONS_BY_ORGANIZATION_ID = pagedInteractions('a:Entity:Organization
 const INTERACTIONS_BY_PERSON_ID = pagedInteractions('p:Entity:Person', 'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) RETURN DISTINCT i');
 const INTERACTIONS_BY_OPPORTUNITY_ID = pagedInteractions('o:Entity:Opportunity', 'OPTIONAL MATCH (i:Interaction)-[:ABOUT]->(o) RETURN DISTINCT i');
 
-export function createInteractionLoaders(db: Database) {
+export function createInteractionLoaders(db: Reader) {
   return {
-    interactionLinksById: new DataLoader<string, InteractionLinks>(async (ids) => {
-      const rows = await db.read<InteractionLinks & { id: string }>(LINKS_BY_INTERACTION_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? { participants: [], about: [] });
-    }),
+    linksByInteractionId: loaderById<InteractionLinks>(
+      db,
+      LINKS_BY_INTERACTION_ID,
+      (row) => ({ participants: row.participants as EntityRow[], about: row.about as EntityRow[] }),
+      { participants: [], about: [] },
+    ),
     interactionsByOrganizationId: pageLoader(db, INTERACTIONS_BY_ORGANIZATION_ID),
     interactionsByPersonId: pageLoader(db, INTERACTIONS_BY_PERSON_ID),
     interactionsByOpportunityId: pageLoader(db, INTERACTIONS_BY_OPPORTUNITY_ID),

@@ -156,3 +156,16 @@ export function isRelationshipType(value: unknown): value is RelationshipTypeNam
   return typeof value === 'string' && (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
 
+/** A property that moves from stage to stage; with `history`, every move is kept as a node. */
+export interface StageProperty {
+  label: NodeLabel;
+  property: string;
+  /** The relationship from the node to each recorded change, and the change nodes' label. */
+  history?: { type: RelationshipTypeName; label: NodeLabel };
+}
+
+/** The stages whose moves are kept: they belong to their node and are deleted with it. */
+export const STAGE_HISTORIES = {
+  lifecycle: { label: 'Organization', property: 'lifecycleStage', history: { type: 'HAS_LIFECYCLE_CHANGE', label: 'LifecycleChange' } },
+  opportunityStage: { label: 'Opportunity', property: 'stage', history: { type: 'HAS_STAGE_CHANGE', label: 'OpportunityStageChange' } },
+} as const satisfies Record<string, StageProperty>;

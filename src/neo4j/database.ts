@@ -10,6 +10,9 @@ export interface Tx {
   run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
 }
 
+/** The reading half of the Database: what resolvers and loaders get (a mutation writes through Context.mutate). */
+export type Reader = Pick<Database, 'read' | 'readTransaction'>;
+
 export interface DatabaseOptions {
   uri: string;
   user: string;

@@ -1,8 +1,8 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { chosenTypes, typeAlternation } from '../paths/hop-weight';
+import { chosenTypes, typeAlternation } from '../paths';
 
 export const NETWORK_LIMITS = { maxDepth: 3, maxNodeLimit: 2000 } as const;
 
@@ -51,7 +51,7 @@ ORDER BY fromId, toId, type`;
  * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them.
  */
 export async function accountNetwork(
-  db: Database,
+  db: Reader,
   account: EntityRow,
   options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null },
 ): Promise<NetworkRow> {

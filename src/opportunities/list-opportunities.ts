@@ -1,6 +1,6 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { offsetAfter, toConnection, type Connection } from '../graphql/pagination';
+import { PAGE_OF, paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface OpportunityFilter {
@@ -23,24 +23,19 @@ WHERE ($stages IS NULL OR o.stage IN $stages)
   AND ($closesTo IS NULL OR o.expectedCloseDate <= $closesTo)
 WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
 WITH collect(o) AS matching
-RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${ENTITY_ROW('o')}] AS page`;
+RETURN ${PAGE_OF('matching', ENTITY_ROW)}`;
 
 /** One page of the opportunities matching every given criterion. */
-export async function listOpportunities(
-  db: Database,
-  filter: OpportunityFilter | null | undefined,
-  first: number,
-  after: string | null | undefined,
-): Promise<Connection<EntityRow>> {
-  const offset = offsetAfter(after);
-  const [row] = await db.read<{ total: number; page: EntityRow[] }>(LIST_OPPORTUNITIES, {
-    stages: filter?.stages ?? null,
-    accountId: filter?.accountId ?? null,
-    ownerId: filter?.ownerId ?? null,
-    closesFrom: filter?.closesFrom ? param.date(filter.closesFrom) : null,
-    closesTo: filter?.closesTo ? param.date(filter.closesTo) : null,
-    offset,
-    first,
+export function listOpportunities(db: Reader, filter: OpportunityFilter | null | undefined, page: PageArgs): Promise<Connection<EntityRow>> {
+  return paginate(page, async (window) => {
+    const [row] = await db.read<{ total: number; page: EntityRow[] }>(LIST_OPPORTUNITIES, {
+      stages: filter?.stages ?? null,
+      accountId: filter?.accountId ?? null,
+      ownerId: filter?.ownerId ?? null,
+      closesFrom: filter?.closesFrom ? param.date(filter.closesFrom) : null,
+      closesTo: filter?.closesTo ? param.date(filter.closesTo) : null,
+      ...window,
+    });
+    return row;
   });
-  return toConnection(row.page, offset, row.total);
 }

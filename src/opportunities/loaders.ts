@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
+import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { OPPORTUNITY_ORDER } from './list-opportunities';
 import { loaderById } from '../graphql/loader-by-id';
@@ -44,20 +44,21 @@ CALL (${parent.split(':')[0]}) {
   WHERE $stages IS NULL OR o.stage IN $stages
   WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
   WITH collect(o) AS matching
-  RETURN size(matching) AS total, [o IN matching[$offset..$offset + $first] | ${ENTITY_ROW('o')}] AS page
+  RETURN ${PAGE_OF('matching', ENTITY_ROW)}
 }
 RETURN id, total, page`;
 
 const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
 const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWNS]->(o:Opportunity)');
 
-export function createOpportunityLoaders(db: Database) {
+export function createOpportunityLoaders(db: Reader) {
   return {
-    opportunityPartiesById: new DataLoader<string, OpportunityParties>(async (ids) => {
-      const rows = await db.read<OpportunityParties & { id: string }>(PARTIES_BY_OPPORTUNITY_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? { account: null, owner: null });
-    }),
+    partiesByOpportunityId: loaderById<OpportunityParties>(
+      db,
+      PARTIES_BY_OPPORTUNITY_ID,
+      (row) => ({ account: row.account as EntityRow | null, owner: row.owner as EntityRow | null }),
+      { account: null, owner: null },
+    ),
     buyingRolesByPersonId: loaderById<PersonBuyingRoleRow[]>(db, BUYING_ROLES_BY_PERSON_ID, 'seats', []),
     opportunitiesByAccountId: pageLoader(db, OPPORTUNITIES_BY_ACCOUNT_ID),
     opportunitiesByOwnerId: pageLoader(db, OPPORTUNITIES_BY_OWNER_ID),

@@ -1,6 +1,6 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
-import { listPage } from '../graphql/list-page';
+import { listPage, type ListArgs } from '../graphql/list-page';
 
 /** ORDER BY terms per enum value; DESC on numbers puts missing values last. */
 const ORDER: Record<OrganizationOrder, string> = {
@@ -30,22 +30,7 @@ const CONDITIONS: { [K in keyof OrganizationFilter]-?: string } = {
   servedBy: 'EXISTS { (n)<-[:SERVES]-(:Organization {id: $servedBy}) }',
 };
 
-export interface OrganizationsArgs {
-  filter?: OrganizationFilter | null;
-  orderBy?: OrganizationOrder[] | null;
-  first: number;
-  after?: string | null;
-}
-
 /** A page of organizations matching every given filter field, in the requested order (name by default). */
-export function listOrganizations(db: Database, { filter, orderBy, first, after }: OrganizationsArgs) {
-  const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof OrganizationFilter, unknown][];
-  return listPage(db, {
-    label: 'Organization',
-    where: given.map(([name]) => CONDITIONS[name]),
-    params: Object.fromEntries(given),
-    order: (orderBy?.length ? orderBy : ['NAME_ASC' as const]).map((o) => ORDER[o]),
-    first,
-    after,
-  });
+export function listOrganizations(db: Reader, args: ListArgs<OrganizationFilter, OrganizationOrder>) {
+  return listPage(db, { label: 'Organization', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args);
 }

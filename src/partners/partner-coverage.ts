@@ -1,6 +1,7 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { notFound } from '../graphql/errors';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { IS_OPEN } from '../opportunities';
 
 export interface PartnerCoverageRow {
   partner: EntityRow;
@@ -20,7 +21,7 @@ CALL (partner) {
 }
 CALL (partner) {
   OPTIONAL MATCH (partner)-[:SERVES]->(:Organization)<-[:FOR_ACCOUNT]-(o:Opportunity)
-  WHERE NOT coalesce(o.stage, 'QUALIFICATION') IN ['WON', 'LOST']
+  WHERE ${IS_OPEN('o')}
   WITH DISTINCT o
   RETURN sum(coalesce(o.amount, 0.0) * coalesce(o.probability, 0.0)) AS openPipeline
 }
@@ -44,7 +45,7 @@ CALL (partner) {
 RETURN ${ENTITY_ROW('partner')} AS partner, customers, openPipeline, conflicts, people, managers`;
 
 /** What a channel partner brings (DESIGN §4); NOT_FOUND unless the id is an Organization. */
-export async function partnerCoverage(db: Database, partnerId: string): Promise<PartnerCoverageRow> {
+export async function partnerCoverage(db: Reader, partnerId: string): Promise<PartnerCoverageRow> {
   const [row] = await db.read<PartnerCoverageRow>(PARTNER_COVERAGE, { partnerId });
   if (!row) throw notFound('Organization', partnerId);
   return row;

@@ -1,5 +1,7 @@
-import type { Database } from '../neo4j/database';
-import { HOP_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType } from './hop-weight';
+import type { Reader } from '../neo4j/database';
+import {
+  DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
+} from './hop-weight';
 
 /** A relationship as seen from one of its ends. */
 export interface AdjacentEdge {
@@ -22,14 +24,14 @@ interface CachedAdjacency {
 }
 
 const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
-  { above: -1, upTo: 0.5, possible: STAKEHOLDER_TYPES },
-  { above: 0.5, upTo: 0.8, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
-  { above: 0.8, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
+  { above: -1, upTo: DEFAULT_WEIGHT, possible: STAKEHOLDER_TYPES },
+  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: REPORTS_TO_WEIGHT, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
 ];
 
 /**
- * Relationships of one node whose weight can reach `row.min`. Hop weights above 0.5 are only
- * KNOWS, INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor expands only those
+ * Relationships of one node whose weight can reach `row.min`. Hop weights above the default are
+ * only KNOWS, INFLUENCES (their own value) and REPORTS_TO, so a high floor expands only those
  * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
  */
 const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
@@ -56,7 +58,7 @@ const SMALL_DEGREE = 64;
 
 /**
  * One row per node: its edges down to its floor (0 for small nodes), in one COLLECT per node.
- * Like the query above, a floor above 0.5 expands only the types that can reach it.
+ * Like the query above, a floor above the default weight expands only the types that can reach it.
  */
 const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
   const branches = WEIGHT_CLASSES.map(({ upTo, possible }) => ({ upTo, types: types.filter((type) => possible.includes(type)) }));
@@ -107,7 +109,7 @@ export class Adjacency {
   private readonly edgesIntoQuery: string;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Reader,
     types: readonly StakeholderType[],
   ) {
     this.adjacencyQuery = neighbourhoodCypher(types);

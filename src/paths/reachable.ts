@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { typeAlternation, type StakeholderType } from './hop-weight';
 
 /**
@@ -14,7 +14,7 @@ RETURN 1 AS found
 LIMIT 1`;
 
 export async function isReachable(
-  db: Database,
+  db: Reader,
   fromIds: string[],
   toId: string,
   maxHops: number,

@@ -30,7 +30,7 @@
  * (reachable.ts): proving absence by exhausting partial paths would cost seconds on a dense graph.
  */
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { Adjacency, type AdjacentEdge } from './adjacency';
 import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
 import { comparePaths, type PathRow } from './path-row';
@@ -64,7 +64,7 @@ const SLACK = 1e-6;
  * ranked as DESIGN §4 says (see comparePaths). Sources equal to the target are ignored.
  * Ids are not checked for existence here (the resolvers do that); unknown ids simply have no paths.
  */
-export async function strongestPaths(db: Database, query: StrongestPathsQuery, adjacency?: Adjacency): Promise<PathRow[]> {
+export async function strongestPaths(db: Reader, query: StrongestPathsQuery, adjacency?: Adjacency): Promise<PathRow[]> {
   const types = checkPathQuery(query);
   const sources = [...new Set(query.fromIds)].filter((id) => id !== query.toId);
   if (sources.length === 0) return [];
@@ -78,7 +78,7 @@ export async function strongestPaths(db: Database, query: StrongestPathsQuery, a
  * The searches share one neighbourhood cache.
  */
 export async function bestPathsToTargets(
-  db: Database,
+  db: Reader,
   query: { fromIds: string[]; targetIds: string[]; maxHops: number },
 ): Promise<Map<string, PathRow | null>> {
   const adjacency = new Adjacency(db, STAKEHOLDER_TYPES);

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { PathRow } from './path-row';
 import { strongestPaths } from './strongest-paths';
 
@@ -9,7 +9,7 @@ const ALL_USER_IDS = 'MATCH (u:User) RETURN u.id AS id';
  * given: one ranked list across all of them (DESIGN §4). The target itself never starts a path.
  */
 export async function warmIntroductions(
-  db: Database,
+  db: Reader,
   query: { targetId: string; fromUserIds?: string[] | null; maxHops: number; first: number },
 ): Promise<PathRow[]> {
   const fromIds = query.fromUserIds ?? (await db.read<{ id: string }>(ALL_USER_IDS)).map((row) => row.id);

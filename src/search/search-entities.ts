@@ -1,5 +1,5 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_LABELS, isNodeLabel } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -18,7 +18,7 @@ ORDER BY score DESC, node.id
 LIMIT $first`;
 
 /** Full-text search over the `entity_search` index, best first (ties by id). */
-export async function searchEntities(db: Database, text: string, types: readonly string[] | null | undefined, first: number): Promise<SearchHitRow[]> {
+export async function searchEntities(db: Reader, text: string, types: readonly string[] | null | undefined, first: number): Promise<SearchHitRow[]> {
   const unknown = (types ?? []).filter((type) => !isNodeLabel(type));
   if (unknown.length) throw badUserInput(`Unknown types ${JSON.stringify(unknown)}; use any of ${NODE_LABELS.join(', ')}.`);
   const query = luceneQuery(text);

@@ -1,11 +1,12 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-type Doc = { nodes: any[]; relationships: any[] };
+type Doc = Required<ImportDocument>;
 
 /** Builds a graph document: orgs, products, and orders given as [orgKey, date, amount, productKeys?]. */
 function world(spec: { orgs: [string, Record<string, unknown>?][]; products?: string[]; orders?: [string, string, number, string[]?][]; extra?: Doc }): Doc {
-  const nodes: any[] = spec.orgs.map(([key, props]) => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
-  const relationships: any[] = [];
+  const nodes = spec.orgs.map(([key, props]): ImportNode => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
+  const relationships: ImportRelationship[] = [];
   for (const sku of spec.products ?? []) nodes.push({ type: 'Product', key: sku, properties: { sku, name: sku } });
   (spec.orders ?? []).forEach(([org, date, amount, products], i) => {
     nodes.push({ type: 'Order', key: `o${i}`, properties: { date, amount } });
@@ -16,11 +17,8 @@ function world(spec: { orgs: [string, Record<string, unknown>?][]; products?: st
 }
 
 describe('customer value and ABC tiers', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['alpha'], ['beta'], ['gamma'], ['delta'], ['epsilon'], ['supplier', { kinds: ['SUPPLIER'], tier: 'A' }]],
       orders: [
         ['alpha', '2026-01-10', 40], ['alpha', '2025-07-01', 10], ['alpha', '2025-06-30', 1000],
@@ -28,9 +26,8 @@ describe('customer value and ABC tiers', () => {
         ['gamma', '2026-06-30', 15],
         ['delta', '2026-02-01', 5], ['delta', '2026-07-01', 999],
       ],
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
   it('stores A/B/C by the share before each account, exactly at the 80 % and 95 % boundaries', async () => {
     // 12 months up to 2026-06-30: alpha 50 (the order of 2025-06-30 is just outside), beta 30, gamma 15 (on asOf), delta 5 (07-01 is after asOf), epsilon 0.
@@ -61,10 +58,8 @@ describe('customer value and ABC tiers', () => {
 });
 
 describe('dormant customers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['d1'], ['d2'], ['d3'], ['d4'], ['d5'], ['d6'], ['d7']],
       orders: [
         ['d1', '2026-01-01', 10], // exactly 180 days before asOf: still recent
@@ -97,9 +92,8 @@ describe('dormant customers', () => {
           { type: 'PARTICIPATED_IN', from: 'p5', to: 'i5' },
         ],
       },
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
   const QUERY = /* GraphQL */ `query ($days: Int, $first: Int, $after: String) { dormantCustomers(days: $days, asOf: "2026-06-30", first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
@@ -139,11 +133,8 @@ describe('dormant customers', () => {
 });
 
 describe('cross- and up-sell', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['x'], ['y'], ['z'], ['v'], ['w']],
       products: ['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'],
       orders: [
@@ -162,9 +153,8 @@ describe('cross- and up-sell', () => {
           { type: 'UPGRADE_OF', from: 'S-2', to: 'S-1' },
         ],
       },
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
   it('ranks products of the peers by support, ties by SKU', async () => {
     // Peers of x: y, z, v (w shares nothing). S-3: y, z; S-4: y, v. S-5 only w.

@@ -1,8 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 const AS_OF = '2026-06-30T12:00:00Z';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'beta', properties: { name: 'Beta', kinds: ['CUSTOMER'] } },
@@ -59,13 +60,7 @@ const RAISE = /* GraphQL */ `mutation ($input: RaiseCaseInput!) {
 }`;
 
 describe('complaints and service', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const caseCount = async () => (await server.db.read<{ n: number }>('MATCH (c:Case) RETURN count(c) AS n'))[0].n;
   const codeOf = async (query: string, variables: Record<string, unknown>) => (await server.gql(query, variables)).errors?.[0].extensions?.code;

@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Product', key: 'boiler', properties: { sku: 'B-1', name: 'Boiler', price: 1000 } },
@@ -22,13 +23,7 @@ const PLACE = /* GraphQL */ `mutation ($accountId: ID!, $date: Date!, $lines: [O
 }`;
 
 describe('products and orders', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const orderCount = async () =>
     (await server.db.read<{ n: number }>('MATCH (o:Order) RETURN count(o) AS n'))[0].n;

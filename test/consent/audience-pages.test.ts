@@ -1,19 +1,20 @@
+import type { ImportDocument } from '../../src/import';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 // Five Bavarian installers' people with a current e-mail newsletter grant, one without any.
 const NAMES = ['anna', 'bert', 'cora', 'dora', 'emil'];
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'inst', properties: { name: 'Heizung Huber', kinds: ['CUSTOMER'], region: 'Bayern' } },
-    ...[...NAMES, 'fritz'].map((name) => ({ type: 'Person', key: name, properties: { name } })),
+    ...[...NAMES, 'fritz'].map((name) => ({ type: 'Person' as const, key: name, properties: { name } })),
     ...NAMES.map((name) => ({
-      type: 'Consent', key: `c-${name}`,
+      type: 'Consent' as const, key: `c-${name}`,
       properties: { channel: 'EMAIL', purpose: 'newsletter', granted: true, at: '2026-01-01T00:00:00Z', source: 'web-form', textVersion: 'v1' },
     })),
   ],
   relationships: [
-    ...[...NAMES, 'fritz'].map((name) => ({ type: 'WORKS_AT', from: name, to: 'inst' })),
-    ...NAMES.map((name) => ({ type: 'GAVE', from: name, to: `c-${name}` })),
+    ...[...NAMES, 'fritz'].map((name) => ({ type: 'WORKS_AT' as const, from: name, to: 'inst' })),
+    ...NAMES.map((name) => ({ type: 'GAVE' as const, from: name, to: `c-${name}` })),
   ],
 };
 

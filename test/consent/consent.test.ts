@@ -1,7 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const person = (key: string, title?: string) => ({ type: 'Person', key, properties: { name: key, ...(title ? { title } : {}) } });
-const grant = (key: string, channel: string, at: string, granted = true) => ({
+const person = (key: string, title?: string): ImportNode => ({ type: 'Person', key, properties: { name: key, ...(title ? { title } : {}) } });
+const grant = (key: string, channel: string, at: string, granted = true): ImportNode => ({
   type: 'Consent', key, properties: { channel, purpose: 'newsletter', granted, at, source: 'web-form', textVersion: 'v1' },
 });
 
@@ -10,7 +12,7 @@ const CONSENTS_OF: Record<string, string[]> = {
   gert: ['c-gert'], hans: ['c-hans', 'c-hans-off'], ida: ['c-ida'], jan: ['c-jan'],
 };
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'inst-by', properties: { name: 'Heizung Huber', kinds: ['CUSTOMER'], industry: 'Installation SHK', region: 'Bayern' } },
     { type: 'Organization', key: 'inst-he', properties: { name: 'Heizung Hessen', kinds: ['CUSTOMER'], industry: 'Installation SHK', region: 'Hessen' } },
@@ -27,12 +29,12 @@ const WORLD = {
     grant('c-ida', 'EMAIL', '2026-01-01T00:00:00Z'), grant('c-jan', 'EMAIL', '2026-01-01T00:00:00Z'),
   ],
   relationships: [
-    ...['anna', 'bert', 'cora', 'emil', 'hans', 'jan'].map((p) => ({ type: 'WORKS_AT', from: p, to: 'inst-by' })),
+    ...['anna', 'bert', 'cora', 'emil', 'hans', 'jan'].map((p): ImportRelationship => ({ type: 'WORKS_AT', from: p, to: 'inst-by' })),
     { type: 'WORKS_AT', from: 'ida', to: 'inst-by', properties: { title: 'Sachbearbeiterin Einkauf' } },
     { type: 'WORKS_AT', from: 'gert', to: 'inst-by', properties: { until: '2025-12-31' } },
     { type: 'WORKS_AT', from: 'dora', to: 'inst-he' },
     { type: 'WORKS_AT', from: 'fritz', to: 'plan-by' },
-    ...Object.entries(CONSENTS_OF).flatMap(([p, consents]) => consents.map((c) => ({ type: 'GAVE', from: p, to: c }))),
+    ...Object.entries(CONSENTS_OF).flatMap(([p, consents]) => consents.map((c): ImportRelationship => ({ type: 'GAVE', from: p, to: c }))),
   ],
 };
 
@@ -44,17 +46,13 @@ const AUDIENCE = /* GraphQL */ `query ($asOf: DateTime, $filter: AudienceFilter,
 const BAVARIAN_INSTALLER_BUYERS = { regions: ['Bayern'], organizationKinds: ['CUSTOMER'], industryContains: 'install', titleContains: 'einkauf' };
 
 describe('consent and audiences', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
+  const { server, ids } = useTestServer({ graph: WORLD });
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
     // Cora grants, withdraws and grants again through the API.
     await server.data(RECORD, { id: ids.cora, at: '2026-01-01T00:00:00Z' });
     await server.data(WITHDRAW, { id: ids.cora, at: '2026-02-01T00:00:00Z' });
     await server.data(RECORD, { id: ids.cora, at: '2026-03-01T00:00:00Z' });
   });
-  afterAll(() => server.stop());
 
   it('keeps every decision and tells the current one per channel and purpose', async () => {
     const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }`, { id: ids.cora });

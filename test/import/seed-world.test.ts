@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importGraph } from '../../src/import/import-graph';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const CORE = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seeds/10-core.json'), 'utf8'));
 
 describe('the sample world (seeds/10-core.json)', () => {
-  let server: TestServer;
+  const { server } = useTestServer();
   beforeAll(async () => {
-    server = await startTestServer();
     await importGraph(server.db, CORE, { batchSize: 10_000 });
   });
-  afterAll(() => server.stop());
 
   it('has at least 300 nodes and 1,000 relationships, and a second import changes nothing', async () => {
     const [{ nodes, relationships }] = await server.db.read<{ nodes: number; relationships: number }>(

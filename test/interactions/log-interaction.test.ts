@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau' } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus' } },
@@ -31,16 +32,7 @@ RETURN count(k) AS count, max(k.strength) AS strength, max(k.declaredStrength) A
   max(k.interactionCount) AS interactionCount, max(k.lastInteractionAt) AS lastInteractionAt`;
 
 describe('logInteraction', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const log = (input: Record<string, unknown>) => server.gql(LOG, { input });
   const knows = async (a: string, b: string) => (await server.db.read<KnowsRow>(KNOWS_BETWEEN, { a: ids[a], b: ids[b] }))[0];

@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus', kinds: ['CUSTOMER'] } },
@@ -15,16 +16,7 @@ const WORLD = {
 const OPPORTUNITY_FIELDS = /* GraphQL */ `fragment OpportunityFields on Opportunity { id name amount currency stage probability expectedCloseDate account { name } owner { name } }`;
 
 describe('opportunities', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const create = (input: Record<string, unknown>) =>
     server.gql(/* GraphQL */ `mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ...OpportunityFields } } ${OPPORTUNITY_FIELDS}`, { input });
@@ -141,7 +133,7 @@ describe('opportunities', () => {
   });
 
   it('loads the opportunities, accounts and owners of many organizations in a constant number of queries', async () => {
-    const graph = { nodes: [] as any[], relationships: [] as any[] };
+    const graph: Required<ImportDocument> = { nodes: [], relationships: [] };
     for (let i = 0; i < 30; i += 1) {
       graph.nodes.push({ type: 'Organization', key: `org-${i}`, properties: { name: `Org ${i}` } });
       graph.nodes.push({ type: 'User', key: `u-${i}`, properties: { name: `User ${i}` } });

@@ -1,14 +1,12 @@
 import pino from 'pino';
 import { seedIfEmpty } from '../../src/import/seed';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 describe('the sample world’s deals (seeds/*.json)', () => {
-  let server: TestServer;
+  const { server } = useTestServer();
   beforeAll(async () => {
-    server = await startTestServer();
     await seedIfEmpty(server.db, pino({ level: 'silent' }));
   });
-  afterAll(() => server.stop());
 
   it('has opportunities in several stages, each for an account', async () => {
     const [row] = await server.db.read<{ stages: string[]; total: number; withoutAccount: number }>(`

@@ -1,10 +1,11 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const opp = (key: string, stage: string, amount: number, probability: number, expectedCloseDate: string) => ({
+const opp = (key: string, stage: string, amount: number, probability: number, expectedCloseDate: string): ImportNode => ({
   type: 'Opportunity', key, properties: { name: key, stage, amount, probability, expectedCloseDate },
 });
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'User', key: 'u1', properties: { name: 'U1' } },
     { type: 'User', key: 'u2', properties: { name: 'U2' } },
@@ -19,7 +20,7 @@ const WORLD = {
   ],
   relationships: [
     { type: 'SERVES', from: 'dist', to: 'acme', properties: { as: 'DISTRIBUTOR' } },
-    ...[['o1', 'acme', 'u1'], ['o2', 'acme', 'u2'], ['o3', 'beta', 'u1'], ['o4', 'beta', 'u1'], ['o5', 'acme', 'u2']].flatMap(([o, a, u]) => [
+    ...[['o1', 'acme', 'u1'], ['o2', 'acme', 'u2'], ['o3', 'beta', 'u1'], ['o4', 'beta', 'u1'], ['o5', 'acme', 'u2']].flatMap(([o, a, u]): ImportRelationship[] => [
       { type: 'FOR_ACCOUNT', from: o, to: a },
       { type: 'OWNS', from: u, to: o },
     ]),
@@ -30,13 +31,7 @@ const PIPELINE = /* GraphQL */ `query ($filter: PipelineFilter) { pipeline(filte
   stages { stage count amount weightedAmount } openCount openAmount weightedAmount won lost winRate } }`;
 
 describe('pipeline', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const totals = async (filter?: Record<string, unknown>) => {
     const { pipeline } = await server.data(PIPELINE, { filter });

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { ImportDocument } from '../../src/import';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
 import { startApp, type RunningApp } from '../../src/server';
@@ -17,7 +18,7 @@ export interface TestServer {
   /** Runs one operation and fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Imports a graph document through the API and returns node ids by key. */
-  importGraph(graph: unknown): Promise<Record<string, string>>;
+  importGraph(graph: ImportDocument): Promise<Record<string, string>>;
   /** Deletes everything in the database. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -78,4 +79,52 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await db.close();
     },
   };
+}
+
+export interface UseTestServerOptions extends TestServerOptions {
+  /** Imported once before the tests (or before each test with `freshEach`). */
+  graph?: ImportDocument;
+  /** Empty the database (and import `graph` again) before each test. */
+  freshEach?: boolean;
+}
+
+/**
+ * The setup every test file shares: starts a test server for the tests of the enclosing
+ * `describe` (on an empty database, with `graph` imported) and stops it after them. `server`
+ * is usable inside tests and later hooks; `ids` maps the graph's keys to node ids.
+ */
+export function useTestServer(options: UseTestServerOptions = {}): { server: TestServer; ids: Record<string, string> } {
+  const { graph, freshEach, ...serverOptions } = options;
+  let started: TestServer | undefined;
+  const ids: Record<string, string> = {};
+  const running = (): TestServer => {
+    if (!started) throw new Error('The test server starts in beforeAll; use it inside tests and hooks.');
+    return started;
+  };
+  const load = async () => {
+    for (const key of Object.keys(ids)) delete ids[key];
+    if (graph) Object.assign(ids, await running().importGraph(graph));
+  };
+  beforeAll(async () => {
+    started = await startTestServer(serverOptions);
+    if (!freshEach) await load();
+  });
+  if (freshEach) {
+    beforeEach(async () => {
+      await running().reset();
+      await load();
+    });
+  }
+  afterAll(() => started?.stop());
+  const server: TestServer = {
+    get url() { return running().url; },
+    get baseUrl() { return running().baseUrl; },
+    get db() { return running().db; },
+    gql: (query, variables) => running().gql(query, variables),
+    data: (query, variables) => running().data(query, variables),
+    importGraph: (document) => running().importGraph(document),
+    reset: () => running().reset(),
+    stop: () => running().stop(),
+  };
+  return { server, ids };
 }

@@ -1,9 +1,10 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 /** `count` customers, each with three people, served by two of four distributors and managed by one of three users. */
-function world(count: number) {
-  const nodes: unknown[] = [];
-  const relationships: unknown[] = [];
+function world(count: number): Required<ImportDocument> {
+  const nodes: ImportNode[] = [];
+  const relationships: ImportRelationship[] = [];
   for (let d = 0; d < 4; d += 1) nodes.push({ type: 'Organization', key: `dist-${d}`, properties: { name: `Distributor ${d}`, kinds: ['DISTRIBUTOR'] } });
   for (let u = 0; u < 3; u += 1) nodes.push({ type: 'User', key: `user-${u}`, properties: { name: `User ${u}` } });
   for (let i = 0; i < count; i += 1) {
@@ -28,12 +29,7 @@ const PAGE = /* GraphQL */ `query ($first: Int!) {
 }`;
 
 describe('batching: nested fields of a page cost a constant number of round trips', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph(world(100));
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer({ graph: world(100) });
 
   async function roundTripsFor(first: number) {
     const before = server.db.roundTrips;

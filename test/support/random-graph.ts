@@ -4,25 +4,18 @@
  * relationships of different types (and INFLUENCES both ways) between the same pair, cycles,
  * and one person nobody is linked to.
  */
-export interface GraphDocument {
-  nodes: { type: string; key: string; properties: Record<string, unknown> }[];
-  relationships: { type: string; from: string; to: string; properties: Record<string, unknown> }[];
-}
+import type { ImportDocument, ImportRelationship } from '../../src/import';
+import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
+import { mulberry32 } from '../../seeds/random';
 
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A random graph: both lists always there, every relationship with its (maybe empty) properties. */
+export interface GraphDocument extends Required<ImportDocument> {
+  relationships: (ImportRelationship & { properties: Record<string, unknown> })[];
 }
 
 const STRENGTHS = [0.2, 0.4, 0.5, 0.8, 1, undefined];
 
-const ENDPOINTS: Record<string, [string[], string[]]> = {
+const ENDPOINTS: Record<string, [NodeLabel[], NodeLabel[]]> = {
   KNOWS: [['Person', 'User'], ['Person', 'User']],
   REPORTS_TO: [['Person'], ['Person']],
   WORKS_AT: [['Person'], ['Organization']],
@@ -33,12 +26,12 @@ const ENDPOINTS: Record<string, [string[], string[]]> = {
 };
 
 export function randomGraph(seed: number): GraphDocument {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
   const size = 8 + Math.floor(rnd() * 7);
   const nodes: GraphDocument['nodes'] = [];
   for (let i = 0; i < size; i++) {
-    const type = i < 2 ? 'User' : i < 4 ? 'Organization' : pick(['User', 'Person', 'Person', 'Person', 'Organization']);
+    const type: NodeLabel = i < 2 ? 'User' : i < 4 ? 'Organization' : pick<NodeLabel>(['User', 'Person', 'Person', 'Person', 'Organization']);
     nodes.push({ type, key: `n${i}`, properties: { name: `${type} ${i}` } });
   }
   nodes.push({ type: 'Person', key: 'island', properties: { name: 'Nobody knows me' } });
@@ -46,7 +39,7 @@ export function randomGraph(seed: number): GraphDocument {
   const taken = new Set<string>();
   const wanted = Math.floor(size * (1.6 + rnd()));
   for (let attempt = 0; relationships.length < wanted && attempt < 2000; attempt++) {
-    const type = pick(Object.keys(ENDPOINTS));
+    const type = pick(Object.keys(ENDPOINTS)) as RelationshipTypeName;
     const [fromTypes, toTypes] = ENDPOINTS[type];
     const from = pick(nodes.filter((n) => n.key !== 'island' && fromTypes.includes(n.type)));
     const to = pick(nodes.filter((n) => n.key !== 'island' && toTypes.includes(n.type)));

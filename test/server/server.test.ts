@@ -1,11 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 describe('the API server', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer();
 
   it('is alive at /healthz and ready at /readyz while Neo4j answers', async () => {
     const health = await fetch(`${server.baseUrl}/healthz`);
@@ -68,11 +64,7 @@ describe('the API server', () => {
 });
 
 describe('the API server in production', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ production: true, keepData: true });
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer({ production: true, keepData: true });
 
   it('turns introspection off', async () => {
     const result = await server.gql(/* GraphQL */ `{ __schema { queryType { name } } }`);

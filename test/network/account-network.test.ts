@@ -1,4 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 const ACCOUNT_NETWORK = /* GraphQL */ `query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
   accountNetwork(accountId: $id, depth: $depth, relationshipTypes: $types, nodeLimit: $limit) {
@@ -14,15 +17,15 @@ interface ApiNetwork {
   truncated: boolean;
 }
 
-const node = (type: string, key: string) => ({ type, key, properties: { name: key } });
-const rel = (type: string, from: string, to: string, properties: Record<string, unknown> = {}) => ({ type, from, to, properties });
+const node = (type: NodeLabel, key: string): ImportNode => ({ type, key, properties: { name: key } });
+const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): ImportRelationship => ({ type, from, to, properties });
 
 /**
  * acme ← anna, bert (WORKS_AT), dist (SERVES), kim (MANAGES); anna REPORTS_TO bert;
  * ring 2: carl KNOWS anna, dist SERVES beta, press INFLUENCES and KNOWS bert; ring 3: dave WORKS_AT beta.
  * An opportunity FOR_ACCOUNT acme is not a stakeholder relationship.
  */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     node('Organization', 'acme'), node('Person', 'anna'), node('Person', 'bert'), node('Organization', 'dist'),
     node('User', 'kim'), node('Person', 'carl'), node('Organization', 'beta'), node('Person', 'press'),
@@ -37,15 +40,11 @@ const WORLD = {
 };
 
 describe('accountNetwork', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
+  const { server, ids } = useTestServer({ graph: WORLD });
   let keyOf: Record<string, string>;
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
     keyOf = Object.fromEntries(Object.entries(ids).map(([key, id]) => [id, key]));
   });
-  afterAll(() => server.stop());
 
   const network = async (variables: Record<string, unknown>) =>
     (await server.data<{ accountNetwork: ApiNetwork }>(ACCOUNT_NETWORK, { id: ids.acme, ...variables })).accountNetwork;

@@ -1,6 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
-import { random, randomGraph, type GraphDocument } from './random-graph';
-import { allSimplePaths, edgesOf, rankPaths, type RefPath } from './reference';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { RelationshipTypeName } from '../../src/model/graph-model';
+import { useTestServer } from '../support/test-server';
+import { mulberry32 } from '../../seeds/random';
+import { randomGraph, type GraphDocument } from '../support/random-graph';
+import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
 
 const PATH_FIELDS = /* GraphQL */ `fragment PathFields on RelationshipPath { strength hops nodes { id } steps { type fromId toId weight } }`;
 const RELATIONSHIP_PATHS = /* GraphQL */ `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!]) {
@@ -30,21 +33,16 @@ function expectSamePaths(actual: ApiPath[], expected: RefPath[]) {
   });
 }
 
-const person = (key: string) => ({ type: 'Person', key, properties: { name: key } });
-const user = (key: string) => ({ type: 'User', key, properties: { name: key } });
-const org = (key: string) => ({ type: 'Organization', key, properties: { name: key } });
-const knows = (from: string, to: string, strength?: number) => ({
+const person = (key: string): ImportNode => ({ type: 'Person', key, properties: { name: key } });
+const user = (key: string): ImportNode => ({ type: 'User', key, properties: { name: key } });
+const org = (key: string): ImportNode => ({ type: 'Organization', key, properties: { name: key } });
+const knows = (from: string, to: string, strength?: number): ImportRelationship => ({
   type: 'KNOWS', from, to, properties: strength === undefined ? {} : { strength },
 });
-const rel = (type: string, from: string, to: string, properties: Record<string, unknown> = {}) => ({ type, from, to, properties });
+const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): ImportRelationship => ({ type, from, to, properties });
 
 describe('relationshipPaths', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const paths = async (variables: Record<string, unknown>) =>
     (await server.data<{ relationshipPaths: ApiPath[] }>(RELATIONSHIP_PATHS, variables)).relationshipPaths;
@@ -154,7 +152,7 @@ describe('relationshipPaths', () => {
     const doc: GraphDocument = randomGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 7919);
+    const rnd = mulberry32(seed * 7919);
     const keys = doc.nodes.map((n) => n.key);
     const pairs: [string, string][] = [[keys[0], 'island']];
     while (pairs.length < 6) {
@@ -179,12 +177,7 @@ describe('relationshipPaths', () => {
 });
 
 describe('warmIntroductions', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const warm = async (variables: Record<string, unknown>) =>
     (await server.data<{ warmIntroductions: ApiPath[] }>(WARM_INTRODUCTIONS, variables)).warmIntroductions;
@@ -218,7 +211,7 @@ describe('warmIntroductions', () => {
     const doc = randomGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 104729);
+    const rnd = mulberry32(seed * 104729);
     const users = doc.nodes.filter((n) => n.type === 'User').map((n) => n.key);
     for (const target of [...doc.nodes.map((n) => n.key).filter(() => rnd() < 0.4), 'island', users[0]]) {
       const maxHops = 2 + Math.floor(rnd() * 5);

@@ -1,7 +1,8 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 /** A small market: two distributors, three customers (one claimed by both), people and users. */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'nord', properties: { name: 'Nordgroß', kinds: ['DISTRIBUTOR'], city: 'Hamburg', country: 'DE', employees: 800 } },
     { type: 'Organization', key: 'sued', properties: { name: 'Südhandel', kinds: ['DISTRIBUTOR'], city: 'München', country: 'DE', employees: 1300 } },
@@ -28,13 +29,7 @@ const WORLD = {
 const names = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name);
 
 describe('organizations', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   it('shows an account with its people, partners, parent, subsidiaries and managers', async () => {
     const { organization } = await server.data(
@@ -134,6 +129,15 @@ describe('organizations', () => {
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+  });
+
+  it('takes an explicit null for an argument with a default as that default', async () => {
+    const { organizations: byDefault } = await server.data('{ organizations { edges { node { name } } } }');
+    const { organizations: byNull } = await server.data('query ($first: Int) { organizations(first: $first) { edges { node { name } } } }', { first: null });
+    const { organization } = await server.data('query ($id: ID!) { organization(id: $id) { people(first: null) { node { name } } } }', { id: ids.schmidt });
+    expect(byNull).toEqual(byDefault);
+    expect(names(byNull)).toHaveLength(5);
+    expect(organization.people).toHaveLength(2);
   });
 
   it('refuses a cursor it did not give out', async () => {

@@ -1,7 +1,8 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 /** Bau Schmidt's org chart, who knows whom (stored in both directions) and who influences whom. */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'schmidt', properties: { name: 'Bau Schmidt', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'old', properties: { name: 'Alte Firma' } },
@@ -32,18 +33,12 @@ const WORLD = {
   ],
 };
 
-describe('people and users', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+describe('people', () => {
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   it('walks a person: employers (current first), manager, reports, knows both ways, influence both ways', async () => {
     const { person } = await server.data(
-      /* GraphQL */ `query ($id: ID!) { person(id: $id) {
+      `query ($id: ID!) { person(id: $id) {
          name kinds
          employers { node { name } title since until }
          manager { name }
@@ -77,20 +72,6 @@ describe('people and users', () => {
     });
   });
 
-  it('walks a user: the accounts they manage and whom they know, people and colleagues', async () => {
-    const { node } = await server.data(
-      /* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on User {
-         name roles accounts { node { name } as } knows { node { ... on Person { name } ... on User { name } } strength }
-       } } }`,
-      { id: ids.kim },
-    );
-    expect(node).toEqual({
-      name: 'Kim Berg', roles: ['KEY_ACCOUNT_MANAGER'],
-      accounts: [{ node: { name: 'Bau Schmidt' }, as: 'ACCOUNT_OWNER' }],
-      knows: [{ node: { name: 'Sabine Roth' }, strength: 0.9 }, { node: { name: 'Anna Weber' }, strength: 0.8 }],
-    });
-  });
-
   it('limits nested lists with first', async () => {
     const { person } = await server.data(/* GraphQL */ `query ($id: ID!) { person(id: $id) { knows(first: 1) { strength } } }`, { id: ids.anna });
     expect(person.knows).toEqual([{ strength: 0.8 }]);
@@ -111,22 +92,13 @@ describe('people and users', () => {
 
   it('filters people by the organization they work at and orders them', async () => {
     const { people } = await server.data(
-      /* GraphQL */ `query ($org: ID!) { people(filter: { worksAt: $org }, orderBy: [NAME_DESC]) { totalCount edges { node { name } } } }`,
+      'query ($org: ID!) { people(filter: { worksAt: $org }, orderBy: [NAME_DESC]) { totalCount edges { node { name } } } }',
       { org: ids.schmidt },
     );
     expect(people.edges.map((e: any) => e.node.name)).toEqual(['Lars Möller', 'Karl Schmidt', 'Anna Weber']);
   });
 
-  it('pages users by name', async () => {
-    const first = await server.data(/* GraphQL */ `{ users(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`);
-    expect(first.users).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { name: 'Kim Berg' } }] });
-    const second = await server.data(/* GraphQL */ `query ($after: String) { users(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }`, {
-      after: first.users.pageInfo.endCursor,
-    });
-    expect(second.users).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { name: 'Sabine Roth' } }] });
-  });
-
-  it('creates, updates and deletes people and users, refusing a bad e-mail', async () => {
+  it('creates, updates and deletes people, refusing a bad e-mail', async () => {
     const { createPerson } = await server.data(/* GraphQL */ `mutation { createPerson(input: { name: "Eva Neu", email: "Eva@Neu.example", kinds: [CONSULTANT] }) { id email kinds } }`);
     expect(createPerson).toMatchObject({ email: 'eva@neu.example', kinds: ['CONSULTANT'] });
     const bad = await server.gql(/* GraphQL */ `mutation ($id: ID!) { updatePerson(id: $id, input: { email: "not an e-mail" }) { id } }`, { id: createPerson.id });
@@ -135,13 +107,5 @@ describe('people and users', () => {
     expect(updatePerson).toEqual({ title: 'Energieberaterin', email: 'eva@neu.example' });
     expect((await server.data(/* GraphQL */ `mutation ($id: ID!) { deletePerson(id: $id) }`, { id: createPerson.id })).deletePerson).toBe(createPerson.id);
     expect((await server.gql(/* GraphQL */ `mutation ($id: ID!) { deletePerson(id: $id) }`, { id: createPerson.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-
-    const { createUser } = await server.data(/* GraphQL */ `mutation { createUser(input: { name: "Uli Neu" }) { id roles } }`);
-    expect(createUser.roles).toEqual([]);
-    const { updateUser } = await server.data(/* GraphQL */ `mutation ($id: ID!) { updateUser(id: $id, input: { roles: [SALES, SERVICE] }) { roles } }`, { id: createUser.id });
-    expect(updateUser.roles).toEqual(['SALES', 'SERVICE']);
-    const badRole = await server.gql(/* GraphQL */ `mutation ($id: ID!, $roles: [UserRole!]) { updateUser(id: $id, input: { roles: $roles }) { id } }`, { id: createUser.id, roles: ['BOSS'] });
-    expect(badRole.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteUser(id: $id) }`, { id: createUser.id })).deleteUser).toBe(createUser.id);
   });
 });

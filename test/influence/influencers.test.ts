@@ -1,6 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
-import { random, randomGraph, type GraphDocument } from './random-graph';
-import { edgesOf, influenceRanking, type RefInfluence } from './reference';
+import type { ImportNode } from '../../src/import';
+import type { NodeLabel } from '../../src/model/graph-model';
+import { useTestServer } from '../support/test-server';
+import { mulberry32 } from '../../seeds/random';
+import { randomGraph, type GraphDocument } from '../support/random-graph';
+import { edgesOf, influenceRanking, type RefInfluence } from '../support/reference';
 
 const SCORE_FIELDS = /* GraphQL */ `fragment ScoreFields on InfluenceScore { influencer { id } score paths { strength hops nodes { id } steps { type fromId toId weight } } }`;
 const INFLUENCERS = /* GraphQL */ `query ($id: ID!, $maxHops: Int, $decay: Float, $first: Int) {
@@ -28,15 +31,15 @@ function expectSameRanking(actual: ApiScore[], expected: RefInfluence[]) {
   });
 }
 
-const node = (type: string, key: string) => ({ type, key, properties: { name: key } });
-const influences = (from: string, to: string, weight?: number) => ({
+const node = (type: NodeLabel, key: string): ImportNode => ({ type, key, properties: { name: key } });
+const influences = (from: string, to: string, weight?: number): GraphDocument['relationships'][number] => ({
   type: 'INFLUENCES', from, to, properties: weight === undefined ? {} : { weight },
 });
 
 /** A random graph with extra INFLUENCES (some both ways, so cycles), and an opportunity with a buying center at n2. */
 function influenceGraph(seed: number): GraphDocument {
   const doc = randomGraph(seed);
-  const rnd = random(seed * 31337);
+  const rnd = mulberry32(seed * 31337);
   const eligible = doc.nodes.filter((n) => n.type !== 'User' && n.key !== 'island').map((n) => n.key);
   const taken = new Set(doc.relationships.map((r) => `${r.type}:${r.from}:${r.to}`));
   for (let i = 0; i < eligible.length * 2; i++) {
@@ -56,12 +59,7 @@ function influenceGraph(seed: number): GraphDocument {
 }
 
 describe('influencers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const ranking = async (query: string, variables: Record<string, unknown>) =>
     Object.values(await server.data<Record<string, ApiScore[]>>(query, variables))[0];
@@ -122,7 +120,7 @@ describe('influencers', () => {
     const doc = influenceGraph(seed);
     const ids = await server.importGraph(doc);
     const edges = edgesOf(doc, ids);
-    const rnd = random(seed * 65537);
+    const rnd = mulberry32(seed * 65537);
     let compared = 0;
     for (const target of doc.nodes.filter((n) => n.type === 'Person' || n.type === 'Organization').map((n) => n.key)) {
       const maxHops = 1 + Math.floor(rnd() * 4);
@@ -137,12 +135,7 @@ describe('influencers', () => {
 });
 
 describe('accountInfluencers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => server.reset());
+  const { server } = useTestServer({ freshEach: true });
 
   const ranking = async (variables: Record<string, unknown>) =>
     (await server.data<{ accountInfluencers: ApiScore[] }>(ACCOUNT_INFLUENCERS, variables)).accountInfluencers;

@@ -1,11 +1,9 @@
 import { escapeLucene, luceneQuery } from '../../src/search/lucene-query';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 describe('search', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph({
+  const { server } = useTestServer({
+    graph: {
       nodes: [
         { type: 'Organization', key: 'ww', properties: { name: 'Wärmewerk Heiztechnik GmbH', domain: 'waermewerk.example' } },
         { type: 'Organization', key: 'nord', properties: { name: 'Nordgroß Haustechnik' } },
@@ -14,7 +12,9 @@ describe('search', () => {
         { type: 'User', key: 'kim', properties: { name: 'Kim Berg', email: 'kim.berg@waermewerk.example' } },
         { type: 'Organization', key: 'weird', properties: { name: 'C++ & Söhne (Heizung) [Nord]' } },
       ],
-    });
+    },
+  });
+  beforeAll(async () => {
     // The full-text index is eventually consistent; wait until the last node is searchable.
     for (let i = 0; i < 50; i += 1) {
       const hits = await server.db.read("CALL db.index.fulltext.queryNodes('entity_search', 'riedel') YIELD node RETURN node");
@@ -22,7 +22,6 @@ describe('search', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
-  afterAll(() => server.stop());
 
   const search = async (text: string, types?: string[]) =>
     (await server.data(/* GraphQL */ `query ($t: String!, $types: [String!]) { search(text: $t, types: $types) { score node { __typename ... on Organization { name } ... on Person { name } ... on User { name } } } }`, { t: text, types })).search;

@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'schmidt', properties: { name: 'Bau Schmidt' } },
     { type: 'Organization', key: 'kiel', properties: { name: 'Bau Schmidt Kiel' } },
@@ -14,13 +15,7 @@ const WORLD = {
 };
 
 describe('link and unlink mutations', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const code = async (query: string, variables: Record<string, unknown>) => (await server.gql(query, variables)).errors?.[0].extensions?.code;
 
@@ -114,5 +109,36 @@ describe('link and unlink mutations', () => {
     expect(refused.errors?.[0].message).toMatch(/cycle/);
     const [{ count }] = await server.db.read<{ count: number }>('MATCH ()-[r:REPORTS_TO]->() RETURN count(r) AS count');
     expect(count).toBe(2);
+  });
+
+  it('lets only one of two opposite REPORTS_TO fired at once through, every time', async () => {
+    const link = 'mutation ($p: ID!, $m: ID!) { linkReportsTo(input: { personId: $p, managerId: $m }) { created } }';
+    const pairs = Array.from({ length: 30 }, (_, i) => [`a${i}`, `b${i}`]);
+    const people = await server.importGraph({
+      nodes: pairs.flat().map((key) => ({ type: 'Person', key, properties: { name: key } })),
+    });
+    for (const [a, b] of pairs) {
+      const results = await Promise.all([
+        server.gql(link, { p: people[a], m: people[b] }),
+        server.gql(link, { p: people[b], m: people[a] }),
+      ]);
+      expect(results.map((result) => result.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    }
+    const [{ cycles }] = await server.db.read<{ cycles: number }>('MATCH (p:Person) WHERE EXISTS { (p)-[:REPORTS_TO]->+(p) } RETURN count(p) AS cycles');
+    expect(cycles).toBe(0);
+  });
+
+  it('lets two of three REPORTS_TO that would close a triangle through when fired at once', async () => {
+    const link = 'mutation ($p: ID!, $m: ID!) { linkReportsTo(input: { personId: $p, managerId: $m }) { created } }';
+    const triangles = Array.from({ length: 10 }, (_, i) => [`x${i}`, `y${i}`, `z${i}`]);
+    const people = await server.importGraph({
+      nodes: triangles.flat().map((key) => ({ type: 'Person', key, properties: { name: key } })),
+    });
+    for (const [x, y, z] of triangles) {
+      const results = await Promise.all([[x, y], [y, z], [z, x]].map(([p, m]) => server.gql(link, { p: people[p], m: people[m] })));
+      expect(results.map((result) => result.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['BAD_USER_INPUT', 'OK', 'OK']);
+    }
+    const [{ cycles }] = await server.db.read<{ cycles: number }>('MATCH (p:Person) WHERE EXISTS { (p)-[:REPORTS_TO]->+(p) } RETURN count(p) AS cycles');
+    expect(cycles).toBe(0);
   });
 });
