@@ -26,7 +26,11 @@ export class ExplorerApp implements Explorer {
 
   constructor() {
     this.map = new StakeholderMap(byId('map'), {
-      select: (node) => this.focus(node ?? this.map.node(this.map.rootId) ?? this.root!),
+      select: (node) => {
+        // A click on the background goes back to the node the map is about.
+        const focus = node ?? this.map.node(this.map.rootId);
+        if (focus) this.focus(focus);
+      },
       expand: (node) => void this.expand(node),
     });
     this.toolbar = new MapToolbar({
