@@ -10,11 +10,17 @@ import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
 
 export interface AppOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /**
+   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
+   * the partner's view with it (null: everything).
+   */
+  scope?: Scope;
 }
 
 export interface RunningApp {
@@ -30,7 +36,7 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, scope }: AppOptions, port: number): Promise<RunningApp> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(resolvers),
@@ -71,7 +77,9 @@ export async function startApp({ db, log, production }: AppOptions, port: number
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log, createLoaders),
+      // Until sign-in lands every request sees everything; at merge the lead replaces
+      // EVERYTHING_VISIBLE with the viewer's partner scope (partnerScope of src/access).
+      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
