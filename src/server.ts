@@ -78,7 +78,7 @@ export async function startApp({ db, log, production, scope }: AppOptions, port:
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Until sign-in lands every request sees everything; at merge the lead replaces
-      // EVERYTHING_VISIBLE with the viewer's partner scope (partnerScope of src/access).
+      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
       context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -1,4 +1,5 @@
 import type { Database } from '../neo4j/database';
+import { EVERYTHING_VISIBLE, type Scope } from '../neo4j/scoped-database';
 
 /**
  * Everything a PARTNER may see (DESIGN §9), as ids: the organization it acts for, the
@@ -28,9 +29,28 @@ RETURN [o IN organizations | o.id]
 
 /**
  * The ids a PARTNER user (or a partner's API key, with `userId` null) sees: one query, run
- * straight on the database because it is what defines `$visible` for every other query.
+ * straight on the database because it is what defines `$visible` for every other query. Without
+ * a partner (`partnerId` null) only the user's own node and contacts are left.
  */
-export async function partnerScope(db: Database, viewer: { userId: string | null; partnerId: string }): Promise<string[]> {
+export async function partnerScope(db: Database, viewer: { userId: string | null; partnerId: string | null }): Promise<string[]> {
   const [row] = await db.read<{ ids: string[] }>(PARTNER_SCOPE, { partnerId: viewer.partnerId, userId: viewer.userId });
   return [...new Set(row?.ids ?? [])];
+}
+
+/** Who is asking, as far as scoping goes (the request's viewer). */
+export interface ScopedViewer {
+  userId: string | null;
+  roles: readonly string[];
+  /** The partner organization a PARTNER acts for. */
+  actsForId: string | null;
+}
+
+/**
+ * The scope of a request (DESIGN §9): a PARTNER, or anyone acting for a partner, sees its
+ * partner's scope; everyone else sees everything. Fails closed: a PARTNER without a partner
+ * sees only its own node and contacts.
+ */
+export function viewerScope(db: Database, viewer: ScopedViewer): Scope {
+  if (!viewer.roles.includes('PARTNER') && viewer.actsForId === null) return EVERYTHING_VISIBLE;
+  return () => partnerScope(db, { userId: viewer.userId, partnerId: viewer.actsForId });
 }
