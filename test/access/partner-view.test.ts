@@ -308,7 +308,10 @@ async function answerAll(server: TestServer, probes: Probes): Promise<Record<str
     const variables = read.variables?.(probes) ?? {};
     if (Array.isArray(variables)) {
       const each = [];
-      for (const vars of variables) each.push((await server.gql(query, vars)).data);
+      for (const vars of variables) {
+        const { data, errors } = await server.gql(query, vars);
+        each.push({ data, codes: errors?.map((error) => error.extensions?.code) });
+      }
       answers[read.name] = rounded(each);
     } else if (read.pages) {
       const edges: unknown[] = [];
