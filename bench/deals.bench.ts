@@ -72,14 +72,14 @@ export async function run({ db, report }: BenchContext): Promise<void> {
   const app = await startApp({ db, log: pino({ level: 'silent' }), production: true }, 0);
   let minute = 0;
   const questions: { name: string; query: string; variables: () => Record<string, unknown> }[] = [
-    { name: 'buyingCenter, members and missing roles', query: 'query ($id: ID!) { buyingCenter(opportunityId: $id) { missingRoles members { person { id } roles stance } } }', variables: () => ({ id: picks.bigDeal }) },
-    { name: 'buyingCenter with best paths and coverage', query: 'query ($id: ID!) { buyingCenter(opportunityId: $id) { coverage members { bestPath { strength hops nodes { id } } } } }', variables: () => ({ id: picks.bigDeal }) },
-    { name: '20 opportunities with missing roles', query: '{ opportunities(first: 20) { edges { node { account { name } buyingCenter { missingRoles } } } } }', variables: () => ({}) },
-    { name: 'partnerCoverage biggest distributor', query: 'query ($id: ID!) { partnerCoverage(partnerId: $id) { openPipeline customers { id } conflicts { customer { id } partners { id } } people { id } managers { id } } }', variables: () => ({ id: picks.distributor }) },
-    { name: 'Organization.interactions first 20', query: 'query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 20) { totalCount edges { node { occurredAt participants { id } } } } } } }', variables: () => ({ id: picks.bigAccount }) },
+    { name: 'buyingCenter, members and missing roles', query: /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) { missingRoles members { person { id } roles stance } } }`, variables: () => ({ id: picks.bigDeal }) },
+    { name: 'buyingCenter with best paths and coverage', query: /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) { coverage members { bestPath { strength hops nodes { id } } } } }`, variables: () => ({ id: picks.bigDeal }) },
+    { name: '20 opportunities with missing roles', query: /* GraphQL */ `{ opportunities(first: 20) { edges { node { account { name } buyingCenter { missingRoles } } } } }`, variables: () => ({}) },
+    { name: 'partnerCoverage biggest distributor', query: /* GraphQL */ `query ($id: ID!) { partnerCoverage(partnerId: $id) { openPipeline customers { id } conflicts { customer { id } partners { id } } people { id } managers { id } } }`, variables: () => ({ id: picks.distributor }) },
+    { name: 'Organization.interactions first 20', query: /* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 20) { totalCount edges { node { occurredAt participants { id } } } } } } }`, variables: () => ({ id: picks.bigAccount }) },
     {
       name: 'logInteraction user + person (KNOWS update)',
-      query: 'mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+      query: /* GraphQL */ `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
       variables: () => ({ input: { type: 'CALL', occurredAt: new Date(Date.UTC(2026, 10, 1, 9, minute++)).toISOString(), participantIds: [picks.user, picks.person], aboutIds: [picks.deal] } }),
     },
   ];

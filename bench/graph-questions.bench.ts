@@ -18,7 +18,8 @@ import { Database } from '../src/neo4j/database';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { migrate } from '../src/neo4j/migrations';
 import { startApp } from '../src/server';
-import { generateWorld, type WorldDocument } from '../seeds/generator/generate-world';
+import type { ImportDocument } from '../src/import';
+import { generateWorld } from '../seeds/generator/generate-world';
 import type { BenchContext } from './run';
 import { wipeDatabase } from './wipe-database';
 
@@ -28,7 +29,7 @@ interface Question {
   variables: Record<string, unknown>;
 }
 
-const PATHS = 'strength hops nodes { id } steps { type fromId toId weight }';
+const PATH_FIELDS = /* GraphQL */ `fragment BenchPathFields on RelationshipPath { strength hops nodes { id } steps { type fromId toId weight } }`;
 
 /** Hub-ish people and accounts to ask about: the best-connected ones, found by degree. */
 const PICKS = `
@@ -105,20 +106,20 @@ async function benchGraphQuestions(db: Database): Promise<void> {
     const [from, to] = [picks.hubs[5], picks.hubs[9]];
     const questions: Question[] = [
       // The floor under every figure below: one HTTP request and one indexed lookup on this machine.
-      { name: 'baseline: node(id) lookup', query: 'query ($a: ID!) { node(id: $a) { id } }', variables: { a: from } },
-      { name: 'relationshipPaths hub→hub maxHops 4', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 4) { ${PATHS} } }`, variables: { a: from, b: to } },
-      { name: 'relationshipPaths hub→hub maxHops 6', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6) { ${PATHS} } }`, variables: { a: from, b: to } },
-      { name: 'relationshipPaths hub→hub maxHops 6 first 50', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6, first: 50) { ${PATHS} } }`, variables: { a: from, b: to } },
-      { name: 'relationshipPaths ordinary→ordinary maxHops 6', query: `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6) { ${PATHS} } }`, variables: { a: picks.ordinary[0], b: picks.ordinary[1] } },
-      { name: 'warmIntroductions to a hub (all users)', query: `query ($t: ID!) { warmIntroductions(targetId: $t) { ${PATHS} } }`, variables: { t: to } },
-      { name: 'warmIntroductions to an ordinary person, maxHops 6', query: `query ($t: ID!) { warmIntroductions(targetId: $t, maxHops: 6) { ${PATHS} } }`, variables: { t: picks.ordinary[1] } },
-      { name: 'accountNetwork biggest account depth 2', query: 'query ($a: ID!) { accountNetwork(accountId: $a, depth: 2) { nodes { node { id } depth } edges { type fromId toId } truncated } }', variables: { a: picks.bigAccount } },
-      { name: 'accountNetwork biggest account depth 3, 2000 nodes', query: 'query ($a: ID!) { accountNetwork(accountId: $a, depth: 3, nodeLimit: 2000) { nodes { node { id } depth } edges { type fromId toId } truncated } }', variables: { a: picks.bigAccount } },
-      { name: 'accountNetwork mid account depth 3', query: 'query ($a: ID!) { accountNetwork(accountId: $a, depth: 3) { nodes { node { id } depth } edges { type fromId toId } truncated } }', variables: { a: picks.midAccount } },
-      { name: 'influencers most influenced person', query: `query ($t: ID!) { influencers(targetId: $t) { influencer { id } score paths { ${PATHS} } } }`, variables: { t: picks.influenced } },
-      { name: 'influencers maxHops 4', query: `query ($t: ID!) { influencers(targetId: $t, maxHops: 4) { influencer { id } score paths { ${PATHS} } } }`, variables: { t: picks.influenced } },
-      { name: 'accountInfluencers biggest account', query: `query ($a: ID!) { accountInfluencers(accountId: $a) { influencer { id } score paths { ${PATHS} } } }`, variables: { a: picks.bigAccount } },
-      { name: 'accountInfluencers mid account', query: `query ($a: ID!) { accountInfluencers(accountId: $a) { influencer { id } score paths { ${PATHS} } } }`, variables: { a: picks.midAccount } },
+      { name: 'baseline: node(id) lookup', query: /* GraphQL */ `query ($a: ID!) { node(id: $a) { id } }`, variables: { a: from } },
+      { name: 'relationshipPaths hub→hub maxHops 4', query: /* GraphQL */ `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 4) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { a: from, b: to } },
+      { name: 'relationshipPaths hub→hub maxHops 6', query: /* GraphQL */ `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { a: from, b: to } },
+      { name: 'relationshipPaths hub→hub maxHops 6 first 50', query: /* GraphQL */ `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6, first: 50) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { a: from, b: to } },
+      { name: 'relationshipPaths ordinary→ordinary maxHops 6', query: /* GraphQL */ `query ($a: ID!, $b: ID!) { relationshipPaths(fromId: $a, toId: $b, maxHops: 6) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { a: picks.ordinary[0], b: picks.ordinary[1] } },
+      { name: 'warmIntroductions to a hub (all users)', query: /* GraphQL */ `query ($t: ID!) { warmIntroductions(targetId: $t) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { t: to } },
+      { name: 'warmIntroductions to an ordinary person, maxHops 6', query: /* GraphQL */ `query ($t: ID!) { warmIntroductions(targetId: $t, maxHops: 6) { ...BenchPathFields } } ${PATH_FIELDS}`, variables: { t: picks.ordinary[1] } },
+      { name: 'accountNetwork biggest account depth 2', query: /* GraphQL */ `query ($a: ID!) { accountNetwork(accountId: $a, depth: 2) { nodes { node { id } depth } edges { type fromId toId } truncated } }`, variables: { a: picks.bigAccount } },
+      { name: 'accountNetwork biggest account depth 3, 2000 nodes', query: /* GraphQL */ `query ($a: ID!) { accountNetwork(accountId: $a, depth: 3, nodeLimit: 2000) { nodes { node { id } depth } edges { type fromId toId } truncated } }`, variables: { a: picks.bigAccount } },
+      { name: 'accountNetwork mid account depth 3', query: /* GraphQL */ `query ($a: ID!) { accountNetwork(accountId: $a, depth: 3) { nodes { node { id } depth } edges { type fromId toId } truncated } }`, variables: { a: picks.midAccount } },
+      { name: 'influencers most influenced person', query: /* GraphQL */ `query ($t: ID!) { influencers(targetId: $t) { influencer { id } score paths { ...BenchPathFields } } } ${PATH_FIELDS}`, variables: { t: picks.influenced } },
+      { name: 'influencers maxHops 4', query: /* GraphQL */ `query ($t: ID!) { influencers(targetId: $t, maxHops: 4) { influencer { id } score paths { ...BenchPathFields } } } ${PATH_FIELDS}`, variables: { t: picks.influenced } },
+      { name: 'accountInfluencers biggest account', query: /* GraphQL */ `query ($a: ID!) { accountInfluencers(accountId: $a) { influencer { id } score paths { ...BenchPathFields } } } ${PATH_FIELDS}`, variables: { a: picks.bigAccount } },
+      { name: 'accountInfluencers mid account', query: /* GraphQL */ `query ($a: ID!) { accountInfluencers(accountId: $a) { influencer { id } score paths { ...BenchPathFields } } } ${PATH_FIELDS}`, variables: { a: picks.midAccount } },
     ];
 
     console.log(`\n${'question'.padEnd(52)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)}  answer`);
@@ -151,7 +152,7 @@ async function benchGraphQuestions(db: Database): Promise<void> {
  * importGraph's per-row checks and MERGE bookkeeping would make a 10^5-node world take minutes.
  * Labels and types still come from the graph model's allowlist.
  */
-export async function loadWorld(db: Database, world: WorldDocument): Promise<void> {
+export async function loadWorld(db: Database, world: Required<ImportDocument>): Promise<void> {
   const batch = 10_000;
   const labels = new Set(world.nodes.map((n) => n.type));
   for (const label of labels) {

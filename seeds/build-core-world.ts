@@ -7,24 +7,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportNode, ImportRelationship } from '../src/import';
+import type { RelationshipTypeName } from '../src/model/graph-model';
+import { mulberry32 } from './random';
 
 type Props = Record<string, unknown>;
-interface NodeRow { type: 'Organization' | 'Person' | 'User'; key: string; properties: Props }
-interface RelRow { type: string; from: string; to: string; properties?: Props }
 
-const nodes: NodeRow[] = [];
-const relationships: RelRow[] = [];
+const nodes: ImportNode[] = [];
+const relationships: ImportRelationship[] = [];
 const knownPairs = new Set<string>();
 const relKeys = new Set<string>();
 
-let state = 20260423;
-/** mulberry32: small, fast, deterministic. */
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(20260423);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -67,7 +61,7 @@ function person(orgKey: string, domain: string, name: string, title: string, ext
   });
   return k;
 }
-function rel(type: string, from: string, to: string, properties?: Props): void {
+function rel(type: RelationshipTypeName, from: string, to: string, properties?: Props): void {
   const id = `${type}|${from}|${to}`;
   if (from === to || relKeys.has(id)) return;
   relKeys.add(id);

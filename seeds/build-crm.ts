@@ -7,23 +7,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../src/import';
+import { mulberry32 } from './random';
 
 type Props = Record<string, unknown>;
-interface NodeRow { type: string; key: string; properties: Props }
-interface RelRow { type: string; from: string; to: string; properties?: Props }
 
-const core = JSON.parse(readFileSync(join(__dirname, '10-core.json'), 'utf8')) as { nodes: NodeRow[]; relationships: RelRow[] };
-const nodes: NodeRow[] = [];
-const relationships: RelRow[] = [];
+const core = JSON.parse(readFileSync(join(__dirname, '10-core.json'), 'utf8')) as Required<ImportDocument>;
+const nodes: ImportNode[] = [];
+const relationships: ImportRelationship[] = [];
 
-let state = 20261123;
-/** mulberry32: small, fast, deterministic. */
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 const chance = (p: number): boolean => random() < p;

@@ -8,14 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-interface SeedNode { type: string; key: string; properties: Record<string, any> }
-interface SeedRel { type: string; from: string; to: string; properties?: Record<string, any> }
-interface SeedDoc { nodes: SeedNode[]; relationships: SeedRel[] }
+import type { ImportDocument } from '../src/import';
 
 const DIR = __dirname;
-const core: SeedDoc = JSON.parse(fs.readFileSync(path.join(DIR, '10-core.json'), 'utf8'));
-const out: SeedDoc = { nodes: [], relationships: [] };
+const core: Required<ImportDocument> = JSON.parse(fs.readFileSync(path.join(DIR, '10-core.json'), 'utf8'));
+const out: Required<ImportDocument> = { nodes: [], relationships: [] };
 const byKey = new Map(core.nodes.map((n) => [n.key, n]));
 
 let seed = 20260501;
@@ -153,11 +150,11 @@ const KEY_DEALS: Deal[] = [
 /** One generated deal on each of a dozen smaller customers (by key), owned by their account owner or a sales user. */
 function smallDeals(): Deal[] {
   const owners = new Map(core.relationships.filter((r) => r.type === 'MANAGES' && r.properties?.as === 'ACCOUNT_OWNER').map((r) => [r.to, r.from]));
-  const sales = core.nodes.filter((n) => n.type === 'User' && (n.properties.roles ?? []).includes('SALES')).map((n) => n.key).sort();
+  const sales = core.nodes.filter((n) => n.type === 'User' && ((n.properties.roles as string[] | undefined) ?? []).includes('SALES')).map((n) => n.key).sort();
   const staffOf = (org: string) =>
     core.relationships.filter((r) => r.type === 'WORKS_AT' && r.to === org).map((r) => r.from).sort();
   const customers = core.nodes
-    .filter((n) => n.type === 'Organization' && ['CUSTOMER', 'PROSPECT'].includes(n.properties.lifecycleStage) && staffOf(n.key).length)
+    .filter((n) => n.type === 'Organization' && ['CUSTOMER', 'PROSPECT'].includes(String(n.properties.lifecycleStage)) && staffOf(n.key).length)
     .map((n) => n.key).sort().filter((_, i) => i % 7 === 0).slice(0, 12);
   const STAGES = [['PROPOSAL', 0.3], ['QUALIFICATION', 0.1], ['NEGOTIATION', 0.6], ['WON', 1], ['PROPOSAL', 0.4], ['LOST', 0]] as const;
   const PRODUCTS = ['Wärmepumpen für Neubauprojekte', 'Brennwertgeräte Sammelbestellung', 'Hybridheizung Pilotobjekt', 'Solarthermie-Paket', 'Regelungstechnik-Upgrade'];
@@ -207,7 +204,7 @@ const at = (date: string) => `${date}T${String(8 + Math.floor(random() * 9)).pad
 // The owner met the members from the account's staff; nobody on our team has met the new people
 // or the outside influencers, so their paths (if any) run through the core world's KNOWS.
 for (const deal of deals) {
-  const metable = deal.members.map(([p]) => p).filter((p) => !strangers.has(p) && byKey.get(p)?.properties.kinds?.includes('INFLUENCER') !== true);
+  const metable = deal.members.map(([p]) => p).filter((p) => !strangers.has(p) && (byKey.get(p)?.properties.kinds as string[] | undefined)?.includes('INFLUENCER') !== true);
   if (!metable.length) continue;
   const closed = deal.stage === 'WON' || deal.stage === 'LOST';
   const end = closed ? deal.close : '2026-11-20';
@@ -254,7 +251,7 @@ for (const contact of contacts) {
 }
 for (const { user, person, n, last } of [...pairs.values()].sort((a, b) => `${a.user}|${a.person}`.localeCompare(`${b.user}|${b.person}`))) {
   const existing = core.relationships.find((r) => r.type === 'KNOWS' && ((r.from === user && r.to === person) || (r.from === person && r.to === user)));
-  const declared: number | undefined = existing ? existing.properties?.declaredStrength ?? existing.properties?.strength ?? 0.5 : undefined;
+  const declared: number | undefined = existing ? (existing.properties?.declaredStrength ?? existing.properties?.strength ?? 0.5) as number : undefined;
   const earned = Math.round((1 - 0.8 ** n) * 1e6) / 1e6;
   out.relationships.push({
     type: 'KNOWS', from: existing?.from ?? user, to: existing?.to ?? person,

@@ -15,7 +15,7 @@ export interface Config {
   seed: boolean;
   logLevel: LogLevel;
   nodeEnv: NodeEnv;
-  /** Introspection, the sandbox page, stack traces and field suggestions: only when NODE_ENV=development. */
+  /** Introspection, GraphiQL, stack traces and field suggestions: only when NODE_ENV=development. */
   development: boolean;
   limits: RequestLimits;
   timeouts: Timeouts;

@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig } from './config';
-import { seedIfEmpty } from './import/seed';
+import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
 import { startApp } from './server';
 import { onShutdownSignal } from './shutdown';
+import { prepareExplorer } from './web';
 
 /** Composition root: config → Neo4j → migrations → seeds → HTTP server; a signal stops it in reverse. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     await neo4j.close();
     throw error;
   }
+  await prepareExplorer(log);
   const app = await startApp(
     {
       db: neo4j.db,
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     { host: app.host, port: app.port, nodeEnv: config.nodeEnv, pid: process.pid, embeddedNeo4jPid: neo4j.embeddedPid() },
     `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${config.development ? 'development' : 'production'}), on ${neo4j.description}`,
   );
+  log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
 
   onShutdownSignal(log, async (budget) => {
     await budget.step('HTTP server: finish requests in flight', () => app.close());

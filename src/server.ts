@@ -7,6 +7,7 @@ import {
   DEFAULT_HEAVY_QUESTIONS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS,
   type HeavyQuestionBound, type RequestLimits,
 } from './config';
+import { createLoaders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { heavyQuestionBound } from './graphql/heavy-questions';
@@ -14,11 +15,13 @@ import { capListArguments, documentLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
+import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
   log: Logger;
-  /** Off: introspection, the sandbox page, stack traces and field suggestions (everything but NODE_ENV=development). */
+  /** Off: introspection, GraphiQL, stack traces and field suggestions (everything but NODE_ENV=development). */
   production: boolean;
   /** Interface to listen on (default loopback). */
   host?: string;
@@ -26,6 +29,11 @@ export interface AppOptions {
   /** Deadline of one request (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
   heavyQuestions?: HeavyQuestionBound;
+  /**
+   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
+   * the partner's view with it (null: everything).
+   */
+  scope?: Scope;
 }
 
 export interface RunningApp {
@@ -47,14 +55,14 @@ export const DRAIN_GRACE_MS = 10_000;
  * ever waits on the database: /readyz reads the state the background probe keeps.
  */
 export async function startApp(options: AppOptions, port: number): Promise<RunningApp> {
-  const { db, log, production } = options;
+  const { db, log, production, scope } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
   const host = options.host ?? '127.0.0.1';
   const httpServer = http.createServer();
   const protection = documentLimits(limits, !production);
   const apollo = new ApolloServer<Context>({
-    schema: capListArguments(buildSchema()),
+    schema: capListArguments(buildSchema(resolvers)),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     // src/shutdown.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.
@@ -84,6 +92,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return readiness(res);
+    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     const headers = new HeaderMap();
@@ -97,7 +106,9 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db.forRequest(requestTimeoutMs), log),
+      // Until sign-in lands every request sees everything; at merge the lead replaces
+      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
+      context: async () => createContext(db.forRequest(requestTimeoutMs), log, createLoaders, scope ?? EVERYTHING_VISIBLE),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

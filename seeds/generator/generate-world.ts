@@ -8,6 +8,9 @@
  * `worldRows` yields rows one at a time (all nodes, then all relationships) so that 10^6 nodes
  * can be streamed to a file; `generateWorld` collects them into one import document.
  */
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import type { RelationshipTypeName } from '../../src/model/graph-model';
+import { mulberry32 } from '../random';
 
 export interface WorldOptions {
   /** Total node count (organizations + people + users); at least 10. */
@@ -16,14 +19,11 @@ export interface WorldOptions {
   seed?: number;
 }
 
-export interface WorldNode { type: 'Organization' | 'Person' | 'User'; key: string; properties: Record<string, unknown> }
-export interface WorldRelationship { type: string; from: string; to: string; properties?: Record<string, unknown> }
-export type WorldRow = { section: 'nodes'; row: WorldNode } | { section: 'relationships'; row: WorldRelationship };
-export interface WorldDocument { nodes: WorldNode[]; relationships: WorldRelationship[] }
+export type WorldRow = { section: 'nodes'; row: ImportNode } | { section: 'relationships'; row: ImportRelationship };
 
 /** The whole world as one import document (fine up to a few 10^5 nodes; stream beyond). */
-export function generateWorld(options: WorldOptions): WorldDocument {
-  const doc: WorldDocument = { nodes: [], relationships: [] };
+export function generateWorld(options: WorldOptions): Required<ImportDocument> {
+  const doc: Required<ImportDocument> = { nodes: [], relationships: [] };
   for (const item of worldRows(options)) {
     if (item.section === 'nodes') doc.nodes.push(item.row);
     else doc.relationships.push(item.row);
@@ -124,7 +124,7 @@ export function* worldRows({ nodes, seed = 1 }: WorldOptions): Generator<WorldRo
     };
   }
 
-  const rel = (type: string, from: string, to: string, properties?: Record<string, unknown>): WorldRow =>
+  const rel = (type: RelationshipTypeName, from: string, to: string, properties?: Record<string, unknown>): WorldRow =>
     ({ section: 'relationships', row: properties ? { type, from, to, properties } : { type, from, to } });
 
   // WORKS_AT and REPORTS_TO: each person reports to the org's head or the previous colleague (chains).
@@ -216,15 +216,4 @@ function clamp(value: number, lo: number, hi: number): number {
 
 function ascii(text: string): string {
   return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-}
-
-/** mulberry32: a small, fast, seedable PRNG. */
-export function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j/database';
+import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { assignTiers, type Tier } from './abc-tiers';
 import { accountRevenue, today } from './account-revenue';
@@ -19,19 +19,17 @@ MATCH (a:Organization) WHERE a.tier IS NOT NULL AND NOT a.id IN $ids
 REMOVE a.tier
 SET a.updatedAt = $now`;
 
-/** Computes the ABC tier of every account at `asOf` and stores it, in one transaction. */
-export function recomputeTiers(db: Database, asOf: string = today()): Promise<TierReport> {
-  return db.writeTransaction(async (tx) => {
-    const tiered = assignTiers(await accountRevenue(tx, asOf));
-    const now = param.dateTime(new Date().toISOString());
-    await tx.run(STORE_TIERS, { tiers: tiered.map(({ id, tier }) => ({ id, tier })), now });
-    await tx.run(CLEAR_OTHER_TIERS, { ids: tiered.map(({ id }) => id), now });
-    const counts = (['A', 'B', 'C'] as const).map((tier) => {
-      const inTier = tiered.filter((account) => account.tier === tier);
-      return { tier, accounts: inTier.length, revenue: cents(inTier.reduce((sum, account) => sum + account.revenue, 0)) };
-    });
-    return { asOf, totalRevenue: cents(tiered.reduce((sum, account) => sum + account.revenue, 0)), counts };
+/** Computes the ABC tier of every account at `asOf` and stores it, in the mutation's transaction. */
+export async function recomputeTiers(tx: Tx, asOf: string = today()): Promise<TierReport> {
+  const tiered = assignTiers(await accountRevenue(tx, asOf));
+  const now = param.now();
+  await tx.run(STORE_TIERS, { tiers: tiered.map(({ id, tier }) => ({ id, tier })), now });
+  await tx.run(CLEAR_OTHER_TIERS, { ids: tiered.map(({ id }) => id), now });
+  const counts = (['A', 'B', 'C'] as const).map((tier) => {
+    const inTier = tiered.filter((account) => account.tier === tier);
+    return { tier, accounts: inTier.length, revenue: cents(inTier.reduce((sum, account) => sum + account.revenue, 0)) };
   });
+  return { asOf, totalRevenue: cents(tiered.reduce((sum, account) => sum + account.revenue, 0)), counts };
 }
 
 function cents(value: number): number {

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { offsetAfter, toConnection } from '../graphql/pagination';
+import { paginate } from '../graphql/pagination';
 import { requireNode } from '../nodes/require-node';
 import { today } from './account-revenue';
 import { crossSellCandidates, upgradeCandidates } from './cross-sell';
@@ -10,14 +10,11 @@ import { recomputeTiers } from './recompute-tiers';
 export const analyticsResolvers: Resolvers = {
   Query: {
     customerValue: (_root, { accountId, asOf }, { db }) => customerValue(db, accountId, asOf ?? undefined),
-    dormantCustomers: async (_root, { days, asOf, first, after }, { db }) => {
-      const offset = offsetAfter(after);
-      const { total, page } = await dormantCustomers(db, { days: days ?? 180, asOf: asOf ?? today(), offset, first: first ?? 20 });
-      return toConnection(page, offset, total);
-    },
+    dormantCustomers: (_root, { days, asOf, ...page }, { db }) =>
+      paginate(page, (window) => dormantCustomers(db, { days, asOf: asOf ?? today(), ...window })),
     crossSellCandidates: async (_root, { accountId, first }, context) => {
       await requireNode(context, accountId, ['Organization']);
-      return crossSellCandidates(context.db, accountId, first ?? 10);
+      return crossSellCandidates(context.db, accountId, first);
     },
     upgradeCandidates: async (_root, { accountId }, context) => {
       await requireNode(context, accountId, ['Organization']);
@@ -28,6 +25,6 @@ export const analyticsResolvers: Resolvers = {
     bestWarmPath: (row, _args, { loaders }) => loaders.bestWarmPathByAccountId.load(row.account.id),
   },
   Mutation: {
-    recomputeTiers: (_root, { asOf }, { db }) => recomputeTiers(db, asOf ?? undefined),
+    recomputeTiers: (_root, { asOf }, { mutate }) => mutate((tx) => recomputeTiers(tx, asOf ?? undefined)),
   },
 };

@@ -1,24 +1,25 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
+import { OPEN_CASE_STATUSES } from './open-statuses';
 
 export interface OpenCaseRow {
   case: EntityRow;
   ageDays: number;
 }
 
-export interface OpenCasesArgs {
+export interface OpenCasesArgs extends PageWindow {
   severity?: readonly string[] | null;
   olderThanDays?: number | null;
   asOf?: string | null;
-  offset: number;
-  first: number;
 }
 
 const OPEN_CASES = `
 MATCH (c:Case)
-WHERE c.status IN ['OPEN', 'IN_PROGRESS']
+WHERE c.status IN $openStatuses AND ${VISIBLE('c')}
   AND ($severities IS NULL OR c.severity IN $severities)
 WITH c, coalesce(c.openedAt, c.createdAt) AS openedAt
 WHERE openedAt <= $asOf AND ($cutoff IS NULL OR openedAt < $cutoff)
@@ -26,10 +27,10 @@ WITH c, openedAt, duration.inSeconds(openedAt, $asOf).seconds / 86400 AS ageDays
      CASE c.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END AS rank
 ORDER BY rank, openedAt, c.id
 WITH collect({case: ${ENTITY_ROW('c')}, ageDays: ageDays}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page`;
+RETURN ${PAGE_OF('rows')}`;
 
 /** Open cases (OPEN, IN_PROGRESS) with their age at `asOf`, most severe then oldest first. */
-export async function openCases(db: Database, args: OpenCasesArgs): Promise<{ total: number; page: OpenCaseRow[] }> {
+export async function openCases(db: Reader, args: OpenCasesArgs): Promise<PageRows<OpenCaseRow>> {
   if (args.olderThanDays !== null && args.olderThanDays !== undefined && (args.olderThanDays < 0 || args.olderThanDays > 36_500)) {
     throw badUserInput(`olderThanDays must be from 0 to 36500 (100 years), got ${args.olderThanDays}.`);
   }
@@ -37,7 +38,8 @@ export async function openCases(db: Database, args: OpenCasesArgs): Promise<{ to
   const cutoff = args.olderThanDays === null || args.olderThanDays === undefined
     ? null
     : param.dateTime(new Date(Date.parse(asOf) - args.olderThanDays * 86_400_000).toISOString());
-  const [row] = await db.read<{ total: number; page: OpenCaseRow[] }>(OPEN_CASES, {
+  const [row] = await db.read<PageRows<OpenCaseRow>>(OPEN_CASES, {
+    openStatuses: OPEN_CASE_STATUSES,
     severities: args.severity?.length ? args.severity : null,
     asOf: param.dateTime(asOf),
     cutoff,

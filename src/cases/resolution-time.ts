@@ -1,6 +1,7 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface ResolutionTime {
   cases: number;
@@ -10,12 +11,12 @@ export interface ResolutionTime {
 
 const RESOLUTION_SECONDS = `
 MATCH (c:Case)
-WHERE $from <= c.resolvedAt < $to
+WHERE $from <= c.resolvedAt < $to AND ${VISIBLE('c')}
 WITH c, coalesce(c.openedAt, c.createdAt) AS openedAt
 RETURN count(c) AS cases, avg(toFloat(duration.inSeconds(openedAt, c.resolvedAt).seconds)) AS averageSeconds`;
 
 /** Mean open-to-resolved time of the cases resolved in [from, to). */
-export async function averageTimeToResolve(db: Database, from: string, to: string): Promise<ResolutionTime> {
+export async function averageTimeToResolve(db: Reader, from: string, to: string): Promise<ResolutionTime> {
   if (Date.parse(from) >= Date.parse(to)) throw badUserInput(`"from" (${from}) must be before "to" (${to}).`);
   const [row] = await db.read<{ cases: number; averageSeconds: number | null }>(RESOLUTION_SECONDS, {
     from: param.dateTime(from),

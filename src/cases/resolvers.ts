@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { offsetAfter, toConnection } from '../graphql/pagination';
+import { paginate } from '../graphql/pagination';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { assignCase, closeCase, raiseCase, rateCase, resolveCase } from './case-writes';
 import { openCases } from './open-cases';
@@ -10,24 +10,21 @@ import { accountsWithSameProblem } from './same-problem';
 export const caseResolvers: Resolvers = {
   Query: {
     case: (_root, { id }, context) => nodeOfType(context, id, 'Case'),
-    openCases: async (_root, { severity, olderThanDays, asOf, first, after }, { db }) => {
-      const offset = offsetAfter(after);
-      const { total, page } = await openCases(db, { severity, olderThanDays, asOf, offset, first: first ?? 20 });
-      return toConnection(page, offset, total);
-    },
+    openCases: (_root, { severity, olderThanDays, asOf, ...page }, { db }) =>
+      paginate(page, (window) => openCases(db, { severity, olderThanDays, asOf, ...window })),
     averageTimeToResolve: (_root, { from, to }, { db }) => averageTimeToResolve(db, from, to),
     accountsWithSameProblem: async (_root, { caseId, recentDays, asOf, first }, context) => {
       await requireNode(context, caseId, ['Case']);
-      return accountsWithSameProblem(context.db, caseId, recentDays ?? 180, asOf, first ?? 20);
+      return accountsWithSameProblem(context.db, caseId, recentDays, asOf, first);
     },
   },
   Mutation: {
-    raiseCase: (_root, { input }, { db }) => raiseCase(db, input),
-    assignCase: (_root, { caseId, userId }, { db }) => assignCase(db, caseId, userId),
-    resolveCase: (_root, { caseId, resolution, resolvedAt }, { db }) => resolveCase(db, caseId, resolution, resolvedAt),
-    rateCase: (_root, { caseId, satisfaction }, { db }) => rateCase(db, caseId, satisfaction),
-    closeCase: (_root, { caseId }, { db }) => closeCase(db, caseId),
-    recordCredit: (_root, { interactionId, amount, reason }, { db }) => recordCredit(db, interactionId, amount, reason),
+    raiseCase: (_root, { input }, { mutate }) => mutate((tx) => raiseCase(tx, input)),
+    assignCase: (_root, { caseId, userId }, { mutate }) => mutate((tx) => assignCase(tx, caseId, userId)),
+    resolveCase: (_root, { caseId, resolution, resolvedAt }, { mutate }) => mutate((tx) => resolveCase(tx, caseId, resolution, resolvedAt)),
+    rateCase: (_root, { caseId, satisfaction }, { mutate }) => mutate((tx) => rateCase(tx, caseId, satisfaction)),
+    closeCase: (_root, { caseId }, { mutate }) => mutate((tx) => closeCase(tx, caseId)),
+    recordCredit: (_root, { interactionId, amount, reason }, { mutate }) => mutate((tx) => recordCredit(tx, interactionId, amount, reason)),
   },
   Case: {
     status: (c) => (c.status as 'OPEN' | undefined) ?? 'OPEN',

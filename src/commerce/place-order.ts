@@ -1,5 +1,5 @@
 import { badUserInput, conflict, notFound, type InputProblem } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
+import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -39,37 +39,34 @@ RETURN ${ENTITY_ROW('o')} AS node, lines`;
  * Places an order with its lines in one transaction: the amount is Σ line amounts, so it can
  * never disagree with its lines. Every line problem is reported at once; nothing is written then.
  */
-export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<EntityRow> {
+export async function placeOrder(tx: Tx, input: PlaceOrderInput): Promise<EntityRow> {
   const problems = lineProblems(input);
   if (problems.length) {
     throw badUserInput(`The order is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
   }
   const amount = round2(input.lines.reduce((sum, line) => sum + line.amount, 0));
-  return db.writeTransaction(async (tx) => {
-    const productIds = [...new Set(input.lines.map((line) => line.productId))];
-    const [check] = await tx.run<{ accountExists: boolean; missingProducts: string[] }>(ORDER_ENDPOINTS, {
-      accountId: input.accountId,
-      productIds,
-    });
-    if (!check.accountExists) throw notFound('Organization', input.accountId);
-    if (check.missingProducts.length) throw notFound('Product', check.missingProducts[0]);
-    const now = param.dateTime(new Date().toISOString());
-    const [row] = await tx.run<{ node: EntityRow; lines: number }>(CREATE_ORDER, {
-      accountId: input.accountId,
-      date: param.date(input.date),
-      amount,
-      number: input.number ?? null,
-      currency: input.currency ?? 'EUR',
-      key: input.key ?? null,
-      lines: input.lines.map((line) => ({ productId: line.productId, quantity: param.integer(line.quantity), amount: line.amount })),
-      now,
-    });
-    // A product deleted between the check and the write would silently drop its line: refuse instead.
-    if (!row || row.lines !== input.lines.length) {
-      throw conflict('A product of this order was deleted while the order was placed; nothing was written. Check the products and retry.');
-    }
-    return row.node;
+  const productIds = [...new Set(input.lines.map((line) => line.productId))];
+  const [check] = await tx.run<{ accountExists: boolean; missingProducts: string[] }>(ORDER_ENDPOINTS, {
+    accountId: input.accountId,
+    productIds,
   });
+  if (!check.accountExists) throw notFound('Organization', input.accountId);
+  if (check.missingProducts.length) throw notFound('Product', check.missingProducts[0]);
+  const [row] = await tx.run<{ node: EntityRow; lines: number }>(CREATE_ORDER, {
+    accountId: input.accountId,
+    date: param.date(input.date),
+    amount,
+    number: input.number ?? null,
+    currency: input.currency ?? 'EUR',
+    key: input.key ?? null,
+    lines: input.lines.map((line) => ({ productId: line.productId, quantity: param.integer(line.quantity), amount: line.amount })),
+    now: param.now(),
+  });
+  // A product deleted between the check and the write would silently drop its line: refuse instead.
+  if (!row || row.lines !== input.lines.length) {
+    throw conflict('A product of this order was deleted while the order was placed; nothing was written. Check the products and retry.');
+  }
+  return row.node;
 }
 
 function lineProblems(input: PlaceOrderInput): InputProblem[] {

@@ -1,10 +1,10 @@
 import type { Resolvers } from '../generated/graphql';
 import { badUserInput } from '../graphql/errors';
-import { offsetAfter, toConnection } from '../graphql/pagination';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { alternativesFor } from './alternatives';
 import { placeOrder } from './place-order';
-import { createProduct, deleteProduct, updateProduct } from './products';
+import { deleteProduct } from './products';
+import { createEntity, updateEntity } from '../nodes/entity-writes';
 
 export const commerceResolvers: Resolvers = {
   Query: {
@@ -15,10 +15,10 @@ export const commerceResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createProduct: (_root, { input }, { db }) => createProduct(db, input),
-    updateProduct: (_root, { id, input }, { db }) => updateProduct(db, id, input),
-    deleteProduct: (_root, { id }, { db }) => deleteProduct(db, id),
-    placeOrder: (_root, args, { db }) => placeOrder(db, args),
+    createProduct: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Product', input, key)),
+    updateProduct: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Product', id, input)),
+    deleteProduct: (_root, { id }, { mutate }) => mutate((tx) => deleteProduct(tx, id)),
+    placeOrder: (_root, args, { mutate }) => mutate((tx) => placeOrder(tx, args)),
   },
   Product: {
     upgrades: (product, _args, { loaders }) => loaders.upgradesByProductId.load(product.id),
@@ -31,15 +31,10 @@ export const commerceResolvers: Resolvers = {
     account: (order, _args, { loaders }) => loaders.accountByOrderId.load(order.id),
   },
   Organization: {
-    orders: async (org, { first, after }, { loaders }) => {
-      const offset = offsetAfter(after);
-      const size = first ?? 20;
-      const { total, page } = await loaders.ordersByOrganization.load({ id: org.id, offset, first: size });
-      return toConnection(page, offset, total);
-    },
+    orders: (org, page, { loaders }) => loaders.ordersByOrganizationId.load({ id: org.id, args: page }),
     revenue: (org, { from, to }, { loaders }) => {
       if (from > to) throw badUserInput(`"from" (${from}) must not be after "to" (${to}).`);
-      return loaders.revenueByOrganization.load({ id: org.id, from, to });
+      return loaders.revenueByOrganizationId.load({ id: org.id, from, to });
     },
   },
 };

@@ -1,6 +1,8 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface AudienceFilter {
   regions?: readonly string[] | null;
@@ -12,18 +14,14 @@ export interface AudienceFilter {
   departmentContains?: string | null;
 }
 
-export interface AudienceResult {
-  page: EntityRow[];
-  included: number;
-  excludedWithoutConsent: number;
-}
-
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
+// Only visible people, employers and decisions count: a hidden decision is no decision.
 const AUDIENCE = `
 MATCH (p:Person)
-WHERE (NOT $byOrganization OR EXISTS {
+WHERE ${VISIBLE('p')}
+  AND (NOT $byOrganization OR EXISTS {
     MATCH (p)-[w:WORKS_AT]->(o:Organization)
-    WHERE (w.until IS NULL OR w.until >= date($asOf))
+    WHERE (w.until IS NULL OR w.until >= date($asOf)) AND ${VISIBLE('o')}
       AND ($regions IS NULL OR o.region IN $regions)
       AND ($kinds IS NULL OR any(kind IN coalesce(o.kinds, []) WHERE kind IN $kinds))
       AND ($industry IS NULL OR toLower(coalesce(o.industry, '')) CONTAINS $industry)
@@ -31,26 +29,38 @@ WHERE (NOT $byOrganization OR EXISTS {
       AND ($worksAtIds IS NULL OR o.id IN $worksAtIds)
   })
   AND ($title IS NULL OR toLower(coalesce(p.title, '')) CONTAINS $title
-       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.title, '')) CONTAINS $title })
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.title, '')) CONTAINS $title AND ${VISIBLE('o')} })
   AND ($department IS NULL OR toLower(coalesce(p.department, '')) CONTAINS $department
-       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.department, '')) CONTAINS $department })
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.department, '')) CONTAINS $department AND ${VISIBLE('o')} })
 WITH p, COLLECT {
   MATCH (p)-[:GAVE]->(c:Consent)
-  WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf
+  WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf AND ${VISIBLE('c')}
   RETURN c.granted ORDER BY c.at DESC, c.granted ASC LIMIT 1
 } AS latest
 WITH p, coalesce(latest[0], false) AS granted
 ORDER BY p.name, p.id
 WITH collect(CASE WHEN granted THEN p END) AS included, count(p) AS selected
-RETURN size(included) AS included, selected - size(included) AS excludedWithoutConsent,
-       [p IN included[$offset..$offset + $first] | ${ENTITY_ROW('p')}] AS page`;
+RETURN ${PAGE_OF('included', ENTITY_ROW)}, selected - size(included) AS excludedWithoutConsent`;
 
-/** Selects people by the filter and keeps only those with a current grant for the channel and purpose. */
-export async function audience(
-  db: Database,
-  args: { filter: AudienceFilter; channel: string; purpose: string; asOf: string; offset: number; first: number },
-): Promise<AudienceResult> {
-  const f = args.filter;
+/** Who is selected and for what: the arguments of Query.audience without the page. */
+export interface AudienceSelection {
+  filter: AudienceFilter;
+  channel: string;
+  purpose: string;
+  asOf: string;
+}
+
+/** One window of an audience: its people, how many there are, and how many lacked consent. */
+export interface AudienceWindow extends PageRows<EntityRow> {
+  excludedWithoutConsent: number;
+}
+
+/**
+ * Selects people by the filter and keeps only those with a current grant for the channel and
+ * purpose: the window's people, how many there are, and how many the filter matched without consent.
+ */
+export async function audienceWindow(db: Reader, selection: AudienceSelection, window: PageWindow): Promise<AudienceWindow> {
+  const f = selection.filter;
   const list = (values?: readonly string[] | null) => (values?.length ? values : null);
   const text = (value?: string | null) => (value?.trim() ? value.trim().toLowerCase() : null);
   const organization = {
@@ -60,16 +70,16 @@ export async function audience(
     stages: list(f.lifecycleStages),
     worksAtIds: list(f.worksAtIds),
   };
-  const [row] = await db.read<AudienceResult>(AUDIENCE, {
+  const [row] = await db.read<AudienceWindow>(AUDIENCE, {
     ...organization,
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
     department: text(f.departmentContains),
-    channel: args.channel,
-    purpose: args.purpose.trim(),
-    asOf: param.dateTime(args.asOf),
-    offset: param.integer(args.offset),
-    first: param.integer(args.first),
+    channel: selection.channel,
+    purpose: selection.purpose.trim(),
+    asOf: param.dateTime(selection.asOf),
+    offset: param.integer(window.offset),
+    first: param.integer(window.first),
   });
   return row;
 }

@@ -1,7 +1,7 @@
-import { badUserInput, notFound } from '../graphql/errors';
+import { notFound } from '../graphql/errors';
 import { NODE_TYPES } from '../model/graph-model';
-import { validateProperties } from '../model/validate-properties';
-import type { Database } from '../neo4j/database';
+import { validInput } from '../model/validate-properties';
+import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
@@ -22,9 +22,9 @@ SET c += $properties
 RETURN ${ENTITY_ROW('c')} AS node`;
 
 /** Stores one grant or withdrawal as a new Consent node: decisions are evidence and never edited. */
-export async function recordConsentDecision(db: Database, decision: ConsentDecision): Promise<EntityRow> {
+export async function recordConsentDecision(tx: Tx, decision: ConsentDecision): Promise<EntityRow> {
   const purpose = decision.purpose.trim();
-  const { values, problems } = validateProperties(
+  const values = validInput(
     NODE_TYPES.Consent.properties,
     {
       channel: decision.channel,
@@ -34,12 +34,10 @@ export async function recordConsentDecision(db: Database, decision: ConsentDecis
       source: decision.source.trim(),
       ...(decision.textVersion ? { textVersion: decision.textVersion } : {}),
     },
-    'input',
+    'consent',
     ['channel', 'purpose', 'granted', 'at', 'source'],
   );
-  if (problems.length) throw badUserInput(`Invalid consent: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
-  const now = param.dateTime(new Date().toISOString());
-  const [row] = await db.write<{ node: EntityRow }>(GIVE_CONSENT, { personId: decision.personId, properties: values, now });
+  const [row] = await tx.run<{ node: EntityRow }>(GIVE_CONSENT, { personId: decision.personId, properties: values, now: param.now() });
   if (!row) throw notFound('Person', decision.personId);
   return row.node;
 }

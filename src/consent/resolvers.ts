@@ -1,31 +1,23 @@
 import type { Resolvers } from '../generated/graphql';
-import { offsetAfter, toConnection } from '../graphql/pagination';
-import { audience } from './audience';
+import { paginate } from '../graphql/pagination';
+import { audienceRow } from './audience-pages';
 import { currentConsents } from './loaders';
 import { recordConsentDecision } from './record-consent';
 
 export const consentResolvers: Resolvers = {
   Query: {
-    audience: async (_root, { filter, channel, purpose, asOf, first, after }, { db }) => {
-      const offset = offsetAfter(after);
-      const result = await audience(db, {
-        filter: filter ?? {},
-        channel,
-        purpose,
-        asOf: asOf ?? new Date().toISOString(),
-        offset,
-        first: first ?? 20,
-      });
-      return {
-        people: toConnection(result.page, offset, result.included),
-        included: result.included,
-        excludedWithoutConsent: result.excludedWithoutConsent,
-      };
-    },
+    audience: (_root, { filter, channel, purpose, asOf, first, after }, { db }) =>
+      audienceRow(db, { filter: filter ?? {}, channel, purpose, asOf: asOf ?? new Date().toISOString() }, { first, after }),
+  },
+  Audience: {
+    people: (row, { first, after }) =>
+      paginate({ first: first ?? row.fallback.first ?? 20, after: after ?? row.fallback.after }, (window) => row.pages.load(window)),
+    included: async (row) => (await row.pages.load('counts')).total,
+    excludedWithoutConsent: async (row) => (await row.pages.load('counts')).excludedWithoutConsent,
   },
   Mutation: {
-    recordConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: true }),
-    withdrawConsent: (_root, args, { db }) => recordConsentDecision(db, { ...args, granted: false }),
+    recordConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: true })),
+    withdrawConsent: (_root, args, { mutate }) => mutate((tx) => recordConsentDecision(tx, { ...args, granted: false })),
   },
   Person: {
     consents: async (person, { current }, { loaders }) => {

@@ -1,42 +1,33 @@
-import type { Database } from '../neo4j/database';
+import type { Database, Reader } from '../neo4j/database';
+import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
-import { createNodeLoaders } from '../nodes/loaders';
-import { createNeighbourLoaders } from '../relationships/neighbour-loaders';
-import { createOpportunityLoaders } from '../opportunities/loaders';
-import { createBuyingCenterLoaders } from '../buying-center/buying-center';
-import { createInteractionLoaders } from '../interactions/loaders';
-import { createCommerceLoaders } from '../commerce/loaders';
-import { createCaseLoaders } from '../cases/loaders';
-import { createLifecycleLoaders } from '../lifecycle/loaders';
-import { createConsentLoaders } from '../consent/loaders';
-import { createWarmPathLoaders } from '../analytics/warm-paths';
-import { createPipelineLoaders } from '../pipeline/loaders';
+import { mutator, type Mutate } from './mutate';
+
+/**
+ * The DataLoaders of one request. Each area with loaders adds them to this interface by
+ * declaration merging in its index.ts, and src/areas.ts builds them, so this file imports no
+ * area and no area's loader types import the context back.
+ */
+export interface Loaders {}
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
-  db: Database;
+  /** Reads only, within the request's scope; a mutation writes through `mutate`. */
+  db: Reader;
   log: Logger;
   loaders: Loaders;
+  /** Opens the one write transaction of a mutation. */
+  mutate: Mutate;
+  /** Milliseconds left before the request's deadline (REQUEST_TIMEOUT_MS). */
+  remainingMs(): number;
 }
 
-/** All DataLoaders, one set per request so no cache outlives it. */
-export function createLoaders(db: Database) {
-  return {
-    ...createNodeLoaders(db),
-    ...createNeighbourLoaders(db),
-    ...createOpportunityLoaders(db),
-    ...createBuyingCenterLoaders(db),
-    ...createInteractionLoaders(db),
-    ...createCommerceLoaders(db),
-    ...createCaseLoaders(db),
-    ...createLifecycleLoaders(db),
-    ...createConsentLoaders(db),
-    ...createWarmPathLoaders(db),
-    ...createPipelineLoaders(db),
-  };
-}
-export type Loaders = ReturnType<typeof createLoaders>;
-
-export function createContext(db: Database, log: Logger): Context {
-  return { db, log, loaders: createLoaders(db) };
+/**
+ * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
+ * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
+ * runs within it (src/neo4j/scoped-database.ts).
+ */
+export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, scope: Scope): Context {
+  const scoped = new ScopedDatabase(db, scope, log);
+  return { db: scoped, log, loaders: createLoaders(scoped), mutate: mutator(scoped), remainingMs: () => db.remainingMs() };
 }

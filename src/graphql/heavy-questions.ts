@@ -41,7 +41,7 @@ export function heavyQuestionBound(bound: HeavyQuestionBound, fields: readonly s
           const count = fieldNames(document, operation).filter((name) => heavy.has(name)).length;
           if (count === 0) return;
           const weight = Math.min(count, bound.concurrency);
-          const waitMs = Math.max(0, Math.min(bound.waitMs, contextValue.db.remainingMs()));
+          const waitMs = Math.max(0, Math.min(bound.waitMs, contextValue.remainingMs()));
           try {
             [, release] = await withTimeout(turns, waitMs, NO_TURN).acquire(weight);
           } catch (error) {

@@ -24,7 +24,8 @@ export interface LimitProtection {
 }
 
 /**
- * The limits on one GraphQL document, from graphql-armor: depth, aliases and directives as
+ * The limits on one GraphQL document, from graphql-armor: depth (introspection under `__schema`
+ * not counted), aliases and directives as
  * validation rules (each walks every fragment once), field suggestions ("Did you mean …")
  * masked outside development. Tokens are bounded by the parser itself (`parseOptions`, see
  * server.ts), characters in front of Apollo, and cost by `costLimit` below, which multiplies
@@ -39,7 +40,9 @@ export function documentLimits(limits: RequestLimits, development: boolean): Lim
     maxDepth: {
       n: limits.maxDepth,
       flattenFragments: true,
-      ignoreIntrospection: false,
+      // `__schema` is bounded by the schema itself, and an IDE's introspection query (GraphiQL's
+      // nests `ofType` 11 deep) must load it.
+      ignoreIntrospection: true,
       propagateOnRejection: false,
       onReject: refuse('GRAPHQL_MAX_DEPTH', 'split it into smaller operations.'),
     },

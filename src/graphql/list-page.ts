@@ -1,40 +1,55 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { NodeLabel } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { offsetAfter, toConnection, type Connection } from './pagination';
+import { VISIBLE } from '../nodes/visibility';
+import { paginate, type Connection, type PageArgs } from './pagination';
 
-export interface ListPageQuery {
+/** How one root list of nodes filters and orders; every piece is a constant of the calling area. */
+export interface ListSpec<Filter, Order extends string> {
   label: NodeLabel;
-  /** Cypher conditions over `n`, ANDed; built by the caller from constants, values in `params`. */
-  where: string[];
-  params: Record<string, unknown>;
-  /** ORDER BY terms over `n` from the caller's enum table; `n.id` is always appended as the tie-break. */
-  order: string[];
-  first: number;
-  after?: string | null;
+  /**
+   * One Cypher condition over `n` per filter field; the field's value travels as the parameter of
+   * the same name. A condition that walks to another node keeps to visible ones (VISIBLE).
+   */
+  conditions: { [K in keyof Filter]-?: string };
+  /** ORDER BY terms over `n` per order value; `n.id` is always appended as the tie-break. */
+  orders: Record<Order, string>;
+  defaultOrder: Order;
+}
+
+export interface ListArgs<Filter, Order> extends PageArgs {
+  filter?: Filter | null;
+  orderBy?: Order[] | null;
 }
 
 /**
- * One page of a filtered, ordered node list with its total, in one round trip. The order always
- * ends with `n.id`, so equal sort values keep one order and offset cursors never skip or repeat.
+ * One page of the nodes matching every given filter field, in the requested order, with the
+ * total, in one round trip. The order always ends with `n.id`, so equal sort values keep one
+ * order and offset cursors never skip or repeat.
  */
-export async function listPage(db: Database, query: ListPageQuery): Promise<Connection<EntityRow>> {
-  const offset = offsetAfter(query.after);
-  const where = query.where.length ? `WHERE ${query.where.join(' AND ')}` : '';
-  const order = [...query.order, 'n.id'].join(', ');
+export function listPage<Filter extends object, Order extends string>(
+  db: Reader,
+  spec: ListSpec<Filter, Order>,
+  { filter, orderBy, ...page }: ListArgs<Filter, Order>,
+): Promise<Connection<EntityRow>> {
+  const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof Filter, unknown][];
+  const where = `WHERE ${[VISIBLE('n'), ...given.map(([name]) => spec.conditions[name])].join(' AND ')}`;
+  const order = [...(orderBy?.length ? orderBy : [spec.defaultOrder]).map((o) => spec.orders[o]), 'n.id'].join(', ');
   const cypher = `
-CALL () { MATCH (n:${query.label}) ${where} RETURN count(n) AS total }
+CALL () { MATCH (n:${spec.label}) ${where} RETURN count(n) AS total }
 CALL () {
-  MATCH (n:${query.label}) ${where}
+  MATCH (n:${spec.label}) ${where}
   WITH n ORDER BY ${order} SKIP $offset LIMIT $first
   RETURN collect(${ENTITY_ROW('n')}) AS page
 }
 RETURN total, page`;
-  const [row] = await db.read<{ total: number; page: EntityRow[] }>(cypher, {
-    ...query.params,
-    offset: param.integer(offset),
-    first: param.integer(query.first),
+  return paginate(page, async ({ offset, first }) => {
+    const [row] = await db.read<{ total: number; page: EntityRow[] }>(cypher, {
+      ...Object.fromEntries(given),
+      offset: param.integer(offset),
+      first: param.integer(first),
+    });
+    return row;
   });
-  return toConnection(row.page, offset, row.total);
 }

@@ -1,29 +1,28 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { EntityRow } from '../nodes/entity-row';
-import { offsetAfter, toConnection, type Connection } from './pagination';
+import { offsetAfter, toConnection, type Connection, type PageArgs } from './pagination';
 
 /** The page arguments of a connection field plus its filters; every value becomes a $parameter. */
-export interface PageArgs {
-  first: number;
-  after?: string | null;
+export interface PageFilterArgs extends PageArgs {
   [filter: string]: unknown;
 }
 
 export interface PageKey {
   id: string;
-  args: PageArgs;
+  args: PageFilterArgs;
 }
 
 /**
  * A loader for a paged connection hanging off many parents (e.g. `Organization.opportunities`).
  * `cypher` gets `$ids`, `$offset`, `$first` and the filters, and returns one row
- * `{id, total, page}` per parent. Keys asking for the same page and filters share one query.
+ * `{id, total, page}` per parent (PAGE_OF builds the last two). Keys asking for the same page
+ * and filters share one query.
  */
-export function pageLoader(db: Database, cypher: string) {
+export function pageLoader(db: Reader, cypher: string) {
   return new DataLoader<PageKey, Connection<EntityRow>, string>(
     async (keys) => {
-      const groups = new Map<string, { args: PageArgs; ids: string[] }>();
+      const groups = new Map<string, { args: PageFilterArgs; ids: string[] }>();
       for (const key of keys) {
         const signature = JSON.stringify(key.args);
         const group = groups.get(signature) ?? { args: key.args, ids: [] };

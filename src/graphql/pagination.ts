@@ -38,3 +38,35 @@ export function toConnection<T>(rows: T[], offset: number, totalCount: number): 
     totalCount,
   };
 }
+
+/** The page arguments every connection field takes (`first` has its default from the SDL). */
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+/** Which rows a page query returns: `first` rows from `offset` on. */
+export interface PageWindow {
+  offset: number;
+  first: number;
+}
+
+/** What a page query answers: the rows of the window and how many there are in all. */
+export interface PageRows<T> {
+  total: number;
+  page: T[];
+}
+
+/** The one route from page arguments to a connection: `fetch` loads the window after the cursor. */
+export async function paginate<T>(args: PageArgs, fetch: (window: PageWindow) => Promise<PageRows<T>>): Promise<Connection<T>> {
+  const offset = offsetAfter(args.after);
+  const { total, page } = await fetch({ offset, first: args.first });
+  return toConnection(page, offset, total);
+}
+
+/**
+ * Cypher returning the PageRows of the list `rows`: its size, and the window $offset…$first,
+ * each row turned into what the page holds by `project` (e.g. ENTITY_ROW).
+ */
+export const PAGE_OF = (rows: string, project: (row: string) => string = (paged) => paged) =>
+  `size(${rows}) AS total, [paged IN ${rows}[$offset..$offset + $first] | ${project('paged')}] AS page`;

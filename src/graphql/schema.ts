@@ -3,27 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
-import { importResolvers } from '../import/resolvers';
-import { influenceResolvers } from '../influence/resolvers';
-import { networkResolvers } from '../network/resolvers';
-import { nodeResolvers } from '../nodes/resolvers';
-import { organizationResolvers } from '../organizations/resolvers';
-import { pathResolvers } from '../paths/resolvers';
-import { peopleResolvers } from '../people/resolvers';
-import { relationshipResolvers } from '../relationships/resolvers';
-import { searchResolvers } from '../search/resolvers';
-import { userResolvers } from '../users/resolvers';
-import { opportunityResolvers } from '../opportunities/resolvers';
-import { buyingCenterResolvers } from '../buying-center/resolvers';
-import { partnerResolvers } from '../partners/resolvers';
-import { interactionResolvers } from '../interactions/resolvers';
-import { commerceResolvers } from '../commerce/resolvers';
-import { caseResolvers } from '../cases/resolvers';
-import { analyticsResolvers } from '../analytics/resolvers';
-import { lifecycleResolvers } from '../lifecycle/resolvers';
-import { consentResolvers } from '../consent/resolvers';
-import { dashboardResolvers } from '../dashboard/resolvers';
-import { pipelineResolvers } from '../pipeline/resolvers';
+import { nullMeansDefault } from './argument-defaults';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -39,21 +19,11 @@ export function loadTypeDefs(): string[] {
     .map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 }
 
-const AREA_RESOLVERS: Resolvers[] = [
-  nodeResolvers, importResolvers,
-  organizationResolvers, peopleResolvers, userResolvers, relationshipResolvers, searchResolvers,
-  pathResolvers, networkResolvers, influenceResolvers,
-  opportunityResolvers,
-  buyingCenterResolvers,
-  partnerResolvers,
-  interactionResolvers,
-  commerceResolvers, caseResolvers, analyticsResolvers, lifecycleResolvers, consentResolvers, dashboardResolvers, pipelineResolvers,
-];
-
-export function buildSchema(): GraphQLSchema {
+/** The executable schema: the SDL of schema/ with the resolvers every area hands in (src/areas.ts). */
+export function buildSchema(areaResolvers: Resolvers[]): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...AREA_RESOLVERS],
+    resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...areaResolvers],
   });
-  return capFirstArguments(schema);
+  return capFirstArguments(nullMeansDefault(schema));
 }

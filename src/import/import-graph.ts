@@ -20,28 +20,19 @@ export interface ImportOptions {
 const UNWIND_CHUNK = 5_000;
 
 /**
- * Imports a graph document (DESIGN §6). Every row is checked first, against the document and
- * the database; any problem rejects the whole document with one BAD_USER_INPUT error listing
- * each bad row, and nothing is written. Nodes MERGE on `key`, relationships on (type, from, to),
- * so importing the same document twice changes nothing.
+ * Imports a graph document (DESIGN §6) in batches, each in its own transaction (the import
+ * command, seeds). Every row is checked first, against the document and the database; any
+ * problem rejects the whole document with one BAD_USER_INPUT error listing each bad row, and
+ * nothing is written. Nodes MERGE on `key`, relationships on (type, from, to), so importing the
+ * same document twice changes nothing.
  */
 export async function importGraph(database: Database, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const db = database.forImport(); // the import's own transaction timeout (IMPORT_TX_TIMEOUT_MS)
-  const parsed = parseGraph(input);
-  const existing = await existingLabels(db, parsed);
-  const problems = [...parsed.problems, ...endpointProblems(parsed, existing), ...nodeProblems(parsed, existing)];
-  if (problems.length) {
-    problems.sort((a, b) => comparePaths(a.path, b.path));
-    throw badUserInput(
-      `The import was rejected: ${problems.length} problem${problems.length === 1 ? '' : 's'} (see extensions.problems). Nothing was written.`,
-      problems,
-    );
-  }
-
-  const report: ImportReport = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+  const parsed = await db.readTransaction((tx) => checkedGraph(tx, input));
+  const report = emptyReport();
   const total = parsed.nodes.length + parsed.relationships.length;
   const batchSize = options.batchSize ?? Math.max(total, 1);
-  const now = param.dateTime(new Date().toISOString());
+  const now = param.now();
   let done = 0;
   // Nodes first, so that every relationship batch finds both of its ends.
   for (const batch of chunk(parsed.nodes, batchSize)) {
@@ -55,17 +46,42 @@ export async function importGraph(database: Database, input: unknown, options: I
   return report;
 }
 
+/** The same import as one write step: checks and writes all run in the caller's transaction (the mutation). */
+export async function importDocument(tx: Tx, input: unknown): Promise<ImportReport> {
+  const parsed = await checkedGraph(tx, input);
+  const now = param.now();
+  const report = emptyReport();
+  add(report, await writeNodes(tx, parsed.nodes, now));
+  add(report, await writeRelationships(tx, parsed.relationships, now));
+  return report;
+}
+
+/** The parsed document, or one BAD_USER_INPUT listing every problem with it (checked against the database too). */
+async function checkedGraph(tx: Tx, input: unknown): Promise<ParsedGraph> {
+  const parsed = parseGraph(input);
+  const existing = await existingLabels(tx, parsed);
+  const problems = [...parsed.problems, ...endpointProblems(parsed, existing), ...nodeProblems(parsed, existing)];
+  if (problems.length) {
+    problems.sort((a, b) => comparePaths(a.path, b.path));
+    throw badUserInput(
+      `The import was rejected: ${problems.length} problem${problems.length === 1 ? '' : 's'} (see extensions.problems). Nothing was written.`,
+      problems,
+    );
+  }
+  return parsed;
+}
+
 const EXISTING_LABELS = `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN key, [label IN labels(n) WHERE label <> 'Entity'][0] AS label`;
 
-async function existingLabels(db: Database, parsed: ParsedGraph): Promise<Map<string, string>> {
+async function existingLabels(tx: Tx, parsed: ParsedGraph): Promise<Map<string, string>> {
   const keys = new Set<string>();
   for (const node of parsed.nodes) keys.add(node.key);
   for (const rel of parsed.relationships) keys.add(rel.from).add(rel.to);
   if (keys.size === 0) return new Map();
-  const rows = await db.read<{ key: string; label: string }>(EXISTING_LABELS, { keys: [...keys] });
+  const rows = await tx.run<{ key: string; label: string }>(EXISTING_LABELS, { keys: [...keys] });
   return new Map(rows.map((row) => [row.key, row.label]));
 }
 

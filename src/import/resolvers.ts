@@ -1,8 +1,8 @@
 import type { Resolvers } from '../generated/graphql';
-import { importGraph } from './import-graph';
+import { importDocument } from './import-graph';
 
 export const importResolvers: Resolvers = {
   Mutation: {
-    importGraph: (_root, { graph }, { db }) => importGraph(db, graph),
+    importGraph: (_root, { graph }, { mutate }) => mutate((tx) => importDocument(tx, graph)),
   },
 };

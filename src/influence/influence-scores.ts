@@ -1,6 +1,7 @@
 import { badUserInput } from '../graphql/errors';
-import type { Database } from '../neo4j/database';
-import type { PathRow } from '../paths/path-row';
+import type { Reader } from '../neo4j/database';
+import { VISIBLE } from '../nodes/visibility';
+import { INFLUENCES_WEIGHT, type PathRow } from '../paths';
 
 export const INFLUENCE_LIMITS = { maxHops: 4, pathsPerInfluencer: 3 } as const;
 
@@ -17,20 +18,22 @@ const PATHS_FETCHED = 10;
 
 /**
  * Every simple directed INFLUENCES path of 1…maxHops hops into one of the targets, summed per
- * influencer in Neo4j (only the score and its strongest few paths travel). The quantifier is a
+ * influencer in Neo4j (only the score and its strongest few paths travel). Every node of a path,
+ * influencer and target included, is visible: influence sums over visible paths only. The quantifier is a
  * literal (Cypher takes no parameter there), built only from the validated integers 1…4.
  */
 const influenceCypher = (maxHops: number) => `
 UNWIND $targetIds AS targetId
 MATCH p = (x:Entity)-[:INFLUENCES]->{1,${maxHops}}(t:Entity {id: targetId})
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  AND all(n IN nodes(p) WHERE ${VISIBLE('n')})
   AND NOT x.id IN $excluded
-WITH x, p, reduce(s = 1.0, r IN relationships(p) | s * coalesce(r.weight, 0.5)) AS strength
+WITH x, p, reduce(s = 1.0, r IN relationships(p) | s * ${INFLUENCES_WEIGHT('r')}) AS strength
 WITH x, p, strength * $decay ^ (length(p) - 1) AS contribution
 ORDER BY contribution DESC, length(p), [n IN nodes(p) | n.id]
 WITH x, sum(contribution) AS score,
      collect({contribution: contribution, nodeIds: [n IN nodes(p) | n.id],
-              steps: [r IN relationships(p) | {fromId: startNode(r).id, toId: endNode(r).id, weight: coalesce(r.weight, 0.5)}]
+              steps: [r IN relationships(p) | {fromId: startNode(r).id, toId: endNode(r).id, weight: ${INFLUENCES_WEIGHT('r')}}]
      })[0..${PATHS_FETCHED}] AS paths
 WHERE score > 0
 RETURN x.id AS influencerId, score, paths`;
@@ -54,7 +57,7 @@ export interface InfluenceOptions {
  * Highest first, ties by id; `excluded` nodes are never listed.
  */
 export async function influenceScores(
-  db: Database,
+  db: Reader,
   targetIds: string[],
   options: InfluenceOptions,
   excluded: string[] = [],

@@ -5,13 +5,13 @@ import { influenceScores } from './influence-scores';
 
 export const influenceResolvers: Resolvers = {
   Query: {
-    influencers: async (_root, { targetId, maxHops, decay, first }, context) => {
+    influencers: async (_root, { targetId, ...options }, context) => {
       await requireNode(context, targetId);
-      return influenceScores(context.db, [targetId], { maxHops: maxHops ?? 3, decay: decay ?? 0.5, first: first ?? 10 });
+      return influenceScores(context.db, [targetId], options);
     },
-    accountInfluencers: async (_root, { accountId, maxHops, decay, first }, context) => {
+    accountInfluencers: async (_root, { accountId, ...options }, context) => {
       await requireNode(context, accountId, ['Organization']);
-      return accountInfluencers(context.db, accountId, { maxHops: maxHops ?? 3, decay: decay ?? 0.5, first: first ?? 10 });
+      return accountInfluencers(context.db, accountId, options);
     },
   },
   InfluenceScore: {

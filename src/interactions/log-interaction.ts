@@ -1,11 +1,13 @@
 import { badUserInput, notFound } from '../graphql/errors';
-import type { Database, Tx } from '../neo4j/database';
+import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_TYPES, type NodeLabel } from '../model/graph-model';
-import { validateProperties } from '../model/validate-properties';
+import { validInput, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { labelsOf } from '../nodes/labels-of';
 import { lockNodes } from '../nodes/lock-nodes';
+import { VISIBLE } from '../nodes/visibility';
+import { KNOWS_STRENGTH } from '../relationships';
 
 export interface LogInteractionInput {
   type: string;
@@ -29,21 +31,21 @@ SET i += $properties
 WITH i
 CALL (i) {
   UNWIND $participantIds AS participantId
-  MATCH (p:Entity {id: participantId})
+  MATCH (p:Entity {id: participantId}) WHERE ${VISIBLE('p')}
   CREATE (p)-[:PARTICIPATED_IN {createdAt: $now, updatedAt: $now}]->(i)
 }
 CALL (i) {
   UNWIND $aboutIds AS aboutId
-  MATCH (a:Entity {id: aboutId})
+  MATCH (a:Entity {id: aboutId}) WHERE ${VISIBLE('a')}
   CREATE (i)-[:ABOUT {createdAt: $now, updatedAt: $now}]->(a)
 }
 RETURN ${ENTITY_ROW('i')} AS node`;
 
 // declaredStrength keeps a hand-set strength: a KNOWS never touched by logging counts its
-// strength as declared. Then strength = max(declared, 1 − 0.8^n) (DESIGN §4).
+// strength as declared. Then strength = KNOWS_STRENGTH(declared, n).
 const STRENGTHEN_KNOWS = `
 UNWIND $pairs AS pair
-MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId})
+MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId}) WHERE ${VISIBLE('u')} AND ${VISIBLE('p')}
 OPTIONAL MATCH (u)-[k:KNOWS]-(p)
 WITH u, p, head(collect(k)) AS existing
 CALL (u, p, existing) {
@@ -57,10 +59,9 @@ CALL (u, p, existing) {
 WITH k,
   coalesce(k.declaredStrength, CASE WHEN coalesce(k.interactionCount, 0) = 0 THEN k.strength END) AS declared,
   coalesce(k.interactionCount, 0) + 1 AS n
-WITH k, declared, n, 1 - 0.8 ^ n AS earned
 SET k.interactionCount = n,
     k.declaredStrength = declared,
-    k.strength = CASE WHEN declared IS NOT NULL AND declared > earned THEN declared ELSE earned END,
+    k.strength = ${KNOWS_STRENGTH('declared', 'n')},
     k.lastInteractionAt = CASE WHEN k.lastInteractionAt IS NULL OR k.lastInteractionAt < $occurredAt
                                THEN $occurredAt ELSE k.lastInteractionAt END,
     k.updatedAt = $now`;
@@ -68,9 +69,10 @@ SET k.interactionCount = n,
 /**
  * Logs a contact: the Interaction, PARTICIPATED_IN from each participant, ABOUT to each subject,
  * and KNOWS strengthened between every User–Person pair among the participants — all in one
- * transaction, so a rejected or failed call leaves nothing behind.
+ * transaction, so a rejected or failed call leaves nothing behind. A PARTNER may log contacts
+ * within its scope: a hidden participant or subject is NOT_FOUND like an unknown id.
  */
-export async function logInteraction(db: Database, input: LogInteractionInput): Promise<EntityRow> {
+export async function logInteraction(tx: Tx, input: LogInteractionInput): Promise<EntityRow> {
   const participantIds = [...new Set(input.participantIds)];
   const aboutIds = [...new Set(input.aboutIds ?? [])];
   if (!participantIds.length) throw badUserInput('input.participantIds must name at least one User or Person who took part.');
@@ -79,23 +81,19 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
   }
   if (aboutIds.length > MAX_ABOUT) throw badUserInput(`input.aboutIds names ${aboutIds.length} subjects; at most ${MAX_ABOUT} are allowed.`);
   const { participantIds: _p, aboutIds: _a, ...fields } = input;
-  const { values, problems } = validateProperties(NODE_TYPES.Interaction.properties, fields, 'input', NODE_TYPES.Interaction.required);
-  if (problems.length) throw badUserInput(`Invalid interaction: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
-  const properties = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+  const properties = withoutNulls(validInput(NODE_TYPES.Interaction.properties, fields, 'interaction', NODE_TYPES.Interaction.required));
 
-  return db.writeTransaction(async (tx) => {
-    const labels = await checkIds(tx, participantIds, aboutIds);
-    const users = participantIds.filter((id) => labels.get(id) === 'User');
-    const persons = participantIds.filter((id) => labels.get(id) === 'Person');
-    const pairs = users.flatMap((userId) => persons.map((personId) => ({ userId, personId })));
-    // Locked first, concurrent loggings of the same pair run one after the other: the second
-    // reads the KNOWS the first committed, so no count is lost.
-    if (pairs.length) await lockNodes(tx, [...users, ...persons]);
-    const now = param.dateTime(new Date().toISOString());
-    const [row] = await tx.run<{ node: EntityRow }>(CREATE_INTERACTION, { properties, participantIds, aboutIds, now });
-    if (pairs.length) await tx.run(STRENGTHEN_KNOWS, { pairs, occurredAt: properties.occurredAt, now });
-    return row.node;
-  });
+  const labels = await checkIds(tx, participantIds, aboutIds);
+  const users = participantIds.filter((id) => labels.get(id) === 'User');
+  const persons = participantIds.filter((id) => labels.get(id) === 'Person');
+  const pairs = users.flatMap((userId) => persons.map((personId) => ({ userId, personId })));
+  // Locked first, concurrent loggings of the same pair run one after the other: the second
+  // reads the KNOWS the first committed, so no count is lost.
+  if (pairs.length) await lockNodes(tx, [...users, ...persons]);
+  const now = param.now();
+  const [row] = await tx.run<{ node: EntityRow }>(CREATE_INTERACTION, { properties, participantIds, aboutIds, now });
+  if (pairs.length) await tx.run(STRENGTHEN_KNOWS, { pairs, occurredAt: properties.occurredAt, now });
+  return row.node;
 }
 
 async function checkIds(tx: Tx, participantIds: string[], aboutIds: string[]): Promise<Map<string, NodeLabel>> {

@@ -1,30 +1,24 @@
 import type { Resolvers } from '../generated/graphql';
 import { logInteraction } from './log-interaction';
 
-const page = (first: number | null | undefined, after: string | null | undefined, types: string[] | null | undefined) => ({
-  first: first ?? 20,
-  after,
-  types: types ?? null,
-});
-
 export const interactionResolvers: Resolvers = {
   Mutation: {
-    logInteraction: (_root, { input }, { db }) => logInteraction(db, input),
+    logInteraction: (_root, { input }, { mutate }) => mutate((tx) => logInteraction(tx, input)),
   },
   Interaction: {
-    participants: async (interaction, _args, { loaders }) => (await loaders.interactionLinksById.load(interaction.id)).participants,
-    about: async (interaction, _args, { loaders }) => (await loaders.interactionLinksById.load(interaction.id)).about,
+    participants: async (interaction, _args, { loaders }) => (await loaders.linksByInteractionId.load(interaction.id)).participants,
+    about: async (interaction, _args, { loaders }) => (await loaders.linksByInteractionId.load(interaction.id)).about,
   },
   Organization: {
-    interactions: (organization, { types, first, after }, { loaders }) =>
-      loaders.interactionsByOrganizationId.load({ id: organization.id, args: page(first, after, types) }),
+    interactions: (organization, { types, ...page }, { loaders }) =>
+      loaders.interactionsByOrganizationId.load({ id: organization.id, args: { ...page, types: types ?? null } }),
   },
   Person: {
-    interactions: (person, { types, first, after }, { loaders }) =>
-      loaders.interactionsByPersonId.load({ id: person.id, args: page(first, after, types) }),
+    interactions: (person, { types, ...page }, { loaders }) =>
+      loaders.interactionsByPersonId.load({ id: person.id, args: { ...page, types: types ?? null } }),
   },
   Opportunity: {
-    interactions: (opportunity, { types, first, after }, { loaders }) =>
-      loaders.interactionsByOpportunityId.load({ id: opportunity.id, args: page(first, after, types) }),
+    interactions: (opportunity, { types, ...page }, { loaders }) =>
+      loaders.interactionsByOpportunityId.load({ id: opportunity.id, args: { ...page, types: types ?? null } }),
   },
 };

@@ -8,7 +8,8 @@ export const lifecycleResolvers: Resolvers = {
       Object.entries(LIFECYCLE_TRANSITIONS).map(([from, to]) => ({ from: from as LifecycleStage, to: [...to] })),
   },
   Mutation: {
-    changeLifecycleStage: (_root, { accountId, stage, reason, at }, { db }) => changeLifecycleStage(db, accountId, stage, reason, at),
+    changeLifecycleStage: (_root, { accountId, stage, reason, at }, { mutate }) =>
+      mutate((tx) => changeLifecycleStage(tx, accountId, stage, reason, at)),
   },
   Organization: {
     lifecycleHistory: (org, _args, { loaders }) => loaders.lifecycleHistoryByOrganizationId.load(org.id),

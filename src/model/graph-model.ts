@@ -90,7 +90,7 @@ export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
   'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
-  'HAS_STAGE_CHANGE',
+  'HAS_STAGE_CHANGE', 'ACTS_FOR',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -146,6 +146,8 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
   /** The stage history of an opportunity, one node per stage change. */
   HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
+  /** A PARTNER user and the channel partner it acts for (DESIGN §9). */
+  ACTS_FOR: { from: ['User'], to: ['Organization'], properties: {} },
 };
 
 export function isNodeLabel(value: unknown): value is NodeLabel {
@@ -156,3 +158,16 @@ export function isRelationshipType(value: unknown): value is RelationshipTypeNam
   return typeof value === 'string' && (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
 
+/** A property that moves from stage to stage; with `history`, every move is kept as a node. */
+export interface StageProperty {
+  label: NodeLabel;
+  property: string;
+  /** The relationship from the node to each recorded change, and the change nodes' label. */
+  history?: { type: RelationshipTypeName; label: NodeLabel };
+}
+
+/** The stages whose moves are kept: they belong to their node and are deleted with it. */
+export const STAGE_HISTORIES = {
+  lifecycle: { label: 'Organization', property: 'lifecycleStage', history: { type: 'HAS_LIFECYCLE_CHANGE', label: 'LifecycleChange' } },
+  opportunityStage: { label: 'Opportunity', property: 'stage', history: { type: 'HAS_STAGE_CHANGE', label: 'OpportunityStageChange' } },
+} as const satisfies Record<string, StageProperty>;

@@ -1,4 +1,4 @@
-import type { InputProblem } from '../graphql/errors';
+import { badUserInput, type InputProblem } from '../graphql/errors';
 import { convertProperty, type PropertyKind } from './properties';
 
 export interface ValidatedProperties {
@@ -45,4 +45,24 @@ export function validateProperties(
     if (given === undefined || given === null || given === '') problems.push({ path: `${path}.${name}`, message: 'is required' });
   }
   return { values, problems };
+}
+
+/**
+ * The checked values of a mutation's `input` against a property spec; one BAD_USER_INPUT that
+ * names every problem ("Invalid case: input.subject is required") when any is wrong.
+ */
+export function validInput(
+  spec: Record<string, PropertyKind>,
+  input: unknown,
+  what: string,
+  required: readonly string[] = [],
+): Record<string, unknown> {
+  const { values, problems } = validateProperties(spec, input, 'input', required);
+  if (problems.length) throw badUserInput(`Invalid ${what}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
+  return values;
+}
+
+/** The values without the nulls (which on an update mean "remove"). */
+export function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
 }

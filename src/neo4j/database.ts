@@ -12,6 +12,9 @@ export interface Tx {
   run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
 }
 
+/** The reading half of the Database: what resolvers and loaders get (a mutation writes through Context.mutate). */
+export type Reader = Pick<Database, 'read' | 'readTransaction'>;
+
 export interface DatabaseOptions {
   uri: string;
   user: string;
@@ -178,7 +181,9 @@ export class Database {
     return {
       run: async <T>(cypher: string, params: Params = {}) => {
         this.shared.counter.roundTrips += 1;
-        const result = await tx.run(cypher, params);
+        // Outside a request (seeds, imports, the CLI) everything is visible; a request's
+        // ScopedDatabase sets $visible itself (see VISIBLE in src/nodes/visibility.ts).
+        const result = await tx.run(cypher, { visible: null, ...params });
         this.shared.health.noteAnswer();
         return result.records.map((record) => toNative(record.toObject()) as T);
       },

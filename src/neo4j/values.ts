@@ -32,4 +32,6 @@ export const param = {
     return new neo4j.types.Date(year, month, day);
   },
   integer: (value: number) => neo4j.int(value),
+  /** The current instant, for createdAt and updatedAt. */
+  now: () => neo4j.types.DateTime.fromStandardDate(new Date()),
 };

@@ -6,7 +6,7 @@ export const networkResolvers: Resolvers = {
   Query: {
     accountNetwork: async (_root, { accountId, depth, relationshipTypes, nodeLimit }, context) => {
       const account = await requireNode(context, accountId, ['Organization']);
-      return accountNetwork(context.db, account, { depth: depth ?? 2, nodeLimit: nodeLimit ?? 200, relationshipTypes });
+      return accountNetwork(context.db, account, { depth, nodeLimit, relationshipTypes });
     },
   },
 };

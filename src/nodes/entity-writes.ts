@@ -1,24 +1,18 @@
 import { badUserInput, notFound } from '../graphql/errors';
-import type { Database, Tx } from '../neo4j/database';
+import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { NODE_TYPES, RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
-import type { PropertyKind } from '../model/properties';
-import { validateProperties } from '../model/validate-properties';
+import { NODE_TYPES, RELATIONSHIP_SPECS, STAGE_HISTORIES, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
+import { validInput, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { labelsOf } from './labels-of';
 import { lockNodes } from './lock-nodes';
+import { VISIBLE } from './visibility';
 
 /**
- * Generic, validated writes of entities and relationships, shared by every area's mutations.
- * Labels and types come from the graph model's allowlist; values are always $parameters.
+ * Generic, validated write steps for entities and relationships, shared by every area's
+ * mutations; each runs in the mutation's transaction. Labels and types come from the graph
+ * model's allowlist; values are always $parameters.
  */
-
-function checked(spec: Record<string, PropertyKind>, input: unknown, required: readonly string[] = []) {
-  const { values, problems } = validateProperties(spec, input, 'input', required);
-  if (problems.length) {
-    throw badUserInput(`Invalid input: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
-  }
-  return values;
-}
 
 const createCypher = (label: NodeLabel) => `
 CREATE (n:Entity:${label} {id: randomUUID(), createdAt: $now, updatedAt: $now})
@@ -26,11 +20,11 @@ SET n += $properties
 RETURN ${ENTITY_ROW('n')} AS node`;
 
 /** Creates a node of `label` from GraphQL input (validated against the graph model). */
-export async function createEntity(db: Database, label: NodeLabel, input: Record<string, unknown>, key?: string | null): Promise<EntityRow> {
+export async function createEntity(tx: Tx, label: NodeLabel, input: Record<string, unknown>, key?: string | null): Promise<EntityRow> {
   const spec = NODE_TYPES[label];
-  const properties = withoutNulls(checked(spec.properties, input, spec.required));
+  const properties = withoutNulls(validInput(spec.properties, input, 'input', spec.required));
   if (key) properties.key = key;
-  const [row] = await db.write<{ node: EntityRow }>(createCypher(label), { properties, now: now() });
+  const [row] = await tx.run<{ node: EntityRow }>(createCypher(label), { properties, now: param.now() });
   return row.node;
 }
 
@@ -40,25 +34,36 @@ SET n += $properties, n.updatedAt = $now
 RETURN ${ENTITY_ROW('n')} AS node`;
 
 /** Sets the given properties of a node (null removes one); NOT_FOUND when no such node. */
-export async function updateEntity(db: Database, label: NodeLabel, id: string, input: Record<string, unknown>): Promise<EntityRow> {
-  const properties = checked(NODE_TYPES[label].properties, input);
+export async function updateEntity(tx: Tx, label: NodeLabel, id: string, input: Record<string, unknown>): Promise<EntityRow> {
+  const properties = validInput(NODE_TYPES[label].properties, input, 'input');
   for (const name of NODE_TYPES[label].required) {
     if (name in properties && properties[name] === null) throw badUserInput(`input.${name} is required and cannot be removed`);
   }
-  const [row] = await db.write<{ node: EntityRow }>(updateCypher(label), { id, properties, now: now() });
+  const [row] = await tx.run<{ node: EntityRow }>(updateCypher(label), { id, properties, now: param.now() });
   if (!row) throw notFound(label, id);
   return row.node;
 }
 
+/** The change nodes of a stage history mean nothing without their node, so they go with it. */
+const deleteHistory = (label: NodeLabel) =>
+  Object.values(STAGE_HISTORIES)
+    .filter((stage) => stage.label === label)
+    .map(({ history }) => `CALL (n) { MATCH (n)-[:${history.type}]->(change:${history.label}) DETACH DELETE change }`)
+    .join('\n');
+
 const deleteCypher = (label: NodeLabel) => `
 MATCH (n:${label} {id: $id})
+${deleteHistory(label)}
 WITH n, ${ENTITY_ROW('n')} AS node
 DETACH DELETE n
 RETURN node`;
 
-/** Deletes a node and its relationships; NOT_FOUND when no such node. Callers check what must not be orphaned first. */
-export async function deleteEntity(db: Database, label: NodeLabel, id: string): Promise<EntityRow> {
-  const [row] = await db.write<{ node: EntityRow }>(deleteCypher(label), { id });
+/**
+ * Deletes a node with its relationships and its stage histories; NOT_FOUND when no such node.
+ * Callers check what must not be orphaned first.
+ */
+export async function deleteEntity(tx: Tx, label: NodeLabel, id: string): Promise<EntityRow> {
+  const [row] = await tx.run<{ node: EntityRow }>(deleteCypher(label), { id });
   if (!row) throw notFound(label, id);
   return row.node;
 }
@@ -71,15 +76,14 @@ export interface LinkResult {
   created: boolean;
 }
 
-const ENDPOINTS = `
-MATCH (n:Entity) WHERE n.id IN [$fromId, $toId]
-RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label`;
+/** `(a)-[r:TYPE]->(b)`, or without an arrow for types stored once per pair (KNOWS). */
+const relationshipPattern = (type: RelationshipTypeName) =>
+  RELATIONSHIP_SPECS[type].undirected ? `(a)-[r:${type}]-(b)` : `(a)-[r:${type}]->(b)`;
 
-const linkCypher = (type: RelationshipTypeName) => {
-  const pattern = RELATIONSHIP_SPECS[type].undirected ? `(a)-[r:${type}]-(b)` : `(a)-[r:${type}]->(b)`;
-  return `
-MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-OPTIONAL MATCH ${pattern}
+/** `finish` is Cypher run on `r` after its properties are set (e.g. a derived property), or empty. */
+const linkCypher = (type: RelationshipTypeName, finish: string) => `
+MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId}) WHERE ${VISIBLE('a')} AND ${VISIBLE('b')}
+OPTIONAL MATCH ${relationshipPattern(type)}
 WITH a, b, head(collect(r)) AS existing
 CALL (a, b, existing) {
   WITH a, b, existing WHERE existing IS NULL
@@ -90,71 +94,56 @@ CALL (a, b, existing) {
   RETURN existing AS r, false AS created
 }
 SET r += $properties, r.updatedAt = $now
+${finish}
 RETURN properties(r) AS properties, created`;
-};
 
 /**
  * Creates the relationship, or updates its properties when one of the same type already joins
  * the two nodes (either direction for undirected types). Unknown ids are NOT_FOUND; self-links,
- * wrong endpoint types and invalid properties are BAD_USER_INPUT.
+ * wrong endpoint types and invalid properties are BAD_USER_INPUT. `finish` (a constant) may
+ * derive more properties of `r` in the same statement.
  */
 export async function linkEntities(
-  db: Database,
+  tx: Tx,
   type: RelationshipTypeName,
   fromId: string,
   toId: string,
   input: Record<string, unknown> = {},
+  finish = '',
 ): Promise<LinkResult> {
-  const spec = RELATIONSHIP_SPECS[type];
-  const properties = checked(spec.properties, input);
+  const properties = validInput(RELATIONSHIP_SPECS[type].properties, input, 'input');
   if (fromId === toId) throw badUserInput(`A node cannot be linked to itself (${type} from and to ${fromId}).`);
-  return db.writeTransaction(async (tx) => {
-    await checkEndpoints(tx, type, fromId, toId);
-    // Without the locks two concurrent links of the same pair could both see none and both create one.
-    await lockNodes(tx, [fromId, toId]);
-    const [row] = await tx.run<{ properties: Record<string, unknown>; created: boolean }>(linkCypher(type), {
-      fromId,
-      toId,
-      properties,
-      now: now(),
-    });
-    return { type, fromId, toId, properties: row.properties, created: row.created };
+  await checkEndpoints(tx, type, fromId, toId);
+  // Without the locks two concurrent links of the same pair could both see none and both create one.
+  await lockNodes(tx, [fromId, toId]);
+  const [row] = await tx.run<{ properties: Record<string, unknown>; created: boolean }>(linkCypher(type, finish), {
+    fromId,
+    toId,
+    properties,
+    now: param.now(),
   });
+  return { type, fromId, toId, properties: row.properties, created: row.created };
 }
 
-const unlinkCypher = (type: RelationshipTypeName) => {
-  const pattern = RELATIONSHIP_SPECS[type].undirected ? `(a)-[r:${type}]-(b)` : `(a)-[r:${type}]->(b)`;
-  return `
-MATCH (a:Entity {id: $fromId})
-MATCH ${pattern} WHERE b.id = $toId
+const unlinkCypher = (type: RelationshipTypeName) => `
+MATCH (a:Entity {id: $fromId}) WHERE ${VISIBLE('a')}
+MATCH ${relationshipPattern(type)} WHERE b.id = $toId AND ${VISIBLE('b')}
 DELETE r
 RETURN count(*) AS removed`;
-};
 
 /** Removes the relationship(s) of `type` from one node to the other; returns how many went. */
-export async function unlinkEntities(db: Database, type: RelationshipTypeName, fromId: string, toId: string): Promise<number> {
-  return db.writeTransaction(async (tx) => {
-    await checkEndpoints(tx, type, fromId, toId);
-    const [row] = await tx.run<{ removed: number }>(unlinkCypher(type), { fromId, toId });
-    return row.removed;
-  });
+export async function unlinkEntities(tx: Tx, type: RelationshipTypeName, fromId: string, toId: string): Promise<number> {
+  await checkEndpoints(tx, type, fromId, toId);
+  const [row] = await tx.run<{ removed: number }>(unlinkCypher(type), { fromId, toId });
+  return row.removed;
 }
 
 async function checkEndpoints(tx: Tx, type: RelationshipTypeName, fromId: string, toId: string): Promise<void> {
-  const rows = await tx.run<{ id: string; label: NodeLabel }>(ENDPOINTS, { fromId, toId });
-  const labels = new Map(rows.map((row) => [row.id, row.label]));
+  const labels = await labelsOf(tx, [fromId, toId]);
   const spec = RELATIONSHIP_SPECS[type];
   for (const [id, allowed, role] of [[fromId, spec.from, 'start at'], [toId, spec.to, 'end at']] as const) {
     const label = labels.get(id);
     if (!label) throw notFound(allowed.join(' or '), id);
     if (!allowed.includes(label)) throw badUserInput(`${type} must ${role} ${allowed.join(' or ')}, but ${id} is a ${label}.`);
   }
-}
-
-function now() {
-  return param.dateTime(new Date().toISOString());
-}
-
-function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
 }

@@ -1,30 +1,23 @@
-import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
+import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { VISIBLE } from './visibility';
 
 const NODES_BY_ID = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN ${ENTITY_ROW('n')} AS node`;
+MATCH (n:Entity {id: id}) WHERE ${VISIBLE('n')}
+RETURN id, ${ENTITY_ROW('n')} AS node`;
 
+// The loader's ids are external keys here.
 const NODES_BY_KEY = `
-UNWIND $keys AS key
-MATCH (n:Entity {key: key})
-RETURN ${ENTITY_ROW('n')} AS node`;
+UNWIND $ids AS key
+MATCH (n:Entity {key: key}) WHERE ${VISIBLE('n')}
+RETURN key AS id, ${ENTITY_ROW('n')} AS node`;
 
-/** Entity lookups by id and by external key, one query per batch, null where nothing matches. */
-export function createNodeLoaders(db: Database) {
+/** Entity lookups by id and by external key, one query per batch, null where nothing matches or the node is hidden. */
+export function createNodeLoaders(db: Reader) {
   return {
-    nodeById: new DataLoader<string, EntityRow | null>(async (ids) => {
-      const rows = await db.read<{ node: EntityRow }>(NODES_BY_ID, { ids });
-      const byId = new Map(rows.map((row) => [row.node.id, row.node]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    nodeByKey: new DataLoader<string, EntityRow | null>(async (keys) => {
-      const rows = await db.read<{ node: EntityRow }>(NODES_BY_KEY, { keys });
-      const byKey = new Map(rows.map((row) => [row.node.key, row.node]));
-      return keys.map((key) => byKey.get(key) ?? null);
-    }),
+    nodeById: loaderById<EntityRow | null>(db, NODES_BY_ID, 'node', null),
+    nodeByKey: loaderById<EntityRow | null>(db, NODES_BY_KEY, 'node', null),
   };
 }
-export type NodeLoaders = ReturnType<typeof createNodeLoaders>;

@@ -8,16 +8,16 @@ import { removeBuyingRole, setBuyingRole } from './buying-roles';
 export const opportunityResolvers: Resolvers = {
   Query: {
     opportunity: (_root, { id }, context) => nodeOfType(context, id, 'Opportunity'),
-    opportunities: (_root, { filter, first, after }, { db }) => listOpportunities(db, filter, first ?? 20, after),
+    opportunities: (_root, { filter, ...page }, { db }) => listOpportunities(db, filter, page),
   },
   Mutation: {
-    createOpportunity: (_root, { input }, { db }) => createOpportunity(db, input),
-    updateOpportunity: (_root, { id, input }, { db }) => updateOpportunity(db, id, input),
-    deleteOpportunity: (_root, { id }, { db }) => deleteOpportunity(db, id),
+    createOpportunity: (_root, { input }, { mutate }) => mutate((tx) => createOpportunity(tx, input)),
+    updateOpportunity: (_root, { id, input }, { mutate }) => mutate((tx) => updateOpportunity(tx, id, input)),
+    deleteOpportunity: (_root, { id }, { mutate }) => mutate((tx) => deleteOpportunity(tx, id)),
     setBuyingRole: async (_root, { opportunityId, personId, roles, stance }, context) => {
       await requireNode(context, opportunityId, ['Opportunity']);
       await requireNode(context, personId, ['Person']);
-      await setBuyingRole(context.db, { opportunityId, personId, roles, stance });
+      await context.mutate((tx) => setBuyingRole(tx, { opportunityId, personId, roles, stance }));
       // An earlier mutation of the same operation may have loaded this buying center already.
       context.loaders.buyingCenterByOpportunityId.clear(opportunityId);
       context.loaders.memberPathsByOpportunityId.clear(opportunityId);
@@ -29,12 +29,12 @@ export const opportunityResolvers: Resolvers = {
     removeBuyingRole: async (_root, { opportunityId, personId }, context) => {
       await requireNode(context, opportunityId, ['Opportunity']);
       await requireNode(context, personId, ['Person']);
-      return removeBuyingRole(context.db, { opportunityId, personId });
+      return context.mutate((tx) => removeBuyingRole(tx, { opportunityId, personId }));
     },
   },
   Opportunity: {
-    account: async (opportunity, _args, { loaders }) => (await loaders.opportunityPartiesById.load(opportunity.id)).account,
-    owner: async (opportunity, _args, { loaders }) => (await loaders.opportunityPartiesById.load(opportunity.id)).owner,
+    account: async (opportunity, _args, { loaders }) => (await loaders.partiesByOpportunityId.load(opportunity.id)).account,
+    owner: async (opportunity, _args, { loaders }) => (await loaders.partiesByOpportunityId.load(opportunity.id)).owner,
     buyingCenter: async (opportunity, _args, { loaders }) => {
       const center = await loaders.buyingCenterByOpportunityId.load(opportunity.id);
       if (!center) throw notFound('Opportunity', opportunity.id);
@@ -42,14 +42,14 @@ export const opportunityResolvers: Resolvers = {
     },
   },
   Organization: {
-    opportunities: (organization, { stages, first, after }, { loaders }) =>
-      loaders.opportunitiesByAccountId.load({ id: organization.id, args: { first: first ?? 20, after, stages: stages ?? null } }),
+    opportunities: (organization, { stages, ...page }, { loaders }) =>
+      loaders.opportunitiesByAccountId.load({ id: organization.id, args: { ...page, stages: stages ?? null } }),
   },
   Person: {
     buyingRoles: (person, _args, { loaders }) => loaders.buyingRolesByPersonId.load(person.id),
   },
   User: {
-    opportunities: (user, { stages, first, after }, { loaders }) =>
-      loaders.opportunitiesByOwnerId.load({ id: user.id, args: { first: first ?? 20, after, stages: stages ?? null } }),
+    opportunities: (user, { stages, ...page }, { loaders }) =>
+      loaders.opportunitiesByOwnerId.load({ id: user.id, args: { ...page, stages: stages ?? null } }),
   },
 };

@@ -1,32 +1,33 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
+import { storedWeight } from '../paths';
+import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_root, { id }, context) => nodeOfType(context, id, 'Organization'),
-    organizations: (_root, args, { db }) => listOrganizations(db, { ...args, first: args.first ?? 20 }),
+    organizations: (_root, args, { db }) => listOrganizations(db, args),
   },
   Mutation: {
-    createOrganization: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Organization', input, key),
-    updateOrganization: (_root, { id, input }, { db }) => updateEntity(db, 'Organization', id, input),
-    deleteOrganization: (_root, { id, force }, { db }) => deleteOrganization(db, id, force ?? false),
+    createOrganization: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Organization', input, key)),
+    updateOrganization: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Organization', id, input)),
+    deleteOrganization: (_root, { id, force }, { mutate }) => mutate((tx) => deleteOrganization(tx, id, force ?? false)),
   },
   Organization: {
     kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],
-    people: (org, { first }, { loaders }) => loaders.neighbours('employeesOf', first ?? 100).load(org.id),
-    partners: (org, { first }, { loaders }) => loaders.neighbours('partnersOf', first ?? 100).load(org.id),
-    customers: (org, { first }, { loaders }) => loaders.neighbours('customersOf', first ?? 100).load(org.id),
-    parent: async (org, _args, { loaders }) => (await loaders.neighbours('parentOf', 1).load(org.id))[0]?.node ?? null,
-    subsidiaries: async (org, { first }, { loaders }) =>
-      (await loaders.neighbours('subsidiariesOf', first ?? 100).load(org.id)).map((edge) => edge.node),
-    managers: (org, { first }, { loaders }) => loaders.neighbours('managersOf', first ?? 100).load(org.id),
-    influences: (org, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(org.id),
-    influencedBy: (org, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(org.id),
+    people: neighbourEdges('employeesOf'),
+    partners: neighbourEdges('partnersOf'),
+    customers: neighbourEdges('customersOf'),
+    parent: neighbourNode('parentOf'),
+    subsidiaries: neighbourNodes('subsidiariesOf'),
+    managers: neighbourEdges('managersOf'),
+    influences: neighbourEdges('influences'),
+    influencedBy: neighbourEdges('influencedBy'),
   },
   InfluenceEdge: {
-    weight: (edge) => (edge.weight as number | undefined) ?? 0.5,
+    weight: (edge) => storedWeight(edge.weight),
   },
 };

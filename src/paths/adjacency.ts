@@ -1,5 +1,8 @@
-import type { Database } from '../neo4j/database';
-import { HOP_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType } from './hop-weight';
+import type { Reader } from '../neo4j/database';
+import { VISIBLE } from '../nodes/visibility';
+import {
+  DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
+} from './hop-weight';
 
 /** A relationship as seen from one of its ends. */
 export interface AdjacentEdge {
@@ -22,14 +25,14 @@ interface CachedAdjacency {
 }
 
 const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
-  { above: -1, upTo: 0.5, possible: STAKEHOLDER_TYPES },
-  { above: 0.5, upTo: 0.8, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
-  { above: 0.8, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
+  { above: -1, upTo: DEFAULT_WEIGHT, possible: STAKEHOLDER_TYPES },
+  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: REPORTS_TO_WEIGHT, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
 ];
 
 /**
- * Relationships of one node whose weight can reach `row.min`. Hop weights above 0.5 are only
- * KNOWS, INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor expands only those
+ * Relationships of one node whose weight can reach `row.min`. Hop weights above the default are
+ * only KNOWS, INFLUENCES (their own value) and REPORTS_TO, so a high floor expands only those
  * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
  */
 const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
@@ -47,16 +50,20 @@ MATCH (a:Entity {id: row.id})
 CALL (a, row) {${branches.join('\n  UNION ALL')}
 }
 WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
-WHERE b <> a AND weight >= row.min${restrict}
+WHERE b <> a AND weight >= row.min AND ${VISIBLE('b')}${restrict}
 RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
 };
 
-/** Nodes with at most this many stakeholder relationships are fetched whole: then they are known complete. */
+/**
+ * Nodes with at most this many stakeholder relationships are fetched whole: then they are known
+ * complete. The count includes hidden neighbours: it only picks how deep to fetch, and either
+ * depth returns exactly the visible edges down to it.
+ */
 const SMALL_DEGREE = 64;
 
 /**
  * One row per node: its edges down to its floor (0 for small nodes), in one COLLECT per node.
- * Like the query above, a floor above 0.5 expands only the types that can reach it.
+ * Like the query above, a floor above the default weight expands only the types that can reach it.
  */
 const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
   const branches = WEIGHT_CLASSES.map(({ upTo, possible }) => ({ upTo, types: types.filter((type) => possible.includes(type)) }));
@@ -66,7 +73,7 @@ const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
       : `COLLECT {
       MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
       WITH r, b, ${HOP_WEIGHT('r')} AS weight
-      WHERE b <> a AND weight >= min
+      WHERE b <> a AND weight >= min AND ${VISIBLE('b')}
       RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
     }`;
   return `
@@ -107,7 +114,7 @@ export class Adjacency {
   private readonly edgesIntoQuery: string;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Reader,
     types: readonly StakeholderType[],
   ) {
     this.adjacencyQuery = neighbourhoodCypher(types);

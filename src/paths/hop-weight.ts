@@ -11,13 +11,31 @@ export function isStakeholderType(value: unknown): value is StakeholderType {
   return typeof value === 'string' && (STAKEHOLDER_TYPES as readonly string[]).includes(value);
 }
 
-/** Cypher for the hop weight of relationship `r` (DESIGN §4); every weight is in (0, 1]. */
+/**
+ * The hop weight rule (DESIGN §4): KNOWS weighs its strength and INFLUENCES its weight, this
+ * much when not given; REPORTS_TO weighs REPORTS_TO_WEIGHT; every other stakeholder
+ * relationship weighs this much too.
+ */
+export const DEFAULT_WEIGHT = 0.5;
+export const REPORTS_TO_WEIGHT = 0.8;
+
+/** Cypher: the strength of KNOWS `r`. */
+export const KNOWS_WEIGHT = (r: string) => `coalesce(${r}.strength, ${DEFAULT_WEIGHT})`;
+/** Cypher: the weight of INFLUENCES `r`. */
+export const INFLUENCES_WEIGHT = (r: string) => `coalesce(${r}.weight, ${DEFAULT_WEIGHT})`;
+
+/** A KNOWS strength or INFLUENCES weight as read from a row, DEFAULT_WEIGHT when not given. */
+export function storedWeight(value: unknown): number {
+  return (value as number | null | undefined) ?? DEFAULT_WEIGHT;
+}
+
+/** Cypher for the hop weight of relationship `r`; every weight is in (0, 1]. */
 export const HOP_WEIGHT = (r: string) => `
   CASE type(${r})
-    WHEN 'KNOWS' THEN coalesce(${r}.strength, 0.5)
-    WHEN 'INFLUENCES' THEN coalesce(${r}.weight, 0.5)
-    WHEN 'REPORTS_TO' THEN 0.8
-    ELSE 0.5
+    WHEN 'KNOWS' THEN ${KNOWS_WEIGHT(r)}
+    WHEN 'INFLUENCES' THEN ${INFLUENCES_WEIGHT(r)}
+    WHEN 'REPORTS_TO' THEN ${REPORTS_TO_WEIGHT}
+    ELSE ${DEFAULT_WEIGHT}
   END`;
 
 /** `KNOWS|REPORTS_TO|…` for a relationship pattern; only allowlisted names reach Cypher. */

@@ -7,14 +7,14 @@ import { warmIntroductions } from './warm-introductions';
 export const pathResolvers: Resolvers = {
   Query: {
     relationshipPaths: async (_root, { fromId, toId, maxHops, first, relationshipTypes }, context) => {
-      const query = { fromIds: [fromId], toId, maxHops: maxHops ?? 4, first: first ?? 5, relationshipTypes };
+      const query = { fromIds: [fromId], toId, maxHops, first, relationshipTypes };
       checkPathQuery(query);
       if (fromId === toId) throw badUserInput('"fromId" and "toId" are the same node; a path needs two different ends.');
       await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
       return strongestPaths(context.db, query);
     },
     warmIntroductions: async (_root, { targetId, fromUserIds, maxHops, first }, context) => {
-      const query = { targetId, fromUserIds, maxHops: maxHops ?? 4, first: first ?? 5 };
+      const query = { targetId, fromUserIds, maxHops, first };
       checkPathQuery(query);
       if (fromUserIds && fromUserIds.length === 0) {
         throw badUserInput('"fromUserIds" is empty; name at least one user, or leave it out to start from every user.');

@@ -1,6 +1,7 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import type { PersonFilter, PersonOrder } from '../generated/graphql';
-import { listPage } from '../graphql/list-page';
+import { listPage, type ListArgs } from '../graphql/list-page';
+import { VISIBLE } from '../nodes/visibility';
 
 const ORDER: Record<PersonOrder, string> = {
   NAME_ASC: 'toLower(n.name) ASC',
@@ -11,11 +12,11 @@ const ORDER: Record<PersonOrder, string> = {
   TITLE_ASC: 'toLower(n.title) ASC',
 };
 
-/** One condition per filter field; every value travels as a parameter. */
+/** One condition per filter field; every value travels as a parameter. A hidden node named by a filter matches nothing. */
 const CONDITIONS: { [K in keyof PersonFilter]-?: string } = {
   nameContains: 'toLower(n.name) CONTAINS toLower($nameContains)',
   kinds: 'any(kind IN coalesce(n.kinds, []) WHERE kind IN $kinds)',
-  worksAt: 'EXISTS { (n)-[:WORKS_AT]->(:Organization {id: $worksAt}) }',
+  worksAt: `EXISTS { MATCH (n)-[:WORKS_AT]->(o:Organization {id: $worksAt}) WHERE ${VISIBLE('o')} }`,
   titleContains: 'toLower(n.title) CONTAINS toLower($titleContains)',
   // E-mails are stored lower-cased (model/properties.ts).
   email: 'n.email = toLower($email)',
@@ -23,22 +24,7 @@ const CONDITIONS: { [K in keyof PersonFilter]-?: string } = {
   city: 'toLower(n.city) = toLower($city)',
 };
 
-export interface PeopleArgs {
-  filter?: PersonFilter | null;
-  orderBy?: PersonOrder[] | null;
-  first: number;
-  after?: string | null;
-}
-
 /** A page of people matching every given filter field, in the requested order (name by default). */
-export function listPeople(db: Database, { filter, orderBy, first, after }: PeopleArgs) {
-  const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof PersonFilter, unknown][];
-  return listPage(db, {
-    label: 'Person',
-    where: given.map(([name]) => CONDITIONS[name]),
-    params: Object.fromEntries(given),
-    order: (orderBy?.length ? orderBy : ['NAME_ASC' as const]).map((o) => ORDER[o]),
-    first,
-    after,
-  });
+export function listPeople(db: Reader, args: ListArgs<PersonFilter, PersonOrder>) {
+  return listPage(db, { label: 'Person', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args);
 }

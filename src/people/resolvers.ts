@@ -1,31 +1,31 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
+import { storedWeight } from '../paths';
+import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {
   Query: {
     person: (_root, { id }, context) => nodeOfType(context, id, 'Person'),
-    people: (_root, args, { db }) => listPeople(db, { ...args, first: args.first ?? 20 }),
+    people: (_root, args, { db }) => listPeople(db, args),
   },
   Mutation: {
-    createPerson: (_root, { input: { key, ...input } }, { db }) => createEntity(db, 'Person', input, key),
-    updatePerson: (_root, { id, input }, { db }) => updateEntity(db, 'Person', id, input),
-    deletePerson: async (_root, { id }, { db }) => (await deleteEntity(db, 'Person', id)).id,
+    createPerson: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Person', input, key)),
+    updatePerson: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Person', id, input)),
+    deletePerson: (_root, { id }, { mutate }) => mutate(async (tx) => (await deleteEntity(tx, 'Person', id)).id),
   },
   Person: {
     kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],
-    employers: (person, { first }, { loaders }) => loaders.neighbours('employersOf', first ?? 100).load(person.id),
-    manager: async (person, _args, { loaders }) => (await loaders.neighbours('managerOf', 1).load(person.id))[0]?.node ?? null,
-    reports: async (person, { first }, { loaders }) =>
-      (await loaders.neighbours('reportsOf', first ?? 100).load(person.id)).map((edge) => edge.node),
-    knows: (person, { first }, { loaders }) => loaders.neighbours('knows', first ?? 100).load(person.id),
-    influences: (person, { first }, { loaders }) => loaders.neighbours('influences', first ?? 100).load(person.id),
-    influencedBy: (person, { first }, { loaders }) => loaders.neighbours('influencedBy', first ?? 100).load(person.id),
+    employers: neighbourEdges('employersOf'),
+    manager: neighbourNode('managerOf'),
+    reports: neighbourNodes('reportsOf'),
+    knows: neighbourEdges('knows'),
+    influences: neighbourEdges('influences'),
+    influencedBy: neighbourEdges('influencedBy'),
   },
   KnowsEdge: {
-    // DESIGN §4: a KNOWS without strength counts as 0.5.
-    strength: (edge) => (edge.strength as number | undefined) ?? 0.5,
+    strength: (edge) => storedWeight(edge.strength),
     interactionCount: (edge) => (edge.interactionCount as number | undefined) ?? 0,
   },
 };

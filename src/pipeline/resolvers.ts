@@ -7,8 +7,8 @@ export const pipelineResolvers: Resolvers = {
     pipeline: (_root, { filter }, { db }) => pipelineSummary(db, filter ?? {}),
   },
   Mutation: {
-    changeOpportunityStage: (_root, { opportunityId, stage, reason, at }, { db }) =>
-      changeOpportunityStage(db, opportunityId, stage, reason, at),
+    changeOpportunityStage: (_root, { opportunityId, stage, reason, at }, { mutate }) =>
+      mutate((tx) => changeOpportunityStage(tx, opportunityId, stage, reason, at)),
   },
   Opportunity: {
     stageHistory: (opportunity, _args, { loaders }) => loaders.stageHistoryByOpportunityId.load(opportunity.id),

@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
+import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
+import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
 /** The node at the other end of one relationship, with that relationship's properties beside it. */
 export interface Neighbour {
@@ -30,20 +33,23 @@ export const WALKS = {
   accountsOf: { type: 'MANAGES', direction: 'out', order: 'toLower(m.name)' },
   managerOf: { type: 'REPORTS_TO', direction: 'out', order: 'toLower(m.name)' },
   reportsOf: { type: 'REPORTS_TO', direction: 'in', order: 'toLower(m.name)' },
-  knows: { type: 'KNOWS', direction: 'both', order: 'coalesce(r.strength, 0.5) DESC, toLower(m.name)' },
-  influences: { type: 'INFLUENCES', direction: 'out', order: 'coalesce(r.weight, 0.5) DESC, toLower(m.name)' },
-  influencedBy: { type: 'INFLUENCES', direction: 'in', order: 'coalesce(r.weight, 0.5) DESC, toLower(m.name)' },
+  knows: { type: 'KNOWS', direction: 'both', order: `${KNOWS_WEIGHT('r')} DESC, toLower(m.name)` },
+  influences: { type: 'INFLUENCES', direction: 'out', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
+  influencedBy: { type: 'INFLUENCES', direction: 'in', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
 } satisfies Record<string, Walk>;
 export type WalkName = keyof typeof WALKS;
 
 const PATTERNS = { out: (t: string) => `(n)-[r:${t}]->(m)`, in: (t: string) => `(n)<-[r:${t}]-(m)`, both: (t: string) => `(n)-[r:${t}]-(m)` };
 
-/** One query for a whole batch: each node's first `$limit` neighbours along the walk, in order. */
+/**
+ * One query for a whole batch: each node's first `$limit` visible neighbours along the walk, in
+ * order (an edge to a hidden node is dropped, as if it were not there).
+ */
 const walkCypher = (walk: Walk) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  MATCH ${PATTERNS[walk.direction](walk.type)}
+  MATCH ${PATTERNS[walk.direction](walk.type)} WHERE ${VISIBLE('m')}
   RETURN r, m ORDER BY ${walk.order}, m.id LIMIT $limit
 }
 RETURN id, collect(r {.*, node: ${ENTITY_ROW('m')}}) AS neighbours`;
@@ -52,23 +58,19 @@ const WALK_CYPHER = Object.fromEntries(
 ) as Record<WalkName, string>;
 
 /**
- * `neighbours(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
+ * `neighboursByNodeId(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
  * created on first use within the request: one UNWIND query per batch however many parents.
  */
-export function createNeighbourLoaders(db: Database) {
+export function createNeighbourLoaders(db: Reader) {
   const loaders = new Map<string, DataLoader<string, Neighbour[]>>();
-  const neighbours = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
+  const neighboursByNodeId = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
     const cacheKey = `${walk}:${limit}`;
     let loader = loaders.get(cacheKey);
     if (!loader) {
-      loader = new DataLoader<string, Neighbour[]>(async (ids) => {
-        const rows = await db.read<{ id: string; neighbours: Neighbour[] }>(WALK_CYPHER[walk], { ids, limit: param.integer(Math.trunc(limit)) });
-        const byId = new Map(rows.map((row) => [row.id, row.neighbours]));
-        return ids.map((id) => byId.get(id) ?? []);
-      });
+      loader = loaderById<Neighbour[]>(db, WALK_CYPHER[walk], 'neighbours', [], { limit: param.integer(Math.trunc(limit)) });
       loaders.set(cacheKey, loader);
     }
     return loader;
   };
-  return { neighbours };
+  return { neighboursByNodeId };
 }

@@ -3,6 +3,6 @@ import { searchEntities } from './search-entities';
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: (_root, { text, types, first }, { db }) => searchEntities(db, text, types, first ?? 20),
+    search: (_root, { text, types, first }, { db }) => searchEntities(db, text, types, first),
   },
 };

@@ -1,7 +1,10 @@
-import type { Database } from '../neo4j/database';
+import type { Reader } from '../neo4j/database';
 import { listPage } from '../graphql/list-page';
+import type { PageArgs } from '../graphql/pagination';
+
+const BY_NAME = { NAME: 'toLower(n.name)' };
 
 /** Our users by name (then id), a page at a time. */
-export function listUsers(db: Database, first: number, after?: string | null) {
-  return listPage(db, { label: 'User', where: [], params: {}, order: ['toLower(n.name)'], first, after });
+export function listUsers(db: Reader, page: PageArgs) {
+  return listPage(db, { label: 'User', conditions: {}, orders: BY_NAME, defaultOrder: 'NAME' }, page);
 }

@@ -1,11 +1,12 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-type Doc = { nodes: any[]; relationships: any[] };
+type Doc = Required<ImportDocument>;
 
 /** Builds a graph document: orgs, products, and orders given as [orgKey, date, amount, productKeys?]. */
 function world(spec: { orgs: [string, Record<string, unknown>?][]; products?: string[]; orders?: [string, string, number, string[]?][]; extra?: Doc }): Doc {
-  const nodes: any[] = spec.orgs.map(([key, props]) => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
-  const relationships: any[] = [];
+  const nodes = spec.orgs.map(([key, props]): ImportNode => ({ type: 'Organization', key, properties: { name: key, kinds: ['CUSTOMER'], ...props } }));
+  const relationships: ImportRelationship[] = [];
   for (const sku of spec.products ?? []) nodes.push({ type: 'Product', key: sku, properties: { sku, name: sku } });
   (spec.orders ?? []).forEach(([org, date, amount, products], i) => {
     nodes.push({ type: 'Order', key: `o${i}`, properties: { date, amount } });
@@ -16,11 +17,8 @@ function world(spec: { orgs: [string, Record<string, unknown>?][]; products?: st
 }
 
 describe('customer value and ABC tiers', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['alpha'], ['beta'], ['gamma'], ['delta'], ['epsilon'], ['supplier', { kinds: ['SUPPLIER'], tier: 'A' }]],
       orders: [
         ['alpha', '2026-01-10', 40], ['alpha', '2025-07-01', 10], ['alpha', '2025-06-30', 1000],
@@ -28,13 +26,12 @@ describe('customer value and ABC tiers', () => {
         ['gamma', '2026-06-30', 15],
         ['delta', '2026-02-01', 5], ['delta', '2026-07-01', 999],
       ],
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
   it('stores A/B/C by the share before each account, exactly at the 80 % and 95 % boundaries', async () => {
     // 12 months up to 2026-06-30: alpha 50 (the order of 2025-06-30 is just outside), beta 30, gamma 15 (on asOf), delta 5 (07-01 is after asOf), epsilon 0.
-    const { recomputeTiers } = await server.data('mutation { recomputeTiers(asOf: "2026-06-30") { asOf totalRevenue counts { tier accounts revenue } } }');
+    const { recomputeTiers } = await server.data(/* GraphQL */ `mutation { recomputeTiers(asOf: "2026-06-30") { asOf totalRevenue counts { tier accounts revenue } } }`);
     expect(recomputeTiers).toEqual({
       asOf: '2026-06-30',
       totalRevenue: 100,
@@ -47,7 +44,7 @@ describe('customer value and ABC tiers', () => {
   });
 
   it('tells one account its revenue, rank, shares and tier', async () => {
-    const query = `query ($id: ID!) { customerValue(accountId: $id, asOf: "2026-06-30") {
+    const query = /* GraphQL */ `query ($id: ID!) { customerValue(accountId: $id, asOf: "2026-06-30") {
       account { name } asOf revenueLast12Months ordersLast12Months lifetimeRevenue lastOrderDate rank share cumulativeShareBefore tier } }`;
     expect((await server.data(query, { id: ids.gamma })).customerValue).toEqual({
       account: { name: 'gamma' }, asOf: '2026-06-30', revenueLast12Months: 15, ordersLast12Months: 1, lifetimeRevenue: 15,
@@ -61,10 +58,8 @@ describe('customer value and ABC tiers', () => {
 });
 
 describe('dormant customers', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['d1'], ['d2'], ['d3'], ['d4'], ['d5'], ['d6'], ['d7']],
       orders: [
         ['d1', '2026-01-01', 10], // exactly 180 days before asOf: still recent
@@ -97,11 +92,10 @@ describe('dormant customers', () => {
           { type: 'PARTICIPATED_IN', from: 'p5', to: 'i5' },
         ],
       },
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
-  const QUERY = `query ($days: Int, $first: Int, $after: String) { dormantCustomers(days: $days, asOf: "2026-06-30", first: $first, after: $after) {
+  const QUERY = /* GraphQL */ `query ($days: Int, $first: Int, $after: String) { dormantCustomers(days: $days, asOf: "2026-06-30", first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { account { name } lastOrderDate lastInteractionAt daysInactive lifetimeRevenue owner { name } } } } }`;
 
@@ -116,7 +110,7 @@ describe('dormant customers', () => {
   });
 
   it('gives the best warm path from any of our users to someone working at each dormant account', async () => {
-    const { dormantCustomers } = await server.data(`{ dormantCustomers(asOf: "2026-06-30") { edges { node {
+    const { dormantCustomers } = await server.data(/* GraphQL */ `{ dormantCustomers(asOf: "2026-06-30") { edges { node {
       account { name } bestWarmPath { strength hops nodes { ... on User { name } ... on Person { name } ... on Organization { name } } } } } } }`);
     expect(dormantCustomers.edges.map((e: any) => [e.node.account.name, e.node.bestWarmPath])).toEqual([
       // Zed manages d4, where P4 works: 0.5 × 0.5.
@@ -139,11 +133,8 @@ describe('dormant customers', () => {
 });
 
 describe('cross- and up-sell', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(world({
+  const { server, ids } = useTestServer({
+    graph: world({
       orgs: [['x'], ['y'], ['z'], ['v'], ['w']],
       products: ['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'],
       orders: [
@@ -162,27 +153,26 @@ describe('cross- and up-sell', () => {
           { type: 'UPGRADE_OF', from: 'S-2', to: 'S-1' },
         ],
       },
-    }));
+    }),
   });
-  afterAll(() => server.stop());
 
   it('ranks products of the peers by support, ties by SKU', async () => {
     // Peers of x: y, z, v (w shares nothing). S-3: y, z; S-4: y, v. S-5 only w.
-    const { crossSellCandidates } = await server.data('query ($id: ID!) { crossSellCandidates(accountId: $id) { product { sku } support confidence } }', { id: ids.x });
+    const { crossSellCandidates } = await server.data(/* GraphQL */ `query ($id: ID!) { crossSellCandidates(accountId: $id) { product { sku } support confidence } }`, { id: ids.x });
     expect(crossSellCandidates).toEqual([
       { product: { sku: 'S-3' }, support: 2, confidence: 2 / 3 },
       { product: { sku: 'S-4' }, support: 2, confidence: 2 / 3 },
     ]);
-    const { crossSellCandidates: forW } = await server.data('query ($id: ID!) { crossSellCandidates(accountId: $id) { support } }', { id: ids.w });
+    const { crossSellCandidates: forW } = await server.data(/* GraphQL */ `query ($id: ID!) { crossSellCandidates(accountId: $id) { support } }`, { id: ids.w });
     expect(forW).toEqual([]);
   });
 
   it('offers upgrades of owned products that are not owned yet', async () => {
-    const { upgradeCandidates } = await server.data('query ($id: ID!) { upgradeCandidates(accountId: $id) { product { sku } upgradeOf { sku } } }', { id: ids.x });
+    const { upgradeCandidates } = await server.data(/* GraphQL */ `query ($id: ID!) { upgradeCandidates(accountId: $id) { product { sku } upgradeOf { sku } } }`, { id: ids.x });
     expect(upgradeCandidates).toEqual([
       { product: { sku: 'S-6' }, upgradeOf: [{ sku: 'S-1' }] },
       { product: { sku: 'S-7' }, upgradeOf: [{ sku: 'S-1' }, { sku: 'S-2' }] },
     ]);
-    expect((await server.gql('{ upgradeCandidates(accountId: "nope") { upgradeOf { sku } } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(/* GraphQL */ `{ upgradeCandidates(accountId: "nope") { upgradeOf { sku } } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -1,4 +1,6 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 /*
  * Kim owns "Acme boilers". Hand-computed strongest paths (hop weights of DESIGN §4):
@@ -9,13 +11,13 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * Lea owns "Acme pumps": Eve via Lea .3 (exactly the threshold), Finn via Lea .29,
  *   Hana via Max –KNOWS .6– Gus –INFLUENCES .5→ Hana = 0.3.
  */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-acme', properties: { name: 'Acme' } },
     { type: 'User', key: 'u-kim', properties: { name: 'Kim' } },
     { type: 'User', key: 'u-lea', properties: { name: 'Lea' } },
     { type: 'User', key: 'u-max', properties: { name: 'Max' } },
-    ...['anna', 'ben', 'cora', 'dave', 'eve', 'finn', 'gus', 'hana'].map((name) => ({
+    ...['anna', 'ben', 'cora', 'dave', 'eve', 'finn', 'gus', 'hana'].map((name): ImportNode => ({
       type: 'Person', key: `p-${name}`, properties: { name: name[0].toUpperCase() + name.slice(1) },
     })),
     { type: 'Opportunity', key: 'opp-boilers', properties: { name: 'Acme boilers' } },
@@ -35,7 +37,7 @@ const WORLD = {
     { type: 'INFLUENCES', from: 'p-gus', to: 'p-hana', properties: { weight: 0.5 } },
     { type: 'KNOWS', from: 'u-lea', to: 'p-eve', properties: { strength: 0.3 } },
     { type: 'KNOWS', from: 'u-lea', to: 'p-finn', properties: { strength: 0.29 } },
-    ...['opp-boilers', 'opp-unowned', 'opp-empty', 'opp-pumps'].map((opp) => ({ type: 'FOR_ACCOUNT', from: opp, to: 'org-acme' })),
+    ...['opp-boilers', 'opp-unowned', 'opp-empty', 'opp-pumps'].map((opp): ImportRelationship => ({ type: 'FOR_ACCOUNT', from: opp, to: 'org-acme' })),
     { type: 'OWNS', from: 'u-kim', to: 'opp-boilers' },
     { type: 'OWNS', from: 'u-lea', to: 'opp-pumps' },
     { type: 'BUYING_ROLE', from: 'p-anna', to: 'opp-boilers', properties: { roles: ['DECISION_MAKER'], stance: 'SUPPORTER' } },
@@ -50,7 +52,7 @@ const WORLD = {
   ],
 };
 
-const BUYING_CENTER = `query ($id: ID!) { buyingCenter(opportunityId: $id) {
+const BUYING_CENTER = /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) {
   opportunity { name }
   members { person { name } roles stance bestPath { strength hops nodes { id } steps { type fromId toId weight } } }
   missingRoles
@@ -58,13 +60,7 @@ const BUYING_CENTER = `query ($id: ID!) { buyingCenter(opportunityId: $id) {
 } }`;
 
 describe('buyingCenter', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const center = async (key: string) => (await server.data(BUYING_CENTER, { id: ids[key] })).buyingCenter;
   const strengths = (c: any) => Object.fromEntries(c.members.map((m: any) => [m.person.name, m.bestPath?.strength ?? null]));
@@ -119,26 +115,26 @@ describe('buyingCenter', () => {
   });
 
   it('is also reachable from the opportunity', async () => {
-    const { opportunity } = await server.data('query ($id: ID!) { opportunity(id: $id) { buyingCenter { missingRoles coverage } } }', { id: ids['opp-boilers'] });
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) { buyingCenter { missingRoles coverage } } }`, { id: ids['opp-boilers'] });
     expect(opportunity.buyingCenter).toEqual({ missingRoles: ['CHAMPION'], coverage: 0.5 });
   });
 
   it('loads the members and missing roles of many buying centers in one query, and searches paths only when asked', async () => {
     const before = server.db.roundTrips;
-    const { opportunities } = await server.data('{ opportunities(first: 50) { edges { node { buyingCenter { missingRoles members { person { name } roles stance } } } } } }');
+    const { opportunities } = await server.data(/* GraphQL */ `{ opportunities(first: 50) { edges { node { buyingCenter { missingRoles members { person { name } roles stance } } } } } }`);
     expect(opportunities.edges).toHaveLength(4);
     // the list, then one batch of buying centers
     expect(server.db.roundTrips - before).toBe(2);
   });
 
   it('shows from the person which buying centers they sit in', async () => {
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { opportunity { name } roles stance } } } }', { id: ids['p-anna'] });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { opportunity { name } roles stance } } } }`, { id: ids['p-anna'] });
     const byName = (a: any, b: any) => a.opportunity.name.localeCompare(b.opportunity.name);
     expect([...node.buyingRoles].sort(byName)).toEqual([
       { opportunity: { name: 'Acme boilers' }, roles: ['DECISION_MAKER'], stance: 'SUPPORTER' },
       { opportunity: { name: 'Acme service' }, roles: ['CHAMPION', 'DECISION_MAKER'], stance: 'SUPPORTER' },
     ]);
-    const { node: dave } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { roles } } } }', { id: ids['p-hana'] });
+    const { node: dave } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { buyingRoles { roles } } } }`, { id: ids['p-hana'] });
     expect(dave.buyingRoles).toEqual([{ roles: ['ECONOMIC_BUYER'] }]);
   });
 
@@ -151,24 +147,15 @@ describe('buyingCenter', () => {
 });
 
 describe('setBuyingRole and removeBuyingRole', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
-  const SET = `mutation ($opp: ID!, $person: ID!, $roles: [BuyingRole!]!, $stance: Stance) {
+  const SET = /* GraphQL */ `mutation ($opp: ID!, $person: ID!, $roles: [BuyingRole!]!, $stance: Stance) {
     setBuyingRole(opportunityId: $opp, personId: $person, roles: $roles, stance: $stance) { person { name } roles stance bestPath { strength } }
   }`;
   const set = (opp: string, person: string, roles: string[], stance?: string) =>
     server.gql(SET, { opp: ids[opp] ?? opp, person: ids[person] ?? person, roles, stance });
   const remove = (opp: string, person: string) =>
-    server.gql('mutation ($opp: ID!, $person: ID!) { removeBuyingRole(opportunityId: $opp, personId: $person) }', { opp: ids[opp] ?? opp, person: ids[person] ?? person });
+    server.gql(/* GraphQL */ `mutation ($opp: ID!, $person: ID!) { removeBuyingRole(opportunityId: $opp, personId: $person) }`, { opp: ids[opp] ?? opp, person: ids[person] ?? person });
   const missing = async (opp: string) => (await server.data(BUYING_CENTER, { id: ids[opp] })).buyingCenter.missingRoles;
 
   it('adds a member, fills the missing role, and updates the same relationship on a second call', async () => {

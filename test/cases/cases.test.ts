@@ -1,8 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 const AS_OF = '2026-06-30T12:00:00Z';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'beta', properties: { name: 'Beta', kinds: ['CUSTOMER'] } },
@@ -54,18 +55,12 @@ const WORLD = {
   ],
 };
 
-const RAISE = `mutation ($input: RaiseCaseInput!) {
+const RAISE = /* GraphQL */ `mutation ($input: RaiseCaseInput!) {
   raiseCase(input: $input) { id subject status severity openedAt raisedBy { __typename ... on Person { name } ... on Organization { name } } product { sku } }
 }`;
 
 describe('complaints and service', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const caseCount = async () => (await server.db.read<{ n: number }>('MATCH (c:Case) RETURN count(c) AS n'))[0].n;
   const codeOf = async (query: string, variables: Record<string, unknown>) => (await server.gql(query, variables)).errors?.[0].extensions?.code;
@@ -76,11 +71,11 @@ describe('complaints and service', () => {
     });
     expect(raiseCase).toMatchObject({ status: 'OPEN', severity: 'HIGH', raisedBy: { __typename: 'Person', name: 'Anna' }, product: { sku: 'B-1' } });
     const id = raiseCase.id;
-    const rate = 'mutation ($id: ID!, $s: Int!) { rateCase(caseId: $id, satisfaction: $s) { satisfaction } }';
+    const rate = /* GraphQL */ `mutation ($id: ID!, $s: Int!) { rateCase(caseId: $id, satisfaction: $s) { satisfaction } }`;
     expect(await codeOf(rate, { id, s: 4 })).toBe('BAD_USER_INPUT');
-    const { assignCase } = await server.data('mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status assignee { name } } }', { id, u: ids.kim });
+    const { assignCase } = await server.data(/* GraphQL */ `mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status assignee { name } } }`, { id, u: ids.kim });
     expect(assignCase).toEqual({ status: 'IN_PROGRESS', assignee: { name: 'Kim' } });
-    const resolve = 'mutation ($id: ID!, $at: DateTime) { resolveCase(caseId: $id, resolution: "Replaced sensor", resolvedAt: $at) { status resolvedAt resolution } }';
+    const resolve = /* GraphQL */ `mutation ($id: ID!, $at: DateTime) { resolveCase(caseId: $id, resolution: "Replaced sensor", resolvedAt: $at) { status resolvedAt resolution } }`;
     expect(await codeOf(resolve, { id, at: '2026-06-27T12:00:00Z' })).toBe('BAD_USER_INPUT');
     const { resolveCase } = await server.data(resolve, { id, at: '2026-06-29T18:00:00Z' });
     expect(resolveCase).toEqual({ status: 'RESOLVED', resolvedAt: '2026-06-29T18:00:00.000Z', resolution: 'Replaced sensor' });
@@ -88,8 +83,8 @@ describe('complaints and service', () => {
     expect(await codeOf(rate, { id, s: 6 })).toBe('BAD_USER_INPUT');
     expect(await codeOf(rate, { id, s: 0 })).toBe('BAD_USER_INPUT');
     expect((await server.data(rate, { id, s: 4 })).rateCase).toEqual({ satisfaction: 4 });
-    expect(await codeOf('mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status } }', { id, u: ids.kim })).toBe('BAD_USER_INPUT');
-    expect((await server.data('mutation ($id: ID!) { closeCase(caseId: $id) { status satisfaction } }', { id })).closeCase).toEqual({ status: 'CLOSED', satisfaction: 4 });
+    expect(await codeOf(/* GraphQL */ `mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status } }`, { id, u: ids.kim })).toBe('BAD_USER_INPUT');
+    expect((await server.data(/* GraphQL */ `mutation ($id: ID!) { closeCase(caseId: $id) { status satisfaction } }`, { id })).closeCase).toEqual({ status: 'CLOSED', satisfaction: 4 });
     await server.db.write('MATCH (c:Case {id: $id}) DETACH DELETE c', { id });
   });
 
@@ -99,12 +94,12 @@ describe('complaints and service', () => {
     expect(await codeOf(RAISE, { input: { subject: 'x', raisedById: 'nope' } })).toBe('NOT_FOUND');
     expect(await codeOf(RAISE, { input: { subject: 'x', raisedById: ids.acme, productId: ids.acme } })).toBe('NOT_FOUND');
     expect(await codeOf(RAISE, { input: { subject: '', raisedById: ids.acme } })).toBe('BAD_USER_INPUT');
-    expect(await codeOf('mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status } }', { id: ids['k-gamma'], u: ids.anna })).toBe('NOT_FOUND');
+    expect(await codeOf(/* GraphQL */ `mutation ($id: ID!, $u: ID!) { assignCase(caseId: $id, userId: $u) { status } }`, { id: ids['k-gamma'], u: ids.anna })).toBe('NOT_FOUND');
     expect(await caseCount()).toBe(before);
   });
 
   it('lists open cases by severity then age, with ages at asOf and a strict olderThanDays', async () => {
-    const query = `query ($sev: [Severity!], $older: Int) { openCases(severity: $sev, olderThanDays: $older, asOf: "${AS_OF}") {
+    const query = /* GraphQL */ `query ($sev: [Severity!], $older: Int) { openCases(severity: $sev, olderThanDays: $older, asOf: "${AS_OF}") {
       totalCount edges { node { ageDays case { subject } } } } }`;
     const all = (await server.data(query, {})).openCases;
     // Error E4: 1 day; Pump: 7 days; Leaks: 10 days.
@@ -118,7 +113,7 @@ describe('complaints and service', () => {
   });
 
   it('averages the time to resolve over the cases resolved in [from, to)', async () => {
-    const query = 'query ($from: DateTime!, $to: DateTime!) { averageTimeToResolve(from: $from, to: $to) { cases averageHours averageDays } }';
+    const query = /* GraphQL */ `query ($from: DateTime!, $to: DateTime!) { averageTimeToResolve(from: $from, to: $to) { cases averageHours averageDays } }`;
     // Noise: 5 days = 120 h; Old: 1 day = 24 h.
     expect((await server.data(query, { from: '2025-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' })).averageTimeToResolve).toEqual({ cases: 2, averageHours: 72, averageDays: 3 });
     expect((await server.data(query, { from: '2026-06-20T12:00:00Z', to: '2026-07-01T00:00:00Z' })).averageTimeToResolve).toEqual({ cases: 1, averageHours: 120, averageDays: 5 });
@@ -130,7 +125,7 @@ describe('complaints and service', () => {
     const { raiseCase } = await server.data(RAISE, {
       input: { subject: 'Boiler again', raisedById: ids.anna, productId: ids.boiler, openedAt: '2026-06-30T08:00:00Z' },
     });
-    const query = `query ($id: ID!, $days: Int) { accountsWithSameProblem(caseId: $id, recentDays: $days, asOf: "${AS_OF}") {
+    const query = /* GraphQL */ `query ($id: ID!, $days: Int) { accountsWithSameProblem(caseId: $id, recentDays: $days, asOf: "${AS_OF}") {
       account { name } caseCount openCaseCount quantityOrdered lastOrderDate } }`;
     // Acme (Anna's employer) is the case's own account. Beta: open + resolved 15 days ago; Gamma: open; Delta: only a pump case.
     expect((await server.data(query, { id: raiseCase.id, days: 180 })).accountsWithSameProblem).toEqual([
@@ -148,7 +143,7 @@ describe('complaints and service', () => {
   });
 
   it('records the credit given on a logged contact', async () => {
-    const record = 'mutation ($id: ID!, $a: Float!, $r: String!) { recordCredit(interactionId: $id, amount: $a, reason: $r) { interactionId creditAmount creditReason interaction { type } } }';
+    const record = /* GraphQL */ `mutation ($id: ID!, $a: Float!, $r: String!) { recordCredit(interactionId: $id, amount: $a, reason: $r) { interactionId creditAmount creditReason interaction { type } } }`;
     expect((await server.data(record, { id: ids.call, a: 150, r: 'Goodwill for boiler outage' })).recordCredit).toEqual({
       interactionId: ids.call, creditAmount: 150, creditReason: 'Goodwill for boiler outage', interaction: { type: 'CALL' },
     });

@@ -1,12 +1,13 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
 /** n customers, each with two orders of two products, a case and a lifecycle change. */
-function world(n: number) {
-  const nodes: any[] = [
+function world(n: number): Required<ImportDocument> {
+  const nodes: ImportNode[] = [
     { type: 'Product', key: 'p1', properties: { sku: 'P1', name: 'P1' } },
     { type: 'Product', key: 'p2', properties: { sku: 'P2', name: 'P2' } },
   ];
-  const relationships: any[] = [{ type: 'UPGRADE_OF', from: 'p2', to: 'p1' }];
+  const relationships: ImportRelationship[] = [{ type: 'UPGRADE_OF', from: 'p2', to: 'p1' }];
   for (let i = 0; i < n; i += 1) {
     nodes.push({ type: 'Organization', key: `org${i}`, properties: { name: `Org ${String(i).padStart(3, '0')}`, kinds: ['CUSTOMER'] } });
     nodes.push({ type: 'Person', key: `person${i}`, properties: { name: `Person ${i}` } });
@@ -25,7 +26,7 @@ function world(n: number) {
   return { nodes, relationships };
 }
 
-const QUERY = `{ organizations(first: 100) { edges { node {
+const QUERY = /* GraphQL */ `{ organizations(first: 100) { edges { node {
   revenue(from: "2026-01-01", to: "2026-12-31")
   lifecycleHistory { to }
   people { node { consents(current: true) { granted person { name } } } }
@@ -33,11 +34,7 @@ const QUERY = `{ organizations(first: 100) { edges { node {
 } } } }`;
 
 describe('batching of the CRM fields', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer();
 
   async function roundTripsFor(n: number): Promise<number> {
     await server.reset();

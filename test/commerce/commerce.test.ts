@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
     { type: 'Product', key: 'boiler', properties: { sku: 'B-1', name: 'Boiler', price: 1000 } },
@@ -15,20 +16,14 @@ const WORLD = {
   ],
 };
 
-const PLACE = `mutation ($accountId: ID!, $date: Date!, $lines: [OrderLineInput!]!, $number: String) {
+const PLACE = /* GraphQL */ `mutation ($accountId: ID!, $date: Date!, $lines: [OrderLineInput!]!, $number: String) {
   placeOrder(accountId: $accountId, date: $date, lines: $lines, number: $number) {
     id number date amount currency account { name } lines { product { sku } quantity amount }
   }
 }`;
 
 describe('products and orders', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const orderCount = async () =>
     (await server.db.read<{ n: number }>('MATCH (o:Order) RETURN count(o) AS n'))[0].n;
@@ -53,7 +48,7 @@ describe('products and orders', () => {
     await server.data(PLACE, { accountId: ids.acme, date: '2026-03-31', number: 'SO-2', lines: [{ productId: ids.pump, quantity: 1, amount: 199.7 }] });
     await server.data(PLACE, { accountId: ids.acme, date: '2026-04-01', number: 'SO-3', lines: [{ productId: ids.pump, quantity: 1, amount: 50 }] });
     const { organization } = await server.data(
-      `query ($id: ID!) { organization: node(id: $id) { ... on Organization {
+      /* GraphQL */ `query ($id: ID!) { organization: node(id: $id) { ... on Organization {
         orders(first: 2) { totalCount edges { node { number } } pageInfo { hasNextPage } }
         q1: revenue(from: "2026-01-15", to: "2026-03-31")
         april: revenue(from: "2026-04-01", to: "2026-04-30")
@@ -97,7 +92,7 @@ describe('products and orders', () => {
 
   it('offers upgrades first, then complements in either direction', async () => {
     const { alternativesFor } = await server.data(
-      'query ($id: ID!) { alternativesFor(productId: $id) { kind product { sku } } }',
+      /* GraphQL */ `query ($id: ID!) { alternativesFor(productId: $id) { kind product { sku } } }`,
       { id: ids.boiler },
     );
     expect(alternativesFor).toEqual([
@@ -105,20 +100,20 @@ describe('products and orders', () => {
       { kind: 'COMPLEMENT', product: { sku: 'P-1' } },
       { kind: 'COMPLEMENT', product: { sku: 'V-1' } },
     ]);
-    const { product } = await server.data('query ($id: ID!) { product(id: $id) { upgrades { sku } upgradeOf { sku } complements { sku } } }', { id: ids.boiler2 });
+    const { product } = await server.data(/* GraphQL */ `query ($id: ID!) { product(id: $id) { upgrades { sku } upgradeOf { sku } complements { sku } } }`, { id: ids.boiler2 });
     expect(product).toEqual({ upgrades: [], upgradeOf: [{ sku: 'B-1' }], complements: [] });
-    expect((await server.gql('{ alternativesFor(productId: "nope") { kind } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(/* GraphQL */ `{ alternativesFor(productId: "nope") { kind } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('creates, updates and deletes products, but not one an order contains', async () => {
-    const { createProduct } = await server.data('mutation { createProduct(input: {sku: "X-1", name: "Thing", price: 5}) { id sku price } }');
-    const { updateProduct } = await server.data('mutation ($id: ID!) { updateProduct(id: $id, input: {price: 6, family: "misc"}) { price family } }', { id: createProduct.id });
+    const { createProduct } = await server.data(/* GraphQL */ `mutation { createProduct(input: {sku: "X-1", name: "Thing", price: 5}) { id sku price } }`);
+    const { updateProduct } = await server.data(/* GraphQL */ `mutation ($id: ID!) { updateProduct(id: $id, input: {price: 6, family: "misc"}) { price family } }`, { id: createProduct.id });
     expect(updateProduct).toEqual({ price: 6, family: 'misc' });
-    const inUse = await server.gql('mutation ($id: ID!) { deleteProduct(id: $id) { id } }', { id: ids.pump });
+    const inUse = await server.gql(/* GraphQL */ `mutation ($id: ID!) { deleteProduct(id: $id) { id } }`, { id: ids.pump });
     expect(inUse.errors?.[0].extensions?.code).toBe('CONFLICT');
-    await server.data('mutation ($id: ID!) { deleteProduct(id: $id) { id } }', { id: createProduct.id });
-    expect((await server.gql('mutation ($id: ID!) { deleteProduct(id: $id) { id } }', { id: createProduct.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const bad = await server.gql('mutation { createProduct(input: {sku: "X-2", name: "T", price: -1}) { id } }');
+    await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteProduct(id: $id) { id } }`, { id: createProduct.id });
+    expect((await server.gql(/* GraphQL */ `mutation ($id: ID!) { deleteProduct(id: $id) { id } }`, { id: createProduct.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const bad = await server.gql(/* GraphQL */ `mutation { createProduct(input: {sku: "X-2", name: "T", price: -1}) { id } }`);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,7 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const person = (key: string, title?: string) => ({ type: 'Person', key, properties: { name: key, ...(title ? { title } : {}) } });
-const grant = (key: string, channel: string, at: string, granted = true) => ({
+const person = (key: string, title?: string): ImportNode => ({ type: 'Person', key, properties: { name: key, ...(title ? { title } : {}) } });
+const grant = (key: string, channel: string, at: string, granted = true): ImportNode => ({
   type: 'Consent', key, properties: { channel, purpose: 'newsletter', granted, at, source: 'web-form', textVersion: 'v1' },
 });
 
@@ -10,7 +12,7 @@ const CONSENTS_OF: Record<string, string[]> = {
   gert: ['c-gert'], hans: ['c-hans', 'c-hans-off'], ida: ['c-ida'], jan: ['c-jan'],
 };
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'inst-by', properties: { name: 'Heizung Huber', kinds: ['CUSTOMER'], industry: 'Installation SHK', region: 'Bayern' } },
     { type: 'Organization', key: 'inst-he', properties: { name: 'Heizung Hessen', kinds: ['CUSTOMER'], industry: 'Installation SHK', region: 'Hessen' } },
@@ -27,44 +29,40 @@ const WORLD = {
     grant('c-ida', 'EMAIL', '2026-01-01T00:00:00Z'), grant('c-jan', 'EMAIL', '2026-01-01T00:00:00Z'),
   ],
   relationships: [
-    ...['anna', 'bert', 'cora', 'emil', 'hans', 'jan'].map((p) => ({ type: 'WORKS_AT', from: p, to: 'inst-by' })),
+    ...['anna', 'bert', 'cora', 'emil', 'hans', 'jan'].map((p): ImportRelationship => ({ type: 'WORKS_AT', from: p, to: 'inst-by' })),
     { type: 'WORKS_AT', from: 'ida', to: 'inst-by', properties: { title: 'Sachbearbeiterin Einkauf' } },
     { type: 'WORKS_AT', from: 'gert', to: 'inst-by', properties: { until: '2025-12-31' } },
     { type: 'WORKS_AT', from: 'dora', to: 'inst-he' },
     { type: 'WORKS_AT', from: 'fritz', to: 'plan-by' },
-    ...Object.entries(CONSENTS_OF).flatMap(([p, consents]) => consents.map((c) => ({ type: 'GAVE', from: p, to: c }))),
+    ...Object.entries(CONSENTS_OF).flatMap(([p, consents]) => consents.map((c): ImportRelationship => ({ type: 'GAVE', from: p, to: c }))),
   ],
 };
 
-const RECORD = `mutation ($id: ID!, $at: DateTime) { recordConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "trade-fair", textVersion: "v2", at: $at) { granted at textVersion person { name } } }`;
-const WITHDRAW = `mutation ($id: ID!, $at: DateTime) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "unsubscribe-link", at: $at) { granted at } }`;
-const AUDIENCE = `query ($asOf: DateTime, $filter: AudienceFilter, $first: Int) {
-  audience(filter: $filter, channel: EMAIL, purpose: "newsletter", asOf: $asOf, first: $first) {
+const RECORD = /* GraphQL */ `mutation ($id: ID!, $at: DateTime) { recordConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "trade-fair", textVersion: "v2", at: $at) { granted at textVersion person { name } } }`;
+const WITHDRAW = /* GraphQL */ `mutation ($id: ID!, $at: DateTime) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "unsubscribe-link", at: $at) { granted at } }`;
+const AUDIENCE = /* GraphQL */ `query ($asOf: DateTime, $filter: AudienceFilter, $first: Int) {
+  audience(filter: $filter, channel: EMAIL, purpose: "newsletter", asOf: $asOf, first: $first) { # eslint-disable-line @graphql-eslint/no-deprecated -- the fallback old clients page with
     included excludedWithoutConsent people { totalCount edges { node { name } } pageInfo { hasNextPage } } } }`;
 const BAVARIAN_INSTALLER_BUYERS = { regions: ['Bayern'], organizationKinds: ['CUSTOMER'], industryContains: 'install', titleContains: 'einkauf' };
 
 describe('consent and audiences', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
+  const { server, ids } = useTestServer({ graph: WORLD });
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
     // Cora grants, withdraws and grants again through the API.
     await server.data(RECORD, { id: ids.cora, at: '2026-01-01T00:00:00Z' });
     await server.data(WITHDRAW, { id: ids.cora, at: '2026-02-01T00:00:00Z' });
     await server.data(RECORD, { id: ids.cora, at: '2026-03-01T00:00:00Z' });
   });
-  afterAll(() => server.stop());
 
   it('keeps every decision and tells the current one per channel and purpose', async () => {
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }', { id: ids.cora });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { all: consents { granted at source } current: consents(current: true) { granted at textVersion } } } }`, { id: ids.cora });
     expect(node.all).toEqual([
       { granted: true, at: '2026-03-01T00:00:00.000Z', source: 'trade-fair' },
       { granted: false, at: '2026-02-01T00:00:00.000Z', source: 'unsubscribe-link' },
       { granted: true, at: '2026-01-01T00:00:00.000Z', source: 'trade-fair' },
     ]);
     expect(node.current).toEqual([{ granted: true, at: '2026-03-01T00:00:00.000Z', textVersion: 'v2' }]);
-    const hans = (await server.data('query ($id: ID!) { node(id: $id) { ... on Person { consents(current: true) { granted } } } }', { id: ids.hans })).node;
+    const hans = (await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { consents(current: true) { granted } } } }`, { id: ids.hans })).node;
     expect(hans.consents).toEqual([{ granted: false }]);
   });
 
@@ -97,9 +95,9 @@ describe('consent and audiences', () => {
     const count = async () => (await server.db.read<{ n: number }>('MATCH (c:Consent) RETURN count(c) AS n'))[0].n;
     const before = await count();
     expect((await server.gql(RECORD, { id: ids['inst-by'] })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const empty = await server.gql('mutation ($id: ID!) { recordConsent(personId: $id, channel: EMAIL, purpose: " ", source: "x", textVersion: "v1") { id } }', { id: ids.anna });
+    const empty = await server.gql(/* GraphQL */ `mutation ($id: ID!) { recordConsent(personId: $id, channel: EMAIL, purpose: " ", source: "x", textVersion: "v1") { id } }`, { id: ids.anna });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const noSource = await server.gql('mutation ($id: ID!) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "") { id } }', { id: ids.anna });
+    const noSource = await server.gql(/* GraphQL */ `mutation ($id: ID!) { withdrawConsent(personId: $id, channel: EMAIL, purpose: "newsletter", source: "") { id } }`, { id: ids.anna });
     expect(noSource.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
   });

@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import pino from 'pino';
 import { seedFiles, seedIfEmpty } from '../../src/import/seed';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
-const QUERY = `query ($asOf: DateTime) { dashboard(asOf: $asOf) {
+const QUERY = /* GraphQL */ `query ($asOf: DateTime) { dashboard(asOf: $asOf) {
   asOf openOpportunities openPipeline weightedPipeline winRate newLeads
   openCasesBySeverity { severity count } dormantCustomers accountsPerTier { tier accounts }
   interactionsLast30Days buyingCentersWithMissingRoles } }`;
 
 describe('dashboard on a small graph', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.importGraph({
+  const { server } = useTestServer({
+    graph: {
       nodes: [
         { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'], tier: 'A' } },
         { type: 'Organization', key: 'beta', properties: { name: 'Beta', kinds: ['CUSTOMER'], tier: 'C' } },
@@ -44,9 +42,8 @@ describe('dashboard on a small graph', () => {
         { type: 'PLACED', from: 'acme', to: 'new' },
         { type: 'HAS_LIFECYCLE_CHANGE', from: 'lead', to: 'lc' },
       ],
-    });
+    },
   });
-  afterAll(() => server.stop());
 
   it('adds up the morning KPIs by hand', async () => {
     const { dashboard } = await server.data(QUERY, { asOf: '2026-06-30T00:00:00Z' });
@@ -69,13 +66,9 @@ describe('dashboard on a small graph', () => {
 });
 
 describe('dashboard on the sample world', () => {
-  let server: TestServer;
+  const { server } = useTestServer();
   const AS_OF = '2026-11-20T23:59:59Z';
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedIfEmpty(server.db, pino({ level: 'silent' }));
-  });
-  afterAll(() => server.stop());
+  beforeAll(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
 
   it('matches sums computed straight from the seed files', async () => {
     const docs = seedFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: any[]; relationships: any[] });
@@ -139,5 +132,37 @@ describe('dashboard on the sample world', () => {
     // The sample world has something to show.
     expect(dashboard.dormantCustomers).toBeGreaterThan(0);
     expect(dashboard.openCasesBySeverity.some((s: any) => s.count > 0)).toBe(true);
+  });
+});
+
+describe('a deal imported without a stage', () => {
+  const { server, ids } = useTestServer({
+    graph: {
+      nodes: [
+        { type: 'Organization', key: 'acme', properties: { name: 'Acme', kinds: ['CUSTOMER'] } },
+        { type: 'Organization', key: 'nord', properties: { name: 'Nord', kinds: ['DISTRIBUTOR'] } },
+        { type: 'Opportunity', key: 'staged', properties: { name: 'staged', stage: 'PROPOSAL', amount: 1000, probability: 0.5 } },
+        { type: 'Opportunity', key: 'stageless', properties: { name: 'stageless', amount: 400, probability: 0.25 } },
+      ],
+      relationships: [
+        { type: 'FOR_ACCOUNT', from: 'staged', to: 'acme' },
+        { type: 'FOR_ACCOUNT', from: 'stageless', to: 'acme' },
+        { type: 'SERVES', from: 'nord', to: 'acme', properties: { as: 'DISTRIBUTOR' } },
+      ],
+    },
+  });
+
+  it('is open on the dashboard as in the pipeline and the partner coverage', async () => {
+    const { dashboard, pipeline, partnerCoverage } = await server.data(
+      `query ($nord: ID!) {
+        dashboard(asOf: "2026-06-30T00:00:00Z") { openOpportunities openPipeline weightedPipeline buyingCentersWithMissingRoles }
+        pipeline { openCount openAmount weightedAmount }
+        partnerCoverage(partnerId: $nord) { openPipeline }
+      }`,
+      { nord: ids.nord },
+    );
+    expect(pipeline).toEqual({ openCount: 2, openAmount: 1400, weightedAmount: 600 }); // 1000 × 0.5 + 400 × 0.25
+    expect(partnerCoverage.openPipeline).toBe(600);
+    expect(dashboard).toEqual({ openOpportunities: 2, openPipeline: 1400, weightedPipeline: 600, buyingCentersWithMissingRoles: 2 });
   });
 });

@@ -1,6 +1,6 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
-const IMPORT = 'mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }';
+const IMPORT = /* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }`;
 const COUNTS = 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships';
 
 const GOOD = {
@@ -18,12 +18,7 @@ const GOOD = {
 };
 
 describe('importGraph', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(() => server.reset());
-  afterAll(() => server.stop());
+  const { server } = useTestServer({ freshEach: true });
 
   const counts = async () => (await server.db.read<{ nodes: number; relationships: number }>(COUNTS))[0];
 

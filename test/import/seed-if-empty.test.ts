@@ -1,16 +1,12 @@
 import pino from 'pino';
 import { seedFiles, seedIfEmpty } from '../../src/import/seed';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const silent = pino({ level: 'silent' });
 const COUNTS = 'MATCH (n:Entity) WITH count(n) AS nodes RETURN nodes, COUNT { ()-[]->() } AS relationships';
 
 describe('loading the sample world on start', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const { server } = useTestServer();
 
   it('loads every seed file into an empty database, and nothing on the next start', async () => {
     expect(seedFiles().length).toBeGreaterThan(0);

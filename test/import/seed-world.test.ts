@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importGraph } from '../../src/import/import-graph';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 const CORE = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seeds/10-core.json'), 'utf8'));
 
 describe('the sample world (seeds/10-core.json)', () => {
-  let server: TestServer;
+  const { server } = useTestServer();
   beforeAll(async () => {
-    server = await startTestServer();
     await importGraph(server.db, CORE, { batchSize: 10_000 });
   });
-  afterAll(() => server.stop());
 
   it('has at least 300 nodes and 1,000 relationships, and a second import changes nothing', async () => {
     const [{ nodes, relationships }] = await server.db.read<{ nodes: number; relationships: number }>(
@@ -24,7 +22,7 @@ describe('the sample world (seeds/10-core.json)', () => {
   });
 
   it('holds the named accounts other areas rely on, with a channel conflict on Bau Schmidt', async () => {
-    const { nodeByKey } = await server.data(`{ nodeByKey(key: "org-bau-schmidt") { ... on Organization {
+    const { nodeByKey } = await server.data(/* GraphQL */ `{ nodeByKey(key: "org-bau-schmidt") { ... on Organization {
       name lifecycleStage partners { node { key } as } managers { node { key } }
       people { node { key } }
     } } }`);
@@ -35,7 +33,7 @@ describe('the sample world (seeds/10-core.json)', () => {
     expect(nodeByKey.managers.map((m: any) => m.node.key)).toContain('u-kim-berg');
     expect(nodeByKey.people.map((p: any) => p.node.key)).toContain('p-anna-weber');
     for (const key of ['org-waermewerk', 'u-kim-berg', 'org-nordgross', 'p-anna-weber', 'org-hanse-assekuranz', 'org-shk-journal']) {
-      expect((await server.data('query ($key: String!) { nodeByKey(key: $key) { id } }', { key })).nodeByKey).not.toBeNull();
+      expect((await server.data(/* GraphQL */ `query ($key: String!) { nodeByKey(key: $key) { id } }`, { key })).nodeByKey).not.toBeNull();
     }
   });
 

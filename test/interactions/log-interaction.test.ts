@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau' } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus' } },
@@ -20,7 +21,7 @@ const WORLD = {
   ],
 };
 
-const LOG = `mutation ($input: LogInteractionInput!) {
+const LOG = /* GraphQL */ `mutation ($input: LogInteractionInput!) {
   logInteraction(input: $input) { id type direction occurredAt summary outcome participants { id } about { id } }
 }`;
 
@@ -31,16 +32,7 @@ RETURN count(k) AS count, max(k.strength) AS strength, max(k.declaredStrength) A
   max(k.interactionCount) AS interactionCount, max(k.lastInteractionAt) AS lastInteractionAt`;
 
 describe('logInteraction', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const log = (input: Record<string, unknown>) => server.gql(LOG, { input });
   const knows = async (a: string, b: string) => (await server.db.read<KnowsRow>(KNOWS_BETWEEN, { a: ids[a], b: ids[b] }))[0];
@@ -153,7 +145,7 @@ describe('logInteraction', () => {
   it('loads participants, subjects and histories of many interactions in a constant number of queries', async () => {
     for (let i = 0; i < 12; i += 1) await call([i % 2 ? 'u-kim' : 'u-lea', ['p-anna', 'p-ben', 'p-cora'][i % 3]], `2026-03-${String(i + 1).padStart(2, '0')}T09:00:00Z`, ['org-a']);
     const before = server.db.roundTrips;
-    const { node } = await server.data(`query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { edges { node {
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { edges { node {
       participants { id ... on Person { interactions(first: 5) { totalCount edges { node { about { id } } } } } }
       about { id }
     } } } } } }`, { id: ids['org-a'] });
@@ -175,7 +167,7 @@ describe('logInteraction', () => {
       await record('with Cora', 'CALL', '2026-04-10T09:00:00Z', ['u-lea', 'p-cora'], []);
       await record('Anna and Cora', 'VISIT', '2026-05-10T09:00:00Z', ['p-anna', 'p-cora'], ['org-b']);
 
-      const history = `query ($id: ID!, $first: Int, $after: String, $types: [InteractionType!]) { node(id: $id) {
+      const history = /* GraphQL */ `query ($id: ID!, $first: Int, $after: String, $types: [InteractionType!]) { node(id: $id) {
         ... on Organization { interactions(first: $first, after: $after, types: $types) { totalCount pageInfo { hasNextPage endCursor } edges { node { summary } } } }
         ... on Person { interactions(first: $first, after: $after, types: $types) { totalCount pageInfo { hasNextPage endCursor } edges { node { summary } } } }
         ... on Opportunity { interactions(first: $first, after: $after, types: $types) { totalCount pageInfo { hasNextPage endCursor } edges { node { summary } } } }

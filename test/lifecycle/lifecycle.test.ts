@@ -1,27 +1,23 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
-const CHANGE = `mutation ($id: ID!, $stage: LifecycleStage!, $reason: String, $at: DateTime) {
+const CHANGE = /* GraphQL */ `mutation ($id: ID!, $stage: LifecycleStage!, $reason: String, $at: DateTime) {
   changeLifecycleStage(accountId: $id, stage: $stage, reason: $reason, at: $at) { lifecycleStage }
 }`;
 
 describe('lifecycle stages', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph({
+  const { server, ids } = useTestServer({
+    graph: {
       nodes: [
         { type: 'Organization', key: 'acme', properties: { name: 'Acme', lifecycleStage: 'LEAD' } },
         { type: 'Organization', key: 'fresh', properties: { name: 'Fresh' } },
         { type: 'Product', key: 'thing', properties: { sku: 'T', name: 'Thing' } },
       ],
       relationships: [],
-    });
+    },
   });
-  afterAll(() => server.stop());
 
   const history = async (id: string) =>
-    (await server.data('query ($id: ID!) { node(id: $id) { ... on Organization { lifecycleStage lifecycleHistory { from to at reason } } } }', { id })).node;
+    (await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { lifecycleStage lifecycleHistory { from to at reason } } } }`, { id })).node;
 
   it('walks lead to key account, to dormant and back, keeping every change in order', async () => {
     const steps: [string, string, string][] = [
@@ -64,9 +60,19 @@ describe('lifecycle stages', () => {
   });
 
   it('publishes the transition table', async () => {
-    const { lifecycleTransitions } = await server.data('{ lifecycleTransitions { from to } }');
+    const { lifecycleTransitions } = await server.data(/* GraphQL */ `{ lifecycleTransitions { from to } }`);
     expect(lifecycleTransitions).toContainEqual({ from: 'CHURNED', to: ['PROSPECT'] });
     expect(lifecycleTransitions).toContainEqual({ from: 'DORMANT', to: ['CUSTOMER', 'KEY_ACCOUNT', 'CHURNED'] });
     expect(lifecycleTransitions).toHaveLength(6);
+  });
+
+  it('deletes the lifecycle history with the organization', async () => {
+    const { createOrganization } = await server.data('mutation { createOrganization(input: { name: "Short-lived", lifecycleStage: LEAD }) { id } }');
+    await server.data(CHANGE, { id: createOrganization.id, stage: 'PROSPECT', reason: 'Qualified' });
+    const changes = 'MATCH (c:LifecycleChange) RETURN count(c) AS count';
+    const [{ count: before }] = await server.db.read<{ count: number }>(changes);
+    expect(await server.data('mutation ($id: ID!) { deleteOrganization(id: $id) }', { id: createOrganization.id })).toEqual({ deleteOrganization: createOrganization.id });
+    const [{ count: after }] = await server.db.read<{ count: number }>(changes);
+    expect(after).toBe(before - 1);
   });
 });

@@ -1,6 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'org-a', properties: { name: 'Alpha Bau', kinds: ['CUSTOMER'] } },
     { type: 'Organization', key: 'org-b', properties: { name: 'Beta Haus', kinds: ['CUSTOMER'] } },
@@ -12,22 +13,13 @@ const WORLD = {
   relationships: [],
 };
 
-const OPPORTUNITY_FIELDS = 'id name amount currency stage probability expectedCloseDate account { name } owner { name }';
+const OPPORTUNITY_FIELDS = /* GraphQL */ `fragment OpportunityFields on Opportunity { id name amount currency stage probability expectedCloseDate account { name } owner { name } }`;
 
 describe('opportunities', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  beforeEach(async () => {
-    await server.reset();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD, freshEach: true });
 
   const create = (input: Record<string, unknown>) =>
-    server.gql(`mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ${OPPORTUNITY_FIELDS} } }`, { input });
+    server.gql(/* GraphQL */ `mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ...OpportunityFields } } ${OPPORTUNITY_FIELDS}`, { input });
   const countOpportunities = async () =>
     (await server.db.read<{ n: number }>('MATCH (o:Opportunity) RETURN count(o) AS n'))[0].n;
 
@@ -42,9 +34,9 @@ describe('opportunities', () => {
       name: 'Heat pumps 2027', amount: 120000, currency: 'EUR', stage: 'PROPOSAL', probability: 0.4,
       expectedCloseDate: '2027-03-31', account: { name: 'Alpha Bau' }, owner: { name: 'Kim' },
     });
-    const { opportunity } = await server.data(`query ($id: ID!) { opportunity(id: $id) { ${OPPORTUNITY_FIELDS} } }`, { id: created.id });
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) { ...OpportunityFields } } ${OPPORTUNITY_FIELDS}`, { id: created.id });
     expect(opportunity).toEqual(created);
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { __typename ... on Opportunity { name } } }', { id: created.id });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { __typename ... on Opportunity { name } } }`, { id: created.id });
     expect(node).toEqual({ __typename: 'Opportunity', name: 'Heat pumps 2027' });
   });
 
@@ -72,7 +64,7 @@ describe('opportunities', () => {
     const { data } = await create({ name: 'Deal', amount: 10, accountId: ids['org-a'], ownerId: ids['u-kim'] });
     const id = data.createOpportunity.id;
     const update = (input: Record<string, unknown>) =>
-      server.gql(`mutation ($id: ID!, $input: UpdateOpportunityInput!) { updateOpportunity(id: $id, input: $input) { ${OPPORTUNITY_FIELDS} } }`, { id, input });
+      server.gql(/* GraphQL */ `mutation ($id: ID!, $input: UpdateOpportunityInput!) { updateOpportunity(id: $id, input: $input) { ...OpportunityFields } } ${OPPORTUNITY_FIELDS}`, { id, input });
 
     const moved = await update({ probability: 0.7, amount: 20, accountId: ids['org-b'], ownerId: ids['u-lea'] });
     expect(moved.data.updateOpportunity).toMatchObject({ probability: 0.7, amount: 20, account: { name: 'Beta Haus' }, owner: { name: 'Lea' } });
@@ -87,21 +79,21 @@ describe('opportunities', () => {
     expect((await update({ accountId: null })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missingOwner = await update({ probability: 0.9, ownerId: 'no-such-user' });
     expect(missingOwner.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const { opportunity } = await server.data('query ($id: ID!) { opportunity(id: $id) { probability } }', { id });
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) { probability } }`, { id });
     expect(opportunity.probability).toBe(0.7);
-    const unknown = await server.gql('mutation { updateOpportunity(id: "nope", input: {probability: 0.5}) { id } }');
+    const unknown = await server.gql(/* GraphQL */ `mutation { updateOpportunity(id: "nope", input: {probability: 0.5}) { id } }`);
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('deletes an opportunity with its relationships and stage history', async () => {
     const { data } = await create({ name: 'Deal', accountId: ids['org-a'], ownerId: ids['u-kim'] });
     const id = data.createOpportunity.id;
-    await server.data('mutation ($id: ID!) { changeOpportunityStage(opportunityId: $id, stage: PROPOSAL) { stage } }', { id });
-    expect(await server.data('mutation ($id: ID!) { deleteOpportunity(id: $id) }', { id })).toEqual({ deleteOpportunity: id });
+    await server.data(/* GraphQL */ `mutation ($id: ID!) { changeOpportunityStage(opportunityId: $id, stage: PROPOSAL) { stage } }`, { id });
+    expect(await server.data(/* GraphQL */ `mutation ($id: ID!) { deleteOpportunity(id: $id) }`, { id })).toEqual({ deleteOpportunity: id });
     expect(await countOpportunities()).toBe(0);
     const [{ changes }] = await server.db.read<{ changes: number }>('MATCH (c:OpportunityStageChange) RETURN count(c) AS changes');
     expect(changes).toBe(0);
-    expect((await server.gql('mutation ($id: ID!) { deleteOpportunity(id: $id) }', { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(/* GraphQL */ `mutation ($id: ID!) { deleteOpportunity(id: $id) }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('lists opportunities by expected close date, filtered and paged', async () => {
@@ -117,7 +109,7 @@ describe('opportunities', () => {
     }
     const names = (connection: any) => connection.edges.map((edge: any) => edge.node.name);
     const list = (filter: unknown, first = 20, after?: string) =>
-      server.data('query ($filter: OpportunityFilter, $first: Int, $after: String) { opportunities(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }', { filter, first, after });
+      server.data(/* GraphQL */ `query ($filter: OpportunityFilter, $first: Int, $after: String) { opportunities(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`, { filter, first, after });
 
     expect(names((await list(null)).opportunities)).toEqual(['Won', 'Early', 'Late', 'Undated']);
     expect(names((await list({ stages: ['PROPOSAL', 'NEGOTIATION'] })).opportunities)).toEqual(['Late', 'Undated']);
@@ -130,7 +122,7 @@ describe('opportunities', () => {
     expect(names(second)).toEqual(['Undated']);
     expect(second.pageInfo.hasNextPage).toBe(false);
 
-    const { organization, user } = await server.data(`query ($org: ID!, $user: ID!) {
+    const { organization, user } = await server.data(/* GraphQL */ `query ($org: ID!, $user: ID!) {
       organization: node(id: $org) { ... on Organization { opportunities { totalCount edges { node { name } } } open: opportunities(stages: [PROPOSAL, QUALIFICATION]) { totalCount } } }
       user: node(id: $user) { ... on User { opportunities(first: 2) { totalCount edges { node { name } } } } }
     }`, { org: ids['org-a'], user: ids['u-kim'] });
@@ -141,7 +133,7 @@ describe('opportunities', () => {
   });
 
   it('loads the opportunities, accounts and owners of many organizations in a constant number of queries', async () => {
-    const graph = { nodes: [] as any[], relationships: [] as any[] };
+    const graph: Required<ImportDocument> = { nodes: [], relationships: [] };
     for (let i = 0; i < 30; i += 1) {
       graph.nodes.push({ type: 'Organization', key: `org-${i}`, properties: { name: `Org ${i}` } });
       graph.nodes.push({ type: 'User', key: `u-${i}`, properties: { name: `User ${i}` } });
@@ -153,7 +145,7 @@ describe('opportunities', () => {
     }
     await server.importGraph(graph);
     const before = server.db.roundTrips;
-    const { nodes } = await server.data(`{ nodes: opportunities(first: 100) { totalCount edges { node { account { name opportunities { edges { node { name owner { name opportunities { totalCount } } } } } } } } } }`);
+    const { nodes } = await server.data(/* GraphQL */ `{ nodes: opportunities(first: 100) { totalCount edges { node { account { name opportunities { edges { node { name owner { name opportunities { totalCount } } } } } } } } } }`);
     expect(nodes.totalCount).toBe(60);
     expect(nodes.edges[0].node.account.opportunities.edges).toHaveLength(2);
     // list + parties + opportunities by account + parties + opportunities by owner

@@ -1,14 +1,12 @@
 import pino from 'pino';
 import { seedIfEmpty } from '../../src/import/seed';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 describe('the sample world’s deals (seeds/*.json)', () => {
-  let server: TestServer;
+  const { server } = useTestServer();
   beforeAll(async () => {
-    server = await startTestServer();
     await seedIfEmpty(server.db, pino({ level: 'silent' }));
   });
-  afterAll(() => server.stop());
 
   it('has opportunities in several stages, each for an account', async () => {
     const [row] = await server.db.read<{ stages: string[]; total: number; withoutAccount: number }>(`
@@ -21,7 +19,7 @@ describe('the sample world’s deals (seeds/*.json)', () => {
   });
 
   it('has buying centers that are complete, ones with missing roles, and members nobody on our team knows', async () => {
-    const { opportunities } = await server.data(`{ opportunities(first: 100) { edges { node { key buyingCenter {
+    const { opportunities } = await server.data(/* GraphQL */ `{ opportunities(first: 100) { edges { node { key buyingCenter {
       missingRoles coverage members { person { key } bestPath { strength } } } } } } }`);
     const centers = opportunities.edges.map((edge: any) => edge.node.buyingCenter);
     expect(centers.some((c: any) => c.members.length && c.missingRoles.length === 0)).toBe(true);
@@ -46,7 +44,7 @@ describe('the sample world’s deals (seeds/*.json)', () => {
   it('shows an account’s contact history newest first', async () => {
     const [{ id }] = await server.db.read<{ id: string }>(
       'MATCH (i:Interaction)-[:ABOUT]->(a:Organization) RETURN a.id AS id ORDER BY a.id LIMIT 1');
-    const { node } = await server.data('query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { totalCount edges { node { occurredAt } } } } } }', { id });
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Organization { interactions(first: 50) { totalCount edges { node { occurredAt } } } } } }`, { id });
     const times = node.interactions.edges.map((edge: any) => edge.node.occurredAt);
     expect(times.length).toBeGreaterThan(0);
     expect([...times].sort().reverse()).toEqual(times);

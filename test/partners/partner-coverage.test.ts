@@ -1,7 +1,9 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportNode, ImportRelationship } from '../../src/import';
+import type { ImportDocument } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const org = (key: string, name: string, kinds: string[]) => ({ type: 'Organization', key, properties: { name, kinds } });
-const opp = (key: string, properties: Record<string, unknown>) => ({ type: 'Opportunity', key, properties: { name: key, ...properties } });
+const org = (key: string, name: string, kinds: string[]): ImportNode => ({ type: 'Organization', key, properties: { name, kinds } });
+const opp = (key: string, properties: Record<string, unknown>): ImportNode => ({ type: 'Opportunity', key, properties: { name: key, ...properties } });
 
 /*
  * Nordgroß serves A, B and C. Open pipeline by hand:
@@ -12,7 +14,7 @@ const opp = (key: string, properties: Record<string, unknown>) => ({ type: 'Oppo
  *   total 59 000
  * Conflicts: B is also served by Südhandel and Reseller X, C by Reseller X.
  */
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     org('org-nord', 'Nordgroß', ['DISTRIBUTOR']),
     org('org-sued', 'Südhandel', ['DISTRIBUTOR']),
@@ -38,13 +40,13 @@ const WORLD = {
     { type: 'User', key: 'u-kim', properties: { name: 'Kim', roles: ['KEY_ACCOUNT_MANAGER'] } },
   ],
   relationships: [
-    ...['cust-a', 'cust-b', 'cust-c'].map((to) => ({ type: 'SERVES', from: 'org-nord', to, properties: { as: 'DISTRIBUTOR' } })),
+    ...['cust-a', 'cust-b', 'cust-c'].map((to): ImportRelationship => ({ type: 'SERVES', from: 'org-nord', to, properties: { as: 'DISTRIBUTOR' } })),
     { type: 'SERVES', from: 'org-sued', to: 'cust-b', properties: { as: 'DISTRIBUTOR' } },
     { type: 'SERVES', from: 'org-resx', to: 'cust-b', properties: { as: 'RESELLER' } },
     { type: 'SERVES', from: 'org-resx', to: 'cust-c', properties: { as: 'RESELLER' } },
     { type: 'SERVES', from: 'org-agy', to: 'cust-d', properties: { as: 'AGENT' } },
     ...[['o1', 'cust-a'], ['o2', 'cust-a'], ['o3', 'cust-a'], ['o4', 'cust-b'], ['o5', 'cust-b'], ['o6', 'cust-c'], ['o7', 'cust-d'], ['o8', 'cust-c']]
-      .map(([from, to]) => ({ type: 'FOR_ACCOUNT', from, to })),
+      .map(([from, to]): ImportRelationship => ({ type: 'FOR_ACCOUNT', from, to })),
     { type: 'WORKS_AT', from: 'p-olaf', to: 'org-nord' },
     { type: 'WORKS_AT', from: 'p-berta', to: 'org-nord' },
     { type: 'WORKS_AT', from: 'p-carl', to: 'cust-a' },
@@ -53,7 +55,7 @@ const WORLD = {
   ],
 };
 
-const COVERAGE = `query ($id: ID!) { partnerCoverage(partnerId: $id) {
+const COVERAGE = /* GraphQL */ `query ($id: ID!) { partnerCoverage(partnerId: $id) {
   partner { name }
   customers { name }
   openPipeline
@@ -63,13 +65,7 @@ const COVERAGE = `query ($id: ID!) { partnerCoverage(partnerId: $id) {
 } }`;
 
 describe('partnerCoverage', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   it('shows a distributor’s customers, open pipeline, channel conflicts, people and managers', async () => {
     const { partnerCoverage } = await server.data(COVERAGE, { id: ids['org-nord'] });

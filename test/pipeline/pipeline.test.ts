@@ -1,10 +1,11 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
+import { useTestServer } from '../support/test-server';
 
-const opp = (key: string, stage: string, amount: number, probability: number, expectedCloseDate: string) => ({
+const opp = (key: string, stage: string, amount: number, probability: number, expectedCloseDate: string): ImportNode => ({
   type: 'Opportunity', key, properties: { name: key, stage, amount, probability, expectedCloseDate },
 });
 
-const WORLD = {
+const WORLD: ImportDocument = {
   nodes: [
     { type: 'User', key: 'u1', properties: { name: 'U1' } },
     { type: 'User', key: 'u2', properties: { name: 'U2' } },
@@ -19,24 +20,18 @@ const WORLD = {
   ],
   relationships: [
     { type: 'SERVES', from: 'dist', to: 'acme', properties: { as: 'DISTRIBUTOR' } },
-    ...[['o1', 'acme', 'u1'], ['o2', 'acme', 'u2'], ['o3', 'beta', 'u1'], ['o4', 'beta', 'u1'], ['o5', 'acme', 'u2']].flatMap(([o, a, u]) => [
+    ...[['o1', 'acme', 'u1'], ['o2', 'acme', 'u2'], ['o3', 'beta', 'u1'], ['o4', 'beta', 'u1'], ['o5', 'acme', 'u2']].flatMap(([o, a, u]): ImportRelationship[] => [
       { type: 'FOR_ACCOUNT', from: o, to: a },
       { type: 'OWNS', from: u, to: o },
     ]),
   ],
 };
 
-const PIPELINE = `query ($filter: PipelineFilter) { pipeline(filter: $filter) {
+const PIPELINE = /* GraphQL */ `query ($filter: PipelineFilter) { pipeline(filter: $filter) {
   stages { stage count amount weightedAmount } openCount openAmount weightedAmount won lost winRate } }`;
 
 describe('pipeline', () => {
-  let server: TestServer;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ids = await server.importGraph(WORLD);
-  });
-  afterAll(() => server.stop());
+  const { server, ids } = useTestServer({ graph: WORLD });
 
   const totals = async (filter?: Record<string, unknown>) => {
     const { pipeline } = await server.data(PIPELINE, { filter });
@@ -66,7 +61,7 @@ describe('pipeline', () => {
   });
 
   it('records every stage change with its time, and won or lost with a reason', async () => {
-    const change = `mutation ($id: ID!, $stage: OpportunityStage!, $reason: String, $at: DateTime) {
+    const change = /* GraphQL */ `mutation ($id: ID!, $stage: OpportunityStage!, $reason: String, $at: DateTime) {
       changeOpportunityStage(opportunityId: $id, stage: $stage, reason: $reason, at: $at) { stage } }`;
     await server.data(change, { id: ids.o3, stage: 'PROPOSAL', at: '2026-06-02T10:00:00Z' });
     await server.data(change, { id: ids.o3, stage: 'NEGOTIATION', reason: 'Budget confirmed', at: '2026-06-10T10:00:00Z' });
@@ -75,7 +70,7 @@ describe('pipeline', () => {
     expect((await server.gql(change, { id: ids.o3, stage: 'NEGOTIATION' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(change, { id: ids.acme, stage: 'PROPOSAL' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await server.data(change, { id: ids.o3, stage: 'WON', reason: 'Best efficiency', at: '2026-06-20T10:00:00Z' });
-    const { opportunity } = await server.data(`query ($id: ID!) { opportunity(id: $id) {
+    const { opportunity } = await server.data(/* GraphQL */ `query ($id: ID!) { opportunity(id: $id) {
       stage probability closedAt closeReason stageHistory { from to at reason } } }`, { id: ids.o3 });
     expect(opportunity).toEqual({
       stage: 'WON', probability: 1, closedAt: '2026-06-20T10:00:00.000Z', closeReason: 'Best efficiency',

@@ -1,6 +1,8 @@
 import pino from 'pino';
+import type { ImportDocument } from '../../src/import';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
+import type { Scope } from '../../src/neo4j/scoped-database';
 import { startApp, type AppOptions, type RunningApp } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
@@ -17,7 +19,7 @@ export interface TestServer {
   /** Runs one operation and fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Imports a graph document through the API and returns node ids by key. */
-  importGraph(graph: unknown): Promise<Record<string, string>>;
+  importGraph(graph: ImportDocument): Promise<Record<string, string>>;
   /** Deletes everything in the database. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -31,6 +33,11 @@ export interface TestServerOptions {
   keepData?: boolean;
   /** Limits, deadline and heavy-question bound other than the defaults. */
   app?: Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions'>;
+  /**
+   * What every request may see (DESIGN §9), handed to the server as its scope (default:
+   * everything). See switchableScope for a scope a test changes between requests.
+   */
+  scope?: Scope;
 }
 
 const IDS_BY_KEY = 'MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id';
@@ -55,9 +62,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   // A generous deadline: a cold Neo4j on a loaded machine plans its first queries slowly, and
-  // tests assert answers, not speed (test/runtime/time-bounds.test.ts tests the deadline itself).
+  // tests assert answers, not speed (test/server/time-bounds.test.ts tests the deadline itself).
   const app: RunningApp = await startApp(
-    { db, log: pino({ level: 'silent' }), production: options.production ?? false, requestTimeoutMs: 60_000, ...options.app },
+    { db, log: pino({ level: 'silent' }), production: options.production ?? false, requestTimeoutMs: 60_000, scope: options.scope, ...options.app },
     0,
   );
 
@@ -82,7 +89,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     data,
     reset,
     importGraph: async (graph) => {
-      await data('mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }', { graph });
+      await data(/* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }`, { graph });
       const rows = await db.read<{ key: string; id: string }>(IDS_BY_KEY);
       return Object.fromEntries(rows.map((row) => [row.key, row.id]));
     },
@@ -91,4 +98,52 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await db.close();
     },
   };
+}
+
+export interface UseTestServerOptions extends TestServerOptions {
+  /** Imported once before the tests (or before each test with `freshEach`). */
+  graph?: ImportDocument;
+  /** Empty the database (and import `graph` again) before each test. */
+  freshEach?: boolean;
+}
+
+/**
+ * The setup every test file shares: starts a test server for the tests of the enclosing
+ * `describe` (on an empty database, with `graph` imported) and stops it after them. `server`
+ * is usable inside tests and later hooks; `ids` maps the graph's keys to node ids.
+ */
+export function useTestServer(options: UseTestServerOptions = {}): { server: TestServer; ids: Record<string, string> } {
+  const { graph, freshEach, ...serverOptions } = options;
+  let started: TestServer | undefined;
+  const ids: Record<string, string> = {};
+  const running = (): TestServer => {
+    if (!started) throw new Error('The test server starts in beforeAll; use it inside tests and hooks.');
+    return started;
+  };
+  const load = async () => {
+    for (const key of Object.keys(ids)) delete ids[key];
+    if (graph) Object.assign(ids, await running().importGraph(graph));
+  };
+  beforeAll(async () => {
+    started = await startTestServer(serverOptions);
+    if (!freshEach) await load();
+  });
+  if (freshEach) {
+    beforeEach(async () => {
+      await running().reset();
+      await load();
+    });
+  }
+  afterAll(() => started?.stop());
+  const server: TestServer = {
+    get url() { return running().url; },
+    get baseUrl() { return running().baseUrl; },
+    get db() { return running().db; },
+    gql: (query, variables) => running().gql(query, variables),
+    data: (query, variables) => running().data(query, variables),
+    importGraph: (document) => running().importGraph(document),
+    reset: () => running().reset(),
+    stop: () => running().stop(),
+  };
+  return { server, ids };
 }

@@ -1,0 +1,49 @@
+/**
+ * The one wiring list: every area of the API through its public surface (its index.ts), in the
+ * order their resolvers are merged. The server composes the schema and the per-request loaders
+ * from it; the plumbing (neo4j, graphql, model, nodes) never imports an area.
+ */
+import type { Resolvers } from './generated/graphql';
+import type { Loaders } from './graphql/context';
+import type { Reader } from './neo4j/database';
+import * as nodes from './nodes';
+import * as graphImport from './import';
+import * as organizations from './organizations';
+import * as people from './people';
+import * as users from './users';
+import * as relationships from './relationships';
+import * as search from './search';
+import * as paths from './paths';
+import * as network from './network';
+import * as influence from './influence';
+import * as opportunities from './opportunities';
+import * as buyingCenter from './buying-center';
+import * as partners from './partners';
+import * as interactions from './interactions';
+import * as commerce from './commerce';
+import * as cases from './cases';
+import * as analytics from './analytics';
+import * as lifecycle from './lifecycle';
+import * as consent from './consent';
+import * as dashboard from './dashboard';
+import * as pipeline from './pipeline';
+
+const AREAS = [
+  nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
+  opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
+  dashboard, pipeline,
+] as const;
+
+/** The resolvers of every area. */
+export const resolvers: Resolvers[] = AREAS.map((area) => area.resolvers);
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AreaWithLoaders = Extract<(typeof AREAS)[number], { createLoaders: (db: Reader) => object }>;
+/** The loaders the listed areas build; unless it covers every area's part of Loaders, createLoaders fails to compile. */
+type ListedLoaders = UnionToIntersection<ReturnType<AreaWithLoaders['createLoaders']>>;
+
+/** The DataLoaders of one request, from every area that has some. */
+export function createLoaders(db: Reader): Loaders {
+  const loaders: ListedLoaders = Object.assign({}, ...AREAS.map((area) => ('createLoaders' in area ? area.createLoaders(db) : {})));
+  return loaders;
+}

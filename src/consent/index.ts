@@ -1,0 +1,16 @@
+/** Consent decisions per channel and purpose, and audiences that honour them. */
+import { createConsentLoaders } from './loaders';
+import type { AudienceRow } from './audience-pages';
+
+export { consentResolvers as resolvers } from './resolvers';
+export { createConsentLoaders as createLoaders };
+
+type ConsentLoaders = ReturnType<typeof createConsentLoaders>;
+declare module '../graphql/context' {
+  interface Loaders extends ConsentLoaders {}
+}
+declare module '../graphql/resolver-rows' {
+  interface ResolverRows {
+    Audience: AudienceRow;
+  }
+}

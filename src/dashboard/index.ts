@@ -1,0 +1,3 @@
+/** The sales lead's morning KPIs. */
+
+export { dashboardResolvers as resolvers } from './resolvers';

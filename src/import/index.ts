@@ -1,0 +1,6 @@
+/** Bulk import of graph documents (DESIGN §6): the mutation, the command and the sample-world seeds. */
+
+export { importResolvers as resolvers } from './resolvers';
+export { importGraph, type ImportReport } from './import-graph';
+export { SEEDS_DIR, seedFiles, seedIfEmpty } from './seed';
+export type { ImportDocument, ImportNode, ImportRelationship } from './document';

@@ -1,0 +1,10 @@
+/** Contact history: logging interactions (which strengthens KNOWS) and paging them. */
+import { createInteractionLoaders } from './loaders';
+
+export { interactionResolvers as resolvers } from './resolvers';
+export { createInteractionLoaders as createLoaders };
+
+type InteractionLoaders = ReturnType<typeof createInteractionLoaders>;
+declare module '../graphql/context' {
+  interface Loaders extends InteractionLoaders {}
+}

@@ -1,0 +1,14 @@
+/** Strongest paths and warm introductions (DESIGN §4), and the hop weight rule other areas walk by. */
+import type { PathRow, PathStepRow } from './path-row';
+
+export { pathResolvers as resolvers } from './resolvers';
+export { bestPathsToTargets } from './strongest-paths';
+export { comparePaths, type PathRow } from './path-row';
+export { INFLUENCES_WEIGHT, KNOWS_WEIGHT, chosenTypes, storedWeight, typeAlternation } from './hop-weight';
+
+declare module '../graphql/resolver-rows' {
+  interface ResolverRows {
+    RelationshipPath: PathRow;
+    PathStep: PathStepRow;
+  }
+}

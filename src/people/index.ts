@@ -1,0 +1,3 @@
+/** People: lookup, filtered and ordered lists, writes. */
+
+export { peopleResolvers as resolvers } from './resolvers';

@@ -1,0 +1,25 @@
+/** Stakeholder relationships: link and unlink mutations, the walks core fields page through, the KNOWS strength rule. */
+import { createNeighbourLoaders } from './neighbour-loaders';
+import type { Neighbour } from './neighbour-loaders';
+
+export { relationshipResolvers as resolvers } from './resolvers';
+export { createNeighbourLoaders as createLoaders };
+export { KNOWS_STRENGTH } from './knows-strength';
+export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
+
+type NeighbourLoaders = ReturnType<typeof createNeighbourLoaders>;
+declare module '../graphql/context' {
+  interface Loaders extends NeighbourLoaders {}
+}
+
+declare module '../graphql/resolver-rows' {
+  interface ResolverRows {
+    EmployeeEdge: Neighbour;
+    EmployerEdge: Neighbour;
+    ServesEdge: Neighbour;
+    ManagerEdge: Neighbour;
+    ManagedAccountEdge: Neighbour;
+    InfluenceEdge: Neighbour;
+    KnowsEdge: Neighbour;
+  }
+}

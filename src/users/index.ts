@@ -1,0 +1,3 @@
+/** Users (our own team): the list and writes. */
+
+export { userResolvers as resolvers } from './resolvers';
