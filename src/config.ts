@@ -20,6 +20,8 @@ export interface Config {
   limits: RequestLimits;
   timeouts: Timeouts;
   heavyQuestions: HeavyQuestionBound;
+  /** How long an Idempotency-Key and its answer are kept. */
+  idempotencyTtlHours: number;
   /** Explicit sizes for the embedded Neo4j; unset means sized from the store and the machine. */
   embeddedMemory: { heapMb?: number; pageCacheMb?: number };
 }
@@ -75,6 +77,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 
 export const DEFAULT_HEAVY_QUESTIONS: HeavyQuestionBound = { concurrency: 4, waitMs: 1_000 };
 
+/** Idempotency keys are kept a day at least: long enough for any client's retries (IETF draft). */
+export const DEFAULT_IDEMPOTENCY_TTL_HOURS = 24;
+
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -117,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', DEFAULT_HEAVY_QUESTIONS.concurrency, 1, 1_000),
       waitMs: integer(env, 'HEAVY_QUERY_WAIT_MS', DEFAULT_HEAVY_QUESTIONS.waitMs, 0, 60_000),
     },
+    idempotencyTtlHours: integer(env, 'IDEMPOTENCY_KEY_TTL_HOURS', DEFAULT_IDEMPOTENCY_TTL_HOURS, 24, 8_760),
     embeddedMemory: {
       heapMb: optionalInteger(env, 'NEO4J_HEAP_MB', 128, 1_048_576),
       pageCacheMb: optionalInteger(env, 'NEO4J_PAGECACHE_MB', 8, 1_048_576),

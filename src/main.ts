@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { forgetExpiredKeys } from './graphql/idempotency';
 import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
@@ -6,6 +7,8 @@ import { migrate } from './neo4j/migrations';
 import { startApp } from './server';
 import { onShutdownSignal } from './shutdown';
 import { prepareExplorer } from './web';
+
+const HOUR_MS = 3_600_000;
 
 /** Composition root: config → Neo4j → migrations → seeds → HTTP server; a signal stops it in reverse. */
 async function main(): Promise<void> {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       limits: config.limits,
       requestTimeoutMs: config.timeouts.requestMs,
       heavyQuestions: config.heavyQuestions,
+      idempotencyTtlHours: config.idempotencyTtlHours,
     },
     config.port,
   );
@@ -38,7 +42,15 @@ async function main(): Promise<void> {
   );
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
 
+  const sweep = setInterval(() => {
+    neo4j.db
+      .writeTransaction(forgetExpiredKeys)
+      .then((forgotten) => forgotten && log.info({ forgotten }, 'forgot expired idempotency keys'))
+      .catch((error: Error) => log.warn({ err: error }, 'could not forget expired idempotency keys; trying again in an hour'));
+  }, HOUR_MS);
+
   onShutdownSignal(log, async (budget) => {
+    clearInterval(sweep);
     await budget.step('HTTP server: finish requests in flight', () => app.close());
     await budget.step('Neo4j: close the driver, stop the embedded database', () => neo4j.close(budget.remainingMs() - 500));
   });

@@ -4,13 +4,15 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
-  DEFAULT_HEAVY_QUESTIONS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS,
+  DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS,
   type HeavyQuestionBound, type RequestLimits,
 } from './config';
 import { createLoaders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { heavyQuestionBound } from './graphql/heavy-questions';
+import { IDEMPOTENCY_HEADER, idempotencyClaim } from './graphql/idempotency';
+import { idempotencyPlugin } from './graphql/idempotency-plugin';
 import { capListArguments, documentLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -29,6 +31,8 @@ export interface AppOptions {
   /** Deadline of one request (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
   heavyQuestions?: HeavyQuestionBound;
+  /** How long an Idempotency-Key and its answer are kept (IDEMPOTENCY_KEY_TTL_HOURS). */
+  idempotencyTtlHours?: number;
   /**
    * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
    * the partner's view with it (null: everything).
@@ -59,6 +63,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
   const limits = options.limits ?? DEFAULT_LIMITS;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
   const host = options.host ?? '127.0.0.1';
+  const idempotencyTtlHours = options.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS;
   const httpServer = http.createServer();
   const protection = documentLimits(limits, !production);
   const apollo = new ApolloServer<Context>({
@@ -75,6 +80,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       heavyQuestionBound(options.heavyQuestions ?? DEFAULT_HEAVY_QUESTIONS),
+      idempotencyPlugin(),
     ],
   });
   await apollo.start();
@@ -103,12 +109,14 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
     const tooLong = queryTooLong(body, url, limits.maxCharacters);
     if (tooLong) return sendJson(res, 400, { errors: [{ message: tooLong, extensions: { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_CHARACTERS' } }] });
+    const idempotency = idempotencyClaim(headers.get(IDEMPOTENCY_HEADER), body, idempotencyTtlHours);
+    if (idempotency instanceof Error) return sendJson(res, 400, { errors: [{ message: idempotency.message, extensions: { code: 'BAD_USER_INPUT' } }] });
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Until sign-in lands every request sees everything; at merge the lead replaces
       // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext(db.forRequest(requestTimeoutMs), log, createLoaders, scope ?? EVERYTHING_VISIBLE),
+      context: async () => createContext(db.forRequest(requestTimeoutMs), log, createLoaders, scope ?? EVERYTHING_VISIBLE, idempotency),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -1,6 +1,7 @@
 import type { Database, Reader } from '../neo4j/database';
 import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
+import type { IdempotencyClaim } from './idempotency';
 import { mutator, type Mutate } from './mutate';
 
 /**
@@ -20,6 +21,8 @@ export interface Context {
   mutate: Mutate;
   /** Milliseconds left before the request's deadline (REQUEST_TIMEOUT_MS). */
   remainingMs(): number;
+  /** The request's Idempotency-Key, when it sent one. */
+  idempotency?: IdempotencyClaim;
 }
 
 /**
@@ -27,7 +30,20 @@ export interface Context {
  * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
  * runs within it (src/neo4j/scoped-database.ts).
  */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, scope: Scope): Context {
+export function createContext(
+  db: Database,
+  log: Logger,
+  createLoaders: (db: Reader) => Loaders,
+  scope: Scope,
+  idempotency?: IdempotencyClaim,
+): Context {
   const scoped = new ScopedDatabase(db, scope, log);
-  return { db: scoped, log, loaders: createLoaders(scoped), mutate: mutator(scoped), remainingMs: () => db.remainingMs() };
+  return {
+    db: scoped,
+    log,
+    loaders: createLoaders(scoped),
+    mutate: mutator(scoped, idempotency),
+    remainingMs: () => db.remainingMs(),
+    idempotency,
+  };
 }

@@ -16,6 +16,9 @@ const MIGRATIONS = [
   'CREATE INDEX opportunity_stage IF NOT EXISTS FOR (n:Opportunity) ON (n.stage)',
   'CREATE INDEX opportunity_close IF NOT EXISTS FOR (n:Opportunity) ON (n.expectedCloseDate)',
   'CREATE INDEX interaction_occurred IF NOT EXISTS FOR (n:Interaction) ON (n.occurredAt)',
+  // Idempotency-Key records (src/graphql/idempotency.ts): MERGE on the key locks it.
+  'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
+  'CREATE INDEX idempotency_key_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt)',
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,

@@ -50,10 +50,14 @@ export class ScopedDatabase implements Reader {
     return this.db.readTransaction((tx) => work(this.scoped(tx, visible)));
   }
 
-  /** The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like reads. */
-  async writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like
+   * reads. `bookkeeping` is the same transaction unscoped, for the house's own records that
+   * belong to no entity (idempotency keys), so there is nothing in them a scope could hide.
+   */
+  async writeTransaction<T>(work: (tx: Tx, bookkeeping: Tx) => Promise<T>): Promise<T> {
     const visible = await this.visible();
-    return this.db.writeTransaction((tx) => work(this.scoped(tx, visible)));
+    return this.db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));
   }
 
   /** The request's visible ids, worked out on first use and then kept for the rest of the request. */
