@@ -82,7 +82,7 @@ const READS: Read[] = [
     name: 'organizations with every relationship field',
     pages: 'organizations',
     query: /* GraphQL */ `query ($after: String) {
-      organizations(first: 100, after: $after) {
+      organizations(first: 20, after: $after) {
         totalCount pageInfo { ...Page }
         edges { node {
           id name tier
@@ -100,7 +100,7 @@ const READS: Read[] = [
     name: 'people with every relationship field',
     pages: 'people',
     query: /* GraphQL */ `query ($after: String) {
-      people(first: 100, after: $after) {
+      people(first: 20, after: $after) {
         totalCount pageInfo { ...Page }
         edges { node {
           id name employers { until node { id } } manager { id } reports { id } knows { strength node { id } }
@@ -114,7 +114,7 @@ const READS: Read[] = [
     name: 'users with their accounts, contacts and deals',
     pages: 'users',
     query: /* GraphQL */ `query ($after: String) {
-      users(first: 100, after: $after) {
+      users(first: 20, after: $after) {
         totalCount pageInfo { ...Page }
         edges { node { id name accounts { as node { id } } knows { node { id } } opportunities(first: 100) { totalCount edges { node { id } } } } }
       }
@@ -124,7 +124,7 @@ const READS: Read[] = [
     name: 'opportunities with account, owner, buying center and history',
     pages: 'opportunities',
     query: /* GraphQL */ `query ($after: String) {
-      opportunities(first: 100, after: $after) {
+      opportunities(first: 20, after: $after) {
         totalCount pageInfo { ...Page }
         edges { node {
           id account { id } owner { id } stageHistory { id to } interactions(first: 100) { ...Contacts }
