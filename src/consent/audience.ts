@@ -11,6 +11,7 @@ export interface AudienceFilter {
   worksAtIds?: readonly string[] | null;
   titleContains?: string | null;
   departmentContains?: string | null;
+  communityIds?: readonly string[] | null;
 }
 
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
@@ -29,6 +30,7 @@ WHERE (NOT $byOrganization OR EXISTS {
        OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.title, '')) CONTAINS $title })
   AND ($department IS NULL OR toLower(coalesce(p.department, '')) CONTAINS $department
        OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.department, '')) CONTAINS $department })
+  AND ($communityIds IS NULL OR EXISTS { MATCH (p)-[:IN_COMMUNITY]->(c:Community) WHERE c.id IN $communityIds })
 WITH p, COLLECT {
   MATCH (p)-[:GAVE]->(c:Consent)
   WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf
@@ -72,6 +74,7 @@ export async function audienceWindow(db: Reader, selection: AudienceSelection, w
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
     department: text(f.departmentContains),
+    communityIds: list(f.communityIds),
     channel: selection.channel,
     purpose: selection.purpose.trim(),
     asOf: param.dateTime(selection.asOf),
