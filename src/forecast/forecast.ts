@@ -23,8 +23,9 @@ export interface ForecastData extends Quarter {
 
 // A WON deal closes on its closedAt day (UTC, whatever offset it was stored with); one imported
 // without closedAt, on its expected close date.
-const WON_IN_QUARTER = (o: string) =>
-  `${STAGE_OF(o)} = 'WON' AND date($from) <= coalesce(date(datetime({epochMillis: ${o}.closedAt.epochMillis})), ${o}.expectedCloseDate) < date($until)`;
+const CLOSE_DAY = (o: string) =>
+  `CASE WHEN ${o}.closedAt IS NULL THEN ${o}.expectedCloseDate ELSE date(datetime({epochMillis: ${o}.closedAt.epochMillis})) END`;
+const WON_IN_QUARTER = (o: string) => `${STAGE_OF(o)} = 'WON' AND date($from) <= ${CLOSE_DAY(o)} < date($until)`;
 const OPEN_IN_QUARTER = (o: string) => `${IS_OPEN(o)} AND date($from) <= ${o}.expectedCloseDate < date($until)`;
 
 const FORECAST = `
