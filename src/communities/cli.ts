@@ -36,7 +36,8 @@ function progressPrinter(started: number): (progress: RunProgress) => void {
     }
     if (progress.done < nextReport) return;
     nextReport = progress.done + 100_000;
-    const what = progress.step === 'read' ? `read ${progress.done} ${progress.phase === 'nodes' ? 'nodes' : 'nodes\' relationships'}`
+    const what = progress.step === 'read'
+      ? (progress.phase === 'nodes' ? `read ${progress.done} nodes` : `read the relationships of ${progress.done} nodes`)
       : progress.phase === 'removed' ? `removed ${progress.done} old memberships`
       : `stored ${progress.done}/${progress.total} memberships`;
     console.log(`  ${at()}: ${what}`);
