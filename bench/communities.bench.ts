@@ -28,7 +28,7 @@ WITH m, r ORDER BY r.degree DESC, m.id LIMIT 5
 RETURN m.id AS id`;
 const PAGE = `
 MATCH (c:Community) WITH c ORDER BY c.size DESC, c.id
-WITH collect(c) AS all RETURN size(all) AS total, [c IN all[0..20] | c.id] AS page`;
+WITH collect(c) AS communities RETURN size(communities) AS total, [c IN communities[0..20] | c.id] AS page`;
 
 export async function run(context: BenchContext): Promise<void> {
   const { db, report } = context;

@@ -24,18 +24,20 @@ function parseCliArgs(argv: string[]): { minSize: number } {
   return { minSize };
 }
 
-/** Prints a line per step, and per 100,000 rows read or stored, so a run on a big graph shows it is moving. */
+/** Prints a line when a phase starts and then at most every 5 seconds, so a run on a big graph shows it is moving. */
 function progressPrinter(started: number): (progress: RunProgress) => void {
   const at = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  let nextReport = 0;
+  let phase = '';
+  let lastPrinted = 0;
   return (progress) => {
     if (progress.step === 'partitioned') {
       console.log(`  ${at()}: Louvain found ${progress.groups} groups in ${progress.seconds.toFixed(1)} s, modularity ${progress.modularity.toFixed(4)}`);
-      nextReport = 0;
       return;
     }
-    if (progress.done < nextReport) return;
-    nextReport = progress.done + 100_000;
+    const current = `${progress.step}:${progress.phase}`;
+    if (current === phase && Date.now() - lastPrinted < 5_000) return;
+    phase = current;
+    lastPrinted = Date.now();
     const what = progress.step === 'read'
       ? (progress.phase === 'nodes' ? `read ${progress.done} nodes` : `read the relationships of ${progress.done} nodes`)
       : progress.phase === 'removed' ? `removed ${progress.done} old memberships`
