@@ -10,6 +10,7 @@ import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
@@ -60,6 +61,7 @@ export async function startApp({ db, log, production }: AppOptions, port: number
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     const headers = new HeaderMap();
