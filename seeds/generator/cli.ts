@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { worldRows, worldShape } from './generate-world';
+import { withInstalledBase } from './installed-base';
 
 function parseArgs(argv: string[]): { nodes: number; seed: number; assets: boolean; out?: string } {
   const args: Record<string, string> = {};
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     if (!stream.write(buffer)) await once(stream, 'drain');
     buffer = '';
   };
-  for (const item of worldRows({ nodes, seed, assets })) {
+  const rows = assets ? withInstalledBase(worldRows({ nodes, seed }), seed) : worldRows({ nodes, seed });
+  for (const item of rows) {
     if (item.section !== section) {
       buffer += '\n],"relationships":[\n';
       section = item.section;

@@ -7,9 +7,6 @@
  *
  * `worldRows` yields rows one at a time (all nodes, then all relationships) so that 10^6 nodes
  * can be streamed to a file; `generateWorld` collects them into one import document.
- * With `assets`, the world also gets an installed base: a few products with upgrades, and 0–3
- * assets per customer (installed 2000–2026) that an installer firm MAINTAINS. Assets draw from
- * their own PRNG stream, so the stakeholder part stays byte for byte the world without them.
  */
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
@@ -20,8 +17,6 @@ export interface WorldOptions {
   nodes: number;
   /** PRNG seed; default 1. */
   seed?: number;
-  /** Add an installed base (products, assets, OPERATES, OF_PRODUCT, MAINTAINS); default false. */
-  assets?: boolean;
 }
 
 export type WorldRow = { section: 'nodes'; row: ImportNode } | { section: 'relationships'; row: ImportRelationship };
@@ -64,7 +59,7 @@ const INDUSTRIES = ['Installer (SHK)', 'Property development', 'Housing cooperat
 const TOPICS = ['heat pumps', 'district heating', 'GEG compliance', 'subsidies (BEG)', 'hybrid systems'];
 
 /** Streams the world row by row: all nodes first, then relationships grouped by type. */
-export function* worldRows({ nodes, seed = 1, assets = false }: WorldOptions): Generator<WorldRow> {
+export function* worldRows({ nodes, seed = 1 }: WorldOptions): Generator<WorldRow> {
   const shape = worldShape(nodes);
   const { users, organizations: O, people: P, distributors: D, pressOrgs, hubs } = shape;
   const rng = mulberry32(seed);
@@ -79,23 +74,18 @@ export function* worldRows({ nodes, seed = 1, assets = false }: WorldOptions): G
 
   // Organizations: 0..D-1 distributors, then press, then everybody else.
   const firstOther = D + pressOrgs;
-  const customers: number[] = [];
-  const installers: number[] = [];
   for (let i = 0; i < O; i += 1) {
     const [city, region] = pick(CITIES);
     const kind = i < D ? 'DISTRIBUTOR' : i < firstOther ? 'PRESS' : rng() < 0.75 ? 'CUSTOMER' : pick(['PROSPECT', 'PLANNER', 'CONSULTANCY', 'RESELLER']);
     const employees = Math.max(1, Math.round(5 / Math.pow(1 - rng() * 0.999, 0.9)));
-    // Drawn in this order (name, stage, industry) so that every seed keeps its world.
-    const name = `${pick(LAST)} ${kind === 'DISTRIBUTOR' ? 'Großhandel' : kind === 'PRESS' ? 'Fachverlag' : 'Haustechnik'} ${i}`;
-    const lifecycleStage = kind === 'CUSTOMER' ? pick(['CUSTOMER', 'CUSTOMER', 'KEY_ACCOUNT', 'DORMANT']) : 'PROSPECT';
-    const industry = kind === 'DISTRIBUTOR' ? 'Wholesale (HVAC and plumbing)' : kind === 'PRESS' ? 'Trade press' : pick(INDUSTRIES);
-    if (kind === 'CUSTOMER') (industry === INDUSTRIES[0] ? installers : customers).push(i);
     yield {
       section: 'nodes',
       row: {
         type: 'Organization', key: orgKey(i),
         properties: {
-          name, kinds: [kind], lifecycleStage, industry,
+          name: `${pick(LAST)} ${kind === 'DISTRIBUTOR' ? 'Großhandel' : kind === 'PRESS' ? 'Fachverlag' : 'Haustechnik'} ${i}`,
+          kinds: [kind], lifecycleStage: kind === 'CUSTOMER' ? pick(['CUSTOMER', 'CUSTOMER', 'KEY_ACCOUNT', 'DORMANT']) : 'PROSPECT',
+          industry: kind === 'DISTRIBUTOR' ? 'Wholesale (HVAC and plumbing)' : kind === 'PRESS' ? 'Trade press' : pick(INDUSTRIES),
           country: 'DE', city, region, employees, tier: employees > 200 ? 'A' : employees > 30 ? 'B' : 'C',
         },
       },
@@ -133,8 +123,6 @@ export function* worldRows({ nodes, seed = 1, assets = false }: WorldOptions): G
       },
     };
   }
-
-  const installedBase = assets ? yield* installedBaseNodes(seed, customers, installers) : null;
 
   const rel = (type: RelationshipTypeName, from: string, to: string, properties?: Record<string, unknown>): WorldRow =>
     ({ section: 'relationships', row: properties ? { type, from, to, properties } : { type, from, to } });
@@ -220,62 +208,6 @@ export function* worldRows({ nodes, seed = 1, assets = false }: WorldOptions): G
       yield rel('INFLUENCES', orgKey(i), orgKey(to), { weight: strength(0.05), topic: 'market opinion' });
     }
   }
-
-  if (installedBase) yield* installedBaseRelationships(installedBase, orgKey);
-}
-
-const PRODUCTS: Array<[key: string, sku: string, name: string, upgradeOf?: string]> = [
-  ['prod-gen-gb-100', 'GB-100', 'Gas condensing boiler 24 kW'],
-  ['prod-gen-gb-200', 'GB-200', 'Gas condensing boiler 24 kW, modulating', 'prod-gen-gb-100'],
-  ['prod-gen-wp-8', 'WP-8', 'Air/water heat pump 8 kW', 'prod-gen-gb-200'],
-  ['prod-gen-wp-12', 'WP-12', 'Air/water heat pump 12 kW', 'prod-gen-wp-8'],
-  ['prod-gen-geo-10', 'GEO-10', 'Brine/water heat pump 10 kW'],
-];
-
-interface InstalledBase {
-  /** Per asset: its operator's and maintainer's organization index and its product. */
-  operator: number[];
-  maintainer: number[];
-  product: string[];
-}
-
-/** Products and assets (nodes) of the installed base, from the PRNG stream of `seed` kept for it. */
-function* installedBaseNodes(seed: number, customers: number[], installers: number[]): Generator<WorldRow, InstalledBase> {
-  const rng = mulberry32(seed ^ 0x5eed_a55e);
-  const base: InstalledBase = { operator: [], maintainer: [], product: [] };
-  for (const [key, sku, name] of PRODUCTS) yield { section: 'nodes', row: { type: 'Product', key, properties: { sku, name, family: 'Heating' } } };
-  if (installers.length === 0) return base;
-  for (const operator of customers) {
-    for (let n = Math.floor(rng() * rng() * 4); n > 0; n -= 1) {
-      const year = 2000 + Math.floor(rng() * 27);
-      const product = PRODUCTS[Math.min(PRODUCTS.length - 1, Math.floor(rng() * (year < 2014 ? 2 : PRODUCTS.length)))][0];
-      const index = base.operator.length;
-      base.operator.push(operator);
-      base.maintainer.push(installers[Math.floor(rng() * installers.length)]);
-      base.product.push(product);
-      yield {
-        section: 'nodes',
-        row: {
-          type: 'Asset', key: `asset-${String(index).padStart(7, '0')}`,
-          properties: {
-            serialNumber: `SN-${year}-${index}`,
-            installedAt: `${year}-${String(1 + Math.floor(rng() * 10)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}`,
-            status: rng() < 0.9 ? 'ACTIVE' : rng() < 0.5 ? 'OUT_OF_SERVICE' : 'REPLACED',
-          },
-        },
-      };
-    }
-  }
-  return base;
-}
-
-function* installedBaseRelationships(base: InstalledBase, orgKey: (i: number) => string): Generator<WorldRow> {
-  const rel = (type: RelationshipTypeName, from: string, to: string): WorldRow => ({ section: 'relationships', row: { type, from, to } });
-  for (const [key, , , upgradeOf] of PRODUCTS) if (upgradeOf) yield rel('UPGRADE_OF', key, upgradeOf);
-  const assetKey = (i: number) => `asset-${String(i).padStart(7, '0')}`;
-  for (let i = 0; i < base.operator.length; i += 1) yield rel('OPERATES', orgKey(base.operator[i]), assetKey(i));
-  for (let i = 0; i < base.operator.length; i += 1) yield rel('OF_PRODUCT', assetKey(i), base.product[i]);
-  for (let i = 0; i < base.operator.length; i += 1) yield rel('MAINTAINS', orgKey(base.maintainer[i]), assetKey(i));
 }
 
 function clamp(value: number, lo: number, hi: number): number {

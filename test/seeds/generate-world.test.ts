@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { generateWorld, worldShape } from '../../seeds/generator/generate-world';
+import { generateWorld, worldRows, worldShape } from '../../seeds/generator/generate-world';
+import { toDocument, withInstalledBase } from '../../seeds/generator/installed-base';
 import { parseGraph } from '../../src/import/parse-graph';
 
 describe('generateWorld', () => {
@@ -46,7 +47,7 @@ describe('generateWorld', () => {
 
   it('adds an installed base on request, leaving the stakeholder world as it was', () => {
     const plain = generateWorld({ nodes: 3000, seed: 2 });
-    const world = generateWorld({ nodes: 3000, seed: 2, assets: true });
+    const world = toDocument(withInstalledBase(worldRows({ nodes: 3000, seed: 2 }), 2));
     expect(parseGraph(world).problems).toEqual([]);
     const stakeholders = world.nodes.filter((node) => !['Asset', 'Product'].includes(node.type));
     expect(stakeholders).toEqual(plain.nodes);
