@@ -4,7 +4,10 @@ import {
   DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
 } from './hop-weight';
 
-/** A relationship as seen from one of its ends. */
+/**
+ * A relationship as seen from one of its ends. Only relationships between two visible nodes
+ * (VISIBLE, DESIGN §9) are read: a hidden node, even a hidden source, has none.
+ */
 export interface AdjacentEdge {
   /** Identifies the relationship, so parallel relationships stay apart. */
   key: string;
@@ -50,7 +53,7 @@ MATCH (a:Entity {id: row.id})
 CALL (a, row) {${branches.join('\n  UNION ALL')}
 }
 WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
-WHERE b <> a AND weight >= row.min AND ${VISIBLE('b')}${restrict}
+WHERE b <> a AND weight >= row.min AND ${VISIBLE('a')} AND ${VISIBLE('b')}${restrict}
 RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
 };
 
@@ -73,7 +76,7 @@ const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
       : `COLLECT {
       MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
       WITH r, b, ${HOP_WEIGHT('r')} AS weight
-      WHERE b <> a AND weight >= min AND ${VISIBLE('b')}
+      WHERE b <> a AND weight >= min AND ${VISIBLE('a')} AND ${VISIBLE('b')}
       RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
     }`;
   return `
