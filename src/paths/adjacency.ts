@@ -4,7 +4,10 @@ import {
   DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
 } from './hop-weight';
 
-/** A relationship as seen from one of its ends. */
+/**
+ * A relationship as seen from one of its ends. Only relationships between two visible nodes
+ * (VISIBLE, DESIGN §9) are read: a hidden node, even a hidden source, has none.
+ */
 export interface AdjacentEdge {
   /** Identifies the relationship, so parallel relationships stay apart. */
   key: string;
@@ -26,13 +29,13 @@ interface CachedAdjacency {
 
 const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
   { above: -1, upTo: DEFAULT_WEIGHT, possible: STAKEHOLDER_TYPES },
-  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO', 'REFERRED'] },
   { above: REPORTS_TO_WEIGHT, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
 ];
 
 /**
  * Relationships of one node whose weight can reach `row.min`. Hop weights above the default are
- * only KNOWS, INFLUENCES (their own value) and REPORTS_TO, so a high floor expands only those
+ * only KNOWS, INFLUENCES (their own value), REPORTS_TO and REFERRED, so a high floor expands only those
  * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
  */
 const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
@@ -50,7 +53,7 @@ MATCH (a:Entity {id: row.id})
 CALL (a, row) {${branches.join('\n  UNION ALL')}
 }
 WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
-WHERE b <> a AND weight >= row.min AND ${VISIBLE('b')}${restrict}
+WHERE b <> a AND weight >= row.min AND ${VISIBLE('a')} AND ${VISIBLE('b')}${restrict}
 RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
 };
 
@@ -73,7 +76,7 @@ const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
       : `COLLECT {
       MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
       WITH r, b, ${HOP_WEIGHT('r')} AS weight
-      WHERE b <> a AND weight >= min AND ${VISIBLE('b')}
+      WHERE b <> a AND weight >= min AND ${VISIBLE('a')} AND ${VISIBLE('b')}
       RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
     }`;
   return `
