@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { USABLE } from '../nodes/visibility';
 
 export interface AudienceFilter {
   regions?: readonly string[] | null;
@@ -13,10 +14,12 @@ export interface AudienceFilter {
   departmentContains?: string | null;
 }
 
+// Restricted people are never selected, so they count neither as included nor as excluded.
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
 const AUDIENCE = `
 MATCH (p:Person)
-WHERE (NOT $byOrganization OR EXISTS {
+WHERE ${USABLE('p')}
+  AND (NOT $byOrganization OR EXISTS {
     MATCH (p)-[w:WORKS_AT]->(o:Organization)
     WHERE (w.until IS NULL OR w.until >= date($asOf))
       AND ($regions IS NULL OR o.region IN $regions)

@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import {
   DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
 } from './hop-weight';
+import { USABLE } from '../nodes/visibility';
 
 /** A relationship as seen from one of its ends. */
 export interface AdjacentEdge {
@@ -49,7 +50,7 @@ MATCH (a:Entity {id: row.id})
 CALL (a, row) {${branches.join('\n  UNION ALL')}
 }
 WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
-WHERE b <> a AND weight >= row.min${restrict}
+WHERE b <> a AND weight >= row.min AND ${USABLE('b')}${restrict}
 RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
 };
 
@@ -68,7 +69,7 @@ const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
       : `COLLECT {
       MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
       WITH r, b, ${HOP_WEIGHT('r')} AS weight
-      WHERE b <> a AND weight >= min
+      WHERE b <> a AND weight >= min AND ${USABLE('b')}
       RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
     }`;
   return `
@@ -101,7 +102,8 @@ interface EdgeRecord {
 /**
  * Neighbourhoods of the path search, fetched from Neo4j in batches (one UNWIND query per
  * batch) down to a weight floor per node, and cached for the rest of the search. Fetching
- * only the edges a search can still use keeps hubs from flooding it.
+ * only the edges a search can still use keeps hubs from flooding it. A restricted person is
+ * never a neighbour (USABLE), so no path passes through one.
  */
 export class Adjacency {
   private readonly cache = new Map<string, CachedAdjacency>();

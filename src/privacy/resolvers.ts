@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/graphql';
+import { isRestricted } from './restricted-ends';
+import { liftRestriction, restrictProcessing } from './restrict-processing';
+
+export const privacyResolvers: Resolvers = {
+  Mutation: {
+    restrictProcessing: (_root, { personId, reason }, { mutate }) => mutate((tx) => restrictProcessing(tx, personId, reason)),
+    liftRestriction: (_root, { personId }, { mutate }) => mutate((tx) => liftRestriction(tx, personId)),
+  },
+  Person: {
+    restricted: (person) => isRestricted(person),
+    restriction: (person) =>
+      isRestricted(person) ? { since: person.restrictedAt as string, reason: person.restrictionReason as string } : null,
+  },
+};
