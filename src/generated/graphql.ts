@@ -2397,6 +2397,15 @@ export type Query = {
    */
   dormantCustomers: DormantCustomerConnection;
   /**
+   * Everything stored about a person, as one JSON document (GDPR Art. 15/20): `person` (id, key and
+   * every stored property), `relationships` (every relationship with its type, direction, properties
+   * and the other end's id, key, type and name), `interactions` they took part in (with what they
+   * were about, and the other participants' ids and types only), `consents` (every decision),
+   * `buyingRoles` (per opportunity) and `casesRaised`, plus `exportedAt`. NOT_FOUND for an unknown id
+   * (and for an erased person).
+   */
+  exportPersonData: Scalars['JSON']['output'];
+  /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
    * hops, highest score first (ties by id). NOT_FOUND for an unknown target. Paths through a
    * restricted person (Person.restricted) do not count, so they are never an influencer; a
@@ -2552,6 +2561,12 @@ export type QueryDormantCustomersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryExportPersonDataArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -4066,6 +4081,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  exportPersonData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportPersonDataArgs, 'personId'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;

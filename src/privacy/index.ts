@@ -1,4 +1,4 @@
-/** Data-protection rights (DESIGN §9): restriction of processing. */
+/** Data-protection rights (DESIGN §9): restriction of processing and export. */
 
 export { privacyResolvers as resolvers } from './resolvers';
 export { isRestricted, refuseRestrictedEnds } from './restricted-ends';

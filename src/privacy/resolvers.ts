@@ -1,8 +1,12 @@
 import type { Resolvers } from '../generated/graphql';
+import { exportPersonData } from './export-person-data';
 import { isRestricted } from './restricted-ends';
 import { liftRestriction, restrictProcessing } from './restrict-processing';
 
 export const privacyResolvers: Resolvers = {
+  Query: {
+    exportPersonData: (_root, { personId }, { db }) => exportPersonData(db, personId),
+  },
   Mutation: {
     restrictProcessing: (_root, { personId, reason }, { mutate }) => mutate((tx) => restrictProcessing(tx, personId, reason)),
     liftRestriction: (_root, { personId }, { mutate }) => mutate((tx) => liftRestriction(tx, personId)),
