@@ -339,7 +339,10 @@ export type CreatePersonInput = {
   department?: InputMaybe<Scalars['String']['input']>;
   /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
+  /**
+   * External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT.
+   * The key of an erased person (erasePerson) is BAD_USER_INPUT ("erased on …").
+   */
   key?: InputMaybe<Scalars['String']['input']>;
   /** What the person is to us; duplicates dropped. */
   kinds?: InputMaybe<Array<PersonKind>>;
@@ -875,9 +878,20 @@ export type Mutation = {
   /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
   deleteUser: Scalars['ID']['output'];
   /**
+   * Erases a person (GDPR Art. 17) in one transaction: their node, every relationship, their consent
+   * decisions and buying roles go; interactions they took part in lose them as participant (one left
+   * without any participant is deleted); their name, e-mail, phone and key are replaced by
+   * "[erased]" in the text of the interactions and cases that remain. What stays is an ErasedPerson
+   * record (id, erasedAt, reason, SHA-256 of the key) without personal data, so that importing the
+   * same key again is refused. Returns the erased id. NOT_FOUND for an unknown id; a blank reason or
+   * one over 500 characters is BAD_USER_INPUT.
+   */
+  erasePerson: Scalars['ID']['output'];
+  /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
    * (DESIGN §6), all or nothing, matching nodes by key (MERGE). A rejected document is one
-   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row.
+   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row; a node
+   * or relationship end with the key of an erased person (erasePerson) is such a row ("erased on …").
    */
   importGraph: ImportReport;
   /**
@@ -1172,6 +1186,16 @@ export type MutationDeleteProductArgs = {
  */
 export type MutationDeleteUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationErasePersonArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -3765,6 +3789,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  erasePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'personId' | 'reason'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
   liftRestriction?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLiftRestrictionArgs, 'personId'>>;
   linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;

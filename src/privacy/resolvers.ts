@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
+import { erasePerson } from './erase-person';
 import { exportPersonData } from './export-person-data';
 import { isRestricted } from './restricted-ends';
 import { liftRestriction, restrictProcessing } from './restrict-processing';
@@ -10,6 +11,7 @@ export const privacyResolvers: Resolvers = {
   Mutation: {
     restrictProcessing: (_root, { personId, reason }, { mutate }) => mutate((tx) => restrictProcessing(tx, personId, reason)),
     liftRestriction: (_root, { personId }, { mutate }) => mutate((tx) => liftRestriction(tx, personId)),
+    erasePerson: (_root, { personId, reason }, { mutate }) => mutate((tx) => erasePerson(tx, personId, reason)),
   },
   Person: {
     restricted: (person) => isRestricted(person),
