@@ -3,6 +3,7 @@ import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-mode
 import { mulberry32 } from '../../seeds/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { allSimplePaths, edgesOf, influenceRanking, rankPaths, type RefInfluence, type RefPath } from '../support/reference';
+import { strongestPaths } from '../../src/paths/strongest-paths';
 import { useTestServer } from '../support/test-server';
 
 const RESTRICT = /* GraphQL */ `mutation ($id: ID!, $reason: String!) {
@@ -173,6 +174,9 @@ describe('a restricted person in paths and influence', () => {
       for (const [from, to] of pairs) {
         const expected = expectFrom((over) => rankPaths(allSimplePaths(over, ids[from], ids[to], 4)).slice(0, 5));
         expectSamePaths(await paths({ from: ids[from], to: ids[to], maxHops: 4, first: 5 }), expected);
+        // The search in TypeScript, for a Neo4j without the path procedure, keeps the same rule.
+        const client = await strongestPaths(server.db, { fromIds: [ids[from]], toId: ids[to], maxHops: 4, first: 5 }, { engine: 'client' });
+        expectSamePaths(client.map((path) => ({ ...path, nodes: path.nodeIds.map((id) => ({ id })) })), expected);
       }
       for (const target of targets) {
         const starts = users.filter((u) => u !== target);

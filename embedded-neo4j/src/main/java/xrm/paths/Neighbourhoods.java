@@ -17,7 +17,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * The relationships of the nodes one search touches, strongest first, read from the store only
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
  * above 0.5 are only KNOWS and INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor
- * reads only those types: a distributor's thousands of SERVES and WORKS_AT stay unread.
+ * reads only those types: a distributor's thousands of SERVES and WORKS_AT stay unread. A
+ * restricted person is never a neighbour (Usable), so no path passes through one.
  */
 final class Neighbourhoods {
     /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
@@ -114,7 +115,7 @@ final class Neighbourhoods {
             try (var relationships = node.getRelationships(Direction.BOTH, typesByName.get(type))) {
                 for (Relationship relationship : relationships) {
                     Node other = relationship.getOtherNode(node);
-                    if (other.getId() == self) continue;
+                    if (other.getId() == self || !Usable.usable(other)) continue;
                     adjacency.edges.add(new Edge(relationship, relationship.getId(), type, other, HopWeights.of(relationship, type)));
                 }
             }

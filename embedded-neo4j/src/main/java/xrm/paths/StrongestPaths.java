@@ -45,7 +45,8 @@ public final class StrongestPaths {
     @Procedure(name = NAME, mode = Mode.READ)
     @Description("xrm.strongestPaths(fromIds, toId, maxHops, first, types, options = {}): the `first` strongest simple paths of at most"
             + " `maxHops` hops from any of fromIds to toId over the given stakeholder relationship types, each walkable"
-            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4).")
+            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4);"
+            + " a restricted person is never an end or a step (DESIGN §9).")
     public Stream<PathRecord> strongestPaths(
             @Name("fromIds") List<String> fromIds,
             @Name("toId") String toId,
@@ -59,13 +60,13 @@ public final class StrongestPaths {
             throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
         }
         Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
-        if (target == null || fromIds == null) return Stream.empty();
+        if (target == null || fromIds == null || !Usable.usable(target)) return Stream.empty();
         Set<String> distinct = new LinkedHashSet<>(fromIds);
         distinct.remove(toId);
         List<Node> sources = new ArrayList<>();
         for (String id : distinct) {
             Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
-            if (source != null) sources.add(source);
+            if (source != null && Usable.usable(source)) sources.add(source);
         }
         if (sources.isEmpty()) return Stream.empty();
 
