@@ -20,6 +20,8 @@ export interface Config {
   limits: RequestLimits;
   timeouts: Timeouts;
   heavyQuestions: HeavyQuestionBound;
+  /** Interactions older than this many days are purged (npm run purge, daily in npm start); unset keeps all. */
+  retentionInteractionsDays: number | undefined;
   /** How long an Idempotency-Key and its answer are kept. */
   idempotencyTtlHours: number;
   /** Explicit sizes for the embedded Neo4j; unset means sized from the store and the machine. */
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', DEFAULT_HEAVY_QUESTIONS.concurrency, 1, 1_000),
       waitMs: integer(env, 'HEAVY_QUERY_WAIT_MS', DEFAULT_HEAVY_QUESTIONS.waitMs, 0, 60_000),
     },
+    retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_KEY_TTL_HOURS', DEFAULT_IDEMPOTENCY_TTL_HOURS, 24, 8_760),
     embeddedMemory: {
       heapMb: optionalInteger(env, 'NEO4J_HEAP_MB', 128, 1_048_576),

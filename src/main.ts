@@ -4,13 +4,17 @@ import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
+import { scheduleRetention } from './privacy';
 import { startApp } from './server';
 import { onShutdownSignal } from './shutdown';
 import { prepareExplorer } from './web';
 
 const HOUR_MS = 3_600_000;
 
-/** Composition root: config → Neo4j → migrations → seeds → HTTP server; a signal stops it in reverse. */
+/**
+ * Composition root: config → Neo4j → migrations → seeds → HTTP server (→ the daily retention run
+ * when RETENTION_INTERACTIONS_DAYS is set); a signal stops it in reverse.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -41,6 +45,8 @@ async function main(): Promise<void> {
     `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${config.development ? 'development' : 'production'}), on ${neo4j.description}`,
   );
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
+  const days = config.retentionInteractionsDays;
+  const stopRetention = days === undefined ? async () => undefined : scheduleRetention(neo4j.db, log, days);
 
   const sweep = setInterval(() => {
     neo4j.db
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
   onShutdownSignal(log, async (budget) => {
     clearInterval(sweep);
     await budget.step('HTTP server: finish requests in flight', () => app.close());
+    await budget.step('retention: let a running purge finish', () => stopRetention());
     await budget.step('Neo4j: close the driver, stop the embedded database', () => neo4j.close(budget.remainingMs() - 500));
   });
 }

@@ -17,7 +17,7 @@ UNWIND $ids AS id
 MATCH (c:Entity {id: id})
 WHERE c:Community
 CALL (c) {
-  OPTIONAL MATCH (m${label ? `:${label}` : ''})-[r:IN_COMMUNITY]->(c)
+  OPTIONAL MATCH (m${label ? `:${label}` : ''})-[r:IN_COMMUNITY]->(c) WHERE ${VISIBLE('m')}
   WITH m, r ORDER BY ${order}
   WITH collect(m) AS members
   RETURN ${PAGE_OF('members', ENTITY_ROW)}

@@ -32,8 +32,8 @@ const OPEN_IN_QUARTER = (o: string) => `${IS_OPEN(o)} AND date($from) <= ${o}.ex
 const FORECAST = `
 MATCH (u:User)
 WHERE ${VISIBLE('u')} AND (($userIds IS NULL AND (
-        EXISTS { (u)-[:HAS_TARGET]->(:SalesTarget {period: $period}) }
-        OR EXISTS { MATCH (u)-[:OWNS]->(o:Opportunity) WHERE ${WON_IN_QUARTER('o')} OR ${OPEN_IN_QUARTER('o')} }))
+        EXISTS { MATCH (u)-[:HAS_TARGET]->(t:SalesTarget {period: $period}) WHERE ${VISIBLE('t')} }
+        OR EXISTS { MATCH (u)-[:OWNS]->(o:Opportunity) WHERE ${VISIBLE('o')} AND (${WON_IN_QUARTER('o')} OR ${OPEN_IN_QUARTER('o')}) }))
    OR u.id IN $userIds)
 CALL (u) {
   OPTIONAL MATCH (u)-[:HAS_TARGET]->(t:SalesTarget {period: $period}) WHERE ${VISIBLE('t')}

@@ -19,6 +19,9 @@ const MIGRATIONS = [
   // Idempotency-Key records (src/graphql/idempotency.ts): MERGE on the key locks it.
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
   'CREATE INDEX idempotency_key_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt)',
+  // Erasure tombstones: not entities (no :Entity label), looked up by the hash of the erased key.
+  'CREATE CONSTRAINT erased_person_id IF NOT EXISTS FOR (n:ErasedPerson) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX erased_person_key_hash IF NOT EXISTS FOR (n:ErasedPerson) ON (n.keyHash)',
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,

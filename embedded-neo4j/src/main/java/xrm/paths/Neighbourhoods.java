@@ -18,7 +18,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
  * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
  * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
- * unread.
+ * unread. A hidden or restricted node is never a neighbour (Visibility), so no path passes one.
  */
 final class Neighbourhoods {
     /** Nodes with at most this many relationships are read whole at once: then they are known complete. */

@@ -45,8 +45,9 @@ public final class StrongestPaths {
     @Procedure(name = NAME, mode = Mode.READ)
     @Description("xrm.strongestPaths(fromIds, toId, maxHops, first, types, options = {}): the `first` strongest simple paths of at most"
             + " `maxHops` hops from any of fromIds to toId over the given stakeholder relationship types, each walkable"
-            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4)."
-            + " options.visible: the ids of the nodes a path may use (a partner's view), null for all.")
+            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4);"
+            + " a restricted person is never an end or a step (DESIGN §9). options.visible: the ids of the nodes a path"
+            + " may use (a partner's view), null for all.")
     public Stream<PathRecord> strongestPaths(
             @Name("fromIds") List<String> fromIds,
             @Name("toId") String toId,

@@ -8,8 +8,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongBooleanHashMap;
 import org.neo4j.graphdb.Node;
 
 /**
- * The nodes a search may walk through: every node, or those whose id is in the request's scope
- * (a partner's view, xrm-graph DESIGN §9). A hidden node behaves as if it did not exist.
+ * The nodes a search may walk through (xrm-graph DESIGN §9): those that are Usable (no restricted
+ * person) and, under a partner's view, whose id is in the request's scope. Any other node behaves
+ * as if it did not exist.
  */
 final class Visibility {
     /** Null when every node is visible. */
@@ -30,10 +31,9 @@ final class Visibility {
     }
 
     boolean test(Node node) {
-        if (ids == null) return true;
         long key = node.getId();
         if (known.containsKey(key)) return known.get(key);
-        boolean visible = ids.contains(String.valueOf(node.getProperty("id", "")));
+        boolean visible = Usable.usable(node) && (ids == null || ids.contains(String.valueOf(node.getProperty("id", ""))));
         known.put(key, visible);
         return visible;
     }
