@@ -2,8 +2,11 @@ import type { Tx } from '../neo4j/database';
 import type { ScopedDatabase } from '../neo4j/scoped-database';
 import { answerOnce, type IdempotencyClaim } from './idempotency';
 
-/** Runs the writes of one mutation: `work` gets the transaction and passes it to every write step. */
-export type Mutate = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+/**
+ * Runs the writes of one mutation: `work` gets the transaction and passes it to every write step.
+ * `bulk` (the import) runs under IMPORT_TX_TIMEOUT_MS instead of the request's deadline.
+ */
+export type Mutate = <T>(work: (tx: Tx) => Promise<T>, options?: { bulk?: boolean }) => Promise<T>;
 
 /**
  * The one way a mutation writes: all of its checks and writes run in one write transaction, so
@@ -16,6 +19,6 @@ export type Mutate = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
  * effects outside the transaction.
  */
 export function mutator(db: ScopedDatabase, idempotency?: IdempotencyClaim): Mutate {
-  if (!idempotency) return (work) => db.writeTransaction((tx) => work(tx));
-  return (work) => db.writeTransaction((tx, bookkeeping) => answerOnce(bookkeeping, idempotency, () => work(tx)));
+  if (!idempotency) return (work, options) => db.writeTransaction((tx) => work(tx), options);
+  return (work, options) => db.writeTransaction((tx, bookkeeping) => answerOnce(bookkeeping, idempotency, () => work(tx)), options);
 }

@@ -3,6 +3,7 @@ import { importDocument } from './import-graph';
 
 export const importResolvers: Resolvers = {
   Mutation: {
-    importGraph: (_root, { graph }, { mutate }) => mutate((tx) => importDocument(tx, graph)),
+    // A bulk write: the import's transaction timeout (IMPORT_TX_TIMEOUT_MS), as for npm run import.
+    importGraph: (_root, { graph }, { mutate }) => mutate((tx) => importDocument(tx, graph), { bulk: true }),
   },
 };

@@ -54,10 +54,12 @@ export class ScopedDatabase implements Reader {
    * The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like
    * reads. `bookkeeping` is the same transaction unscoped, for the house's own records that
    * belong to no entity (idempotency keys), so there is nothing in them a scope could hide.
+   * `bulk` gives it the import's transaction timeout and no request deadline (IMPORT_TX_TIMEOUT_MS).
    */
-  async writeTransaction<T>(work: (tx: Tx, bookkeeping: Tx) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (tx: Tx, bookkeeping: Tx) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
     const visible = await this.visible();
-    return this.db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));
+    const db = options.bulk ? this.db.forImport() : this.db;
+    return db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));
   }
 
   /** The request's visible ids, worked out on first use and then kept for the rest of the request. */

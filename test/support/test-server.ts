@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { ImportDocument } from '../../src/import';
+import { DEFAULT_TIMEOUTS } from '../../src/config';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
 import type { Scope } from '../../src/neo4j/scoped-database';
@@ -51,6 +52,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     user: process.env.NEO4J_USER || 'neo4j',
     password: process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE || 'neo4j',
+    // Generous, like the request deadline below: tests assert answers, not speed, and a loaded
+    // machine may take longer than NEO4J_TX_TIMEOUT_MS's default over a big write.
+    timeouts: { ...DEFAULT_TIMEOUTS, transactionMs: 60_000 },
   });
   const reset = () => db.write('MATCH (n) DETACH DELETE n').then(() => undefined);
   try {
