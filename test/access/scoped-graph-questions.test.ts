@@ -41,7 +41,7 @@ function expectSameRanking(actual: ApiScore[], expected: RefInfluence[]) {
 }
 
 type RefEdge = ReturnType<typeof edgesOf>[number];
-const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES'];
+const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES', 'REFERRED'];
 
 /** DESIGN §4's account network by brute force: rings by id, cut at nodeLimit, every relationship among them once. */
 function networkReference(edges: RefEdge[], account: string, depth: number, nodeLimit: number): ApiNetwork {
