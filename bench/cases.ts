@@ -4,7 +4,7 @@
  * through @neo4j/graphql. Each way turns its answer into the same plain shape so that the bench
  * can check that all of them agree.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { comparePaths, type PathRow } from '../src/paths/path-row';
 import { HOP_WEIGHT, STAKEHOLDER_TYPES } from '../src/paths/hop-weight';
 import type { Picks } from './picks';
@@ -26,6 +26,9 @@ export interface Case {
   raw: (tx: ManagedTransaction) => Promise<unknown>;
   neo4jGraphql?: GraphQLWay;
 }
+
+/** An integer parameter (LIMIT, SKIP): the bench's driver would send a plain number as a float. */
+const int = (value: number) => neo4j.int(value);
 
 const TYPES = [...STAKEHOLDER_TYPES].sort().join('|');
 
@@ -85,7 +88,7 @@ function relationshipPaths(name: string, from: string, to: string, maxHops: numb
       answer: (data) => data.relationshipPaths.map(pathAnswer),
     },
     raw: async (tx) =>
-      rankedPaths(await rows(tx, pathsCypher('MATCH (s:Entity {id: $from}), (t:Entity {id: $to})', maxHops), { from, to, limit: first + 50 }), first),
+      rankedPaths(await rows(tx, pathsCypher('MATCH (s:Entity {id: $from}), (t:Entity {id: $to})', maxHops), { from, to, limit: int(first + 50) }), first),
   };
 }
 
@@ -99,7 +102,7 @@ function warmIntroductions(name: string, target: string, maxHops: number): Case 
       answer: (data) => data.warmIntroductions.map(pathAnswer),
     },
     raw: async (tx) =>
-      rankedPaths(await rows(tx, pathsCypher('MATCH (t:Entity {id: $to}) MATCH (s:User) WHERE s <> t', maxHops), { to: target, limit: 55 }), 5),
+      rankedPaths(await rows(tx, pathsCypher('MATCH (t:Entity {id: $to}) MATCH (s:User) WHERE s <> t', maxHops), { to: target, limit: int(55) }), 5),
   };
 }
 
@@ -141,7 +144,7 @@ function accountNetwork(name: string, account: string, depth: number, nodeLimit:
       let truncated = false;
       for (let ring = 1; ring <= depth && frontier.length && !truncated; ring++) {
         const room = nodeLimit - nodes.length;
-        const found = (await rows(tx, NEXT_RING, { frontier, seen, room: room + 1 })).map((r) => r.id as string);
+        const found = (await rows(tx, NEXT_RING, { frontier, seen, room: int(room + 1) })).map((r) => r.id as string);
         truncated = found.length > room;
         frontier = found.slice(0, room);
         seen.push(...frontier);
@@ -163,9 +166,10 @@ const topScores = (found: Data[], first: number) =>
     .slice(0, first);
 
 const INFLUENCE_SUM = (maxHops: number) => `
-UNWIND $targets AS t
+UNWIND $targets AS targetId
+MATCH (t:Entity {id: targetId})
 MATCH p = (x:Entity)-[:INFLUENCES]->{1,${maxHops}}(t)
-WHERE ${SIMPLE('p')} AND NOT x IN $excluded
+WHERE ${SIMPLE('p')} AND NOT x.id IN $excluded
 WITH x, reduce(w = 1.0, r IN relationships(p) | w * coalesce(r.weight, 0.5)) * 0.5 ^ (length(p) - 1) AS contribution
 WITH x, sum(contribution) AS score WHERE score > 0
 RETURN x.id AS id, score`;
@@ -179,10 +183,7 @@ function influencers(name: string, target: string, maxHops: number): Case {
       variables: { t: target, maxHops },
       answer: (data) => data.influencers.map((s: Data) => ({ id: s.influencer.id, score: s.score })),
     },
-    raw: async (tx) => {
-      const [t] = await rows(tx, 'MATCH (t:Entity {id: $id}) RETURN t', { id: target });
-      return topScores(await rows(tx, INFLUENCE_SUM(maxHops), { targets: [t.t], excluded: [] }), 10);
-    },
+    raw: async (tx) => topScores(await rows(tx, INFLUENCE_SUM(maxHops), { targets: [target], excluded: [] }), 10),
   };
 }
 
@@ -190,7 +191,8 @@ const ACCOUNT_TARGETS = `
 MATCH (a:Entity {id: $id}) WHERE a:Organization
 CALL (a) { OPTIONAL MATCH (p:Person)-[:WORKS_AT]->(a) RETURN collect(DISTINCT p) AS staff }
 CALL (a) { OPTIONAL MATCH (m:Person)-[:BUYING_ROLE]->(:Opportunity)-[:FOR_ACCOUNT]->(a) RETURN collect(DISTINCT m) AS members }
-RETURN [a] + staff AS excluded, reduce(all = [a] + staff, m IN members | CASE WHEN m IN all THEN all ELSE all + m END) AS targets`;
+WITH [a] + staff AS excluded, reduce(all = [a] + staff, m IN members | CASE WHEN m IN all THEN all ELSE all + m END) AS targets
+RETURN [n IN excluded | n.id] AS excluded, [n IN targets | n.id] AS targets`;
 
 function accountInfluencers(name: string, account: string): Case {
   return {
@@ -237,9 +239,9 @@ function buyingCenter(name: string, deal: string): Case {
       let covered = 0;
       for (const { owner, member } of members) {
         const fromOwner = owner
-          ? rankedPaths(await rows(tx, pathsCypher('MATCH (s:Entity {id: $from}), (t:Entity {id: $to})', 4), { from: owner, to: member, limit: 50 }), 1)
+          ? rankedPaths(await rows(tx, pathsCypher('MATCH (s:Entity {id: $from}), (t:Entity {id: $to})', 4), { from: owner, to: member, limit: int(50) }), 1)
           : [];
-        const fromAny = rankedPaths(await rows(tx, pathsCypher('MATCH (t:Entity {id: $to}) MATCH (s:User)', 4), { to: member, limit: 50 }), 1);
+        const fromAny = rankedPaths(await rows(tx, pathsCypher('MATCH (t:Entity {id: $to}) MATCH (s:User)', 4), { to: member, limit: int(50) }), 1);
         if ((fromAny[0]?.strength ?? 0) >= 0.3 - 1e-9) covered += 1;
         answers.push({ id: member, best: fromOwner[0] ?? fromAny[0] ?? null });
       }
