@@ -3,7 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
 import { loaderById } from '../graphql/loader-by-id';
-import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { ENTITY_ROW, TIMESTAMPS, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
@@ -52,7 +52,7 @@ CALL (n) {
   MATCH ${PATTERNS[walk.direction](walk.type)} WHERE ${VISIBLE('m')}
   RETURN r, m ORDER BY ${walk.order}, m.id LIMIT $limit
 }
-RETURN id, collect(r {.*, node: ${ENTITY_ROW('m')}}) AS neighbours`;
+RETURN id, collect(r {.*, ${TIMESTAMPS('r')}, node: ${ENTITY_ROW('m')}}) AS neighbours`;
 const WALK_CYPHER = Object.fromEntries(
   Object.entries(WALKS).map(([name, walk]) => [name, walkCypher(walk as Walk)]),
 ) as Record<WalkName, string>;
