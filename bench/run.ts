@@ -5,8 +5,9 @@
  *  1. asks every graph question and the main reads through the API, by raw Cypher through
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
  *     and prints median and p95 of interleaved runs with the ratios;
- *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three;
- *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60);
+ *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
+ *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it);
+ *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as BENCH_ONLY does);
  *  4. prints the targets of issue 12, met or missed.
  * Exits 1 when answers disagree. BENCH_TOKEN is sent as `Authorization: Bearer` to the API.
  * Figures land in bench/results/ (git-ignored) as JSON as well.
@@ -19,7 +20,7 @@ import { openBenchStore } from './bench-store';
 import { describeAnswer } from './answers';
 import { benchCases } from './cases';
 import { asLoadRequest, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
-import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
+import { apiCredentials, measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
 import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 import { checkTargets, type RunFigures } from './targets';
@@ -34,8 +35,11 @@ const SETTINGS = {
   throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
   loadSeconds: env('BENCH_LOAD_SECONDS', 60),
   connections: env('BENCH_CONNECTIONS', 8),
-  /** Only the questions whose name contains this (e.g. "paths"); the load runs are skipped then. */
-  only: process.env.BENCH_ONLY,
+  /**
+   * Only the questions whose name contains one of these `|`-separated parts, or of that kind
+   * ("read" or "graph"): e.g. BENCH_ONLY=read, BENCH_ONLY="paths|buyingCenter".
+   */
+  only: process.env.BENCH_ONLY?.split('|'),
 };
 
 const log = (line: string) => console.log(line);
@@ -58,10 +62,10 @@ async function main(): Promise<void> {
     servers.push(apiServer);
     const ngServer = await startNeo4jGraphQL(store.uri);
     servers.push(ngServer);
-    const api: Endpoint = { url: apiServer.url, headers: process.env.BENCH_TOKEN ? { authorization: `Bearer ${process.env.BENCH_TOKEN}` } : {} };
+    const api: Endpoint = { url: apiServer.url, headers: apiCredentials() };
     const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
 
-    const cases = benchCases(picks).filter((c) => !SETTINGS.only || c.name.includes(SETTINGS.only));
+    const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));
     log(`\n== latency: ${SETTINGS.runs} interleaved runs after ${SETTINGS.warmups} warm-ups; ms median / p95 (load ${load()})`);
     log(`${'question'.padEnd(56)} ${'API'.padStart(15)} ${'raw Cypher'.padStart(15)} ${'API/raw'.padStart(8)} ${'@neo4j/graphql'.padStart(15)} ${'API/ng'.padStart(7)}  answer`);
     const results: CaseResult[] = [];
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
 
     const throughput: RunFigures['throughput'] = [];
     let mixed: LoadResult | undefined;
-    if (!SETTINGS.only) {
+    if (SETTINGS.throughputSeconds > 0) {
       log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections, ${SETTINGS.throughputSeconds} s each; req/s (p99 ms)`);
       for (const c of cases.filter((x) => x.neo4jGraphql)) {
         const xrm = await loadRun(api, [asLoadRequest(c.xrm)], SETTINGS.throughputSeconds, SETTINGS.connections);
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
         const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} (${r.p99.toFixed(0)})${r.errors ? ` ${r.errors} errors` : ''}`;
         log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
       }
+    }
+    if (SETTINGS.loadSeconds > 0 && !SETTINGS.only) {
       log(`\n== mixed read load: ${SETTINGS.connections} connections for ${SETTINGS.loadSeconds} s (load before: ${load()})`);
       mixed = await loadRun(api, mixedWorkload(picks), SETTINGS.loadSeconds, SETTINGS.connections);
       log(`${mixed.requestsPerSecond.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, ${mixed.errors} errors of ${mixed.requests} requests (load after: ${load()})`);
