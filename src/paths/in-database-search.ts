@@ -9,11 +9,17 @@ import { comparePaths, type PathRow } from './path-row';
  * plugins folder. One statement answers a question for every target, where the client search
  * needs a round trip per step. The procedure settles "no path within maxHops" itself, from
  * breadth-first distances around both ends.
+ *
+ * The procedure knows nothing of a partner's scope (DESIGN §9): under one ($visible set) the
+ * statement only answers `scoped`, and the caller searches itself, through visible nodes only.
  */
 const PATHS_IN_DATABASE = `
-UNWIND $toIds AS toId
+UNWIND CASE WHEN $visible IS NULL THEN $toIds ELSE [] END AS toId
 CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types) YIELD strength, hops, nodeIds, steps
-RETURN toId, strength, hops, nodeIds, steps`;
+RETURN toId, strength, hops, nodeIds, steps, false AS scoped
+UNION ALL
+WITH $visible IS NOT NULL AS scoped WHERE scoped
+RETURN null AS toId, null AS strength, null AS hops, null AS nodeIds, null AS steps, scoped`;
 
 const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
 
@@ -30,12 +36,12 @@ export interface InDatabaseQuery {
 
 /**
  * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), all in
- * one statement; undefined when the database has no xrm.strongestPaths, so the caller searches
- * itself.
+ * one statement; undefined when the database has no xrm.strongestPaths or the request has a
+ * partner's scope, so the caller searches itself.
  */
 export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {
   if (withoutProcedure.has(db)) return undefined;
-  let rows: (PathRow & { toId: string })[];
+  let rows: (PathRow & { toId: string; scoped: boolean })[];
   try {
     rows = await db.read(PATHS_IN_DATABASE, {
       fromIds: query.fromIds,
@@ -49,8 +55,9 @@ export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Prom
     withoutProcedure.add(db);
     return undefined;
   }
+  if (rows.some((row) => row.scoped)) return undefined;
   const byTarget = new Map<string, PathRow[]>(query.toIds.map((id) => [id, []]));
-  for (const { toId, ...path } of rows) byTarget.get(toId)!.push(path);
+  for (const { toId, scoped: _scoped, ...path } of rows) byTarget.get(toId)!.push(path);
   for (const paths of byTarget.values()) paths.sort(comparePaths);
   return byTarget;
 }
