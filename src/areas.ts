@@ -27,11 +27,15 @@ import * as lifecycle from './lifecycle';
 import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
+import * as communities from './communities';
+import * as referrals from './referrals';
+import * as assets from './assets';
+import * as forecast from './forecast';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline,
+  dashboard, pipeline, communities, referrals, assets, forecast,
 ] as const;
 
 /** The resolvers of every area. */

@@ -12,6 +12,7 @@ export interface AudienceFilter {
   worksAtIds?: readonly string[] | null;
   titleContains?: string | null;
   departmentContains?: string | null;
+  communityIds?: readonly string[] | null;
 }
 
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
@@ -32,6 +33,7 @@ WHERE ${VISIBLE('p')}
        OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.title, '')) CONTAINS $title AND ${VISIBLE('o')} })
   AND ($department IS NULL OR toLower(coalesce(p.department, '')) CONTAINS $department
        OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.department, '')) CONTAINS $department AND ${VISIBLE('o')} })
+  AND ($communityIds IS NULL OR EXISTS { MATCH (p)-[:IN_COMMUNITY]->(c:Community) WHERE c.id IN $communityIds AND ${VISIBLE('c')} })
 WITH p, COLLECT {
   MATCH (p)-[:GAVE]->(c:Consent)
   WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf AND ${VISIBLE('c')}
@@ -75,6 +77,7 @@ export async function audienceWindow(db: Reader, selection: AudienceSelection, w
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
     department: text(f.departmentContains),
+    communityIds: list(f.communityIds),
     channel: selection.channel,
     purpose: selection.purpose.trim(),
     asOf: param.dateTime(selection.asOf),

@@ -26,13 +26,13 @@ interface CachedAdjacency {
 
 const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
   { above: -1, upTo: DEFAULT_WEIGHT, possible: STAKEHOLDER_TYPES },
-  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO', 'REFERRED'] },
   { above: REPORTS_TO_WEIGHT, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
 ];
 
 /**
  * Relationships of one node whose weight can reach `row.min`. Hop weights above the default are
- * only KNOWS, INFLUENCES (their own value) and REPORTS_TO, so a high floor expands only those
+ * only KNOWS, INFLUENCES (their own value), REPORTS_TO and REFERRED, so a high floor expands only those
  * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
  */
 const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {

@@ -16,8 +16,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 /**
  * The relationships of the nodes one search touches, strongest first, read from the store only
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
- * above 0.5 are only KNOWS and INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor
- * reads only those types: a distributor's thousands of SERVES and WORKS_AT stay unread.
+ * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
+ * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
+ * unread.
  */
 final class Neighbourhoods {
     /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
@@ -68,6 +69,7 @@ final class Neighbourhoods {
     Neighbourhoods(List<String> types) {
         addTier(types, HopWeights.VARIABLE, 1.0);
         addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
+        addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
         addTier(types, HopWeights.STRUCTURAL, HopWeights.STRUCTURAL_WEIGHT);
         for (Tier tier : tiers) for (String type : tier.types) typesByName.put(type, RelationshipType.withName(type));
         allTypes = typesByName.values().toArray(RelationshipType[]::new);
