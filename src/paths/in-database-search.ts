@@ -8,23 +8,21 @@ import { comparePaths, type PathRow } from './path-row';
  * package xrm.paths): the embedded Neo4j registers it, a server loads the same jar from its
  * plugins folder. One statement answers a question for every target, where the client search
  * needs a round trip per step. The procedure settles "no path within maxHops" itself, from
- * breadth-first distances around both ends.
- *
- * The procedure knows nothing of a partner's scope (DESIGN §9): under one ($visible set) the
- * statement only answers `scoped`, and the caller searches itself, through visible nodes only.
+ * breadth-first distances around both ends. Only visible nodes (VISIBLE, DESIGN §9) may be on a
+ * path: the procedure gets the request's `$visible` ids.
  */
 const PATHS_IN_DATABASE = `
-UNWIND CASE WHEN $visible IS NULL THEN $toIds ELSE [] END AS toId
-CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types) YIELD strength, hops, nodeIds, steps
-RETURN toId, strength, hops, nodeIds, steps, false AS scoped
-UNION ALL
-WITH $visible IS NOT NULL AS scoped WHERE scoped
-RETURN null AS toId, null AS strength, null AS hops, null AS nodeIds, null AS steps, scoped`;
+UNWIND $toIds AS toId
+CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types, {visible: $visible}) YIELD strength, hops, nodeIds, steps
+RETURN toId, strength, hops, nodeIds, steps`;
 
 const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
 
-/** Databases that answered that they lack the procedure (a server without the plugin): asked once. */
-const withoutProcedure = new WeakSet<Reader>();
+/**
+ * Set once the database answered that it lacks the procedure (a server without the plugin), so
+ * later searches run here without asking again; installing the plugin takes an API restart.
+ */
+let procedureMissing = false;
 
 export interface InDatabaseQuery {
   fromIds: string[];
@@ -36,12 +34,12 @@ export interface InDatabaseQuery {
 
 /**
  * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), all in
- * one statement; undefined when the database has no xrm.strongestPaths or the request has a
- * partner's scope, so the caller searches itself.
+ * one statement; undefined when the database has no xrm.strongestPaths, so the caller searches
+ * itself.
  */
 export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {
-  if (withoutProcedure.has(db)) return undefined;
-  let rows: (PathRow & { toId: string; scoped: boolean })[];
+  if (procedureMissing) return undefined;
+  let rows: (PathRow & { toId: string })[];
   try {
     rows = await db.read(PATHS_IN_DATABASE, {
       fromIds: query.fromIds,
@@ -52,12 +50,11 @@ export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Prom
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== PROCEDURE_NOT_FOUND) throw error;
-    withoutProcedure.add(db);
+    procedureMissing = true;
     return undefined;
   }
-  if (rows.some((row) => row.scoped)) return undefined;
   const byTarget = new Map<string, PathRow[]>(query.toIds.map((id) => [id, []]));
-  for (const { toId, scoped: _scoped, ...path } of rows) byTarget.get(toId)!.push(path);
+  for (const { toId, ...path } of rows) byTarget.get(toId)!.push(path);
   for (const paths of byTarget.values()) paths.sort(comparePaths);
   return byTarget;
 }
