@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import { launchBrowser, type Browser } from './browser';
-import { screenshot, searchAndPick, signIn } from './explorer-page';
+import { screenshot, searchAndPick, signIn, waitForText } from './explorer-page';
 import { SETUP_TIMEOUT_MS, startSampleWorld } from './sample-world';
 
 // The partner's view (signed in as u-partner-nordgross, a customer Nordgroß does not serve cannot
@@ -46,7 +46,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     );
     await page.locator('#tab-influence').click();
     await page.locator('#sign-in').waitFor({ state: 'visible' });
-    await expect(page.locator('#sign-in-message').textContent()).resolves.toContain('The token has expired; sign in again.');
+    await waitForText(page.locator('#sign-in-message'), 'The token has expired; sign in again.');
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('xrm-explorer.token'))).toBeNull();
     await screenshot(page, 'sign-in-after-expiry');
 
@@ -61,7 +61,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     await page.route('**/graphql', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{}' }));
     await page.locator('#sign-in-token').fill('a-revoked-token');
     await page.locator('#sign-in-submit').click();
-    await expect(page.locator('#sign-in-message').textContent()).resolves.toContain('The API did not accept this token');
+    await waitForText(page.locator('#sign-in-message'), 'The API did not accept this token');
     expect(await page.locator('#app').isVisible()).toBe(false);
     await page.unroute('**/graphql');
     await page.locator('#sign-in-token').fill('');
