@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     await neo4j.close();
     throw error;
   }
-  const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
+  const app = await startApp(
+    { db: neo4j.db, log, production: config.nodeEnv === 'production', limits: { bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows } },
+    config.port,
+  );
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
 
   let stopping = false;

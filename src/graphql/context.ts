@@ -17,9 +17,16 @@ export interface Context {
   loaders: Loaders;
   /** Opens the one write transaction of a mutation. */
   mutate: Mutate;
+  limits: RequestLimits;
+}
+
+/** Bounds on what one request may ask for, from the configuration. */
+export interface RequestLimits {
+  /** Most rows (nodes + relationships) one importGraph takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
 }
 
 /** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders): Context {
-  return { db, log, loaders: createLoaders(db), mutate: mutator(db) };
+export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, limits: RequestLimits): Context {
+  return { db, log, loaders: createLoaders(db), mutate: mutator(db), limits };
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { generateWorld, worldShape } from '../../seeds/generator/generate-world';
-import { parseGraph } from '../../src/import/parse-graph';
+import { documentItems, parseBatch } from '../../src/import/parse-batch';
 
 describe('generateWorld', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -12,8 +12,9 @@ describe('generateWorld', () => {
   it('makes exactly the requested number of nodes, as a valid import document with every endpoint present', () => {
     const world = generateWorld({ nodes: 5000, seed: 1 });
     expect(world.nodes).toHaveLength(5000);
-    const parsed = parseGraph(world);
-    expect(parsed.problems).toEqual([]);
+    const parsed = parseBatch(documentItems(world));
+    expect(parsed.problems.reported()).toEqual([]);
+    expect(parsed.nodes).toHaveLength(5000);
     const keys = new Set(world.nodes.map((node) => node.key));
     expect(world.relationships.every((rel) => keys.has(rel.from) && keys.has(rel.to))).toBe(true);
     const types = new Set(world.relationships.map((rel) => rel.type));
