@@ -2,13 +2,16 @@ import type { Tx } from '../neo4j/database';
 import { RELATIONSHIP_SPECS, type NodeLabel } from '../model/graph-model';
 import type { ParsedBatch } from './parse-batch';
 import { refId, type NodeRef } from './parse-row';
-import { rejectedImport } from './problems';
+import type { ProblemList } from './problems';
 
-interface ExistingNode {
+export interface ExistingNode {
   label: NodeLabel;
   key: string | null;
   id: string;
 }
+
+/** Nodes already in the database, by `key:…` and `id:…` (refId). */
+export type ExistingNodes = Map<string, ExistingNode>;
 
 const EXISTING_BY_KEY = `
 UNWIND $values AS value
@@ -20,22 +23,32 @@ UNWIND $values AS value
 MATCH (n:Entity {id: value})
 RETURN value, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n.key AS key, n.id AS id`;
 
-/**
- * Checks a parsed batch against itself and the database, in the transaction that will write it:
- * a key or id already used by a node of another type, required properties of new nodes,
- * relationship ends that exist nowhere or have the wrong type. Throws one BAD_USER_INPUT naming
- * the problems (and `outcome`: what was and was not written) when anything is wrong.
- */
-export async function checkBatch(tx: Tx, batch: ParsedBatch, outcome: string, details: Record<string, unknown> = {}): Promise<void> {
-  // A copy, so that a retried transaction does not count the same problems twice.
-  const problems = batch.problems.copy();
-  const existing = await existingNodes(tx, batch);
-  const inBatch = new Map<string, NodeLabel>();
-  for (const node of batch.nodes) {
-    inBatch.set(refId(node.ref), node.label);
-    if (node.id !== undefined) inBatch.set(refId({ by: 'id', value: node.id }), node.label);
+/** The nodes among `refs` that exist, in one round trip per kind of reference at most. */
+export async function existingNodes(tx: Tx, refs: Iterable<NodeRef>): Promise<ExistingNodes> {
+  const values = { key: new Set<string>(), id: new Set<string>() };
+  for (const ref of refs) values[ref.by].add(ref.value);
+  const found: ExistingNodes = new Map();
+  for (const [by, cypher] of [['key', EXISTING_BY_KEY], ['id', EXISTING_BY_ID]] as const) {
+    if (values[by].size === 0) continue;
+    const rows = await tx.run<ExistingNode & { value: string }>(cypher, { values: [...values[by]] });
+    for (const { value, ...node } of rows) found.set(refId({ by, value }), node);
   }
+  return found;
+}
 
+/** Every node the batch's node rows name: by their identity, and by a given id. */
+export function* nodeRowRefs(batch: ParsedBatch): Generator<NodeRef> {
+  for (const node of batch.nodes) {
+    yield node.ref;
+    if (node.id !== undefined && node.ref.by === 'key') yield { by: 'id', value: node.id };
+  }
+}
+
+/**
+ * Problems of node rows against the database: a key or id used by a node of another type, an
+ * id that belongs to another node, required properties missing on a new node.
+ */
+export function checkNodes(batch: ParsedBatch, existing: ExistingNodes, problems: ProblemList): void {
   for (const node of batch.nodes) {
     const found = existing.get(refId(node.ref));
     if (found === undefined) {
@@ -49,6 +62,21 @@ export async function checkBatch(tx: Tx, batch: ParsedBatch, outcome: string, de
       problems.push({ path: `${node.path}.id`, message: 'differs from the id of the existing node with this key; leave "id" out to update that node' });
     }
   }
+}
+
+/**
+ * Problems of relationship ends: named by no node of the batch or the database, or by a node
+ * of a type the relationship does not join.
+ */
+export async function checkRelationshipEnds(tx: Tx, batch: ParsedBatch, problems: ProblemList): Promise<void> {
+  const inBatch = new Map<string, NodeLabel>();
+  for (const node of batch.nodes) {
+    inBatch.set(refId(node.ref), node.label);
+    if (node.id !== undefined) inBatch.set(refId({ by: 'id', value: node.id }), node.label);
+  }
+  const elsewhere: NodeRef[] = [];
+  for (const rel of batch.relationships) for (const ref of [rel.from, rel.to]) if (!inBatch.has(refId(ref))) elsewhere.push(ref);
+  const existing = await existingNodes(tx, elsewhere);
 
   for (const rel of batch.relationships) {
     const spec = RELATIONSHIP_SPECS[rel.type];
@@ -64,27 +92,4 @@ export async function checkBatch(tx: Tx, batch: ParsedBatch, outcome: string, de
       }
     }
   }
-  if (problems.total > 0) throw rejectedImport(problems, outcome, details);
-}
-
-/** The nodes the batch names that already exist, by `key:…` and `id:…`, in two round trips at most. */
-async function existingNodes(tx: Tx, batch: ParsedBatch): Promise<Map<string, ExistingNode>> {
-  const keys = new Set<string>();
-  const ids = new Set<string>();
-  const add = (ref: NodeRef) => (ref.by === 'key' ? keys : ids).add(ref.value);
-  for (const node of batch.nodes) {
-    add(node.ref);
-    if (node.id !== undefined) ids.add(node.id);
-  }
-  for (const rel of batch.relationships) {
-    add(rel.from);
-    add(rel.to);
-  }
-  const found = new Map<string, ExistingNode>();
-  for (const [by, values, cypher] of [['key', keys, EXISTING_BY_KEY], ['id', ids, EXISTING_BY_ID]] as const) {
-    if (values.size === 0) continue;
-    const rows = await tx.run<ExistingNode & { value: string }>(cypher, { values: [...values] });
-    for (const { value, ...node } of rows) found.set(refId({ by, value }), node);
-  }
-  return found;
 }

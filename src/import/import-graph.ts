@@ -1,11 +1,10 @@
 import { badUserInput } from '../graphql/errors';
 import type { Database, Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { checkBatch } from './check-batch';
 import { importRows, type ImportProgress } from './import-rows';
 import { documentItems, parseBatch, type DocumentLists } from './parse-batch';
 import { ProblemList, rejectedImport } from './problems';
-import { writeBatch, type ImportReport } from './write-batch';
+import { importBatch, type ImportReport } from './write-batch';
 
 export type { ImportReport } from './write-batch';
 
@@ -44,8 +43,7 @@ export async function importDocument(tx: Tx, input: unknown, maxRows: number): P
     );
   }
   const parsed = parseBatch(documentItems(document));
-  await checkBatch(tx, parsed, 'Nothing was written.');
-  return writeBatch(tx, parsed, param.now());
+  return importBatch(tx, parsed, param.now(), 'Nothing was written.');
 }
 
 /** The two lists of a document (DESIGN §6), or one BAD_USER_INPUT when it is not shaped like one. */

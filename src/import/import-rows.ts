@@ -1,8 +1,7 @@
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { checkBatch } from './check-batch';
 import { parseBatch, type ImportItem, type ParsedBatch } from './parse-batch';
-import { addReport, emptyReport, writeBatch, type ImportReport } from './write-batch';
+import { addReport, emptyReport, importBatch, type ImportReport } from './write-batch';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -57,10 +56,7 @@ export async function importRows(
         ? `The ${progress.rows} rows before it (${progress.batches} batch${progress.batches === 1 ? '' : 'es'}) were imported and stay`
         : 'Nothing was imported';
       const outcome = `${before}; nothing of this batch (${batch.firstPath} to ${batch.lastPath}) was written. Fix the rows and import again: rows already imported change nothing.`;
-      const part = await db.writeTransaction(async (tx) => {
-        await checkBatch(tx, batch.parsed, outcome, { importedRows: progress.rows });
-        return writeBatch(tx, batch.parsed, now);
-      });
+      const part = await db.writeTransaction((tx) => importBatch(tx, batch.parsed, now, outcome, { importedRows: progress.rows }));
       addReport(progress.report, part);
       progress.rows += batch.size;
       progress.batches += 1;

@@ -31,12 +31,13 @@ export function parseBatch(items: Iterable<ImportItem>, problems = new ProblemLi
     } else if (item.kind === 'node') {
       const node = parseNodeRow(item.row, item.path, problems);
       if (!node) continue;
-      const first = nodeRows.get(refId(node.ref));
-      if (first === undefined) {
-        nodeRows.set(refId(node.ref), node.path);
+      const refs = node.id !== undefined && node.ref.by === 'key' ? [node.ref, { by: 'id' as const, value: node.id }] : [node.ref];
+      const repeated = refs.find((ref) => nodeRows.has(refId(ref)));
+      if (repeated === undefined) {
+        for (const ref of refs) nodeRows.set(refId(ref), node.path);
         batch.nodes.push(node);
       } else {
-        problems.push({ path: `${node.path}.${node.ref.by}`, message: `repeats the ${node.ref.by} of ${first}` });
+        problems.push({ path: `${node.path}.${repeated.by}`, message: `repeats the ${repeated.by} of ${nodeRows.get(refId(repeated))}` });
       }
     } else {
       const rel = parseRelationshipRow(item.row, item.path, problems);
