@@ -4,7 +4,7 @@ import {
   type NodeLabel, type RelationshipTypeName,
 } from '../model/graph-model';
 import { convertProperty, datetime } from '../model/properties';
-import { fieldPath, validateProperties, withoutNulls } from '../model/validate-properties';
+import { fieldPath, KEY_MAX_LENGTH, validateProperties, withoutNulls } from '../model/validate-properties';
 
 /** Where problems go: a plain list, or the bounded ProblemList of an import. */
 export interface ProblemSink {
@@ -42,7 +42,6 @@ export interface RelationshipRow {
   updatedAt?: unknown;
 }
 
-const REF_MAX = 200;
 const NODE_FIELDS = new Set(['type', 'key', 'id', 'properties', 'createdAt', 'updatedAt']);
 const RELATIONSHIP_FIELDS = new Set(['type', 'from', 'to', 'fromId', 'toId', 'properties', 'createdAt', 'updatedAt']);
 
@@ -135,8 +134,8 @@ function checkRef(value: unknown, path: string, what: string, problems: ProblemS
     problems.push({ path, message: `must be a non-empty string (${what})` });
     return undefined;
   }
-  if (value.length > REF_MAX) {
-    problems.push({ path, message: `must be at most ${REF_MAX} characters` });
+  if (value.length > KEY_MAX_LENGTH) {
+    problems.push({ path, message: `must be at most ${KEY_MAX_LENGTH} characters` });
     return undefined;
   }
   return value;

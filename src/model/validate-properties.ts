@@ -80,3 +80,16 @@ export function validInput(
 export function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
 }
+
+/** Keys (external ids) are indexed: longer ones would not fit the index and mean a mistake anyway. */
+export const KEY_MAX_LENGTH = 200;
+
+/** The external id given for a new node, checked (absent: none); BAD_USER_INPUT naming `path` otherwise. */
+export function validKey(key: string | null | undefined, path = 'input.key'): string | undefined {
+  if (key === undefined || key === null) return undefined;
+  if (key.trim() === '') throw badUserInput(`${path} must not be blank; leave it out for a node without an external id.`, [{ path, message: 'must not be blank' }]);
+  if (key.length > KEY_MAX_LENGTH) {
+    throw badUserInput(`${path} must be at most ${KEY_MAX_LENGTH} characters.`, [{ path, message: `must be at most ${KEY_MAX_LENGTH} characters` }]);
+  }
+  return key;
+}

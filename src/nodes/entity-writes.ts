@@ -2,7 +2,7 @@ import { badUserInput, notFound } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_TYPES, OWNED_BY, RELATIONSHIP_SPECS, type NodeLabel, type Ownership, type RelationshipTypeName } from '../model/graph-model';
-import { validInput, withoutNulls } from '../model/validate-properties';
+import { validInput, validKey, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
 import { labelsOf } from './labels-of';
 import { lockNodes } from './lock-nodes';
@@ -22,7 +22,8 @@ RETURN ${ENTITY_ROW('n')} AS node`;
 export async function createEntity(tx: Tx, label: NodeLabel, input: Record<string, unknown>, key?: string | null): Promise<EntityRow> {
   const spec = NODE_TYPES[label];
   const properties = withoutNulls(validInput(spec.properties, input, 'input', spec.required));
-  if (key) properties.key = key;
+  const checkedKey = validKey(key);
+  if (checkedKey) properties.key = checkedKey;
   const [row] = await tx.run<{ node: EntityRow }>(createCypher(label), { properties, now: param.now() });
   return row.node;
 }
