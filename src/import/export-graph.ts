@@ -6,12 +6,12 @@ const PAGE = 2_000;
 
 const NODES_AFTER = `
 MATCH (n:Entity) WHERE n.id > $after
-WITH n ORDER BY n.id LIMIT $page
+WITH n ORDER BY n.id LIMIT ${PAGE}
 RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'] AS labels, properties(n) AS properties`;
 
 const RELATIONSHIPS_FROM_NODES_AFTER = `
 MATCH (a:Entity) WHERE a.id > $after
-WITH a ORDER BY a.id LIMIT $page
+WITH a ORDER BY a.id LIMIT ${PAGE}
 RETURN a.id AS id, a.key AS key, COLLECT {
   MATCH (a)-[r]->(b)
   RETURN {type: type(r), toId: b.id, toKey: b.key, toEntity: b:Entity, properties: properties(r)}
@@ -76,7 +76,7 @@ export async function* exportLines(db: Reader, skipped: ExportSkipped): AsyncGen
 async function* pages<T extends { id: string }>(db: Reader, cypher: string): AsyncGenerator<T> {
   let after = '';
   for (;;) {
-    const rows = await db.read<T>(cypher, { after, page: PAGE });
+    const rows = await db.read<T>(cypher, { after });
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1].id;

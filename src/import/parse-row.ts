@@ -102,8 +102,9 @@ export function parseRelationshipRow(row: unknown, path: string, problems: Probl
   const checked = validateProperties(RELATIONSHIP_SPECS[row.type].properties, row.properties, `${path}.properties`);
   for (const problem of checked.problems) problems.push(problem);
   const properties = withoutNulls(checked.values);
-  if (row.type === 'KNOWS' && properties.strength !== undefined && properties.declaredStrength === undefined) {
+  if (row.type === 'KNOWS' && properties.strength !== undefined && properties.declaredStrength === undefined && createdAt === undefined) {
     // A strength written in a file is what a person declared; contact history may raise it later.
+    // A row with createdAt comes from a backup and is restored as it was.
     properties.declaredStrength = properties.strength;
   }
   return { path, type: row.type, from, to, properties, createdAt, updatedAt };
