@@ -10,10 +10,12 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080', NEO4J_URI: 'neo4j://db:7687', NEO4J_USER: 'app', NEO4J_PASSWORD: 's3cret',
       NEO4J_DATABASE: 'xrm', SEED: 'false', LOG_LEVEL: 'debug', NODE_ENV: 'production',
+      BODY_LIMIT_MB: '4', IMPORT_MAX_ROWS: '1000',
     });
     expect(config).toMatchObject({
       port: 8080, neo4jUri: 'neo4j://db:7687', neo4jUser: 'app', neo4jPassword: 's3cret',
       neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production',
+      bodyLimitBytes: 4 * 1024 * 1024, importMaxRows: 1000,
     });
   });
 
@@ -24,6 +26,8 @@ describe('loadConfig', () => {
     ['SEED', 'maybe', /SEED must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+    ['BODY_LIMIT_MB', '0', /BODY_LIMIT_MB must be a whole number from 1 to 1024/],
+    ['IMPORT_MAX_ROWS', 'lots', /IMPORT_MAX_ROWS must be a whole number/],
   ])('stops on a bad %s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
