@@ -11,6 +11,8 @@ import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
+import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
@@ -18,6 +20,11 @@ export interface AppOptions {
   production: boolean;
   /** Request bounds (BODY_LIMIT_MB, IMPORT_MAX_ROWS); unset ones take the configuration's defaults. */
   limits?: Partial<AppLimits>;
+  /**
+   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
+   * the partner's view with it (null: everything).
+   */
+  scope?: Scope;
 }
 
 export interface AppLimits extends RequestLimits {
@@ -39,7 +46,7 @@ export interface RunningApp {
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production, limits: given }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, limits: given, scope }: AppOptions, port: number): Promise<RunningApp> {
   const limits: AppLimits = { ...DEFAULT_LIMITS, ...given };
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
@@ -70,6 +77,7 @@ export async function startApp({ db, log, production, limits: given }: AppOption
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     const headers = new HeaderMap();
@@ -81,7 +89,9 @@ export async function startApp({ db, log, production, limits: given }: AppOption
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log, createLoaders, { importMaxRows: limits.importMaxRows }),
+      // Until sign-in lands every request sees everything; at merge the lead replaces
+      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
+      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE, { importMaxRows: limits.importMaxRows }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -1,21 +1,28 @@
 /**
- * `npm run generate -- --nodes 100000 [--seed 1] [--out file.json] [--format json|ndjson]`: writes a
+ * `npm run generate -- --nodes 100000 [--seed 1] [--assets] [--out file.json] [--format json|ndjson]`: writes a
  * synthetic world (seeds/generator/generate-world.ts) as an import document, or as NDJSON (one
  * `{"node": …}` / `{"relationship": …}` per line, what `npm run import` streams fastest), row by
  * row so that 10^6 nodes and more fit in little memory. Without --out it writes to stdout; the
- * format follows the --out extension (.ndjson, .jsonl) unless --format says otherwise.
+ * format follows the --out extension (.ndjson, .jsonl) unless --format says otherwise. --assets
+ * adds an installed base (products and assets beyond the --nodes count).
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { worldRows, worldShape, type WorldRow } from './generate-world';
+import { withInstalledBase } from './installed-base';
 
 type Format = 'json' | 'ndjson';
 
-function parseArgs(argv: string[]): { nodes: number; seed: number; out?: string; format: Format } {
+function parseArgs(argv: string[]): { nodes: number; seed: number; assets: boolean; out?: string; format: Format } {
   const args: Record<string, string> = {};
+  let assets = false;
   for (let i = 0; i < argv.length; i += 1) {
     const name = argv[i];
+    if (name === '--assets') {
+      assets = true;
+      continue;
+    }
     if (!name.startsWith('--') || argv[i + 1] === undefined) throw new Error(`unexpected argument ${JSON.stringify(name)}`);
     args[name.slice(2)] = argv[(i += 1)];
   }
@@ -25,7 +32,7 @@ function parseArgs(argv: string[]): { nodes: number; seed: number; out?: string;
   if (!Number.isInteger(nodes) || nodes < 10) throw new Error(`--nodes must be a whole number ≥ 10, got ${args.nodes}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${args.seed}`);
   if (format !== 'json' && format !== 'ndjson') throw new Error(`--format must be json or ndjson, got ${format}`);
-  return { nodes, seed, out: args.out, format };
+  return { nodes, seed, assets, out: args.out, format };
 }
 
 /** Text pieces of the document format: `{"nodes":[` rows `],"relationships":[` rows `]}`. */
@@ -52,13 +59,14 @@ function* ndjsonPieces(rows: Iterable<WorldRow>): Generator<string> {
 }
 
 async function main(): Promise<void> {
-  const { nodes, seed, out, format } = parseArgs(process.argv.slice(2));
+  const { nodes, seed, assets, out, format } = parseArgs(process.argv.slice(2));
   const stream: Writable = out ? createWriteStream(out) : process.stdout;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`generating ${nodes} nodes (seed ${seed}, ${format}): ${JSON.stringify(worldShape(nodes))}`);
   const counts = { nodes: 0, relationships: 0 };
   function* counted(): Generator<WorldRow> {
-    for (const item of worldRows({ nodes, seed })) {
+    const rows = assets ? withInstalledBase(worldRows({ nodes, seed }), seed) : worldRows({ nodes, seed });
+    for (const item of rows) {
       counts[item.section] += 1;
       if ((counts.nodes + counts.relationships) % 500_000 === 0) log(`  ${counts.nodes} nodes, ${counts.relationships} relationships…`);
       yield item;

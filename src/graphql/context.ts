@@ -1,4 +1,5 @@
 import type { Database, Reader } from '../neo4j/database';
+import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import { mutator, type Mutate } from './mutate';
 
@@ -11,7 +12,7 @@ export interface Loaders {}
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
-  /** Reads only; a mutation writes through `mutate`. */
+  /** Reads only, within the request's scope; a mutation writes through `mutate`. */
   db: Reader;
   log: Logger;
   loaders: Loaders;
@@ -26,7 +27,14 @@ export interface RequestLimits {
   importMaxRows: number;
 }
 
-/** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, limits: RequestLimits): Context {
-  return { db, log, loaders: createLoaders(db), mutate: mutator(db), limits };
+/**
+ * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
+ * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
+ * runs within it (src/neo4j/scoped-database.ts).
+ */
+export function createContext(
+  db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, scope: Scope, limits: RequestLimits,
+): Context {
+  const scoped = new ScopedDatabase(db, scope, log);
+  return { db: scoped, log, loaders: createLoaders(scoped), mutate: mutator(scoped), limits };
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../neo4j/database';
 import { RELATIONSHIP_SPECS, type NodeLabel } from '../model/graph-model';
+import { erasedKeyMessage, erasedKeys } from '../privacy';
 import type { ParsedBatch } from './parse-batch';
 import { refId, type NodeRef } from './parse-row';
 import type { ProblemList } from './problems';
@@ -64,9 +65,19 @@ export function checkNodes(batch: ParsedBatch, existing: ExistingNodes, problems
   }
 }
 
+/** A new node row may not bring back an erased person's key (DESIGN §9): one lookup per batch. */
+export async function checkErasedKeys(tx: Tx, batch: ParsedBatch, existing: ExistingNodes, problems: ProblemList): Promise<void> {
+  const fresh = batch.nodes.filter((node) => node.ref.by === 'key' && !existing.has(refId(node.ref)));
+  const erased = await erasedKeys(tx, fresh.map((node) => node.ref.value));
+  for (const node of fresh) {
+    const erasedOn = erased.get(node.ref.value);
+    if (erasedOn) problems.push({ path: `${node.path}.key`, message: erasedKeyMessage(node.ref.value, erasedOn) });
+  }
+}
+
 /**
- * Problems of relationship ends: named by no node of the batch or the database, or by a node
- * of a type the relationship does not join.
+ * Problems of relationship ends: named by no node of the batch or the database (or by the key of
+ * an erased person), or by a node of a type the relationship does not join.
  */
 export async function checkRelationshipEnds(tx: Tx, batch: ParsedBatch, problems: ProblemList): Promise<void> {
   const inBatch = new Map<string, NodeLabel>();
@@ -77,6 +88,7 @@ export async function checkRelationshipEnds(tx: Tx, batch: ParsedBatch, problems
   const elsewhere: NodeRef[] = [];
   for (const rel of batch.relationships) for (const ref of [rel.from, rel.to]) if (!inBatch.has(refId(ref))) elsewhere.push(ref);
   const existing = await existingNodes(tx, elsewhere);
+  const erased = await erasedKeys(tx, elsewhere.filter((ref) => ref.by === 'key' && !existing.has(refId(ref))).map((ref) => ref.value));
 
   for (const rel of batch.relationships) {
     const spec = RELATIONSHIP_SPECS[rel.type];
@@ -85,8 +97,9 @@ export async function checkRelationshipEnds(tx: Tx, batch: ParsedBatch, problems
       const label = inBatch.get(refId(ref)) ?? existing.get(refId(ref))?.label;
       const allowed: readonly string[] = end === 'from' ? spec.from : spec.to;
       const path = `${rel.path}.${end}${ref.by === 'id' ? 'Id' : ''}`;
+      const erasedOn = ref.by === 'key' ? erased.get(ref.value) : undefined;
       if (label === undefined) {
-        problems.push({ path, message: `no node with this ${ref.by} in this import or the database` });
+        problems.push({ path, message: erasedOn ? erasedKeyMessage(ref.value, erasedOn) : `no node with this ${ref.by} in this import or the database` });
       } else if (!allowed.includes(label)) {
         problems.push({ path, message: `${rel.type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}, but this is a ${label}` });
       }

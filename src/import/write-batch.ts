@@ -1,6 +1,6 @@
 import type { Tx } from '../neo4j/database';
 import { RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
-import { checkNodes, checkRelationshipEnds, existingNodes, nodeRowRefs, type ExistingNodes } from './check-batch';
+import { checkErasedKeys, checkNodes, checkRelationshipEnds, existingNodes, nodeRowRefs, type ExistingNodes } from './check-batch';
 import type { ParsedBatch } from './parse-batch';
 import { refId, type NodeRow, type RelationshipRow } from './parse-row';
 import { rejectedImport } from './problems';
@@ -27,6 +27,7 @@ export async function importBatch(tx: Tx, batch: ParsedBatch, now: unknown, outc
   const problems = batch.problems.copy();
   const existing = await existingNodes(tx, nodeRowRefs(batch));
   checkNodes(batch, existing, problems);
+  await checkErasedKeys(tx, batch, existing, problems);
   if (problems.total > 0) {
     await checkRelationshipEnds(tx, batch, problems);
     throw rejectedImport(problems, outcome, details);
