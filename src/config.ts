@@ -13,6 +13,10 @@ export interface Config {
   seed: boolean;
   logLevel: LogLevel;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Largest request body the API reads, in bytes (BODY_LIMIT_MB). */
+  bodyLimitBytes: number;
+  /** Most rows (nodes + relationships) one importGraph mutation takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
   /** Interactions older than this many days are purged (npm run purge, daily in npm start); unset keeps all. */
   retentionInteractionsDays: number | undefined;
 }
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: flag(env, 'SEED', true),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_MB', 16, 1, 1024) * 1024 * 1024,
+    importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 50_000, 1, 10_000_000),
     retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
   };
 }

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     throw error;
   }
   await prepareExplorer(log);
-  const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
+  const app = await startApp(
+    { db: neo4j.db, log, production: config.nodeEnv === 'production', limits: { bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows } },
+    config.port,
+  );
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
   const days = config.retentionInteractionsDays;

@@ -4,7 +4,8 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { createLoaders, resolvers } from './areas';
-import { createContext, type Context } from './graphql/context';
+import { loadConfig } from './config';
+import { createContext, type Context, type RequestLimits } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
@@ -17,6 +18,8 @@ export interface AppOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /** Request bounds (BODY_LIMIT_MB, IMPORT_MAX_ROWS); unset ones take the configuration's defaults. */
+  limits?: Partial<AppLimits>;
   /**
    * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
    * the partner's view with it (null: everything).
@@ -24,20 +27,27 @@ export interface AppOptions {
   scope?: Scope;
 }
 
+export interface AppLimits extends RequestLimits {
+  /** Largest request body read, in bytes. */
+  bodyLimitBytes: number;
+}
+
+const { bodyLimitBytes, importMaxRows } = loadConfig({});
+const DEFAULT_LIMITS: AppLimits = { bodyLimitBytes, importMaxRows };
+
 export interface RunningApp {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
-
 /**
  * The HTTP face of the API: POST /graphql (Apollo Server 5), GET /healthz (the process lives),
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production, scope }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, limits: given, scope }: AppOptions, port: number): Promise<RunningApp> {
+  const limits: AppLimits = { ...DEFAULT_LIMITS, ...given };
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(resolvers),
@@ -74,14 +84,14 @@ export async function startApp({ db, log, production, scope }: AppOptions, port:
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    const body = req.method === 'POST' ? await readJsonBody(req, limits.bodyLimitBytes) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Until sign-in lands every request sees everything; at merge the lead replaces
       // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE),
+      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE, { importMaxRows: limits.importMaxRows }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -107,12 +117,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new Error(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; import big files with npm run import.`);
+    if (size > maxBytes) return new Error(`The request body is larger than ${maxBytes / 1024 / 1024} MB (BODY_LIMIT_MB); import big files with npm run import.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

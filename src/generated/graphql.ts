@@ -1075,24 +1075,34 @@ export type Mutation = {
   /** Deletes an asset and its links; cases about it stay. NOT_FOUND for an unknown id. Answers the deleted asset. */
   deleteAsset: Asset;
   /**
-   * Deletes the opportunity with its relationships and stage history; returns its id. NOT_FOUND for an
-   * unknown id.
+   * Deletes the opportunity with its relationships (account, owner, buying roles, contacts about it)
+   * and its stage history; returns its id. NOT_FOUND for an unknown id.
    */
   deleteOpportunity: Scalars['ID']['output'];
   /**
-   * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
-   * CONFLICT naming how many (extensions.people), unless force is true (the people stay, without
-   * that employer). NOT_FOUND for an unknown id.
+   * Deletes the organization, its relationships and what belonged only to it — its lifecycle
+   * history, orders (with their lines), opportunities (with their stage history and buying roles)
+   * and the cases it raised; returns its id. When people WORK_AT it, this is a CONFLICT naming how
+   * many (extensions.people), unless force is true (the people stay, without that employer).
+   * NOT_FOUND for an unknown id.
    */
   deleteOrganization: Scalars['ID']['output'];
-  /** Deletes the person and all their relationships; returns their id. NOT_FOUND for an unknown id. */
+  /**
+   * Deletes the person, all their relationships and what belonged only to them — their consents, the
+   * cases they raised and contacts nobody else took part in; returns their id. NOT_FOUND for an
+   * unknown id.
+   */
   deletePerson: Scalars['ID']['output'];
   /**
    * Deletes a product no order contains (CONFLICT otherwise: orders are history); returns it.
    * NOT_FOUND for an unknown id.
    */
   deleteProduct: Product;
-  /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
+  /**
+   * Deletes the user and all their relationships (their opportunities and cases stay, without that
+   * owner or assignee), and contacts nobody else took part in; returns their id. NOT_FOUND for an
+   * unknown id.
+   */
   deleteUser: Scalars['ID']['output'];
   /**
    * Erases a person (GDPR Art. 17) in one transaction: their node, every relationship, their consent

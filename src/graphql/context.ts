@@ -18,6 +18,13 @@ export interface Context {
   loaders: Loaders;
   /** Opens the one write transaction of a mutation. */
   mutate: Mutate;
+  limits: RequestLimits;
+}
+
+/** Bounds on what one request may ask for, from the configuration. */
+export interface RequestLimits {
+  /** Most rows (nodes + relationships) one importGraph takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
 }
 
 /**
@@ -25,7 +32,9 @@ export interface Context {
  * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
  * runs within it (src/neo4j/scoped-database.ts).
  */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, scope: Scope): Context {
+export function createContext(
+  db: Database, log: Logger, createLoaders: (db: Reader) => Loaders, scope: Scope, limits: RequestLimits,
+): Context {
   const scoped = new ScopedDatabase(db, scope, log);
-  return { db: scoped, log, loaders: createLoaders(scoped), mutate: mutator(scoped) };
+  return { db: scoped, log, loaders: createLoaders(scoped), mutate: mutator(scoped), limits };
 }

@@ -196,8 +196,31 @@ export interface StageProperty {
   history?: { type: RelationshipTypeName; label: NodeLabel };
 }
 
-/** The stages whose moves are kept: they belong to their node and are deleted with it. */
+/** The stages whose moves are kept: they belong to their node (OWNED_BY) and are deleted with it. */
 export const STAGE_HISTORIES = {
   lifecycle: { label: 'Organization', property: 'lifecycleStage', history: { type: 'HAS_LIFECYCLE_CHANGE', label: 'LifecycleChange' } },
   opportunityStage: { label: 'Opportunity', property: 'stage', history: { type: 'HAS_STAGE_CHANGE', label: 'OpportunityStageChange' } },
 } as const satisfies Record<string, StageProperty>;
+
+/** One relationship that ties a dependent node to its owner: the owner is at `from` or at `to`. */
+export interface Ownership {
+  type: RelationshipTypeName;
+  /** Which end of the relationship the owner is. */
+  owner: 'from' | 'to';
+}
+
+/**
+ * What a dependent node belongs to: it means nothing without an owner, so deleting its last
+ * owner deletes it too (and what it owns in turn). A consent is its person's, a stage change its
+ * node's, an order and an opportunity their account's, a case its raiser's, an interaction its
+ * participants' (it goes when the last one does). Nodes not listed stand on their own.
+ */
+export const OWNED_BY: Partial<Record<NodeLabel, readonly Ownership[]>> = {
+  Consent: [{ type: 'GAVE', owner: 'from' }],
+  LifecycleChange: [{ type: 'HAS_LIFECYCLE_CHANGE', owner: 'from' }],
+  OpportunityStageChange: [{ type: 'HAS_STAGE_CHANGE', owner: 'from' }],
+  Order: [{ type: 'PLACED', owner: 'from' }],
+  Opportunity: [{ type: 'FOR_ACCOUNT', owner: 'to' }],
+  Case: [{ type: 'RAISED_BY', owner: 'to' }],
+  Interaction: [{ type: 'PARTICIPATED_IN', owner: 'from' }],
+};

@@ -2,7 +2,7 @@ import { badUserInput, notFound } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_TYPES, type NodeLabel } from '../model/graph-model';
-import { validInput, withoutNulls } from '../model/validate-properties';
+import { validInput, validKey, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { deleteEntity } from '../nodes/entity-writes';
 import { labelsOf } from '../nodes/labels-of';
@@ -44,7 +44,8 @@ export async function createOpportunity(
 ): Promise<EntityRow> {
   const { accountId, ownerId, key, ...fields } = input;
   const properties = withoutNulls(validInput(NODE_TYPES.Opportunity.properties, fields, 'opportunity', NODE_TYPES.Opportunity.required));
-  if (key) properties.key = key;
+  const checkedKey = validKey(key);
+  if (checkedKey) properties.key = checkedKey;
   await checkLinks(tx, { accountId, ownerId });
   const [row] = await tx.run<{ node: EntityRow }>(CREATE_OPPORTUNITY, { accountId, ownerId: ownerId ?? null, properties, now: param.now() });
   return row.node;
