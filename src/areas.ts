@@ -5,6 +5,7 @@
  */
 import type { Resolvers } from './generated/graphql';
 import type { Loaders } from './graphql/context';
+import type { MutationRecorder } from './graphql/mutate';
 import type { Reader } from './neo4j/database';
 import * as nodes from './nodes';
 import * as graphImport from './import';
@@ -27,12 +28,16 @@ import * as lifecycle from './lifecycle';
 import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
+import * as events from './events';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline,
+  dashboard, pipeline, events,
 ] as const;
+
+/** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */
+export const mutationRecorders: readonly MutationRecorder[] = [events.recordMutationEvents];
 
 /** The resolvers of every area. */
 export const resolvers: Resolvers[] = AREAS.map((area) => area.resolvers);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createLoaders, resolvers } from './areas';
+import { createLoaders, mutationRecorders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
@@ -73,7 +73,7 @@ export async function startApp({ db, log, production }: AppOptions, port: number
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log, createLoaders),
+      context: async () => createContext(db, log, createLoaders, mutationRecorders),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -533,6 +533,30 @@ export type EmployerEdge = {
   until?: Maybe<Scalars['Date']['output']>;
 };
 
+/**
+ * One change in the graph (DESIGN §10): every successful mutation writes one in its own transaction,
+ * so an event exists exactly when its change committed. `seq` grows by one per event across the
+ * graph, without gaps. The payload carries ids only, except `consent.confirmation_requested`, whose
+ * data holds the confirmation URL for the mailer.
+ */
+export type Event = {
+  __typename?: 'Event';
+  /** The user or API key that made the change; for a public page the person whose link it is; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** When the change committed (server time). */
+  at: Scalars['DateTime']['output'];
+  /** More of the payload: `{}` for most types; `{personId, url}` for `consent.confirmation_requested`. */
+  data: Scalars['JSON']['output'];
+  /** Server-generated UUID; webhooks send it as `webhook-id`, the same on every retry. */
+  id: Scalars['ID']['output'];
+  /** Position in the feed: 1 for the first event, one more for each following one. */
+  seq: Scalars['Int']['output'];
+  /** The nodes the change touched (the ids its arguments and its answer name). */
+  targetIds: Array<Scalars['ID']['output']>;
+  /** What happened, `<thing>.<verb>`, e.g. `organization.created`, `consent.withdrawn` (see eventTypes). */
+  type: Scalars['String']['output'];
+};
+
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -2336,6 +2360,13 @@ export type Query = {
    * still counts as recent. Highest lifetime revenue first, then by name.
    */
   dormantCustomers: DormantCustomerConnection;
+  /** Every event type there is, sorted: what `events(types:)` and `createWebhook(input: {types})` accept. */
+  eventTypes: Array<Scalars['String']['output']>;
+  /**
+   * The change feed, oldest first: up to `first` events after seq `after`. Poll with the last seq
+   * you processed. An unknown type is BAD_USER_INPUT.
+   */
+  events: Array<Event>;
   /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
    * hops, highest score first (ties by id). NOT_FOUND for an unknown target.
@@ -2488,6 +2519,14 @@ export type QueryDormantCustomersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -3073,6 +3112,8 @@ export type UserEdge = {
 export type UserRole =
   /** Runs the system: users, imports, data protection. */
   | 'ADMIN'
+  /** An ERP, telephony or other system (an API key) that reads the change feed (events). */
+  | 'INTEGRATION'
   /** Owns key accounts and works their networks. */
   | 'KEY_ACCOUNT_MANAGER'
   /** An outside user working for a channel partner, meant to see only that partner's scope. */
@@ -3084,7 +3125,9 @@ export type UserRole =
   /** Sells: prospects, deals, contact history. */
   | 'SALES'
   /** Customer service: cases, complaints, service contacts. */
-  | 'SERVICE';
+  | 'SERVICE'
+  /** A website's back end (an API key): may call submitContactForm and nothing else. */
+  | 'WEB_FORM';
 
 /** A person WORKS_AT an organization. Dates are YYYY-MM-DD. */
 export type WorksAtInput = {
@@ -3214,6 +3257,7 @@ export type ResolversTypes = ResolversObject<{
   DormantCustomerEdge: ResolverTypeWrapper<Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversTypes['DormantCustomer'] }>>;
   EmployeeEdge: ResolverTypeWrapper<ResolverRows['EmployeeEdge']>;
   EmployerEdge: ResolverTypeWrapper<ResolverRows['EmployerEdge']>;
+  Event: ResolverTypeWrapper<ResolverRows['Event']>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
@@ -3342,6 +3386,7 @@ export type ResolversParentTypes = ResolversObject<{
   DormantCustomerEdge: Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversParentTypes['DormantCustomer'] }>;
   EmployeeEdge: ResolverRows['EmployeeEdge'];
   EmployerEdge: ResolverRows['EmployerEdge'];
+  Event: ResolverRows['Event'];
   Float: Partial<Scalars['Float']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
@@ -3581,6 +3626,16 @@ export type EmployerEdgeResolvers<ContextType = Context, ParentType extends Reso
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
@@ -3991,6 +4046,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'first'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -4126,6 +4183,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;

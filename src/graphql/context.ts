@@ -1,6 +1,6 @@
 import type { Database, Reader } from '../neo4j/database';
 import type { Logger } from '../logger';
-import { mutator, type Mutate } from './mutate';
+import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
 
 /**
  * The DataLoaders of one request. Each area with loaders adds them to this interface by
@@ -15,11 +15,28 @@ export interface Context {
   db: Reader;
   log: Logger;
   loaders: Loaders;
-  /** Opens the one write transaction of a mutation. */
+  /**
+   * Opens the one write transaction of the Mutation field being resolved (bindMutations binds it
+   * to that field, so its records name the operation); anywhere else it throws.
+   */
   mutate: Mutate;
+  /** Builds the `mutate` of one Mutation field; only bindMutations calls it. */
+  mutationFor(call: MutationCall): Mutate;
 }
 
-/** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders): Context {
-  return { db, log, loaders: createLoaders(db), mutate: mutator(db) };
+const outsideAMutation: Mutate = () =>
+  Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
+
+/**
+ * The context of one request, with a fresh set of loaders so no cache outlives it. `recorders`
+ * write with every mutation (src/areas.ts lists them); `actorId` is who is asking.
+ */
+export function createContext(
+  db: Database,
+  log: Logger,
+  createLoaders: (db: Reader) => Loaders,
+  recorders: readonly MutationRecorder[] = [],
+  actorId: string | null = null,
+): Context {
+  return { db, log, loaders: createLoaders(db), mutate: outsideAMutation, mutationFor: mutator(db, actorId, recorders) };
 }

@@ -146,14 +146,18 @@ async function writeNodes(tx: Tx, rows: NodeRow[], now: unknown): Promise<Import
   return report;
 }
 
-/** MERGE by (type, from, to), either direction for undirected types; counts real changes only. */
+/**
+ * MERGE by (type, from, to), either direction for undirected types, and by the keying property
+ * for types that may join two nodes several times (RESPONDED per kind); counts real changes only.
+ */
 function mergeRelationshipsCypher(type: RelationshipTypeName): string {
-  const pattern = RELATIONSHIP_SPECS[type].undirected ? `(a)-[old:${type}]-(b)` : `(a)-[old:${type}]->(b)`;
+  const { undirected, keyedBy } = RELATIONSHIP_SPECS[type];
+  const pattern = undirected ? `(a)-[old:${type}]-(b)` : `(a)-[old:${type}]->(b)`;
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})
-OPTIONAL MATCH ${pattern}
+OPTIONAL MATCH ${pattern}${keyedBy ? ` WHERE old.${keyedBy} = row.properties.${keyedBy}` : ''}
 WITH a, b, row, head(collect(old)) AS old
 WITH a, b, row, old, old IS NULL AS isNew,
      old IS NOT NULL AND any(name IN keys(row.properties) WHERE old[name] IS NULL OR old[name] <> row.properties[name]) AS changed

@@ -90,7 +90,8 @@ function parseRelationship(row: unknown, index: number, parsed: ParsedGraph): vo
     parsed.problems.push(...problems);
     return;
   }
-  const checked = validateProperties(RELATIONSHIP_SPECS[row.type].properties, row.properties, `${path}.properties`);
+  const { keyedBy } = RELATIONSHIP_SPECS[row.type];
+  const checked = validateProperties(RELATIONSHIP_SPECS[row.type].properties, row.properties, `${path}.properties`, keyedBy ? [keyedBy] : []);
   parsed.problems.push(...checked.problems);
   const properties = withoutNulls(checked.values);
   if (row.type === 'KNOWS' && properties.strength !== undefined && properties.declaredStrength === undefined) {
@@ -109,11 +110,12 @@ function rejectDuplicates(parsed: ParsedGraph): void {
   }
   const pairs = new Map<string, number>();
   for (const rel of parsed.relationships) {
-    const ends = RELATIONSHIP_SPECS[rel.type].undirected ? [rel.from, rel.to].sort() : [rel.from, rel.to];
-    const id = `${rel.type}|${ends.join('|')}`;
+    const { undirected, keyedBy } = RELATIONSHIP_SPECS[rel.type];
+    const ends = undirected ? [rel.from, rel.to].sort() : [rel.from, rel.to];
+    const id = `${rel.type}|${ends.join('|')}${keyedBy ? `|${String(rel.properties[keyedBy])}` : ''}`;
     const first = pairs.get(id);
     if (first === undefined) pairs.set(id, rel.index);
-    else parsed.problems.push({ path: `relationships[${rel.index}]`, message: `repeats relationships[${first}] (same type between the same nodes)` });
+    else parsed.problems.push({ path: `relationships[${rel.index}]`, message: `repeats relationships[${first}] (same type between the same nodes${RELATIONSHIP_SPECS[rel.type].keyedBy ? `, same ${RELATIONSHIP_SPECS[rel.type].keyedBy}` : ''})` });
   }
 }
 
