@@ -29,11 +29,12 @@ import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
 import * as events from './events';
+import * as campaigns from './campaigns';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events,
+  dashboard, pipeline, events, campaigns,
 ] as const;
 
 /** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */

@@ -162,6 +162,117 @@ export type BuyingRole =
   /** Will use what is bought. */
   | 'USER';
 
+/** A marketing campaign over one channel for one purpose; targeting honours consent for exactly those. */
+export type Campaign = Node & {
+  __typename?: 'Campaign';
+  /** The channel the campaign contacts people on. */
+  channel: ConsentChannel;
+  /** When the campaign was created in this graph. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the campaign ends; null when open-ended. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** External id from the source system; null when none was given. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Name, e.g. "Herbst-Newsletter 2026". */
+  name: Scalars['String']['output'];
+  /** The user who owns the campaign (OWNS); null when nobody does. */
+  owner?: Maybe<User>;
+  /** The purpose people must have agreed to, e.g. "newsletter". */
+  purpose: Scalars['String']['output'];
+  /** When the campaign starts; null when not planned yet. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a property of the campaign last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of campaigns, newest start first (unplanned last), then by name (Relay connection). */
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  /** The campaigns of this page. */
+  edges: Array<CampaignEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many campaigns there are in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One campaign in a page of campaigns. */
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The campaign. */
+  node: Campaign;
+};
+
+/** How campaignResults groups its rows; people by the organization they currently WORK_AT, deals by their account. */
+export type CampaignGroupBy =
+  /** By the id of the community the organization is IN_COMMUNITY with (from recomputeCommunities). */
+  | 'COMMUNITY'
+  /** By the organization's lifecycle stage. */
+  | 'LIFECYCLE_STAGE'
+  /** One row for the whole campaign (group null). */
+  | 'NONE'
+  /** By the organization's region (German state in the sample world). */
+  | 'REGION'
+  /** By the organization's ABC tier (A, B, C). */
+  | 'TIER';
+
+/** A targeted person's response to a campaign (RESPONDED): one per person, campaign and kind. */
+export type CampaignResponse = {
+  __typename?: 'CampaignResponse';
+  /** When they first responded this way. */
+  at: Scalars['DateTime']['output'];
+  /** The campaign. */
+  campaign: Campaign;
+  /** How they responded. */
+  kind: CampaignResponseKind;
+  /** Who responded. */
+  person: Person;
+};
+
+/** How a targeted person answered a campaign (DESIGN §10). */
+export type CampaignResponseKind =
+  /** The message could not be delivered (no response). */
+  | 'BOUNCED'
+  /** The person clicked a link in the message. */
+  | 'CLICKED'
+  /** The message reached the person (no response yet). */
+  | 'DELIVERED'
+  /** The person opened the message. */
+  | 'OPENED'
+  /** The person signed up (event, demo, offer); also logged as an INBOUND WEB_FORM interaction about the campaign. */
+  | 'REGISTERED'
+  /** The person answered; also logged as an INBOUND interaction about the campaign. */
+  | 'REPLIED'
+  /** The person unsubscribed; also records a withdrawal of the campaign's channel and purpose. */
+  | 'UNSUBSCRIBED';
+
+/** One group of a campaign's results (DESIGN §10). */
+export type CampaignResultGroup = {
+  __typename?: 'CampaignResultGroup';
+  /** Per kind, in the enum's order (every kind, 0 included), the targeted people with that response. */
+  byKind: Array<ResponseKindCount>;
+  /** The group's value (a tier, stage, region or community id); null for NONE and for people or deals without one. */
+  group?: Maybe<Scalars['String']['output']>;
+  /** Σ amount × probability of those opportunities that are open (neither WON nor LOST). */
+  openPipeline: Scalars['Float']['output'];
+  /** Opportunities SOURCED_FROM the campaign whose account is in the group. */
+  opportunities: Scalars['Int']['output'];
+  /** Targeted people with any response other than DELIVERED or BOUNCED. */
+  responded: Scalars['Int']['output'];
+  /** responded / targeted, 0…1; 0 when nobody was targeted. */
+  responseRate: Scalars['Float']['output'];
+  /** People of the group the campaign targeted. */
+  targeted: Scalars['Int']['output'];
+  /** Targeted people who unsubscribed. */
+  unsubscribed: Scalars['Int']['output'];
+  /** Σ amount of those opportunities that were WON. */
+  wonAmount: Scalars['Float']['output'];
+};
+
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
@@ -264,6 +375,24 @@ export type ConsentChannel =
   /** Social-media messages. */
   | 'SOCIAL';
 
+/** A new campaign. A purpose over 100 characters or a name over 200 is BAD_USER_INPUT; an unknown owner is NOT_FOUND. */
+export type CreateCampaignInput = {
+  /** The channel the campaign contacts people on. */
+  channel: ConsentChannel;
+  /** When it ends. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** External id, unique across the graph; a duplicate is CONFLICT. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Name; required, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /** The User who owns it; nobody when left out. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The purpose people must have agreed to, e.g. "newsletter"; at most 100 characters. */
+  purpose: Scalars['String']['input'];
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /**
  * A new opportunity. An unknown account or owner is NOT_FOUND, an id of the wrong type, a negative
  * amount, a probability outside 0…1 or a currency longer than 3 characters is BAD_USER_INPUT.
@@ -273,6 +402,8 @@ export type CreateOpportunityInput = {
   accountId: Scalars['ID']['input'];
   /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** The Campaign the deal came from (SOURCED_FROM); none when left out. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code of the amount, e.g. EUR. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** When we expect the deal to close. */
@@ -610,7 +741,7 @@ export type InfluencesInput = {
 /** One logged contact (contact history). */
 export type Interaction = Node & {
   __typename?: 'Interaction';
-  /** Organizations, opportunities and cases it was about (ABOUT), by name or subject. */
+  /** Organizations, opportunities, cases and campaigns it was about (ABOUT), by name or subject. */
   about: Array<Node>;
   /** When the interaction was logged. */
   createdAt: Scalars['DateTime']['output'];
@@ -778,7 +909,7 @@ export type LifecycleTransition = {
  * than 50 participants or more than 20 subjects is BAD_USER_INPUT.
  */
 export type LogInteractionInput = {
-  /** What it was about: at most 20 Organization, Opportunity or Case ids. */
+  /** What it was about: at most 20 Organization, Opportunity, Case or Campaign ids. */
   aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Who started it. */
   direction?: InputMaybe<InteractionDirection>;
@@ -858,6 +989,8 @@ export type Mutation = {
   changeOpportunityStage: Opportunity;
   /** Closes a RESOLVED case; any other status is BAD_USER_INPUT. */
   closeCase: Case;
+  /** Creates a campaign (OWNS from its owner when given). */
+  createCampaign: Campaign;
   /**
    * Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one
    * transaction.
@@ -871,6 +1004,11 @@ export type Mutation = {
   createProduct: Product;
   /** Creates a user and returns them. */
   createUser: User;
+  /**
+   * Deletes the campaign with its targeting, responses and SOURCED_FROM links (the opportunities and
+   * logged interactions stay); returns its id. NOT_FOUND for an unknown id.
+   */
+  deleteCampaign: Scalars['ID']['output'];
   /**
    * Deletes the opportunity with its relationships and stage history; returns its id. NOT_FOUND for an
    * unknown id.
@@ -968,6 +1106,13 @@ export type Mutation = {
    */
   recomputeTiers: TierReport;
   /**
+   * Records a targeted person's response (one RESPONDED per kind; a repeat keeps the earlier `at`).
+   * UNSUBSCRIBED also withdraws the campaign's channel and purpose (source `campaign:<key or id>`);
+   * REPLIED and REGISTERED also log an INBOUND interaction of the person ABOUT the campaign — all in
+   * one transaction. A person the campaign did not target is BAD_USER_INPUT; unknown ids are NOT_FOUND.
+   */
+  recordCampaignResponse: CampaignResponse;
+  /**
    * Records that a person granted consent for a channel and purpose (a new Consent; history is
    * kept). NOT_FOUND for an unknown person; a purpose over 100 characters is BAD_USER_INPUT.
    */
@@ -993,6 +1138,12 @@ export type Mutation = {
    * NOT_FOUND; an empty role list is BAD_USER_INPUT (use removeBuyingRole).
    */
   setBuyingRole: BuyingCenterMember;
+  /**
+   * Adds TARGETED_BY {at} for exactly the people of audience(filter, campaign channel, campaign
+   * purpose, asOf: at): consent honoured, restricted people left out. People the campaign targeted
+   * before are not added again. NOT_FOUND for an unknown campaign.
+   */
+  targetCampaign: TargetingReport;
   /**
    * Removes INFLUENCES from the one to the other; false when there was none. Unknown ids are
    * NOT_FOUND.
@@ -1028,6 +1179,8 @@ export type Mutation = {
    * NOT_FOUND.
    */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  /** Changes the given fields of a campaign; NOT_FOUND for an unknown id or owner. */
+  updateCampaign: Campaign;
   /** Changes the given fields of an opportunity; NOT_FOUND for an unknown id, account or owner. */
   updateOpportunity: Opportunity;
   /** Changes the given properties of an organization; NOT_FOUND for an unknown id. */
@@ -1093,6 +1246,15 @@ export type MutationCloseCaseArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateOpportunityArgs = {
   input: CreateOpportunityInput;
 };
@@ -1131,6 +1293,15 @@ export type MutationCreateProductArgs = {
  */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteCampaignArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1307,6 +1478,18 @@ export type MutationRecomputeTiersArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRecordCampaignResponseArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  campaignId: Scalars['ID']['input'];
+  kind: CampaignResponseKind;
+  personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecordConsentArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   channel: ConsentChannel;
@@ -1358,6 +1541,17 @@ export type MutationSetBuyingRoleArgs = {
   personId: Scalars['ID']['input'];
   roles: Array<BuyingRole>;
   stance?: InputMaybe<Stance>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationTargetCampaignArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  campaignId: Scalars['ID']['input'];
+  filter?: InputMaybe<AudienceFilter>;
 };
 
 
@@ -1428,6 +1622,16 @@ export type MutationUnlinkSubsidiaryOfArgs = {
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationUpdateCampaignArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCampaignInput;
 };
 
 
@@ -1583,6 +1787,8 @@ export type Opportunity = Node & {
   amount?: Maybe<Scalars['Float']['output']>;
   /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
   buyingCenter: BuyingCenter;
+  /** The campaign this deal came from (SOURCED_FROM); null when none. */
+  campaign?: Maybe<Campaign>;
   /** Why it was won or lost; null while open. */
   closeReason?: Maybe<Scalars['String']['output']>;
   /** When it was won or lost (set by changeOpportunityStage); null while open. */
@@ -2339,6 +2545,18 @@ export type Query = {
   averageTimeToResolve: ResolutionTime;
   /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
   buyingCenter: BuyingCenter;
+  /** The campaign with this id; null when there is none. */
+  campaign?: Maybe<Campaign>;
+  /**
+   * A campaign's results, one row per group, by group (null last): targeted, responded, response rate,
+   * responses per kind, unsubscribes, and the pipeline of the opportunities SOURCED_FROM it. A person
+   * counts in the group of the organization they currently WORK_AT (the smallest key when several),
+   * a deal in that of its account. NONE answers one row even for an empty campaign. NOT_FOUND for an
+   * unknown campaign.
+   */
+  campaignResults: Array<CampaignResultGroup>;
+  /** Campaigns, newest start first (unplanned last), then by name. */
+  campaigns: CampaignConnection;
   /** The case with this id; null when there is none. */
   case?: Maybe<Case>;
   /**
@@ -2484,6 +2702,26 @@ export type QueryAverageTimeToResolveArgs = {
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryBuyingCenterArgs = {
   opportunityId: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignResultsArgs = {
+  campaignId: Scalars['ID']['input'];
+  groupBy?: InputMaybe<CampaignGroupBy>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2739,6 +2977,15 @@ export type ResolutionTime = {
   cases: Scalars['Int']['output'];
 };
 
+/** How many people of a group gave one kind of response. */
+export type ResponseKindCount = {
+  __typename?: 'ResponseKindCount';
+  /** The kind of response. */
+  kind: CampaignResponseKind;
+  /** How many targeted people gave it (each person once). */
+  people: Scalars['Int']['output'];
+};
+
 /** Another customer who owns the product of a case: the up-sell list of the call center. */
 export type SameProblemAccount = {
   __typename?: 'SameProblemAccount';
@@ -2894,6 +3141,17 @@ export type SubsidiaryOfInput = {
   subsidiaryId: Scalars['ID']['input'];
 };
 
+/** What one targetCampaign call did. */
+export type TargetingReport = {
+  __typename?: 'TargetingReport';
+  /** People of the audience the campaign had targeted before; not added again. */
+  alreadyTargeted: Scalars['Int']['output'];
+  /** People the filter matched who are not in the audience (no current grant for the channel and purpose). */
+  matchedWithoutConsent: Scalars['Int']['output'];
+  /** People of the audience newly targeted by this call. */
+  targeted: Scalars['Int']['output'];
+};
+
 /** An account's ABC tier by its share of revenue over the last 12 months (see recomputeTiers). */
 export type Tier =
   /** The accounts that together make the first 80 % of revenue. */
@@ -2936,6 +3194,21 @@ export type TierReport = {
 
 /**
  * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
+ * Channel and purpose stay as created: targeting and responses were judged against them.
+ */
+export type UpdateCampaignInput = {
+  /** When it ends. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New name; null is BAD_USER_INPUT. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Hands the campaign to another user (a User id); null removes the owner. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
  * The stage changes through changeOpportunityStage, which records the change in stageHistory.
  */
 export type UpdateOpportunityInput = {
@@ -2943,6 +3216,8 @@ export type UpdateOpportunityInput = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** Names the Campaign the deal came from (replacing any earlier one); null removes it. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code of the amount. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** When we expect the deal to close. */
@@ -3235,12 +3510,20 @@ export type ResolversTypes = ResolversObject<{
   BuyingCenter: ResolverTypeWrapper<ResolverRows['BuyingCenter']>;
   BuyingCenterMember: ResolverTypeWrapper<ResolverRows['BuyingCenterMember']>;
   BuyingRole: ResolverTypeWrapper<Partial<BuyingRole>>;
+  Campaign: ResolverTypeWrapper<EntityRow>;
+  CampaignConnection: ResolverTypeWrapper<Partial<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>>;
+  CampaignEdge: ResolverTypeWrapper<Partial<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>>;
+  CampaignGroupBy: ResolverTypeWrapper<Partial<CampaignGroupBy>>;
+  CampaignResponse: ResolverTypeWrapper<ResolverRows['CampaignResponse']>;
+  CampaignResponseKind: ResolverTypeWrapper<Partial<CampaignResponseKind>>;
+  CampaignResultGroup: ResolverTypeWrapper<ResolverRows['CampaignResultGroup']>;
   Case: ResolverTypeWrapper<EntityRow>;
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
+  CreateCampaignInput: ResolverTypeWrapper<Partial<CreateCampaignInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
@@ -3327,6 +3610,7 @@ export type ResolversTypes = ResolversObject<{
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
   ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
+  ResponseKindCount: ResolverTypeWrapper<Partial<ResponseKindCount>>;
   SameProblemAccount: ResolverTypeWrapper<ResolverRows['SameProblemAccount']>;
   SearchHit: ResolverTypeWrapper<ResolverRows['SearchHit']>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
@@ -3340,10 +3624,12 @@ export type ResolversTypes = ResolversObject<{
   Stance: ResolverTypeWrapper<Partial<Stance>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
+  TargetingReport: ResolverTypeWrapper<ResolverRows['TargetingReport']>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
   TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
+  UpdateCampaignInput: ResolverTypeWrapper<Partial<UpdateCampaignInput>>;
   UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
@@ -3366,10 +3652,16 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Partial<Scalars['Boolean']['output']>;
   BuyingCenter: ResolverRows['BuyingCenter'];
   BuyingCenterMember: ResolverRows['BuyingCenterMember'];
+  Campaign: EntityRow;
+  CampaignConnection: Partial<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> }>;
+  CampaignEdge: Partial<Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] }>;
+  CampaignResponse: ResolverRows['CampaignResponse'];
+  CampaignResultGroup: ResolverRows['CampaignResultGroup'];
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
   Consent: EntityRow;
+  CreateCampaignInput: Partial<CreateCampaignInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
@@ -3446,6 +3738,7 @@ export type ResolversParentTypes = ResolversObject<{
   RelationshipPath: ResolverRows['RelationshipPath'];
   ReportsToInput: Partial<ReportsToInput>;
   ResolutionTime: Partial<ResolutionTime>;
+  ResponseKindCount: Partial<ResponseKindCount>;
   SameProblemAccount: ResolverRows['SameProblemAccount'];
   SearchHit: ResolverRows['SearchHit'];
   ServesEdge: ResolverRows['ServesEdge'];
@@ -3454,9 +3747,11 @@ export type ResolversParentTypes = ResolversObject<{
   StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
   SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  TargetingReport: ResolverRows['TargetingReport'];
   TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
+  UpdateCampaignInput: Partial<UpdateCampaignInput>;
   UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
@@ -3498,6 +3793,50 @@ export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extend
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['BuyingRole']>, ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ConsentChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+}>;
+
+export type CampaignResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResponse'] = ResolversParentTypes['CampaignResponse']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CampaignResponseKind'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type CampaignResultGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResultGroup'] = ResolversParentTypes['CampaignResultGroup']> = ResolversObject<{
+  byKind?: Resolver<Array<ResolversTypes['ResponseKindCount']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  targeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsubscribed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wonAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
@@ -3729,11 +4068,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
   changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
+  createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteCampaign?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id'>>;
   deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
@@ -3752,11 +4093,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
+  recordCampaignResponse?: Resolver<ResolversTypes['CampaignResponse'], ParentType, ContextType, RequireFields<MutationRecordCampaignResponseArgs, 'campaignId' | 'kind' | 'personId'>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
+  targetCampaign?: Resolver<ResolversTypes['TargetingReport'], ParentType, ContextType, RequireFields<MutationTargetCampaignArgs, 'campaignId'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -3764,6 +4107,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'input'>>;
   updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
@@ -3793,7 +4137,7 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Campaign' | 'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -3816,6 +4160,7 @@ export type OpportunityResolvers<ContextType = Context, ParentType extends Resol
   account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4041,6 +4386,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel' | 'first' | 'purpose'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaignResults?: Resolver<Array<ResolversTypes['CampaignResultGroup']>, ParentType, ContextType, RequireFields<QueryCampaignResultsArgs, 'campaignId' | 'groupBy'>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
@@ -4082,6 +4430,11 @@ export type ResolutionTimeResolvers<ContextType = Context, ParentType extends Re
   cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ResponseKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseKindCount'] = ResolversParentTypes['ResponseKindCount']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['CampaignResponseKind'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SameProblemAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameProblemAccount'] = ResolversParentTypes['SameProblemAccount']> = ResolversObject<{
   account?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4113,6 +4466,12 @@ export type StakeholderLinkResolvers<ContextType = Context, ParentType extends R
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['StakeholderRelationship'], ParentType, ContextType>;
+}>;
+
+export type TargetingReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TargetingReport'] = ResolversParentTypes['TargetingReport']> = ResolversObject<{
+  alreadyTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchedWithoutConsent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TierAccountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierAccounts'] = ResolversParentTypes['TierAccounts']> = ResolversObject<{
@@ -4168,6 +4527,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AudienceEdge?: AudienceEdgeResolvers<ContextType>;
   BuyingCenter?: BuyingCenterResolvers<ContextType>;
   BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignResponse?: CampaignResponseResolvers<ContextType>;
+  CampaignResultGroup?: CampaignResultGroupResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
@@ -4229,11 +4593,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RelationshipPath?: RelationshipPathResolvers<ContextType>;
   ResolutionTime?: ResolutionTimeResolvers<ContextType>;
+  ResponseKindCount?: ResponseKindCountResolvers<ContextType>;
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
   StakeholderLink?: StakeholderLinkResolvers<ContextType>;
+  TargetingReport?: TargetingReportResolvers<ContextType>;
   TierAccounts?: TierAccountsResolvers<ContextType>;
   TierCount?: TierCountResolvers<ContextType>;
   TierReport?: TierReportResolvers<ContextType>;
