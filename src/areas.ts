@@ -3,10 +3,13 @@
  * order their resolvers are merged. The server composes the schema and the per-request loaders
  * from it; the plumbing (neo4j, graphql, model, nodes) never imports an area.
  */
+import type http from 'node:http';
 import type { Resolvers } from './generated/graphql';
 import type { Loaders } from './graphql/context';
-import type { MutationRecorder } from './graphql/mutate';
-import type { Reader } from './neo4j/database';
+import { mutator, type MutationRecorder } from './graphql/mutate';
+import type { Logger } from './logger';
+import type { Database, Reader } from './neo4j/database';
+import type { PublicPage } from './web';
 import * as nodes from './nodes';
 import * as graphImport from './import';
 import * as organizations from './organizations';
@@ -30,11 +33,12 @@ import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
 import * as events from './events';
 import * as campaigns from './campaigns';
+import * as webForms from './web-forms';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events, campaigns,
+  dashboard, pipeline, events, campaigns, webForms,
 ] as const;
 
 /** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */
@@ -52,4 +56,19 @@ type ListedLoaders = UnionToIntersection<ReturnType<AreaWithLoaders['createLoade
 export function createLoaders(db: Reader): Loaders {
   const loaders: ListedLoaders = Object.assign({}, ...AREAS.map((area) => ('createLoaders' in area ? area.createLoaders(db) : {})));
   return loaders;
+}
+
+/** The pages people reach through links we send (no credential: the link's token is the proof). */
+const PUBLIC_PAGES: readonly PublicPage[] = [webForms.consentConfirmationPage];
+
+/** Answers the request when it is for a public page (true), else leaves it to the API's own routes. */
+export async function handlePublicPage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  { db, log }: { db: Database; log: Logger },
+): Promise<boolean> {
+  const write = (operation: string, actorId: string | null) => mutator(db, actorId, mutationRecorders)({ operation, argumentIds: [] });
+  for (const page of PUBLIC_PAGES) if (await page({ req, res, url, db, log, write })) return true;
+  return false;
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createLoaders, mutationRecorders, resolvers } from './areas';
+import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
@@ -61,6 +61,7 @@ export async function startApp({ db, log, production }: AppOptions, port: number
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (await handlePublicPage(req, res, url, { db, log })) return;
     if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 

@@ -375,6 +375,34 @@ export type ConsentChannel =
   /** Social-media messages. */
   | 'SOCIAL';
 
+/**
+ * What a website's contact form sends (DESIGN §10). A malformed e-mail or a text over its length is
+ * BAD_USER_INPUT; more than 5 submissions per e-mail address and hour are TOO_MANY_REQUESTS.
+ */
+export type ContactFormInput = {
+  /** Consents to ask for (at most 10); nothing is granted before the person confirms by the link. */
+  consents?: InputMaybe<Array<RequestedConsentInput>>;
+  /** The person's e-mail address; the person is found by it (case-insensitive) or created. */
+  email: Scalars['String']['input'];
+  /** The message; logged as an INBOUND WEB_FORM interaction. At most 1800 characters. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The person's name; used only when the person is new (default: the e-mail address). At most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The organization the person names; kept with the message. At most 200 characters. */
+  organizationName?: InputMaybe<Scalars['String']['input']>;
+  /** Which form it came from, e.g. "website-contact"; granted consents get the source `double-opt-in:<source>`. 1 to 80 characters. */
+  source: Scalars['String']['input'];
+  /** Version of the consent text the form showed; required when consents are asked for. At most 50 characters. */
+  textVersion?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The answer to a contact form: always accepted, so it never tells whether the person was known. */
+export type ContactFormReceipt = {
+  __typename?: 'ContactFormReceipt';
+  /** Always true. */
+  accepted: Scalars['Boolean']['output'];
+};
+
 /** A new campaign. A purpose over 100 characters or a name over 200 is BAD_USER_INPUT; an unknown owner is NOT_FOUND. */
 export type CreateCampaignInput = {
   /** The channel the campaign contacts people on. */
@@ -1139,6 +1167,13 @@ export type Mutation = {
    */
   setBuyingRole: BuyingCenterMember;
   /**
+   * A website's contact form (API keys of role WEB_FORM may call only this). Logs the message, and for
+   * requested consents stores a confirmation request valid for 7 days and emits the event
+   * `consent.confirmation_requested` with the person's id and the link for the mailer
+   * (`<PUBLIC_URL>/consent/confirm?token=…`). The answer is the same for a known and an unknown person.
+   */
+  submitContactForm: ContactFormReceipt;
+  /**
    * Adds TARGETED_BY {at} for exactly the people of audience(filter, campaign channel, campaign
    * purpose, asOf: at): consent honoured, restricted people left out. People the campaign targeted
    * before are not added again. NOT_FOUND for an unknown campaign.
@@ -1541,6 +1576,15 @@ export type MutationSetBuyingRoleArgs = {
   personId: Scalars['ID']['input'];
   roles: Array<BuyingRole>;
   stance?: InputMaybe<Stance>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationSubmitContactFormArgs = {
+  input: ContactFormInput;
 };
 
 
@@ -2966,6 +3010,14 @@ export type ReportsToInput = {
   personId: Scalars['ID']['input'];
 };
 
+/** One consent a web form asks the person for; granted only once they confirm by the e-mailed link. */
+export type RequestedConsentInput = {
+  /** The channel. */
+  channel: ConsentChannel;
+  /** What for, e.g. "newsletter"; 1 to 100 characters. */
+  purpose: Scalars['String']['input'];
+};
+
 /** Mean time from openedAt to resolvedAt of the cases resolved in a period. */
 export type ResolutionTime = {
   __typename?: 'ResolutionTime';
@@ -3523,6 +3575,8 @@ export type ResolversTypes = ResolversObject<{
   ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
+  ContactFormInput: ResolverTypeWrapper<Partial<ContactFormInput>>;
+  ContactFormReceipt: ResolverTypeWrapper<Partial<ContactFormReceipt>>;
   CreateCampaignInput: ResolverTypeWrapper<Partial<CreateCampaignInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
@@ -3609,6 +3663,7 @@ export type ResolversTypes = ResolversObject<{
   RelationshipPath: ResolverTypeWrapper<ResolverRows['RelationshipPath']>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
+  RequestedConsentInput: ResolverTypeWrapper<Partial<RequestedConsentInput>>;
   ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
   ResponseKindCount: ResolverTypeWrapper<Partial<ResponseKindCount>>;
   SameProblemAccount: ResolverTypeWrapper<ResolverRows['SameProblemAccount']>;
@@ -3661,6 +3716,8 @@ export type ResolversParentTypes = ResolversObject<{
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
   Consent: EntityRow;
+  ContactFormInput: Partial<ContactFormInput>;
+  ContactFormReceipt: Partial<ContactFormReceipt>;
   CreateCampaignInput: Partial<CreateCampaignInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
@@ -3737,6 +3794,7 @@ export type ResolversParentTypes = ResolversObject<{
   RaiseCaseInput: Partial<RaiseCaseInput>;
   RelationshipPath: ResolverRows['RelationshipPath'];
   ReportsToInput: Partial<ReportsToInput>;
+  RequestedConsentInput: Partial<RequestedConsentInput>;
   ResolutionTime: Partial<ResolutionTime>;
   ResponseKindCount: Partial<ResponseKindCount>;
   SameProblemAccount: ResolverRows['SameProblemAccount'];
@@ -3880,6 +3938,10 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
   textVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContactFormReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactFormReceipt'] = ResolversParentTypes['ContactFormReceipt']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
@@ -4099,6 +4161,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
+  submitContactForm?: Resolver<ResolversTypes['ContactFormReceipt'], ParentType, ContextType, RequireFields<MutationSubmitContactFormArgs, 'input'>>;
   targetCampaign?: Resolver<ResolversTypes['TargetingReport'], ParentType, ContextType, RequireFields<MutationTargetCampaignArgs, 'campaignId'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
@@ -4536,6 +4599,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CaseParty?: CasePartyResolvers<ContextType>;
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
+  ContactFormReceipt?: ContactFormReceiptResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;

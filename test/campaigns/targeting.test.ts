@@ -18,7 +18,7 @@ async function audience(server: TestServer, vars: Record<string, unknown>): Prom
   let after: string | null = null;
   let excluded = 0;
   for (;;) {
-    const { audience: page } = await server.data(AUDIENCE_PAGE, { ...vars, after });
+    const { audience: page }: { audience: any } = await server.data(AUDIENCE_PAGE, { ...vars, after });
     ids.push(...page.people.edges.map((edge: any) => edge.node.id));
     excluded = page.excludedWithoutConsent;
     if (!page.people.pageInfo.hasNextPage) break;
