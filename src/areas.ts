@@ -34,11 +34,12 @@ import * as pipeline from './pipeline';
 import * as events from './events';
 import * as campaigns from './campaigns';
 import * as webForms from './web-forms';
+import * as preferences from './preferences';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events, campaigns, webForms,
+  dashboard, pipeline, events, campaigns, webForms, preferences,
 ] as const;
 
 /** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */
@@ -59,7 +60,7 @@ export function createLoaders(db: Reader): Loaders {
 }
 
 /** The pages people reach through links we send (no credential: the link's token is the proof). */
-const PUBLIC_PAGES: readonly PublicPage[] = [webForms.consentConfirmationPage];
+const PUBLIC_PAGES: readonly PublicPage[] = [webForms.consentConfirmationPage, preferences.preferenceCentre];
 
 /** Answers the request when it is for a public page (true), else leaves it to the API's own routes. */
 export async function handlePublicPage(

@@ -2661,6 +2661,14 @@ export type Query = {
   person?: Maybe<Person>;
   /** The pipeline by stage under the filter (an opportunity without a stage counts as QUALIFICATION). */
   pipeline: Pipeline;
+  /**
+   * The person's preference-centre link, `<PUBLIC_URL>/preferences/<token>`: a signed token naming the
+   * person that expires after `ttlDays`. On that page (no sign-in, no JavaScript needed) the person
+   * sees their name and a switch per channel and purpose, records grants and withdrawals (source
+   * `preference-centre`), and can ask for a copy or the erasure of their data (a Case for the service
+   * team). NOT_FOUND for an unknown person; ttlDays outside 1…365 is BAD_USER_INPUT.
+   */
+  preferenceLink: Scalars['String']['output'];
   /** The product with this id; null when there is none. */
   product?: Maybe<Product>;
   /**
@@ -2896,6 +2904,13 @@ export type QueryPersonArgs = {
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPipelineArgs = {
   filter?: InputMaybe<PipelineFilter>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryPreferenceLinkArgs = {
+  personId: Scalars['ID']['input'];
+  ttlDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4472,6 +4487,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
+  preferenceLink?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryPreferenceLinkArgs, 'personId' | 'ttlDays'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
