@@ -35,11 +35,12 @@ import * as events from './events';
 import * as campaigns from './campaigns';
 import * as webForms from './web-forms';
 import * as preferences from './preferences';
+import * as webhooks from './webhooks';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events, campaigns, webForms, preferences,
+  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks,
 ] as const;
 
 /** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */

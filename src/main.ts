@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
 import { startApp } from './server';
+import { startWebhookDelivery } from './webhooks';
 import { prepareExplorer } from './web';
 
 /** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
@@ -22,12 +23,14 @@ async function main(): Promise<void> {
   const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
+  const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: HTTP server, then Neo4j');
+    log.info({ signal }, 'shutting down: webhook deliveries, HTTP server, then Neo4j');
+    await webhooks.stop();
     await app.close();
     await neo4j.close();
     process.exit(0);

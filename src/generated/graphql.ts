@@ -532,6 +532,25 @@ export type CreateUserInput = {
   roles?: InputMaybe<Array<UserRole>>;
 };
 
+/** A receiver to register. A url that is not http(s) or a type not in eventTypes is BAD_USER_INPUT. */
+export type CreateWebhookInput = {
+  /** What it is for; at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types to receive (see Query.eventTypes); every type when left out or empty. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where to POST the events: http(s), no user or password in it, at most 2000 characters. */
+  url: Scalars['String']['input'];
+};
+
+/** A new webhook and its signing secret, which is shown only here. */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** The signing secret `whsec_<base64>` for the receiver's Standard Webhooks library; not shown again. */
+  secret: Scalars['String']['output'];
+  /** The webhook. */
+  webhook: Webhook;
+};
+
 /** A credit or discount given on a logged contact. */
 export type CreditRecord = {
   __typename?: 'CreditRecord';
@@ -1033,6 +1052,11 @@ export type Mutation = {
   /** Creates a user and returns them. */
   createUser: User;
   /**
+   * Registers a webhook; it receives the events after its creation (its own `webhook.created` first).
+   * The answer holds the signing secret, shown this once.
+   */
+  createWebhook: CreatedWebhook;
+  /**
    * Deletes the campaign with its targeting, responses and SOURCED_FROM links (the opportunities and
    * logged interactions stay); returns its id. NOT_FOUND for an unknown id.
    */
@@ -1057,6 +1081,10 @@ export type Mutation = {
   deleteProduct: Product;
   /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
   deleteUser: Scalars['ID']['output'];
+  /** Deletes a webhook; its deliveries stop. Returns its id; NOT_FOUND for an unknown id. */
+  deleteWebhook: Scalars['ID']['output'];
+  /** Resumes a failing webhook from the event it stopped at. NOT_FOUND for an unknown id. */
+  enableWebhook: Webhook;
   /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
    * (DESIGN §6), all or nothing, matching nodes by key (MERGE). A rejected document is one
@@ -1335,6 +1363,15 @@ export type MutationCreateUserArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteCampaignArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1382,6 +1419,24 @@ export type MutationDeleteProductArgs = {
  * extensions.code) has written nothing.
  */
 export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationEnableWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2697,6 +2752,8 @@ export type Query = {
    * are NOT_FOUND.
    */
   warmIntroductions: Array<RelationshipPath>;
+  /** Every webhook, oldest first, with its delivery state (never its secret). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -3471,6 +3528,41 @@ export type UserRole =
   /** A website's back end (an API key): may call submitContactForm and nothing else. */
   | 'WEB_FORM';
 
+/**
+ * A receiver of the change events (DESIGN §10), e.g. the ERP, the telephony system or the website.
+ * Deliveries follow the Standard Webhooks specification: POST with the headers webhook-id (the
+ * event's id, the same on every retry), webhook-timestamp and webhook-signature, body
+ * `{type, timestamp, data: {seq, targetIds, actorId, …}}`; in seq order, at least once.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** Failed attempts at the current event (0 when none). */
+  attempts: Scalars['Int']['output'];
+  /** When it was created; it receives the events from then on. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it is for, e.g. "ERP sync". */
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when one event could not be delivered for the retry period (24 h by default): deliveries
+   * have stopped until enableWebhook.
+   */
+  failing: Scalars['Boolean']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** When the receiver last accepted an event; null before the first. */
+  lastDeliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The seq of the last event the receiver accepted (2xx); the next delivery is the next event after it. */
+  lastDeliveredSeq: Scalars['Int']['output'];
+  /** What went wrong with the last failed attempt (e.g. "HTTP 500", a timeout); null after a success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the current event is tried again after a failure; null when nothing waits. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event types it receives; empty: every type. */
+  types: Array<Scalars['String']['output']>;
+  /** Where the events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
 /** A person WORKS_AT an organization. Dates are YYYY-MM-DD. */
 export type WorksAtInput = {
   /** Department there, at most 100 characters. */
@@ -3598,6 +3690,8 @@ export type ResolversTypes = ResolversObject<{
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
+  CreateWebhookInput: ResolverTypeWrapper<Partial<CreateWebhookInput>>;
+  CreatedWebhook: ResolverTypeWrapper<Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>>;
   CreditRecord: ResolverTypeWrapper<ResolverRows['CreditRecord']>;
   CrossSellCandidate: ResolverTypeWrapper<ResolverRows['CrossSellCandidate']>;
   CustomerValue: ResolverTypeWrapper<ResolverRows['CustomerValue']>;
@@ -3710,6 +3804,7 @@ export type ResolversTypes = ResolversObject<{
   UserConnection: ResolverTypeWrapper<Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>>;
   UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
   UserRole: ResolverTypeWrapper<Partial<UserRole>>;
+  Webhook: ResolverTypeWrapper<ResolverRows['Webhook']>;
   WorksAtInput: ResolverTypeWrapper<Partial<WorksAtInput>>;
 }>;
 
@@ -3739,6 +3834,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePersonInput: Partial<CreatePersonInput>;
   CreateProductInput: Partial<CreateProductInput>;
   CreateUserInput: Partial<CreateUserInput>;
+  CreateWebhookInput: Partial<CreateWebhookInput>;
+  CreatedWebhook: Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] }>;
   CreditRecord: ResolverRows['CreditRecord'];
   CrossSellCandidate: ResolverRows['CrossSellCandidate'];
   CustomerValue: ResolverRows['CustomerValue'];
@@ -3834,6 +3931,7 @@ export type ResolversParentTypes = ResolversObject<{
   User: EntityRow;
   UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
+  Webhook: ResolverRows['Webhook'];
   WorksAtInput: Partial<WorksAtInput>;
 }>;
 
@@ -3957,6 +4055,11 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type ContactFormReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactFormReceipt'] = ResolversParentTypes['ContactFormReceipt']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CreatedWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 }>;
 
 export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
@@ -4151,12 +4254,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteCampaign?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id'>>;
   deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  deleteWebhook?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  enableWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationEnableWebhookArgs, 'id'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
   linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;
   linkKnows?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkKnowsArgs, 'input'>>;
@@ -4494,6 +4600,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 }>;
 
 export type RelationshipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipPath'] = ResolversParentTypes['RelationshipPath']> = ResolversObject<{
@@ -4600,6 +4707,20 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastDeliveredSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Audience?: AudienceResolvers<ContextType>;
   AudienceConnection?: AudienceConnectionResolvers<ContextType>;
@@ -4616,6 +4737,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ContactFormReceipt?: ContactFormReceiptResolvers<ContextType>;
+  CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;
@@ -4687,5 +4809,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
 }>;
 
