@@ -20,7 +20,8 @@ const NOTICES: Record<string, string> = {
 export const preferenceCentre: PublicPage = async (request) => {
   const { req, res, url } = request;
   if (!url.pathname.startsWith(PREFERENCES_PATH)) return false;
-  const personId = await verifyPreferenceToken(decodeURIComponent(url.pathname.slice(PREFERENCES_PATH.length)));
+  // A JWT needs no decoding: its alphabet is URL-safe, and anything else is no token of ours.
+  const personId = await verifyPreferenceToken(url.pathname.slice(PREFERENCES_PATH.length));
   const state = personId ? await preferenceState(request.db, personId) : null;
   if (!personId || !state) {
     sendPage(res, 410, 'Link no longer valid', `<h1>This link is no longer valid</h1>
