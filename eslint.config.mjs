@@ -15,9 +15,10 @@ const VALUE_TYPES = [
   'Audience', 'BuyingCenter', 'BuyingCenterMember', 'ChannelConflict', 'CreditRecord', 'CrossSellCandidate',
   'CustomerValue', 'Dashboard', 'DormantCustomer', 'ImportReport', 'InfluenceScore', 'LifecycleTransition',
   'Network', 'NetworkNode', 'OpenCase', 'OrderLine', 'PageInfo', 'PartnerCoverage', 'PathStep', 'PersonBuyingRole',
-  'Pipeline', 'PipelineStage', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
+  'Pipeline', 'PipelineStage', 'ProcessingRestriction', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
   'CampaignResponse', 'CampaignResultGroup', 'ContactFormReceipt', 'CreatedWebhook', 'ResponseKindCount', 'TargetingReport',
+  'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',
 ];
 
 const schemaRules = {

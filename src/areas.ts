@@ -36,11 +36,16 @@ import * as campaigns from './campaigns';
 import * as webForms from './web-forms';
 import * as preferences from './preferences';
 import * as webhooks from './webhooks';
+import * as communities from './communities';
+import * as referrals from './referrals';
+import * as assets from './assets';
+import * as forecast from './forecast';
+import * as privacy from './privacy';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks,
+  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks, communities, referrals, assets, forecast, privacy,
 ] as const;
 
 /** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */

@@ -4,6 +4,7 @@ describe('loadConfig', () => {
   it('has defaults that start the embedded Neo4j with the sample world on port 4000', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, neo4jUri: undefined, seed: true, logLevel: 'info', neo4jDatabase: 'neo4j' });
+    expect(config.retentionInteractionsDays).toBeUndefined();
   });
 
   it('reads every variable', () => {
@@ -11,11 +12,13 @@ describe('loadConfig', () => {
       PORT: '8080', NEO4J_URI: 'neo4j://db:7687', NEO4J_USER: 'app', NEO4J_PASSWORD: 's3cret',
       NEO4J_DATABASE: 'xrm', SEED: 'false', LOG_LEVEL: 'debug', NODE_ENV: 'production',
       PUBLIC_URL: 'https://crm.example.com/', LINK_SIGNING_SECRET: 'x'.repeat(40), WEBHOOK_RETRY_FIRST_MS: '200',
+      RETENTION_INTERACTIONS_DAYS: '730',
     });
     expect(config).toMatchObject({
       port: 8080, neo4jUri: 'neo4j://db:7687', neo4jUser: 'app', neo4jPassword: 's3cret',
       neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production',
       publicUrl: 'https://crm.example.com', linkSigningSecret: 'x'.repeat(40),
+      retentionInteractionsDays: 730,
       webhooks: { retryFirstMs: 200, pollMs: 1000, timeoutMs: 10000, retryMaxMs: 3600000, retryForMs: 86400000 },
     });
   });
@@ -30,6 +33,8 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'crm.example.com', /PUBLIC_URL must be an http\(s\) address/],
     ['LINK_SIGNING_SECRET', 'short', /LINK_SIGNING_SECRET must be at least 32 characters/],
     ['WEBHOOK_RETRY_FIRST_MS', '0', /WEBHOOK_RETRY_FIRST_MS must be a whole number/],
+    ['RETENTION_INTERACTIONS_DAYS', 'two years', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
+    ['RETENTION_INTERACTIONS_DAYS', '0', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
   ])('stops on a bad %s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

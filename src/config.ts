@@ -20,6 +20,8 @@ export interface Config {
   /** Where development keeps its generated link-signing secret (in the git-ignored data folder). */
   linkSigningSecretFile: string;
   webhooks: WebhookTiming;
+  /** Interactions older than this many days are purged (npm run purge, daily in npm start); unset keeps all. */
+  retentionInteractionsDays: number | undefined;
 }
 
 /** How webhook deliveries are paced (DESIGN §10); tests shorten every one of them. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', DEFAULT_WEBHOOK_TIMING.retryMaxMs, 10, 86_400_000),
       retryForMs: integer(env, 'WEBHOOK_RETRY_FOR_MS', DEFAULT_WEBHOOK_TIMING.retryForMs, 10, 2_592_000_000),
     },
+    retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
   };
 }
 
@@ -110,6 +113,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  return integer(env, name, min, min, max);
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -3,11 +3,15 @@ import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
+import { scheduleRetention } from './privacy';
 import { startApp } from './server';
 import { startWebhookDelivery } from './webhooks';
 import { prepareExplorer } from './web';
 
-/** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
+/**
+ * Composition root: config → Neo4j → migrations → seeds → HTTP server (→ the daily retention run
+ * when RETENTION_INTERACTIONS_DAYS is set); Ctrl-C stops it in reverse.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -24,6 +28,8 @@ async function main(): Promise<void> {
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
   const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);
+  const days = config.retentionInteractionsDays;
+  const stopRetention = days === undefined ? async () => undefined : scheduleRetention(neo4j.db, log, days);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: webhook deliveries, HTTP server, then Neo4j');
     await webhooks.stop();
     await app.close();
+    await stopRetention();
     await neo4j.close();
     process.exit(0);
   };

@@ -10,12 +10,18 @@ import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
 import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /**
+   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
+   * the partner's view with it (null: everything).
+   */
+  scope?: Scope;
 }
 
 export interface RunningApp {
@@ -31,7 +37,7 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, scope }: AppOptions, port: number): Promise<RunningApp> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(resolvers),
@@ -74,7 +80,9 @@ export async function startApp({ db, log, production }: AppOptions, port: number
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log, createLoaders, mutationRecorders),
+      // Until sign-in lands every request sees everything; at merge the lead replaces
+      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
+      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE, mutationRecorders),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -38,6 +38,41 @@ export type AlternativeKind =
   | 'UPGRADE';
 
 /**
+ * One unit of our equipment installed at a customer (a boiler, a heat pump…): the installed base.
+ * The customer OPERATES it, it is OF_PRODUCT one of our products, and service partners MAINTAIN it.
+ */
+export type Asset = Node & {
+  __typename?: 'Asset';
+  /** The cases that CONCERN it, newest first. */
+  cases: Array<Case>;
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** The day it was installed. */
+  installedAt: Scalars['Date']['output'];
+  /** External id from the source system (e.g. the registration number); null when none was given. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The service partners that MAINTAIN it, by name. */
+  maintainers: Array<Organization>;
+  /** The organization that OPERATES it; null only for an asset imported without one. */
+  operator?: Maybe<Organization>;
+  /** Which of our products it is (OF_PRODUCT); null only for an asset imported without one. */
+  product?: Maybe<Product>;
+  /** The manufacturer's serial number, up to 100 characters. */
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  /** Where it stands (ACTIVE when never set). */
+  status: AssetStatus;
+};
+
+/** Where an installed asset stands. */
+export type AssetStatus =
+  /** Installed and running (also what an asset without a stored status reads as). */
+  | 'ACTIVE'
+  /** Installed but not running (broken down, shut off). */
+  | 'OUT_OF_SERVICE'
+  /** Replaced by a newer unit; kept for the history. */
+  | 'REPLACED';
+
+/**
  * The people a filter selects who may be contacted on a channel for a purpose, and how many were left
  * out.
  */
@@ -45,7 +80,10 @@ export type Audience = {
   __typename?: 'Audience';
   /** Selected by the filter but left out: no current grant (never asked, or withdrawn). */
   excludedWithoutConsent: Scalars['Int']['output'];
-  /** How many selected people have a current grant: the size of the audience. */
+  /**
+   * How many selected people have a current grant: the size of the audience. Restricted people
+   * (Person.restricted) are never selected.
+   */
   included: Scalars['Int']['output'];
   /**
    * The selected people with a current grant for the channel and purpose, by name, a page at a
@@ -93,6 +131,11 @@ export type AudienceEdge = {
  * [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
  */
 export type AudienceFilter = {
+  /**
+   * The person is a member of one of these communities (Community ids from the last
+   * recomputeCommunities run); an empty list means no restriction.
+   */
+  communityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The person's department, or their department at an employer, contains this text. */
   departmentContains?: InputMaybe<Scalars['String']['input']>;
   /** The organization's industry contains this text. */
@@ -112,7 +155,10 @@ export type AudienceFilter = {
 /** Who decides on a deal and how well our team reaches them (DESIGN §4). */
 export type BuyingCenter = {
   __typename?: 'BuyingCenter';
-  /** Share of members whose strongest path from any user is at least 0.3, 0…1 (0 with no members). */
+  /**
+   * Share of members whose strongest path from any user is at least 0.3, 0…1 (0 with no members);
+   * restricted members (Person.restricted) are left out of it.
+   */
   coverage: Scalars['Float']['output'];
   /** Everyone with a BUYING_ROLE on the deal, by name. */
   members: Array<BuyingCenterMember>;
@@ -130,7 +176,7 @@ export type BuyingCenterMember = {
   __typename?: 'BuyingCenterMember';
   /**
    * Strongest path (≤ 4 hops, stakeholder relationships) from the opportunity's owner, else from any
-   * user; null when no user reaches the person.
+   * user; null when no user reaches the person, and always null for a restricted person (Person.restricted).
    */
   bestPath?: Maybe<RelationshipPath>;
   /** The member. */
@@ -276,6 +322,8 @@ export type CampaignResultGroup = {
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
+  /** The asset the case CONCERNS, if any. */
+  asset?: Maybe<Asset>;
   /** The user the case is ASSIGNED_TO. */
   assignee?: Maybe<User>;
   /** When the case was recorded in this graph. */
@@ -329,6 +377,117 @@ export type ChannelConflict = {
   customer: Organization;
   /** The other partners serving the customer, by name. */
   partners: Array<Organization>;
+};
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type Community = Node & {
+  __typename?: 'Community';
+  /** When the run that found it started. */
+  computedAt: Scalars['DateTime']['output'];
+  /**
+   * Its best-connected members, of any kind: by weighted degree inside the community (the sum of the
+   * hop weights of their stakeholder relationships to other members, parallel ones added), highest
+   * first, ties by id.
+   */
+  hubs: Array<Node>;
+  /** Server-generated UUID; a new one for every run. */
+  id: Scalars['ID']['output'];
+  /** Always null: communities are computed, not imported. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Its people, by name (then id). */
+  members: PersonConnection;
+  /** Its organizations, by name (then id). */
+  organizations: Array<Organization>;
+  /** How many members (people, organizations and users) it has. */
+  size: Scalars['Int']['output'];
+  /** Our own users in it, by name (then id): who on our team is part of this circle. */
+  users: Array<User>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityHubsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of communities, largest first, ties by id (Relay connection). */
+export type CommunityConnection = {
+  __typename?: 'CommunityConnection';
+  /** The communities of this page. */
+  edges: Array<CommunityEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many communities the last run stored. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One community in a page. */
+export type CommunityEdge = {
+  __typename?: 'CommunityEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The community. */
+  node: Community;
+};
+
+/** What a community detection run found. */
+export type CommunityRun = {
+  __typename?: 'CommunityRun';
+  /** How many communities were stored (groups of at least minSize members). */
+  communities: Scalars['Int']['output'];
+  /** When the run started; every stored community carries it. */
+  computedAt: Scalars['DateTime']['output'];
+  /** How many pairs of them are joined by at least one stakeholder relationship. */
+  linkedPairs: Scalars['Int']['output'];
+  /**
+   * Newman's weighted modularity of the whole partition (groups smaller than minSize counted as
+   * their own groups): from −0.5 to 1, higher means more clearly separated groups; 0 when the graph
+   * has no relationships.
+   */
+  modularity: Scalars['Float']['output'];
+  /** How many people, organizations and users were partitioned. */
+  nodes: Scalars['Int']['output'];
+  /** How many of them are in a group smaller than minSize, and so in no community. */
+  unassigned: Scalars['Int']['output'];
 };
 
 /**
@@ -401,6 +560,24 @@ export type ContactFormReceipt = {
   __typename?: 'ContactFormReceipt';
   /** Always true. */
   accepted: Scalars['Boolean']['output'];
+};
+
+/** A new asset. */
+export type CreateAssetInput = {
+  /** The day it was installed. */
+  installedAt: Scalars['Date']['input'];
+  /** External id from the source system; unique (a taken key is CONFLICT). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The service partners that maintain it (Organization ids); none when left out. */
+  maintainerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The organization that runs it (an Organization id; unknown: NOT_FOUND). */
+  operatorId: Scalars['ID']['input'];
+  /** Which of our products it is (a Product id; unknown: NOT_FOUND). */
+  productId: Scalars['ID']['input'];
+  /** The manufacturer's serial number, up to 100 characters. */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where it stands; default ACTIVE. */
+  status?: InputMaybe<AssetStatus>;
 };
 
 /** A new campaign. A purpose over 100 characters or a name over 200 is BAD_USER_INPUT; an unknown owner is NOT_FOUND. */
@@ -492,7 +669,10 @@ export type CreatePersonInput = {
   department?: InputMaybe<Scalars['String']['input']>;
   /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
+  /**
+   * External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT.
+   * The key of an erased person (erasePerson) is BAD_USER_INPUT ("erased on …").
+   */
   key?: InputMaybe<Scalars['String']['input']>;
   /** What the person is to us; duplicates dropped. */
   kinds?: InputMaybe<Array<PersonKind>>;
@@ -647,6 +827,7 @@ export type DormantCustomer = {
   /**
    * The strongest path (≤ 4 hops, stakeholder relationships) from any of our users to anyone who
    * currently works at the account, ranked like relationshipPaths; null when nobody reaches them.
+   * Restricted people (Person.restricted) are neither a step nor an end of it.
    */
   bestWarmPath?: Maybe<RelationshipPath>;
   /** Whole days from the last order or contact (whichever is later) to asOf. */
@@ -733,6 +914,45 @@ export type Event = {
   targetIds: Array<Scalars['ID']['output']>;
   /** What happened, `<thing>.<verb>`, e.g. `organization.created`, `consent.withdrawn` (see eventTypes). */
   type: Scalars['String']['output'];
+};
+
+/** A quarter's forecast per user and in total. */
+export type Forecast = {
+  __typename?: 'Forecast';
+  /** Its first day. */
+  from: Scalars['Date']['output'];
+  /** The quarter asked for, e.g. 2026-Q4. */
+  period: Scalars['String']['output'];
+  /** One row per user, by name (then id). */
+  rows: Array<ForecastRow>;
+  /**
+   * The sums of the rows' target, won, weighted, bestCase, projected and gap; attainment = Σ won /
+   * Σ target (null when no row has a target).
+   */
+  total: ForecastRow;
+  /** The first day after it. */
+  until: Scalars['Date']['output'];
+};
+
+/** One line of a quarter's forecast: a user's, or the total. */
+export type ForecastRow = {
+  __typename?: 'ForecastRow';
+  /** won / target (1 = target reached); null when no target (or a target of 0) is set. */
+  attainment?: Maybe<Scalars['Float']['output']>;
+  /** won + Σ amount of those open opportunities: if every one of them is won. */
+  bestCase: Scalars['Float']['output'];
+  /** target − projected; negative when the projection exceeds the target. */
+  gap: Scalars['Float']['output'];
+  /** won + weighted. */
+  projected: Scalars['Float']['output'];
+  /** The sales target for the quarter; 0 when none is set. */
+  target: Scalars['Float']['output'];
+  /** The user (the owner of the opportunities counted); null on the total. */
+  user?: Maybe<User>;
+  /** Σ amount × probability of the user's open opportunities expected to close in the quarter. */
+  weighted: Scalars['Float']['output'];
+  /** Σ amount of the user's WON opportunities closed in the quarter (closedAt, UTC day). */
+  won: Scalars['Float']['output'];
 };
 
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
@@ -1036,6 +1256,11 @@ export type Mutation = {
   changeOpportunityStage: Opportunity;
   /** Closes a RESOLVED case; any other status is BAD_USER_INPUT. */
   closeCase: Case;
+  /**
+   * Records an installed asset with its operator, product and maintainers, all in one transaction.
+   * Unknown ids are NOT_FOUND; an id of the wrong kind or an invalid value is BAD_USER_INPUT.
+   */
+  createAsset: Asset;
   /** Creates a campaign (OWNS from its owner when given). */
   createCampaign: Campaign;
   /**
@@ -1056,6 +1281,8 @@ export type Mutation = {
    * The answer holds the signing secret, shown this once.
    */
   createWebhook: CreatedWebhook;
+  /** Deletes an asset and its links; cases about it stay. NOT_FOUND for an unknown id. Answers the deleted asset. */
+  deleteAsset: Asset;
   /**
    * Deletes the campaign with its targeting, responses and SOURCED_FROM links (the opportunities and
    * logged interactions stay); returns its id. NOT_FOUND for an unknown id.
@@ -1086,11 +1313,27 @@ export type Mutation = {
   /** Resumes a failing webhook from the event it stopped at. NOT_FOUND for an unknown id. */
   enableWebhook: Webhook;
   /**
+   * Erases a person (GDPR Art. 17) in one transaction: their node, every relationship, their consent
+   * decisions and buying roles go; interactions they took part in lose them as participant (one left
+   * without any participant is deleted); their name, e-mail, phone and key are replaced by
+   * "[erased]" in the text of the interactions and cases that remain. What stays is an ErasedPerson
+   * record (id, erasedAt, reason, SHA-256 of the key) without personal data, so that importing the
+   * same key again is refused. Returns the erased id. NOT_FOUND for an unknown id; a blank reason or
+   * one over 500 characters is BAD_USER_INPUT.
+   */
+  erasePerson: Scalars['ID']['output'];
+  /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
    * (DESIGN §6), all or nothing, matching nodes by key (MERGE). A rejected document is one
-   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row.
+   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row; a node
+   * or relationship end with the key of an erased person (erasePerson) is such a row ("erased on …").
    */
   importGraph: ImportReport;
+  /**
+   * Ends the restriction: the person takes part in paths, influence and audiences again. A person
+   * who is not restricted is returned unchanged. NOT_FOUND for an unknown id.
+   */
+  liftRestriction: Person;
   /**
    * Creates or updates INFLUENCES (influencer → influenced). A second link of the same pair updates
    * the first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
@@ -1153,6 +1396,15 @@ export type Mutation = {
    */
   rateCase: Case;
   /**
+   * Partitions every person, organization and user over the stakeholder relationships (KNOWS,
+   * REPORTS_TO, WORKS_AT, INFLUENCES, SERVES, SUBSIDIARY_OF, MANAGES, REFERRED; direction ignored,
+   * weighted by hop weight, parallel relationships added) by Louvain modularity optimisation, and
+   * replaces the stored communities with every group of at least `minSize` members. Deterministic:
+   * the same graph gives the same groups (with new ids). Takes seconds to minutes on big graphs
+   * (`npm run communities` does the same from the command line, with progress).
+   */
+  recomputeCommunities: CommunityRun;
+  /**
    * Recomputes and stores Organization.tier for every account by the ABC rule on the revenue of
    * the 12 months up to `asOf` (default today). Accounts are ranked by that revenue (ties by name,
    * then id); with S = the share of all revenue of the accounts ranked before an account, it is
@@ -1179,6 +1431,14 @@ export type Mutation = {
    */
   recordCredit: CreditRecord;
   /**
+   * Records that `fromId` recommended us to `toId` (REFERRED, a stakeholder relationship with hop
+   * weight 0.7 that paths and networks walk). A second referral between the same two in the same
+   * direction updates the first. Unknown ids are NOT_FOUND; anything but a Person or Organization
+   * at either end, the same id twice, an `at` in the future or a note over 500 characters is
+   * BAD_USER_INPUT. Answers true.
+   */
+  recordReferral: Scalars['Boolean']['output'];
+  /**
    * Removes the person from the buying center; false when they were not in it. Unknown ids are
    * NOT_FOUND.
    */
@@ -1189,11 +1449,24 @@ export type Mutation = {
    */
   resolveCase: Case;
   /**
+   * Restricts processing of a person (GDPR Art. 18/21): from now on they are left out of paths,
+   * influence and audiences (see ProcessingRestriction). Restricting a restricted person again
+   * keeps `since` and replaces the reason. NOT_FOUND for an unknown id; a blank reason or one over
+   * 500 characters is BAD_USER_INPUT.
+   */
+  restrictProcessing: Person;
+  /**
    * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
    * Without stance, an existing stance stays and a new member gets UNKNOWN. Unknown ids are
    * NOT_FOUND; an empty role list is BAD_USER_INPUT (use removeBuyingRole).
    */
   setBuyingRole: BuyingCenterMember;
+  /**
+   * Sets a user's sales target for a quarter (one per user and period: a second call replaces the
+   * amount). A malformed period or a negative amount is BAD_USER_INPUT; an unknown user is
+   * NOT_FOUND. Answers true.
+   */
+  setSalesTarget: Scalars['Boolean']['output'];
   /**
    * A website's contact form (API keys of role WEB_FORM may call only this). Logs the message, and for
    * requested consents stores a confirmation request valid for 7 days and emits the event
@@ -1242,6 +1515,11 @@ export type Mutation = {
    * NOT_FOUND.
    */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  /**
+   * Changes the given fields of an asset; a given operator, product or maintainer list replaces
+   * the old one. NOT_FOUND for an unknown id.
+   */
+  updateAsset: Asset;
   /** Changes the given fields of a campaign; NOT_FOUND for an unknown id or owner. */
   updateCampaign: Campaign;
   /** Changes the given fields of an opportunity; NOT_FOUND for an unknown id, account or owner. */
@@ -1309,6 +1587,15 @@ export type MutationCloseCaseArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateAssetArgs = {
+  input: CreateAssetInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateCampaignArgs = {
   input: CreateCampaignInput;
 };
@@ -1365,6 +1652,15 @@ export type MutationCreateUserArgs = {
  */
 export type MutationCreateWebhookArgs = {
   input: CreateWebhookInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteAssetArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1445,8 +1741,27 @@ export type MutationEnableWebhookArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationErasePersonArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationImportGraphArgs = {
   graph: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationLiftRestrictionArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -1559,6 +1874,15 @@ export type MutationRateCaseArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRecomputeCommunitiesArgs = {
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecomputeTiersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1605,6 +1929,18 @@ export type MutationRecordCreditArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRecordReferralArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  fromId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  toId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRemoveBuyingRoleArgs = {
   opportunityId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
@@ -1626,11 +1962,32 @@ export type MutationResolveCaseArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRestrictProcessingArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationSetBuyingRoleArgs = {
   opportunityId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
   roles: Array<BuyingRole>;
   stance?: InputMaybe<Stance>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationSetSalesTargetArgs = {
+  amount: Scalars['Float']['input'];
+  period: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1721,6 +2078,16 @@ export type MutationUnlinkSubsidiaryOfArgs = {
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationUpdateAssetArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateAssetInput;
 };
 
 
@@ -2065,8 +2432,12 @@ export type Organization = Node & {
   __typename?: 'Organization';
   /** Annual revenue of the firm itself (not what it buys from us), in EUR. */
   annualRevenue?: Maybe<Scalars['Float']['output']>;
+  /** The assets it OPERATES, oldest installation first (then by key). */
+  assets: Array<Asset>;
   /** City of the firm's main site. */
   city?: Maybe<Scalars['String']['output']>;
+  /** The community this organization belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /** Country as ISO 3166-1 alpha-2, e.g. DE. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the organization was created in this graph. */
@@ -2350,6 +2721,8 @@ export type Person = Node & {
   buyingRoles: Array<PersonBuyingRole>;
   /** City the person works in. */
   city?: Maybe<Scalars['String']['output']>;
+  /** The community this person belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
   consents: Array<Consent>;
   /** Country as ISO 3166-1 alpha-2, e.g. DE. */
@@ -2387,6 +2760,13 @@ export type Person = Node & {
   phone?: Maybe<Scalars['String']['output']>;
   /** People who REPORT_TO this person, by name. */
   reports: Array<Person>;
+  /**
+   * true while processing of this person is restricted (restrictProcessing); then paths, influence
+   * and audiences leave them out.
+   */
+  restricted: Scalars['Boolean']['output'];
+  /** Since when and why processing is restricted; null when it is not. */
+  restriction?: Maybe<ProcessingRestriction>;
   /** How senior the person is. */
   seniority?: Maybe<Seniority>;
   /** Job title, e.g. "Head of Procurement" (the WORKS_AT title may say more per employer). */
@@ -2572,6 +2952,20 @@ export type PipelineStage = {
   weightedAmount: Scalars['Float']['output'];
 };
 
+/**
+ * Why and since when a person's data may not be processed (GDPR Art. 18/21). While it holds, the
+ * person is never an end or a step of relationshipPaths, warmIntroductions, buying-center best
+ * paths or dormant customers' warm paths, never an influencer or on an influence path, and never
+ * in an audience; the record itself stays readable.
+ */
+export type ProcessingRestriction = {
+  __typename?: 'ProcessingRestriction';
+  /** Why, as the service team wrote it, e.g. "objection by e-mail, ticket 4711". */
+  reason: Scalars['String']['output'];
+  /** When the restriction was first set (a later restrictProcessing keeps this date). */
+  since: Scalars['DateTime']['output'];
+};
+
 /** Something we sell. UPGRADE_OF points from the newer product to the one it replaces. */
 export type Product = Node & {
   __typename?: 'Product';
@@ -2614,7 +3008,8 @@ export type Query = {
   /**
    * Influence on an account: on the account itself, on everyone who works at it and on the
    * buying-center members of its opportunities, summed; the account and its people are not listed.
-   * NOT_FOUND unless the id is an Organization.
+   * Paths through or into a restricted person do not count. NOT_FOUND unless the id is an
+   * Organization.
    */
   accountInfluencers: Array<InfluenceScore>;
   /**
@@ -2658,6 +3053,8 @@ export type Query = {
   campaigns: CampaignConnection;
   /** The case with this id; null when there is none. */
   case?: Maybe<Case>;
+  /** The communities of the last recomputeCommunities run, largest first (ties by id). */
+  communities: CommunityConnection;
   /**
    * Products bought by the account's peers (accounts that share at least one product with it) and
    * not yet by it, most peers first; ties by SKU. NOT_FOUND unless the id is an Organization.
@@ -2685,8 +3082,25 @@ export type Query = {
    */
   events: Array<Event>;
   /**
+   * Everything stored about a person, as one JSON document (GDPR Art. 15/20): `person` (id, key and
+   * every stored property), `relationships` (every relationship with its type, direction, properties
+   * and the other end's id, key, type and name), `interactions` they took part in (with what they
+   * were about, and the other participants' ids and types only), `consents` (every decision),
+   * `buyingRoles` (per opportunity) and `casesRaised`, plus `exportedAt`. NOT_FOUND for an unknown id
+   * (and for an erased person).
+   */
+  exportPersonData: Scalars['JSON']['output'];
+  /**
+   * The forecast of a quarter: per user, target, won, weighted and best case from the opportunities
+   * they OWN, and the total. A malformed period is BAD_USER_INPUT; an unknown or non-user id in
+   * `userIds` is NOT_FOUND.
+   */
+  forecast: Forecast;
+  /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
-   * hops, highest score first (ties by id). NOT_FOUND for an unknown target.
+   * hops, highest score first (ties by id). NOT_FOUND for an unknown target. Paths through a
+   * restricted person (Person.restricted) do not count, so they are never an influencer; a
+   * restricted target is BAD_USER_INPUT.
    */
   influencers: Array<InfluenceScore>;
   /** The transition table changeLifecycleStage enforces, one row per stage. */
@@ -2727,18 +3141,37 @@ export type Query = {
   /** The product with this id; null when there is none. */
   product?: Maybe<Product>;
   /**
+   * What the referrals of a person or organization brought: the opportunities of the organizations
+   * it referred (or where a person it referred works) created after each referral. NOT_FOUND unless
+   * the id is a Person or an Organization; all zero when it referred nobody.
+   */
+  referralValue: ReferralValue;
+  /**
    * Up to `first` simple paths of at most `maxHops` hops between two nodes, every relationship
    * walkable both ways; strongest first, then fewer hops, then by the node ids. Two parallel
    * relationships make two paths. No path: an empty list. Unknown ids are NOT_FOUND; the same id
-   * at both ends is BAD_USER_INPUT.
+   * at both ends is BAD_USER_INPUT. A restricted person (Person.restricted) is never a step of a
+   * path, and as an end is BAD_USER_INPUT saying so.
    */
   relationshipPaths: Array<RelationshipPath>;
+  /**
+   * ACTIVE assets installed more than `olderThanYears` years before `asOf`, oldest first (then by
+   * key): an asset exactly that old is not yet a candidate. Each comes with its operator, product,
+   * the products that upgrade it, the partners who maintain it and its recent cases. Assets without
+   * an operator or a product are left out.
+   */
+  replacementCandidates: ReplacementConnection;
   /**
    * Full-text search over names, e-mails, titles and domains (and subjects and SKUs of other
    * types), best match first (ties by id). Every word must match, as a whole word or a prefix;
    * Lucene syntax in the text is searched for, never interpreted.
    */
   search: Array<SearchHit>;
+  /**
+   * Everyone who referred someone, ranked by won amount, then open pipeline (both highest first),
+   * then id.
+   */
+  topReferrers: Array<ReferrerRow>;
   /**
    * Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by
    * SKU. NOT_FOUND unless the id is an Organization.
@@ -2749,7 +3182,8 @@ export type Query = {
   /**
    * Warm-introduction paths to `targetId` from every User (or from `fromUserIds`), ranked as one
    * list across the users, like relationshipPaths over the stakeholder relationships. Unknown ids
-   * are NOT_FOUND.
+   * are NOT_FOUND; a restricted target (Person.restricted) is BAD_USER_INPUT, and a restricted person
+   * is never a step.
    */
   warmIntroductions: Array<RelationshipPath>;
   /** Every webhook, oldest first, with its delivery state (never its secret). */
@@ -2841,6 +3275,13 @@ export type QueryCaseArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCrossSellCandidatesArgs = {
   accountId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2874,6 +3315,19 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryExportPersonDataArgs = {
+  personId: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryForecastArgs = {
+  period: Scalars['String']['input'];
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2978,6 +3432,12 @@ export type QueryProductArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryReferralValueArgs = {
+  fromId: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryRelationshipPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromId: Scalars['ID']['input'];
@@ -2988,10 +3448,25 @@ export type QueryRelationshipPathsArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryReplacementCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  olderThanYears?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryTopReferrersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3021,6 +3496,8 @@ export type QueryWarmIntroductionsArgs = {
  * BAD_USER_INPUT.
  */
 export type RaiseCaseInput = {
+  /** The installed asset it concerns, e.g. the customer's boiler (an Asset id; unknown: NOT_FOUND). */
+  assetId?: InputMaybe<Scalars['ID']['input']>;
   /** The full description, at most 4000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** External id, unique across all entities; a duplicate is CONFLICT. */
@@ -3037,10 +3514,35 @@ export type RaiseCaseInput = {
   subject: Scalars['String']['input'];
 };
 
+/** What a referrer's recommendations brought. */
+export type ReferralValue = {
+  __typename?: 'ReferralValue';
+  /** Σ amount × probability of those opportunities still open (neither WON nor LOST). */
+  openPipeline: Scalars['Float']['output'];
+  /**
+   * Opportunities of the referred organizations, and of the organizations where a referred person
+   * worked at the time of the referral, created (createdAt) after that referral; each counted once.
+   */
+  opportunities: Scalars['Int']['output'];
+  /** Everyone it referred (people and organizations), earliest referral first. */
+  referred: Array<Node>;
+  /** Σ amount of those opportunities that were WON. */
+  wonAmount: Scalars['Float']['output'];
+};
+
+/** A referrer with what its referrals brought. */
+export type ReferrerRow = {
+  __typename?: 'ReferrerRow';
+  /** The person or organization that recommended us. */
+  node: Node;
+  /** What its referrals brought. */
+  value: ReferralValue;
+};
+
 /**
  * A simple path through the stakeholder graph (no node twice). strength = the product of the hop
- * weights (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; WORKS_AT, SERVES,
- * SUBSIDIARY_OF, MANAGES 0.5).
+ * weights (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; REFERRED 0.7;
+ * WORKS_AT, SERVES, SUBSIDIARY_OF, MANAGES 0.5).
  */
 export type RelationshipPath = {
   __typename?: 'RelationshipPath';
@@ -3065,6 +3567,11 @@ export type RelationshipType =
   | 'KNOWS'
   /** (User)-[:MANAGES]->(Organization); hop weight 0.5. */
   | 'MANAGES'
+  /**
+   * (Person|Organization)-[:REFERRED]->(Person|Organization), someone recommended us to someone;
+   * hop weight 0.7.
+   */
+  | 'REFERRED'
   /** (Person)-[:REPORTS_TO]->(Person); hop weight 0.8. */
   | 'REPORTS_TO'
   /** (Organization)-[:SERVES]->(Organization), partner to customer; hop weight 0.5. */
@@ -3073,6 +3580,43 @@ export type RelationshipType =
   | 'SUBSIDIARY_OF'
   /** (Person)-[:WORKS_AT]->(Organization); hop weight 0.5. */
   | 'WORKS_AT';
+
+/** An old asset worth replacing: the up-sell list a partner manager hands to an installer. */
+export type ReplacementCandidate = {
+  __typename?: 'ReplacementCandidate';
+  /** The asset. */
+  asset: Asset;
+  /** The service partners that MAINTAIN it, by name: who makes the offer. */
+  maintainers: Array<Organization>;
+  /** The organization that runs it (with several, the one with the smallest id). */
+  operator: Organization;
+  /** Which of our products it is. */
+  product: Product;
+  /** How many cases about it were opened in the 24 months up to asOf (a sign of wear). */
+  recentCases: Scalars['Int']['output'];
+  /** Our products that are an UPGRADE_OF it, by SKU: what to offer. */
+  upgrades: Array<Product>;
+};
+
+/** One replacement candidate in a page. */
+export type ReplacementCandidateEdge = {
+  __typename?: 'ReplacementCandidateEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The candidate. */
+  node: ReplacementCandidate;
+};
+
+/** A page of replacement candidates, oldest installation first (Relay connection). */
+export type ReplacementConnection = {
+  __typename?: 'ReplacementConnection';
+  /** The candidates of this page. */
+  edges: Array<ReplacementCandidateEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many candidates there are in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** A person REPORTS_TO their manager. */
 export type ReportsToInput = {
@@ -3108,6 +3652,21 @@ export type ResponseKindCount = {
   kind: CampaignResponseKind;
   /** How many targeted people gave it (each person once). */
   people: Scalars['Int']['output'];
+};
+
+/** A user's sales target for one quarter (HAS_TARGET); one per user and period. */
+export type SalesTarget = Node & {
+  __typename?: 'SalesTarget';
+  /** The amount to win in the quarter, in the currency of the opportunities (EUR). */
+  amount: Scalars['Float']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** External id from the source system; null when set through setSalesTarget. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The quarter, e.g. 2026-Q4 (UTC calendar quarters). */
+  period: Scalars['String']['output'];
+  /** Whose target it is. */
+  user?: Maybe<User>;
 };
 
 /** Another customer who owns the product of a case: the up-sell list of the call center. */
@@ -3316,6 +3875,22 @@ export type TierReport = {
   totalRevenue: Scalars['Float']['output'];
 };
 
+/** The fields of an asset to change; left out means unchanged. */
+export type UpdateAssetInput = {
+  /** The day it was installed (cannot be removed). */
+  installedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The service partners that maintain it from now on (replaces the list; [] removes all). */
+  maintainerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new operator (an Organization id); replaces the old one. */
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Another product (a Product id); replaces the old one. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** The serial number; null removes it. */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where it stands (cannot be removed). */
+  status?: InputMaybe<AssetStatus>;
+};
+
 /**
  * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
  * Channel and purpose stay as created: targeting and responses were judged against them.
@@ -3447,6 +4022,8 @@ export type User = Node & {
   __typename?: 'User';
   /** Organizations this user MANAGES (as account owner or partner manager), by name. */
   accounts: Array<ManagedAccountEdge>;
+  /** The community this user belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /** When the user was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
   /** E-mail address, stored lower-case. */
@@ -3463,6 +4040,8 @@ export type User = Node & {
   opportunities: OpportunityConnection;
   /** The user's jobs on our team; empty when none is set. */
   roles: Array<UserRole>;
+  /** The user's sales targets, by period. */
+  salesTargets: Array<SalesTarget>;
   /** When a property of the user last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -3661,6 +4240,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
+  Asset: ResolverTypeWrapper<EntityRow>;
+  AssetStatus: ResolverTypeWrapper<Partial<AssetStatus>>;
   Audience: ResolverTypeWrapper<ResolverRows['Audience']>;
   AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
   AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
@@ -3680,10 +4261,15 @@ export type ResolversTypes = ResolversObject<{
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
+  Community: ResolverTypeWrapper<EntityRow>;
+  CommunityConnection: ResolverTypeWrapper<Partial<Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversTypes['CommunityEdge']> }>>;
+  CommunityEdge: ResolverTypeWrapper<Partial<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>>;
+  CommunityRun: ResolverTypeWrapper<ResolverRows['CommunityRun']>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
   ContactFormInput: ResolverTypeWrapper<Partial<ContactFormInput>>;
   ContactFormReceipt: ResolverTypeWrapper<Partial<ContactFormReceipt>>;
+  CreateAssetInput: ResolverTypeWrapper<Partial<CreateAssetInput>>;
   CreateCampaignInput: ResolverTypeWrapper<Partial<CreateCampaignInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
@@ -3705,6 +4291,8 @@ export type ResolversTypes = ResolversObject<{
   EmployerEdge: ResolverTypeWrapper<ResolverRows['EmployerEdge']>;
   Event: ResolverTypeWrapper<ResolverRows['Event']>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  Forecast: ResolverTypeWrapper<ResolverRows['Forecast']>;
+  ForecastRow: ResolverTypeWrapper<ResolverRows['ForecastRow']>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   InfluenceEdge: ResolverTypeWrapper<ResolverRows['InfluenceEdge']>;
@@ -3765,16 +4353,23 @@ export type ResolversTypes = ResolversObject<{
   Pipeline: ResolverTypeWrapper<ResolverRows['Pipeline']>;
   PipelineFilter: ResolverTypeWrapper<Partial<PipelineFilter>>;
   PipelineStage: ResolverTypeWrapper<Partial<PipelineStage>>;
+  ProcessingRestriction: ResolverTypeWrapper<Partial<ProcessingRestriction>>;
   Product: ResolverTypeWrapper<EntityRow>;
   ProductAlternative: ResolverTypeWrapper<ResolverRows['ProductAlternative']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseCaseInput: ResolverTypeWrapper<Partial<RaiseCaseInput>>;
+  ReferralValue: ResolverTypeWrapper<ResolverRows['ReferralValue']>;
+  ReferrerRow: ResolverTypeWrapper<ResolverRows['ReferrerRow']>;
   RelationshipPath: ResolverTypeWrapper<ResolverRows['RelationshipPath']>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  ReplacementCandidate: ResolverTypeWrapper<ResolverRows['ReplacementCandidate']>;
+  ReplacementCandidateEdge: ResolverTypeWrapper<Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversTypes['ReplacementCandidate'] }>>;
+  ReplacementConnection: ResolverTypeWrapper<Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversTypes['ReplacementCandidateEdge']> }>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
   RequestedConsentInput: ResolverTypeWrapper<Partial<RequestedConsentInput>>;
   ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
   ResponseKindCount: ResolverTypeWrapper<Partial<ResponseKindCount>>;
+  SalesTarget: ResolverTypeWrapper<EntityRow>;
   SameProblemAccount: ResolverTypeWrapper<ResolverRows['SameProblemAccount']>;
   SearchHit: ResolverTypeWrapper<ResolverRows['SearchHit']>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
@@ -3793,6 +4388,7 @@ export type ResolversTypes = ResolversObject<{
   TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
+  UpdateAssetInput: ResolverTypeWrapper<Partial<UpdateAssetInput>>;
   UpdateCampaignInput: ResolverTypeWrapper<Partial<UpdateCampaignInput>>;
   UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
@@ -3810,6 +4406,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Asset: EntityRow;
   Audience: ResolverRows['Audience'];
   AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
   AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
@@ -3825,9 +4422,14 @@ export type ResolversParentTypes = ResolversObject<{
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
+  Community: EntityRow;
+  CommunityConnection: Partial<Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommunityEdge']> }>;
+  CommunityEdge: Partial<Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] }>;
+  CommunityRun: ResolverRows['CommunityRun'];
   Consent: EntityRow;
   ContactFormInput: Partial<ContactFormInput>;
   ContactFormReceipt: Partial<ContactFormReceipt>;
+  CreateAssetInput: Partial<CreateAssetInput>;
   CreateCampaignInput: Partial<CreateCampaignInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
@@ -3849,6 +4451,8 @@ export type ResolversParentTypes = ResolversObject<{
   EmployerEdge: ResolverRows['EmployerEdge'];
   Event: ResolverRows['Event'];
   Float: Partial<Scalars['Float']['output']>;
+  Forecast: ResolverRows['Forecast'];
+  ForecastRow: ResolverRows['ForecastRow'];
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
   InfluenceEdge: ResolverRows['InfluenceEdge'];
@@ -3900,15 +4504,22 @@ export type ResolversParentTypes = ResolversObject<{
   Pipeline: ResolverRows['Pipeline'];
   PipelineFilter: Partial<PipelineFilter>;
   PipelineStage: Partial<PipelineStage>;
+  ProcessingRestriction: Partial<ProcessingRestriction>;
   Product: EntityRow;
   ProductAlternative: ResolverRows['ProductAlternative'];
   Query: Record<PropertyKey, never>;
   RaiseCaseInput: Partial<RaiseCaseInput>;
+  ReferralValue: ResolverRows['ReferralValue'];
+  ReferrerRow: ResolverRows['ReferrerRow'];
   RelationshipPath: ResolverRows['RelationshipPath'];
+  ReplacementCandidate: ResolverRows['ReplacementCandidate'];
+  ReplacementCandidateEdge: Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversParentTypes['ReplacementCandidate'] }>;
+  ReplacementConnection: Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReplacementCandidateEdge']> }>;
   ReportsToInput: Partial<ReportsToInput>;
   RequestedConsentInput: Partial<RequestedConsentInput>;
   ResolutionTime: Partial<ResolutionTime>;
   ResponseKindCount: Partial<ResponseKindCount>;
+  SalesTarget: EntityRow;
   SameProblemAccount: ResolverRows['SameProblemAccount'];
   SearchHit: ResolverRows['SearchHit'];
   ServesEdge: ResolverRows['ServesEdge'];
@@ -3921,6 +4532,7 @@ export type ResolversParentTypes = ResolversObject<{
   TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
+  UpdateAssetInput: Partial<UpdateAssetInput>;
   UpdateCampaignInput: Partial<UpdateCampaignInput>;
   UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
@@ -3933,6 +4545,19 @@ export type ResolversParentTypes = ResolversObject<{
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
   Webhook: ResolverRows['Webhook'];
   WorksAtInput: Partial<WorksAtInput>;
+}>;
+
+export type AssetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = ResolversObject<{
+  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  operator?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssetStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AudienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audience'] = ResolversParentTypes['Audience']> = ResolversObject<{
@@ -4011,6 +4636,7 @@ export type CampaignResultGroupResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4036,6 +4662,38 @@ export type CasePartyResolvers<ContextType = Context, ParentType extends Resolve
 export type ChannelConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelConflict'] = ResolversParentTypes['ChannelConflict']> = ResolversObject<{
   customer?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+}>;
+
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<CommunityHubsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CommunityOrganizationsArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<CommunityUsersArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityConnection'] = ResolversParentTypes['CommunityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommunityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEdge'] = ResolversParentTypes['CommunityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+}>;
+
+export type CommunityRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityRun'] = ResolversParentTypes['CommunityRun']> = ResolversObject<{
+  communities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  linkedPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
@@ -4157,6 +4815,25 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ForecastResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Forecast'] = ResolversParentTypes['Forecast']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ForecastRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ForecastRow'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type ForecastRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForecastRow'] = ResolversParentTypes['ForecastRow']> = ResolversObject<{
+  attainment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bestCase?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  projected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  weighted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  won?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4248,6 +4925,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
   changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
+  createAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationCreateAssetArgs, 'input'>>;
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
@@ -4255,6 +4933,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
+  deleteAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationDeleteAssetArgs, 'id'>>;
   deleteCampaign?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id'>>;
   deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
@@ -4263,7 +4942,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   enableWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationEnableWebhookArgs, 'id'>>;
+  erasePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'personId' | 'reason'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
+  liftRestriction?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLiftRestrictionArgs, 'personId'>>;
   linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;
   linkKnows?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkKnowsArgs, 'input'>>;
   linkManages?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkManagesArgs, 'input'>>;
@@ -4275,13 +4956,17 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
+  recomputeCommunities?: Resolver<ResolversTypes['CommunityRun'], ParentType, ContextType, RequireFields<MutationRecomputeCommunitiesArgs, 'minSize'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
   recordCampaignResponse?: Resolver<ResolversTypes['CampaignResponse'], ParentType, ContextType, RequireFields<MutationRecordCampaignResponseArgs, 'campaignId' | 'kind' | 'personId'>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
+  recordReferral?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordReferralArgs, 'fromId' | 'toId'>>;
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
+  restrictProcessing?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRestrictProcessingArgs, 'personId' | 'reason'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
+  setSalesTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetSalesTargetArgs, 'amount' | 'period' | 'userId'>>;
   submitContactForm?: Resolver<ResolversTypes['ContactFormReceipt'], ParentType, ContextType, RequireFields<MutationSubmitContactFormArgs, 'input'>>;
   targetCampaign?: Resolver<ResolversTypes['TargetingReport'], ParentType, ContextType, RequireFields<MutationTargetCampaignArgs, 'campaignId'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
@@ -4291,6 +4976,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'id' | 'input'>>;
   updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'input'>>;
   updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
@@ -4321,7 +5007,7 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Campaign' | 'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Campaign' | 'Case' | 'Community' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'SalesTarget' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -4418,7 +5104,9 @@ export type OrderLineResolvers<ContextType = Context, ParentType extends Resolve
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   annualRevenue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  assets?: Resolver<Array<ResolversTypes['Asset']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customers?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationCustomersArgs, 'first'>>;
@@ -4485,6 +5173,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
   buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4502,6 +5191,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<PersonReportsArgs, 'first'>>;
+  restricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restriction?: Resolver<Maybe<ResolversTypes['ProcessingRestriction']>, ParentType, ContextType>;
   seniority?: Resolver<Maybe<ResolversTypes['Seniority']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4542,6 +5233,11 @@ export type PipelineStageResolvers<ContextType = Context, ParentType extends Res
   weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ProcessingRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcessingRestriction'] = ResolversParentTypes['ProcessingRestriction']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   complements?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4574,12 +5270,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   campaignResults?: Resolver<Array<ResolversTypes['CampaignResultGroup']>, ParentType, ContextType, RequireFields<QueryCampaignResultsArgs, 'campaignId' | 'groupBy'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'first'>>;
+  exportPersonData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportPersonDataArgs, 'personId'>>;
+  forecast?: Resolver<ResolversTypes['Forecast'], ParentType, ContextType, RequireFields<QueryForecastArgs, 'period'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -4595,12 +5294,27 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
   preferenceLink?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryPreferenceLinkArgs, 'personId' | 'ttlDays'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+  referralValue?: Resolver<ResolversTypes['ReferralValue'], ParentType, ContextType, RequireFields<QueryReferralValueArgs, 'fromId'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
+  replacementCandidates?: Resolver<ResolversTypes['ReplacementConnection'], ParentType, ContextType, RequireFields<QueryReplacementCandidatesArgs, 'first' | 'olderThanYears'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  topReferrers?: Resolver<Array<ResolversTypes['ReferrerRow']>, ParentType, ContextType, RequireFields<QueryTopReferrersArgs, 'first'>>;
   upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
+}>;
+
+export type ReferralValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralValue'] = ResolversParentTypes['ReferralValue']> = ResolversObject<{
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referred?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  wonAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ReferrerRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferrerRow'] = ResolversParentTypes['ReferrerRow']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['ReferralValue'], ParentType, ContextType>;
 }>;
 
 export type RelationshipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipPath'] = ResolversParentTypes['RelationshipPath']> = ResolversObject<{
@@ -4608,6 +5322,26 @@ export type RelationshipPathResolvers<ContextType = Context, ParentType extends 
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ReplacementCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementCandidate'] = ResolversParentTypes['ReplacementCandidate']> = ResolversObject<{
+  asset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  recentCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgrades?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+}>;
+
+export type ReplacementCandidateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementCandidateEdge'] = ResolversParentTypes['ReplacementCandidateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReplacementCandidate'], ParentType, ContextType>;
+}>;
+
+export type ReplacementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementConnection'] = ResolversParentTypes['ReplacementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReplacementCandidateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ResolutionTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionTime'] = ResolversParentTypes['ResolutionTime']> = ResolversObject<{
@@ -4619,6 +5353,15 @@ export type ResolutionTimeResolvers<ContextType = Context, ParentType extends Re
 export type ResponseKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseKindCount'] = ResolversParentTypes['ResponseKindCount']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['CampaignResponseKind'], ParentType, ContextType>;
   people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SameProblemAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameProblemAccount'] = ResolversParentTypes['SameProblemAccount']> = ResolversObject<{
@@ -4684,6 +5427,7 @@ export type UpgradeCandidateResolvers<ContextType = Context, ParentType extends 
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   accounts?: Resolver<Array<ResolversTypes['ManagedAccountEdge']>, ParentType, ContextType, RequireFields<UserAccountsArgs, 'first'>>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4692,6 +5436,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<UserOpportunitiesArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
+  salesTargets?: Resolver<Array<ResolversTypes['SalesTarget']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -4722,6 +5467,7 @@ export type WebhookResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Asset?: AssetResolvers<ContextType>;
   Audience?: AudienceResolvers<ContextType>;
   AudienceConnection?: AudienceConnectionResolvers<ContextType>;
   AudienceEdge?: AudienceEdgeResolvers<ContextType>;
@@ -4735,6 +5481,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
+  CommunityConnection?: CommunityConnectionResolvers<ContextType>;
+  CommunityEdge?: CommunityEdgeResolvers<ContextType>;
+  CommunityRun?: CommunityRunResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ContactFormReceipt?: ContactFormReceiptResolvers<ContextType>;
   CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
@@ -4750,6 +5500,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  Forecast?: ForecastResolvers<ContextType>;
+  ForecastRow?: ForecastRowResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
@@ -4790,12 +5542,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineStage?: PipelineStageResolvers<ContextType>;
+  ProcessingRestriction?: ProcessingRestrictionResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferralValue?: ReferralValueResolvers<ContextType>;
+  ReferrerRow?: ReferrerRowResolvers<ContextType>;
   RelationshipPath?: RelationshipPathResolvers<ContextType>;
+  ReplacementCandidate?: ReplacementCandidateResolvers<ContextType>;
+  ReplacementCandidateEdge?: ReplacementCandidateEdgeResolvers<ContextType>;
+  ReplacementConnection?: ReplacementConnectionResolvers<ContextType>;
   ResolutionTime?: ResolutionTimeResolvers<ContextType>;
   ResponseKindCount?: ResponseKindCountResolvers<ContextType>;
+  SalesTarget?: SalesTargetResolvers<ContextType>;
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;

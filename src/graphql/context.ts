@@ -1,4 +1,5 @@
 import type { Database, Reader } from '../neo4j/database';
+import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
 
@@ -11,7 +12,7 @@ export interface Loaders {}
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
-  /** Reads only; a mutation writes through `mutate`. */
+  /** Reads only, within the request's scope; a mutation writes through `mutate`. */
   db: Reader;
   log: Logger;
   loaders: Loaders;
@@ -28,15 +29,19 @@ const outsideAMutation: Mutate = () =>
   Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
 
 /**
- * The context of one request, with a fresh set of loaders so no cache outlives it. `recorders`
- * write with every mutation (src/areas.ts lists them); `actorId` is who is asking.
+ * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
+ * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
+ * runs within it (src/neo4j/scoped-database.ts). `recorders` write with every mutation
+ * (src/areas.ts lists them); `actorId` is who is asking.
  */
 export function createContext(
   db: Database,
   log: Logger,
   createLoaders: (db: Reader) => Loaders,
+  scope: Scope,
   recorders: readonly MutationRecorder[] = [],
   actorId: string | null = null,
 ): Context {
-  return { db, log, loaders: createLoaders(db), mutate: outsideAMutation, mutationFor: mutator(db, actorId, recorders) };
+  const scoped = new ScopedDatabase(db, scope, log);
+  return { db: scoped, log, loaders: createLoaders(scoped), mutate: outsideAMutation, mutationFor: mutator(scoped, actorId, recorders) };
 }

@@ -1,4 +1,4 @@
-import type { Database, Tx } from '../neo4j/database';
+import type { Tx } from '../neo4j/database';
 
 /** A change event a mutation emits besides its own (e.g. `consent.withdrawn` when an unsubscribe withdraws). */
 export interface ExtraEvent {
@@ -37,6 +37,14 @@ export interface MutationRecord {
 }
 
 /**
+ * Where a mutation writes: the request's scoped door, whose transaction also hands over the
+ * unscoped `system` one, or the shared Database (public pages, which have no viewer).
+ */
+export interface WriteDoor {
+  writeTransaction<T>(work: (tx: Tx, system?: Tx) => Promise<T>): Promise<T>;
+}
+
+/**
  * Something that must commit with every mutation, written into its transaction after the work
  * succeeded: the change event (and the audit entry, the idempotency record).
  */
@@ -45,18 +53,21 @@ export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>
 /**
  * The one way a mutation writes: all of its checks and writes run in one write transaction, and
  * every recorder writes its record into the same transaction after the work, so they commit
- * together or not at all. The work may be retried on a transient error (deadlock, leader
- * switch): keep it free of side effects outside the transaction.
+ * together or not at all. On the request's scoped door (ScopedDatabase) the work's steps get
+ * `$visible` like every read, so the id checks of a mutation a PARTNER may call treat a hidden
+ * node as unknown (ACCESS.md); the records are the system's and are written unscoped. The work
+ * may be retried on a transient error (deadlock, leader switch): keep it free of side effects
+ * outside the transaction.
  */
-export function mutator(db: Pick<Database, 'writeTransaction'>, actorId: string | null, recorders: readonly MutationRecorder[]) {
+export function mutator(db: WriteDoor, actorId: string | null, recorders: readonly MutationRecorder[]) {
   return (call: MutationCall): Mutate =>
     (work) =>
-      db.writeTransaction(async (tx) => {
+      db.writeTransaction(async (tx, system) => {
         const touched: string[] = [];
         const extraEvents: ExtraEvent[] = [];
         const result = await work(tx, { touched: (...ids) => touched.push(...ids), emit: (event) => extraEvents.push(event) });
         const targetIds = [...new Set([...call.argumentIds, ...idsOf(result), ...touched])];
-        for (const record of recorders) await record(tx, { operation: call.operation, actorId, targetIds, extraEvents });
+        for (const record of recorders) await record(system ?? tx, { operation: call.operation, actorId, targetIds, extraEvents });
         return result;
       });
 }

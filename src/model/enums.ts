@@ -27,3 +27,4 @@ export const BUYING_ROLES = [
 ] as const;
 export const STANCES = ['SUPPORTER', 'NEUTRAL', 'SKEPTIC', 'OPPONENT', 'UNKNOWN'] as const;
 export const CAMPAIGN_RESPONSE_KINDS = ['DELIVERED', 'BOUNCED', 'OPENED', 'CLICKED', 'REPLIED', 'REGISTERED', 'UNSUBSCRIBED'] as const;
+export const ASSET_STATUSES = ['ACTIVE', 'OUT_OF_SERVICE', 'REPLACED'] as const;

@@ -22,6 +22,9 @@ const MIGRATIONS = [
   'CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT consent_request_token IF NOT EXISTS FOR (n:ConsentRequest) REQUIRE n.tokenHash IS UNIQUE',
   'CREATE CONSTRAINT contact_form_throttle IF NOT EXISTS FOR (n:ContactFormThrottle) REQUIRE n.emailHash IS UNIQUE',
+  // Erasure tombstones: not entities (no :Entity label), looked up by the hash of the erased key.
+  'CREATE CONSTRAINT erased_person_id IF NOT EXISTS FOR (n:ErasedPerson) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX erased_person_key_hash IF NOT EXISTS FOR (n:ErasedPerson) ON (n.keyHash)',
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,

@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { ImportDocument } from '../../src/import';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
+import type { Scope } from '../../src/neo4j/scoped-database';
 import { startApp, type RunningApp } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
@@ -30,6 +31,11 @@ export interface TestServerOptions {
   uri?: string;
   /** Keep existing data (default: start from an empty database). */
   keepData?: boolean;
+  /**
+   * What every request may see (DESIGN §9), handed to the server as its scope (default:
+   * everything). See switchableScope for a scope a test changes between requests.
+   */
+  scope?: Scope;
 }
 
 const IDS_BY_KEY = 'MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id';
@@ -47,7 +53,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await migrate(db);
   const reset = () => db.write('MATCH (n) DETACH DELETE n').then(() => undefined);
   if (!options.keepData) await reset();
-  const app: RunningApp = await startApp({ db, log: pino({ level: 'silent' }), production: options.production ?? false }, 0);
+  const app: RunningApp = await startApp(
+    { db, log: pino({ level: 'silent' }), production: options.production ?? false, scope: options.scope },
+    0,
+  );
 
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(app.url, {

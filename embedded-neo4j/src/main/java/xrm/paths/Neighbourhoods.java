@@ -16,8 +16,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 /**
  * The relationships of the nodes one search touches, strongest first, read from the store only
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
- * above 0.5 are only KNOWS and INFLUENCES (their own value) and REPORTS_TO (0.8), so a high floor
- * reads only those types: a distributor's thousands of SERVES and WORKS_AT stay unread.
+ * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
+ * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
+ * unread. A hidden or restricted node is never a neighbour (Visibility), so no path passes one.
  */
 final class Neighbourhoods {
     /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
@@ -64,10 +65,14 @@ final class Neighbourhoods {
     private final RelationshipType[] allTypes;
     private final Map<String, RelationshipType> typesByName = new HashMap<>();
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
+    private final Visibility visibility;
 
-    Neighbourhoods(List<String> types) {
+    /** Walks `types`, and only to nodes the visibility lets through. */
+    Neighbourhoods(List<String> types, Visibility visibility) {
+        this.visibility = visibility;
         addTier(types, HopWeights.VARIABLE, 1.0);
         addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
+        addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
         addTier(types, HopWeights.STRUCTURAL, HopWeights.STRUCTURAL_WEIGHT);
         for (Tier tier : tiers) for (String type : tier.types) typesByName.put(type, RelationshipType.withName(type));
         allTypes = typesByName.values().toArray(RelationshipType[]::new);
@@ -87,6 +92,12 @@ final class Neighbourhoods {
     Adjacency ensure(Node node, double floor) {
         Adjacency adjacency = of(node.getId());
         if (adjacency.min <= floor) return adjacency;
+        if (!visibility.test(node)) {
+            // A hidden node has no relationships at all, whoever asks (a ring around an end, too).
+            adjacency.min = 0;
+            adjacency.tiersRead = tiers.size();
+            return adjacency;
+        }
         boolean whole = adjacency.tiersRead == 0 && degree(node) <= SMALL_DEGREE;
         while (adjacency.tiersRead < tiers.size() && (whole || adjacency.min > floor)) {
             read(node, adjacency, tiers.get(adjacency.tiersRead++));
@@ -114,7 +125,7 @@ final class Neighbourhoods {
             try (var relationships = node.getRelationships(Direction.BOTH, typesByName.get(type))) {
                 for (Relationship relationship : relationships) {
                     Node other = relationship.getOtherNode(node);
-                    if (other.getId() == self) continue;
+                    if (other.getId() == self || !visibility.test(other)) continue;
                     adjacency.edges.add(new Edge(relationship, relationship.getId(), type, other, HopWeights.of(relationship, type)));
                 }
             }

@@ -45,7 +45,9 @@ public final class StrongestPaths {
     @Procedure(name = NAME, mode = Mode.READ)
     @Description("xrm.strongestPaths(fromIds, toId, maxHops, first, types, options = {}): the `first` strongest simple paths of at most"
             + " `maxHops` hops from any of fromIds to toId over the given stakeholder relationship types, each walkable"
-            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4).")
+            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4);"
+            + " a restricted person is never an end or a step (DESIGN §9). options.visible: the ids of the nodes a path"
+            + " may use (a partner's view), null for all.")
     public Stream<PathRecord> strongestPaths(
             @Name("fromIds") List<String> fromIds,
             @Name("toId") String toId,
@@ -58,23 +60,24 @@ public final class StrongestPaths {
         if (types == null || types.isEmpty() || !types.stream().allMatch(HopWeights::isStakeholderType)) {
             throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
         }
+        Visibility visibility = Visibility.of(options == null ? null : options.get("visible"));
         Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
-        if (target == null || fromIds == null) return Stream.empty();
+        if (target == null || !visibility.test(target) || fromIds == null) return Stream.empty();
         Set<String> distinct = new LinkedHashSet<>(fromIds);
         distinct.remove(toId);
         List<Node> sources = new ArrayList<>();
         for (String id : distinct) {
             Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
-            if (source != null) sources.add(source);
+            if (source != null && visibility.test(source)) sources.add(source);
         }
         if (sources.isEmpty()) return Stream.empty();
 
         PathOrder order = new PathOrder();
-        PathSearch search = new PathSearch(new Neighbourhoods(types), guard, order, options(options), sources, target, (int) maxHops);
+        PathSearch search = new PathSearch(new Neighbourhoods(types, visibility), guard, order, options(options), sources, target, (int) maxHops);
         return search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order));
     }
 
-    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. */
+    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. `visible` is read above. */
     private static PathSearch.Options options(Map<String, Object> given) {
         PathSearch.Options defaults = PathSearch.Options.DEFAULTS;
         if (given == null) return defaults;
