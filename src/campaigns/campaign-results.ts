@@ -3,6 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { CAMPAIGN_RESPONSE_KINDS } from '../model/enums';
 import { IS_OPEN, STAGE_OF } from '../opportunities';
 import { PASSIVE_KINDS } from './record-response';
+import { VISIBLE } from '../nodes/visibility';
 
 export type CampaignGroupBy = 'NONE' | 'TIER' | 'LIFECYCLE_STAGE' | 'REGION' | 'COMMUNITY';
 
@@ -23,18 +24,18 @@ const GROUP_OF = (o: string) => `CASE $groupBy
   WHEN 'TIER' THEN ${o}.tier
   WHEN 'LIFECYCLE_STAGE' THEN ${o}.lifecycleStage
   WHEN 'REGION' THEN ${o}.region
-  WHEN 'COMMUNITY' THEN COLLECT { MATCH (${o})-[:IN_COMMUNITY]->(k:Community) RETURN k.id ORDER BY k.id LIMIT 1 }[0]
+  WHEN 'COMMUNITY' THEN COLLECT { MATCH (${o})-[:IN_COMMUNITY]->(k:Community) WHERE ${VISIBLE('k')} RETURN k.id ORDER BY k.id LIMIT 1 }[0]
 END`;
 
 // People by the organization they currently WORK_AT (smallest key when several); each person's
 // kinds of response counted once. Deals by their account. Two lists, merged by group in code.
 const CAMPAIGN_RESULTS = `
-MATCH (c:Entity:Campaign {id: $campaignId})
+MATCH (c:Entity:Campaign {id: $campaignId}) WHERE ${VISIBLE('c')}
 CALL (c) {
-  MATCH (p:Person)-[:TARGETED_BY]->(c)
+  MATCH (p:Person)-[:TARGETED_BY]->(c) WHERE ${VISIBLE('p')}
   CALL (p) {
     OPTIONAL MATCH (p)-[w:WORKS_AT]->(o:Organization)
-    WHERE w.until IS NULL OR w.until >= date()
+    WHERE (w.until IS NULL OR w.until >= date()) AND ${VISIBLE('o')}
     WITH o ORDER BY o.key, o.id
     RETURN head(collect(o)) AS employer
   }
@@ -48,8 +49,8 @@ CALL (c) {
   }) AS people
 }
 CALL (c) {
-  MATCH (d:Opportunity)-[:SOURCED_FROM]->(c)
-  OPTIONAL MATCH (d)-[:FOR_ACCOUNT]->(account:Organization)
+  MATCH (d:Opportunity)-[:SOURCED_FROM]->(c) WHERE ${VISIBLE('d')}
+  OPTIONAL MATCH (d)-[:FOR_ACCOUNT]->(account:Organization) WHERE ${VISIBLE('account')}
   WITH d, head(collect(account)) AS account
   WITH ${GROUP_OF('account')} AS grp,
        count(d) AS opportunities,

@@ -3,15 +3,18 @@ import { loaderById } from '../graphql/loader-by-id';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 const OWNER_BY_CAMPAIGN_ID = `
 UNWIND $ids AS id
-MATCH (u:User)-[:OWNS]->(:Campaign {id: id})
+MATCH (u:User)-[:OWNS]->(c:Campaign {id: id})
+WHERE ${VISIBLE('u')} AND ${VISIBLE('c')}
 RETURN id, ${ENTITY_ROW('u')} AS owner`;
 
 const CAMPAIGN_BY_OPPORTUNITY_ID = `
 UNWIND $ids AS id
-MATCH (:Opportunity {id: id})-[:SOURCED_FROM]->(c:Campaign)
+MATCH (d:Opportunity {id: id})-[:SOURCED_FROM]->(c:Campaign)
+WHERE ${VISIBLE('d')} AND ${VISIBLE('c')}
 RETURN id, ${ENTITY_ROW('c')} AS campaign`;
 
 /** A campaign's owner and a deal's campaign, one query per batch. */
@@ -23,7 +26,7 @@ export function createCampaignLoaders(db: Reader) {
 }
 
 const CAMPAIGNS = `
-MATCH (c:Campaign)
+MATCH (c:Campaign) WHERE ${VISIBLE('c')}
 WITH c ORDER BY c.startsAt IS NULL, c.startsAt DESC, c.name, c.id
 WITH collect(c) AS campaigns
 RETURN ${PAGE_OF('campaigns', ENTITY_ROW)}`;
