@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createLoaders, resolvers } from './areas';
+import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import { loadConfig } from './config';
 import { createContext, type Context, type RequestLimits } from './graphql/context';
 import { formatError } from './graphql/errors';
@@ -77,6 +77,7 @@ export async function startApp({ db, log, production, limits: given, scope }: Ap
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (await handlePublicPage(req, res, url, { db, log })) return;
     if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
@@ -91,7 +92,9 @@ export async function startApp({ db, log, production, limits: given, scope }: Ap
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Until sign-in lands every request sees everything; at merge the lead replaces
       // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext(db, log, createLoaders, scope ?? EVERYTHING_VISIBLE, { importMaxRows: limits.importMaxRows }),
+      context: async () => createContext({
+        db, log, createLoaders, scope: scope ?? EVERYTHING_VISIBLE, limits: { importMaxRows: limits.importMaxRows }, recorders: mutationRecorders,
+      }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -43,14 +43,15 @@ export function parseBatch(items: Iterable<ImportItem>, problems = new ProblemLi
       const rel = parseRelationshipRow(item.row, item.path, problems);
       if (!rel) continue;
       const ends = [refId(rel.from), refId(rel.to)];
-      if (RELATIONSHIP_SPECS[rel.type].undirected) ends.sort();
-      const pair = `${rel.type}|${ends.join('|')}`;
+      const { undirected, keyedBy } = RELATIONSHIP_SPECS[rel.type];
+      if (undirected) ends.sort();
+      const pair = `${rel.type}|${ends.join('|')}${keyedBy ? `|${String(rel.properties[keyedBy])}` : ''}`;
       const first = relationshipRows.get(pair);
       if (first === undefined) {
         relationshipRows.set(pair, rel.path);
         batch.relationships.push(rel);
       } else {
-        problems.push({ path: rel.path, message: `repeats ${first} (same type between the same nodes)` });
+        problems.push({ path: rel.path, message: `repeats ${first} (same type between the same nodes${keyedBy ? `, same ${keyedBy}` : ''})` });
       }
     }
   }

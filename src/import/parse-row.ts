@@ -99,7 +99,8 @@ export function parseRelationshipRow(row: unknown, path: string, problems: Probl
   const updatedAt = timestamp(row.updatedAt, `${path}.updatedAt`, problems);
   if (!isRelationshipType(row.type) || !from || !to || problems.length > before) return undefined;
 
-  const checked = validateProperties(RELATIONSHIP_SPECS[row.type].properties, row.properties, `${path}.properties`);
+  const { keyedBy } = RELATIONSHIP_SPECS[row.type];
+  const checked = validateProperties(RELATIONSHIP_SPECS[row.type].properties, row.properties, `${path}.properties`, keyedBy ? [keyedBy] : []);
   for (const problem of checked.problems) problems.push(problem);
   const properties = withoutNulls(checked.values);
   if (row.type === 'KNOWS' && properties.strength !== undefined && properties.declaredStrength === undefined && createdAt === undefined) {

@@ -80,17 +80,19 @@ function nodeParams(row: NodeRow) {
 const hasLabel = (variable: string, labels: readonly NodeLabel[]) => labels.map((label) => `${variable}:${label}`).join(' OR ');
 
 /**
- * MERGE by (type, from, to), either direction for undirected types; counts real changes only.
+ * MERGE by (type, from, to), either direction for undirected types, and by the keying property
+ * for types that may join two nodes several times (RESPONDED per kind); counts real changes only.
  * Rows whose ends are missing or of the wrong type match nothing: `matched` tells.
  */
 function mergeRelationshipsCypher(type: RelationshipTypeName, fromBy: 'key' | 'id', toBy: 'key' | 'id'): string {
   const spec = RELATIONSHIP_SPECS[type];
   const pattern = spec.undirected ? `(a)-[old:${type}]-(b)` : `(a)-[old:${type}]->(b)`;
+  const sameKey = spec.keyedBy ? ` WHERE old.${spec.keyedBy} = row.properties.${spec.keyedBy}` : '';
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {${fromBy}: row.from}) WHERE ${hasLabel('a', spec.from)}
 MATCH (b:Entity {${toBy}: row.to}) WHERE ${hasLabel('b', spec.to)}
-CALL (a, b) { OPTIONAL MATCH ${pattern} RETURN old LIMIT 1 }
+CALL (a, b, row) { OPTIONAL MATCH ${pattern}${sameKey} RETURN old LIMIT 1 }
 WITH a, b, row, old, old IS NULL AS isNew,
      old IS NOT NULL AND any(name IN keys(row.properties) WHERE old[name] IS NULL OR old[name] <> row.properties[name]) AS changed
 FOREACH (_ IN CASE WHEN isNew THEN [1] ELSE [] END |

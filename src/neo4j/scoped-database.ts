@@ -50,10 +50,13 @@ export class ScopedDatabase implements Reader {
     return this.db.readTransaction((tx) => work(this.scoped(tx, visible)));
   }
 
-  /** The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like reads. */
-  async writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * The one write transaction of a mutation (src/graphql/mutate.ts): its steps are scoped like
+   * reads; `system`, the same transaction unscoped, is for the records every mutation writes.
+   */
+  async writeTransaction<T>(work: (tx: Tx, system: Tx) => Promise<T>): Promise<T> {
     const visible = await this.visible();
-    return this.db.writeTransaction((tx) => work(this.scoped(tx, visible)));
+    return this.db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));
   }
 
   /** The request's visible ids, worked out on first use and then kept for the rest of the request. */
