@@ -17,6 +17,7 @@ const VALUE_TYPES = [
   'Network', 'NetworkNode', 'OpenCase', 'OrderLine', 'PageInfo', 'PartnerCoverage', 'PathStep', 'PersonBuyingRole',
   'Pipeline', 'PipelineStage', 'ProcessingRestriction', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
+  'CampaignResponse', 'CampaignResultGroup', 'ContactFormReceipt', 'CreatedWebhook', 'ResponseKindCount', 'TargetingReport',
   'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',
 ];
 

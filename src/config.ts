@@ -20,6 +20,17 @@ export interface Config {
   limits: RequestLimits;
   timeouts: Timeouts;
   heavyQuestions: HeavyQuestionBound;
+  /** Largest request body the API reads, in bytes (BODY_LIMIT_MB). */
+  bodyLimitBytes: number;
+  /** Most rows (nodes + relationships) one importGraph mutation takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
+  /** Where people reach this server from outside (confirmation and preference links); no trailing slash. */
+  publicUrl: string;
+  /** Signs preference-centre links (LINK_SIGNING_SECRET); unset unless NODE_ENV=production is set: see linkSigningSecretFile. */
+  linkSigningSecret: string | undefined;
+  /** Where development keeps its generated link-signing secret (in the git-ignored data folder). */
+  linkSigningSecretFile: string;
+  webhooks: WebhookTiming;
   /** Interactions older than this many days are purged (npm run purge, daily in npm start); unset keeps all. */
   retentionInteractionsDays: number | undefined;
   /** How long an Idempotency-Key and its answer are kept. */
@@ -54,6 +65,27 @@ export interface HeavyQuestionBound {
   concurrency: number;
   waitMs: number;
 }
+
+/** How webhook deliveries are paced (DESIGN §10); tests shorten every one of them. */
+export interface WebhookTiming {
+  /** How often the delivery worker looks for due deliveries. */
+  pollMs: number;
+  /** How long one delivery may take before it counts as failed. */
+  timeoutMs: number;
+  /** Wait before the first retry; each further retry waits twice as long, up to retryMaxMs. */
+  retryFirstMs: number;
+  retryMaxMs: number;
+  /** How long one event is retried before the webhook is marked failing. */
+  retryForMs: number;
+}
+
+export const DEFAULT_WEBHOOK_TIMING: WebhookTiming = {
+  pollMs: 1_000,
+  timeoutMs: 10_000,
+  retryFirstMs: 5_000,
+  retryMaxMs: 3_600_000,
+  retryForMs: 86_400_000,
+};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -94,8 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Unset NODE_ENV is production: development features must be asked for (npm start does).
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'production');
   const development = nodeEnv === 'development';
+  const port = integer(env, 'PORT', 4000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 4000, 0, 65535),
+    port,
     host: env.HOST || (development ? '127.0.0.1' : '0.0.0.0'),
     neo4jUri: neo4jUri(env),
     neo4jUser: env.NEO4J_USER || 'neo4j',
@@ -124,6 +157,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', DEFAULT_HEAVY_QUESTIONS.concurrency, 1, 1_000),
       waitMs: integer(env, 'HEAVY_QUERY_WAIT_MS', DEFAULT_HEAVY_QUESTIONS.waitMs, 0, 60_000),
     },
+    publicUrl: publicUrl(env, port),
+    linkSigningSecret: linkSigningSecret(env),
+    linkSigningSecretFile: path.resolve('.data/link-signing-secret'),
+    webhooks: {
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', DEFAULT_WEBHOOK_TIMING.pollMs, 10, 600_000),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOK_TIMING.timeoutMs, 100, 600_000),
+      retryFirstMs: integer(env, 'WEBHOOK_RETRY_FIRST_MS', DEFAULT_WEBHOOK_TIMING.retryFirstMs, 10, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', DEFAULT_WEBHOOK_TIMING.retryMaxMs, 10, 86_400_000),
+      retryForMs: integer(env, 'WEBHOOK_RETRY_FOR_MS', DEFAULT_WEBHOOK_TIMING.retryForMs, 10, 2_592_000_000),
+    },
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_MB', 16, 1, 1024) * 1024 * 1024,
+    importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 50_000, 1, 10_000_000),
     retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_KEY_TTL_HOURS', DEFAULT_IDEMPOTENCY_TTL_HOURS, 24, 8_760),
     embeddedMemory: {
@@ -131,6 +176,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: optionalInteger(env, 'NEO4J_PAGECACHE_MB', 8, 1_048_576),
     },
   };
+}
+
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(raw)) {
+    throw new ConfigError('PUBLIC_URL', `must be an http(s) address like https://crm.example.com, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+// Required only where NODE_ENV=production is said outright: an unset NODE_ENV runs as production
+// too (safe defaults), but the commands (npm run import, export, purge) and a single instance may
+// use the generated secret, which is random as well; instances behind a balancer must share one.
+function linkSigningSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.LINK_SIGNING_SECRET;
+  if (raw === undefined || raw === '') {
+    if (env.NODE_ENV === 'production') throw new ConfigError('LINK_SIGNING_SECRET', `must be set when NODE_ENV=production (at least ${MIN_SECRET_LENGTH} random characters)`);
+    return undefined;
+  }
+  if (raw.length < MIN_SECRET_LENGTH) throw new ConfigError('LINK_SIGNING_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long`);
+  return raw;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -7,6 +7,7 @@ import { migrate } from './neo4j/migrations';
 import { scheduleRetention } from './privacy';
 import { startApp } from './server';
 import { onShutdownSignal } from './shutdown';
+import { startWebhookDelivery } from './webhooks';
 import { prepareExplorer } from './web';
 
 const HOUR_MS = 3_600_000;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       log,
       production: !config.development,
       host: config.host,
-      limits: config.limits,
+      limits: { ...config.limits, bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows },
       requestTimeoutMs: config.timeouts.requestMs,
       heavyQuestions: config.heavyQuestions,
       idempotencyTtlHours: config.idempotencyTtlHours,
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${config.development ? 'development' : 'production'}), on ${neo4j.description}`,
   );
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
+  const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);
   const days = config.retentionInteractionsDays;
   const stopRetention = days === undefined ? async () => undefined : scheduleRetention(neo4j.db, log, days);
 
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
 
   onShutdownSignal(log, async (budget) => {
     clearInterval(sweep);
+    await budget.step('webhook deliveries: let the one under way finish', () => webhooks.stop());
     await budget.step('HTTP server: finish requests in flight', () => app.close());
     await budget.step('retention: let a running purge finish', () => stopRetention());
     await budget.step('Neo4j: close the driver, stop the embedded database', () => neo4j.close(budget.remainingMs() - 500));

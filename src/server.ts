@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import {
-  DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS,
-  type HeavyQuestionBound, type RequestLimits,
+  DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, loadConfig,
+  type HeavyQuestionBound, type RequestLimits as DocumentLimits,
 } from './config';
-import { createLoaders, resolvers } from './areas';
-import { createContext, type Context } from './graphql/context';
+import { createContext, type Context, type RequestLimits } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { heavyQuestionBound } from './graphql/heavy-questions';
 import { IDEMPOTENCY_HEADER, idempotencyClaim } from './graphql/idempotency';
@@ -27,7 +27,8 @@ export interface AppOptions {
   production: boolean;
   /** Interface to listen on (default loopback). */
   host?: string;
-  limits?: RequestLimits;
+  /** Document limits (GRAPHQL_MAX_*), BODY_LIMIT_MB and IMPORT_MAX_ROWS; unset ones take the defaults. */
+  limits?: Partial<AppLimits>;
   /** Deadline of one request (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
   heavyQuestions?: HeavyQuestionBound;
@@ -40,6 +41,14 @@ export interface AppOptions {
   scope?: Scope;
 }
 
+export interface AppLimits extends RequestLimits, DocumentLimits {
+  /** Largest request body read, in bytes. */
+  bodyLimitBytes: number;
+}
+
+const { bodyLimitBytes, importMaxRows } = loadConfig({});
+const DEFAULT_APP_LIMITS: AppLimits = { ...DEFAULT_LIMITS, bodyLimitBytes, importMaxRows };
+
 export interface RunningApp {
   url: string;
   host: string;
@@ -48,7 +57,6 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
 /** How long shutdown waits for requests in flight; the request deadline is normally shorter. */
 export const DRAIN_GRACE_MS = 10_000;
 
@@ -60,7 +68,7 @@ export const DRAIN_GRACE_MS = 10_000;
  */
 export async function startApp(options: AppOptions, port: number): Promise<RunningApp> {
   const { db, log, production, scope } = options;
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits: AppLimits = { ...DEFAULT_APP_LIMITS, ...options.limits };
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
   const host = options.host ?? '127.0.0.1';
   const idempotencyTtlHours = options.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS;
@@ -98,6 +106,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return readiness(res);
+    if (await handlePublicPage(req, res, url, { db, log })) return;
     if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
@@ -105,7 +114,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    const body = req.method === 'POST' ? await readJsonBody(req, limits.bodyLimitBytes) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
     const tooLong = queryTooLong(body, url, limits.maxCharacters);
     if (tooLong) return sendJson(res, 400, { errors: [{ message: tooLong, extensions: { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_CHARACTERS' } }] });
@@ -116,7 +125,15 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Until sign-in lands every request sees everything; at merge the lead replaces
       // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext(db.forRequest(requestTimeoutMs), log, createLoaders, scope ?? EVERYTHING_VISIBLE, idempotency),
+      context: async () => createContext({
+        db: db.forRequest(requestTimeoutMs),
+        log,
+        createLoaders,
+        scope: scope ?? EVERYTHING_VISIBLE,
+        limits: { importMaxRows: limits.importMaxRows },
+        recorders: mutationRecorders,
+        idempotency,
+      }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -164,12 +181,12 @@ function queryTooLong(body: unknown, url: URL, maxCharacters: number): string | 
   return `The GraphQL document has ${query.length} characters; at most ${maxCharacters} are allowed (GRAPHQL_MAX_CHARACTERS). Pass data in variables, not in the document.`;
 }
 
-async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new Error(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; import big files with npm run import.`);
+    if (size > maxBytes) return new Error(`The request body is larger than ${maxBytes / 1024 / 1024} MB (BODY_LIMIT_MB); import big files with npm run import.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -2,7 +2,7 @@ import type { Database, Reader } from '../neo4j/database';
 import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import type { IdempotencyClaim } from './idempotency';
-import { mutator, type Mutate } from './mutate';
+import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
 
 /**
  * The DataLoaders of one request. Each area with loaders adds them to this interface by
@@ -17,10 +17,38 @@ export interface Context {
   db: Reader;
   log: Logger;
   loaders: Loaders;
-  /** Opens the one write transaction of a mutation. */
+  /**
+   * Opens the one write transaction of the Mutation field being resolved (bindMutations binds it
+   * to that field, so its records name the operation); anywhere else it throws.
+   */
   mutate: Mutate;
   /** Milliseconds left before the request's deadline (REQUEST_TIMEOUT_MS). */
   remainingMs(): number;
+  /** The request's Idempotency-Key, when it sent one. */
+  idempotency?: IdempotencyClaim;
+  /** Builds the `mutate` of one Mutation field; only bindMutations calls it. */
+  mutationFor(call: MutationCall): Mutate;
+  limits: RequestLimits;
+}
+
+/** Bounds on what one request may ask for, from the configuration. */
+export interface RequestLimits {
+  /** Most rows (nodes + relationships) one importGraph takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
+}
+
+const outsideAMutation: Mutate = () =>
+  Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
+
+/** What builds one request's context (see createContext). */
+export interface RequestSetup {
+  db: Database;
+  log: Logger;
+  createLoaders: (db: Reader) => Loaders;
+  scope: Scope;
+  limits: RequestLimits;
+  recorders?: readonly MutationRecorder[];
+  actorId?: string | null;
   /** The request's Idempotency-Key, when it sent one. */
   idempotency?: IdempotencyClaim;
 }
@@ -28,21 +56,18 @@ export interface Context {
 /**
  * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
  * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
- * runs within it (src/neo4j/scoped-database.ts).
+ * runs within it (src/neo4j/scoped-database.ts). `recorders` write with every mutation
+ * (src/areas.ts lists them); `actorId` is who is asking.
  */
-export function createContext(
-  db: Database,
-  log: Logger,
-  createLoaders: (db: Reader) => Loaders,
-  scope: Scope,
-  idempotency?: IdempotencyClaim,
-): Context {
+export function createContext({ db, log, createLoaders, scope, limits, recorders = [], actorId = null, idempotency }: RequestSetup): Context {
   const scoped = new ScopedDatabase(db, scope, log);
   return {
     db: scoped,
     log,
     loaders: createLoaders(scoped),
-    mutate: mutator(scoped, idempotency),
+    limits,
+    mutate: outsideAMutation,
+    mutationFor: mutator(scoped, actorId, recorders, idempotency),
     remainingMs: () => db.remainingMs(),
     idempotency,
   };

@@ -11,6 +11,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   TIMEOUT = 'TIMEOUT',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -38,6 +39,10 @@ export function conflict(message: string, details?: Record<string, unknown>): Gr
 
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function tooManyRequests(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.TOO_MANY_REQUESTS } });
 }
 
 /** Why a request could not be served now; in `extensions.reason` of SERVICE_UNAVAILABLE. */

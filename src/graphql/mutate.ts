@@ -1,24 +1,95 @@
 import type { Tx } from '../neo4j/database';
-import type { ScopedDatabase } from '../neo4j/scoped-database';
 import { answerOnce, type IdempotencyClaim } from './idempotency';
 
-/**
- * Runs the writes of one mutation: `work` gets the transaction and passes it to every write step.
- * `bulk` (the import) runs under IMPORT_TX_TIMEOUT_MS instead of the request's deadline.
- */
-export type Mutate = <T>(work: (tx: Tx) => Promise<T>, options?: { bulk?: boolean }) => Promise<T>;
+/** A change event a mutation emits besides its own (e.g. `consent.withdrawn` when an unsubscribe withdraws). */
+export interface ExtraEvent {
+  type: string;
+  targetIds: string[];
+  /** More of the payload; ids only, except where DESIGN §10 says otherwise. */
+  data?: Record<string, unknown>;
+}
+
+/** What the work of a mutation may tell about its change beyond its arguments and its result. */
+export interface ChangeReport {
+  /** Names nodes the change touched that neither the arguments nor the result name. */
+  touched(...ids: string[]): void;
+  /** Emits a further event in the same transaction, after the mutation's own. */
+  emit(event: ExtraEvent): void;
+}
+
+/** How a mutation's transaction is bounded: `bulk` (the import) runs under IMPORT_TX_TIMEOUT_MS, not the request's deadline. */
+export interface MutateOptions {
+  bulk?: boolean;
+}
+
+/** Runs the writes of one mutation: `work` gets the transaction and passes it to every write step. */
+export type Mutate = <T>(work: (tx: Tx, report: ChangeReport) => Promise<T>, options?: MutateOptions) => Promise<T>;
+
+/** The write being made: a Mutation field, or a public page's write (`confirmConsent`, `savePreferences`). */
+export interface MutationCall {
+  operation: string;
+  /** Ids the arguments name (ID arguments and ID fields of input objects). */
+  argumentIds: readonly string[];
+}
+
+/** One mutation whose work has succeeded, as the records written with it see it. */
+export interface MutationRecord {
+  operation: string;
+  /** The user or API key that made the change; for a public page the person whose link it is. */
+  actorId: string | null;
+  /** Ids of the nodes the change touched: those the arguments name, those of the result, those reported. */
+  targetIds: string[];
+  extraEvents: ExtraEvent[];
+}
 
 /**
- * The one way a mutation writes: all of its checks and writes run in one write transaction, so
- * they commit together or not at all. Whatever must commit with every mutation joins it here.
- * The transaction is the request's scoped one: its steps get `$visible` like every read, so the
- * id checks of a mutation a PARTNER may call treat a hidden node as unknown (ACCESS.md).
- * With an Idempotency-Key the key and the work's result join the transaction too, and a retry
- * of the same request answers that result without running the work again (src/graphql/idempotency.ts).
- * The work may be retried on a transient error (deadlock, leader switch): keep it free of side
- * effects outside the transaction.
+ * Where a mutation writes: the request's scoped door, whose transaction also hands over the
+ * unscoped `system` one, or the shared Database (public pages, which have no viewer).
  */
-export function mutator(db: ScopedDatabase, idempotency?: IdempotencyClaim): Mutate {
-  if (!idempotency) return (work, options) => db.writeTransaction((tx) => work(tx), options);
-  return (work, options) => db.writeTransaction((tx, bookkeeping) => answerOnce(bookkeeping, idempotency, () => work(tx)), options);
+export interface WriteDoor {
+  writeTransaction<T>(work: (tx: Tx, system?: Tx) => Promise<T>, options?: MutateOptions): Promise<T>;
+}
+
+/**
+ * Something that must commit with every mutation, written into its transaction after the work
+ * succeeded: the change event (and the audit entry, the idempotency record).
+ */
+export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>;
+
+/**
+ * The one way a mutation writes: all of its checks and writes run in one write transaction, and
+ * every recorder writes its record into the same transaction after the work, so they commit
+ * together or not at all. On the request's scoped door (ScopedDatabase) the work's steps get
+ * `$visible` like every read, so the id checks of a mutation a PARTNER may call treat a hidden
+ * node as unknown (ACCESS.md); the records are the system's and are written unscoped. The work
+ * may be retried on a transient error (deadlock, leader switch): keep it free of side effects
+ * outside the transaction.
+ *
+ * With an Idempotency-Key the key and the result join the transaction too, and a retry of the
+ * same request answers that result without running the work or the recorders again
+ * (src/graphql/idempotency.ts).
+ */
+export function mutator(db: WriteDoor, actorId: string | null, recorders: readonly MutationRecorder[], idempotency?: IdempotencyClaim) {
+  return (call: MutationCall): Mutate =>
+    (work, options) =>
+      db.writeTransaction(async (tx, system) => {
+        const change = async () => {
+          const touched: string[] = [];
+          const extraEvents: ExtraEvent[] = [];
+          const result = await work(tx, { touched: (...ids) => touched.push(...ids), emit: (event) => extraEvents.push(event) });
+          const targetIds = [...new Set([...call.argumentIds, ...idsOf(result), ...touched])];
+          for (const record of recorders) await record(system ?? tx, { operation: call.operation, actorId, targetIds, extraEvents });
+          return result;
+        };
+        return idempotency ? answerOnce(system ?? tx, idempotency, change) : change();
+      }, options);
+}
+
+/** The ids a mutation's result names: an id it returns, or the id / ends of the node or link it returns. */
+function idsOf(result: unknown): string[] {
+  if (typeof result === 'string') return [result];
+  if (Array.isArray(result)) return result.flatMap(idsOf);
+  if (typeof result !== 'object' || result === null) return [];
+  const row = result as Record<string, unknown>;
+  return ['id', 'fromId', 'toId'].map((name) => row[name]).filter((id): id is string => typeof id === 'string');
 }

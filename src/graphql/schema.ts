@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { nullMeansDefault } from './argument-defaults';
 import { capFirstArguments } from './limits';
+import { bindMutations } from './bind-mutations';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
 
@@ -25,5 +26,5 @@ export function buildSchema(areaResolvers: Resolvers[]): GraphQLSchema {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...areaResolvers],
   });
-  return capFirstArguments(nullMeansDefault(schema));
+  return bindMutations(capFirstArguments(nullMeansDefault(schema)));
 }

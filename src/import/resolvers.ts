@@ -4,6 +4,6 @@ import { importDocument } from './import-graph';
 export const importResolvers: Resolvers = {
   Mutation: {
     // A bulk write: the import's transaction timeout (IMPORT_TX_TIMEOUT_MS), as for npm run import.
-    importGraph: (_root, { graph }, { mutate }) => mutate((tx) => importDocument(tx, graph), { bulk: true }),
+    importGraph: (_root, { graph }, { mutate, limits }) => mutate((tx) => importDocument(tx, graph, limits.importMaxRows), { bulk: true }),
   },
 };
