@@ -72,8 +72,9 @@ describe('user mistakes are BAD_USER_INPUT with a message that says what to chan
     expectUserMistake(result, /The import was rejected/);
     expect(result.errors?.[0].extensions?.problems).toEqual(
       expect.arrayContaining([
-        { path: 'nodes[0].type', message: expect.stringMatching(/^must be one of Organization, .* got \{"x":1\}$/) },
-        { path: 'relationships[0].type', message: expect.stringMatching(/^must be one of WORKS_AT, .* got \["KNOWS"\]$/) },
+        // The row's values are never repeated (a huge value would blow up the answer).
+        { path: 'nodes[0].type', message: expect.stringMatching(/^must be one of Organization, [A-Za-z, ]+$/) },
+        { path: 'relationships[0].type', message: expect.stringMatching(/^must be one of WORKS_AT, [A-Z_, ]+$/) },
       ]),
     );
   });
