@@ -8,6 +8,7 @@
  */
 import pino from 'pino';
 import { startApp } from '../src/server';
+import { benchSignIn } from './bench-sign-in';
 import { generateWorld } from '../seeds/generator/generate-world';
 import { loadWorld } from './graph-questions.bench';
 import type { BenchContext } from './run';
@@ -69,7 +70,8 @@ export async function run({ db, report }: BenchContext): Promise<void> {
   const [picks] = await db.read<{ bigDeal: string; bigAccount: string; distributor: string; served: number; user: string; person: string; deal: string }>(PICKS);
   report('biggest distributor serves', picks.served, 'customers');
 
-  const app = await startApp({ db, log: pino({ level: 'silent' }), production: true }, 0);
+  const { auth, headers } = await benchSignIn(db);
+  const app = await startApp({ db, log: pino({ level: 'silent' }), production: true, auth }, 0);
   let minute = 0;
   const questions: { name: string; query: string; variables: () => Record<string, unknown> }[] = [
     { name: 'buyingCenter, members and missing roles', query: /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) { missingRoles members { person { id } roles stance } } }`, variables: () => ({ id: picks.bigDeal }) },
@@ -86,7 +88,7 @@ export async function run({ db, report }: BenchContext): Promise<void> {
   try {
     for (const question of questions) {
       const ask = async () => {
-        const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: question.query, variables: question.variables() }) });
+        const response = await fetch(app.url, { method: 'POST', headers, body: JSON.stringify({ query: question.query, variables: question.variables() }) });
         const body = (await response.json()) as { errors?: unknown[] };
         if (body.errors) throw new Error(`${question.name}: ${JSON.stringify(body.errors)}`);
       };

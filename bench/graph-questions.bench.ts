@@ -18,6 +18,7 @@ import { Database } from '../src/neo4j/database';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { migrate } from '../src/neo4j/migrations';
 import { startApp } from '../src/server';
+import { benchSignIn } from './bench-sign-in';
 import type { ImportDocument } from '../src/import';
 import { generateWorld } from '../seeds/generator/generate-world';
 import type { BenchContext } from './run';
@@ -102,7 +103,8 @@ async function benchGraphQuestions(db: Database): Promise<void> {
     const degrees = await db.read<{ degree: number }>('UNWIND $ids AS id MATCH (p:Entity {id: id}) RETURN COUNT { (p)--() } AS degree', { ids: [picks.hubs[5], picks.hubs[9]] });
     console.log(`picked: hub people of degree ${degrees.map((d) => d.degree).join(' and ')}; biggest account has ${picks.staff} people`);
 
-    const app = await startApp({ db, log: pino({ level: 'silent' }), production: true }, 0);
+    const { auth, headers } = await benchSignIn(db);
+    const app = await startApp({ db, log: pino({ level: 'silent' }), production: true, auth }, 0);
     const [from, to] = [picks.hubs[5], picks.hubs[9]];
     const questions: Question[] = [
       // The floor under every figure below: one HTTP request and one indexed lookup on this machine.
@@ -125,7 +127,7 @@ async function benchGraphQuestions(db: Database): Promise<void> {
     console.log(`\n${'question'.padEnd(52)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)}  answer`);
     for (const question of questions) {
       const ask = async () => {
-        const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question) });
+        const response = await fetch(app.url, { method: 'POST', headers, body: JSON.stringify(question) });
         const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
         if (body.errors) throw new Error(`${question.name}: ${JSON.stringify(body.errors)}`);
         return Object.values(body.data!)[0];

@@ -5,6 +5,7 @@
  */
 import type { Resolvers } from './generated/graphql';
 import type { Loaders } from './graphql/context';
+import type { MutationRecorder } from './graphql/mutate';
 import type { Reader } from './neo4j/database';
 import * as nodes from './nodes';
 import * as graphImport from './import';
@@ -27,12 +28,16 @@ import * as lifecycle from './lifecycle';
 import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
+import * as access from './access';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline,
+  dashboard, pipeline, access,
 ] as const;
+
+/** What every mutation writes into its transaction after its work: its audit entry. */
+export const mutationRecorders: readonly MutationRecorder[] = [access.recordAudit];
 
 /** The resolvers of every area. */
 export const resolvers: Resolvers[] = AREAS.map((area) => area.resolvers);

@@ -13,7 +13,25 @@ export interface Config {
   seed: boolean;
   logLevel: LogLevel;
   nodeEnv: 'development' | 'production' | 'test';
+  auth: AuthConfig;
 }
+
+/** How tokens are verified (DESIGN §9); in production at least one of secret and JWKS URL is set. */
+export interface AuthConfig {
+  /** HS256 secret (AUTH_JWT_SECRET). Unset in development: a generated one kept in `devSecretFile`. */
+  jwtSecret: string | undefined;
+  /** An identity provider's JWKS for RS256/ES256 tokens (AUTH_JWKS_URL). */
+  jwksUrl: string | undefined;
+  /** Required `iss` claim when set (AUTH_ISSUER). */
+  issuer: string | undefined;
+  /** Required `aud` claim when set (AUTH_AUDIENCE). */
+  audience: string | undefined;
+  /** Where development keeps its generated secret (in the git-ignored data folder). */
+  devSecretFile: string;
+}
+
+/** HS256 wants a key of at least 256 bits. */
+const MIN_SECRET_LENGTH = 32;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -28,6 +46,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     neo4jUri: neo4jUri(env),
@@ -37,7 +56,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jDataDir: path.resolve(env.NEO4J_DATA_DIR || '.data/neo4j'),
     seed: flag(env, 'SEED', true),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
+    auth: authConfig(env, nodeEnv),
+  };
+}
+
+function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthConfig {
+  const jwtSecret = env.AUTH_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long (e.g. openssl rand -base64 48), got ${jwtSecret.length}`);
+  }
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  if (jwksUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(jwksUrl)) {
+    throw new ConfigError('AUTH_JWKS_URL', `must be an http(s) URL of the identity provider's JWKS, got "${jwksUrl}"`);
+  }
+  if (nodeEnv === 'production' && !jwtSecret && !jwksUrl) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL',
+      'must be set when NODE_ENV=production: AUTH_JWT_SECRET (HS256, at least 32 characters) or AUTH_JWKS_URL (your identity provider\'s keys)',
+    );
+  }
+  return {
+    jwtSecret,
+    jwksUrl,
+    issuer: env.AUTH_ISSUER || undefined,
+    audience: env.AUTH_AUDIENCE || undefined,
+    devSecretFile: path.resolve('.data/jwt-secret'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { announceDevelopmentToken, authSettings } from './access';
 import { ConfigError, loadConfig } from './config';
 import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
@@ -17,8 +18,11 @@ async function main(): Promise<void> {
     await neo4j.close();
     throw error;
   }
-  const app = await startApp({ db: neo4j.db, log, production: config.nodeEnv === 'production' }, config.port);
+  const production = config.nodeEnv === 'production';
+  const auth = authSettings(config.auth, production);
+  const app = await startApp({ db: neo4j.db, log, production, auth }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
+  if (!production) await announceDevelopmentToken(neo4j.db, auth, log);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,18 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createLoaders, resolvers } from './areas';
+import { GraphQLError } from 'graphql';
+import { authenticator, enforcePermissions, requestReader, SignInRefused, type AuthSettings } from './access';
+import { createLoaders, mutationRecorders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import type { Viewer } from './graphql/viewer';
 import type { Database } from './neo4j/database';
 
 export interface AppOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /** How tokens are checked (src/access). */
+  auth: AuthSettings;
 }
 
 export interface RunningApp {
@@ -30,10 +35,11 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, auth }: AppOptions, port: number): Promise<RunningApp> {
   const httpServer = http.createServer();
+  const authenticate = authenticator(db, auth);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(resolvers),
+    schema: enforcePermissions(buildSchema(resolvers)),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
@@ -62,6 +68,17 @@ export async function startApp({ db, log, production }: AppOptions, port: number
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
+    // Sign-in comes first: a bad credential is answered here and never reaches Apollo.
+    let viewer: Viewer | undefined;
+    if (!asksForThePage(req, url)) {
+      try {
+        viewer = await authenticate(req.headers);
+      } catch (error) {
+        if (error instanceof SignInRefused) return sendRefusal(res, error);
+        throw error;
+      }
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -71,7 +88,10 @@ export async function startApp({ db, log, production }: AppOptions, port: number
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db, log, createLoaders),
+      context: async () => {
+        if (!viewer) throw new GraphQLError('Sign in to run operations.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        return createContext({ db, reader: requestReader(db, viewer), log, createLoaders, viewer, recorders: mutationRecorders });
+      },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -90,6 +110,17 @@ export async function startApp({ db, log, production }: AppOptions, port: number
     port: actualPort,
     close: () => apollo.stop(),
   };
+}
+
+/** A browser opening the IDE page at GET /graphql (no operation): the page needs no credential. */
+function asksForThePage(req: http.IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/** HTTP 401 (or 503 when the identity provider is unreachable) with one error and no data. */
+function sendRefusal(res: http.ServerResponse, refusal: SignInRefused): void {
+  if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer realm="xrm-graph"');
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

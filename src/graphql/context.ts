@@ -1,6 +1,7 @@
 import type { Database, Reader } from '../neo4j/database';
 import type { Logger } from '../logger';
-import { mutator, type Mutate } from './mutate';
+import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
+import type { Viewer } from './viewer';
 
 /**
  * The DataLoaders of one request. Each area with loaders adds them to this interface by
@@ -11,15 +12,47 @@ export interface Loaders {}
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
-  /** Reads only; a mutation writes through `mutate`. */
+  /** Reads only, as the viewer may see the graph; a mutation writes through `mutate`. */
   db: Reader;
   log: Logger;
   loaders: Loaders;
-  /** Opens the one write transaction of a mutation. */
+  /** Who is asking (signed in before the operation runs). */
+  viewer: Viewer;
+  /**
+   * Opens the one write transaction of the Mutation field being resolved (bindMutations binds it
+   * to that field, so its records name the operation); anywhere else it throws.
+   */
   mutate: Mutate;
+  /** Builds the `mutate` of one Mutation field; only bindMutations calls it. */
+  mutationFor(call: MutationCall): Mutate;
 }
 
+export interface ContextParts {
+  /** The database; mutations write to it. */
+  db: Database;
+  /**
+   * What this request reads through: the database as the viewer may see it. The partner scope
+   * (ACCESS.md) is plugged in by the caller here; an internal viewer reads `db` itself.
+   */
+  reader: Reader;
+  log: Logger;
+  createLoaders: (reader: Reader) => Loaders;
+  viewer: Viewer;
+  /** Written with every mutation, in its transaction (the audit entry, …). */
+  recorders: readonly MutationRecorder[];
+}
+
+const outsideAMutation: Mutate = () =>
+  Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
+
 /** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext(db: Database, log: Logger, createLoaders: (db: Reader) => Loaders): Context {
-  return { db, log, loaders: createLoaders(db), mutate: mutator(db) };
+export function createContext({ db, reader, log, createLoaders, viewer, recorders }: ContextParts): Context {
+  return {
+    db: reader,
+    log,
+    loaders: createLoaders(reader),
+    viewer,
+    mutate: outsideAMutation,
+    mutationFor: mutator(db, viewer, recorders),
+  };
 }

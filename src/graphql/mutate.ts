@@ -1,14 +1,40 @@
 import type { Database, Tx } from '../neo4j/database';
+import type { Viewer } from './viewer';
 
 /** Runs the writes of one mutation: `work` gets the transaction and passes it to every write step. */
 export type Mutate = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
+/** The Mutation field being resolved: its name and its arguments. */
+export interface MutationCall {
+  operation: string;
+  args: Record<string, unknown>;
+}
+
+/** One mutation whose work has succeeded, as the records written with it see it. */
+export interface MutationRecord extends MutationCall {
+  /** What the work returned (the field's value before its sub-selection is resolved). */
+  result: unknown;
+  viewer: Viewer;
+}
+
 /**
- * The one way a mutation writes: all of its checks and writes run in one write transaction, so
- * they commit together or not at all. Whatever must commit with every mutation joins it here.
- * The work may be retried on a transient error (deadlock, leader switch): keep it free of side
- * effects outside the transaction.
+ * Something that must commit with every mutation, written into its transaction after the work
+ * succeeded: the audit entry (and later the change event and the idempotency record).
  */
-export function mutator(db: Database): Mutate {
-  return (work) => db.writeTransaction(work);
+export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>;
+
+/**
+ * The one way a mutation writes: all of its checks and writes run in one write transaction, and
+ * every recorder writes its record into the same transaction after the work, so they commit
+ * together or not at all. The work may be retried on a transient error (deadlock, leader
+ * switch): keep it free of side effects outside the transaction.
+ */
+export function mutator(db: Database, viewer: Viewer, recorders: readonly MutationRecorder[]) {
+  return (call: MutationCall): Mutate =>
+    (work) =>
+      db.writeTransaction(async (tx) => {
+        const result = await work(tx);
+        for (const record of recorders) await record(tx, { ...call, result, viewer });
+        return result;
+      });
 }

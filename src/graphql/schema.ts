@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { nullMeansDefault } from './argument-defaults';
+import { bindMutations } from './bind-mutations';
 import { capFirstArguments } from './limits';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
@@ -25,5 +26,5 @@ export function buildSchema(areaResolvers: Resolvers[]): GraphQLSchema {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...areaResolvers],
   });
-  return capFirstArguments(nullMeansDefault(schema));
+  return bindMutations(capFirstArguments(nullMeansDefault(schema)));
 }

@@ -38,7 +38,7 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
   },
   User: {
     required: ['name'],
-    properties: { name: string(200), email, roles: listOf(E.USER_ROLES) },
+    properties: { name: string(200), email, roles: listOf(E.USER_ROLES), active: boolean },
   },
   Opportunity: {
     required: ['name'],
@@ -90,7 +90,7 @@ export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
   'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
-  'HAS_STAGE_CHANGE',
+  'HAS_STAGE_CHANGE', 'ACTS_FOR',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -146,6 +146,8 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
   /** The stage history of an opportunity, one node per stage change. */
   HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
+  /** A PARTNER user works for this partner organization and sees only its scope (DESIGN §9). */
+  ACTS_FOR: { from: ['User'], to: ['Organization'], properties: {} },
 };
 
 export function isNodeLabel(value: unknown): value is NodeLabel {

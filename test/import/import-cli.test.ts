@@ -41,7 +41,7 @@ describe('npm run import', () => {
     expect(result.stdout).toContain('10/49 rows');
     expect(result.stdout).toContain('49/49 rows (100%)');
     expect(result.stdout).toMatch(/nodes: 25 created, 0 updated; relationships: 24 created, 0 updated/);
-    expect(await count()).toBe(25);
+    expect(await count()).toBe(25 + 1); // the file's nodes and the signed-in Test Admin
 
     const again = await runImport([file]);
     expect(again.code).toBe(0);
