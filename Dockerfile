@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json codegen.yml ./
 COPY schema ./schema
 COPY src ./src
 COPY seeds ./seeds
+COPY explorer ./explorer
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -14,6 +15,7 @@ ENV NODE_ENV=production PORT=4000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/explorer/dist ./explorer/dist
 COPY --from=build --chown=node:node /app/schema ./schema
 COPY --from=build --chown=node:node /app/seeds ./seeds
 COPY --chown=node:node package.json ./

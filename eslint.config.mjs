@@ -18,6 +18,7 @@ const VALUE_TYPES = [
   'Pipeline', 'PipelineStage', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
   'Viewer',
+  'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',
 ];
 
 const schemaRules = {

@@ -1,7 +1,7 @@
 /**
  * mulberry32: a small, fast, seedable PRNG, the one random source of the seed builders, the
- * world generator and the randomised tests. The same seed gives the same sequence, so their
- * output is reproducible byte for byte.
+ * world generator, the randomised tests and community detection's node order. The same seed
+ * gives the same sequence, so their output is reproducible byte for byte.
  */
 export function mulberry32(seed: number): () => number {
   let state = seed | 0;

@@ -28,12 +28,16 @@ import * as lifecycle from './lifecycle';
 import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
+import * as communities from './communities';
+import * as referrals from './referrals';
+import * as assets from './assets';
+import * as forecast from './forecast';
 import * as access from './access';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, access,
+  dashboard, pipeline, communities, referrals, assets, forecast, access,
 ] as const;
 
 /** What every mutation writes into its transaction after its work: its audit entry. */

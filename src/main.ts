@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
 import { startApp } from './server';
+import { prepareExplorer } from './web';
 
 /** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
 async function main(): Promise<void> {
@@ -18,10 +19,12 @@ async function main(): Promise<void> {
     await neo4j.close();
     throw error;
   }
+  await prepareExplorer(log);
   const production = config.nodeEnv === 'production';
   const auth = authSettings(config.auth, production);
   const app = await startApp({ db: neo4j.db, log, production, auth }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
+  log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
   if (!production) await announceDevelopmentToken(neo4j.db, auth, log);
 
   let stopping = false;

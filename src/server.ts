@@ -4,7 +4,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
-import { authenticator, enforcePermissions, requestReader, SignInRefused, type AuthSettings } from './access';
+import { authenticator, enforcePermissions, SignInRefused, viewerScope, type AuthSettings } from './access';
 import { createLoaders, mutationRecorders, resolvers } from './areas';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
@@ -13,6 +13,7 @@ import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import type { Viewer } from './graphql/viewer';
 import type { Database } from './neo4j/database';
+import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
@@ -66,6 +67,7 @@ export async function startApp({ db, log, production, auth }: AppOptions, port: 
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     // Sign-in comes first: a bad credential is answered here and never reaches Apollo.
@@ -90,7 +92,8 @@ export async function startApp({ db, log, production, auth }: AppOptions, port: 
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         if (!viewer) throw new GraphQLError('Sign in to run operations.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        return createContext({ db, reader: requestReader(db, viewer), log, createLoaders, viewer, recorders: mutationRecorders });
+        // What the request may see follows from who asks: a PARTNER its partner's scope, everyone else everything.
+        return createContext({ db, log, createLoaders, viewer, scope: viewerScope(db, viewer), recorders: mutationRecorders });
       },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);

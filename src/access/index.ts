@@ -1,6 +1,6 @@
 /**
- * Access (DESIGN §9): sign-in with tokens and API keys, the permission table and its
- * enforcement, the audit log, and the reader of a request.
+ * Access and data protection (DESIGN §9): sign-in with tokens and API keys, the permission
+ * table and its enforcement, the audit log, and what a PARTNER may see (the scope of a request).
  */
 import type { Viewer } from '../graphql/viewer';
 import type { EntityRow } from '../nodes/entity-row';
@@ -14,7 +14,7 @@ export { authSettings, type AuthSettings } from './auth-settings';
 export { mintToken, DEFAULT_TOKEN_LIFETIME } from './mint-token';
 export { enforcePermissions } from './enforce-permissions';
 export { recordAudit } from './audit';
-export { requestReader } from './request-reader';
+export { partnerScope, viewerScope, type ScopedViewer } from './partner-scope';
 export { announceDevelopmentToken } from './development-token';
 
 declare module '../graphql/viewer' {

@@ -13,13 +13,13 @@ const INTERNAL: readonly UserRole[] = ['ADMIN', 'KEY_ACCOUNT_MANAGER', 'PARTNER_
 const INTERNAL_AND_PARTNER: readonly UserRole[] = [...INTERNAL, 'PARTNER'];
 /** Internal reads of personal contact data or consent: everyone internal but READ_ONLY. */
 const INTERNAL_BUT_READ_ONLY: readonly UserRole[] = INTERNAL.filter((role) => role !== 'READ_ONLY');
-/** Write organizations, people, relationships, opportunities, buying roles, interactions, orders, lifecycle, consent. */
+/** Write organizations, people, relationships (referrals too), opportunities, buying roles, interactions, orders, assets, lifecycle, consent. */
 const SELLERS: readonly UserRole[] = ['ADMIN', 'KEY_ACCOUNT_MANAGER', 'PARTNER_MANAGER', 'SALES'];
 /** Write cases (and the credits of the complaint flow). */
 const SERVICE: readonly UserRole[] = ['ADMIN', 'SERVICE'];
 /** Write contact history and consent: the sellers and the service. */
 const CONTACT: readonly UserRole[] = [...SELLERS, 'SERVICE'];
-/** Users, API keys, imports, the audit log, catalogue and batch recomputations. */
+/** Users, API keys, imports, the audit log, catalogue, sales targets and batch recomputations. */
 const ADMIN: readonly UserRole[] = ['ADMIN'];
 
 /** Any signed-in caller, whatever its roles (even none). */
@@ -62,6 +62,11 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     upgradeCandidates: INTERNAL,
     lifecycleTransitions: INTERNAL,
     audience: INTERNAL_BUT_READ_ONLY,
+    communities: INTERNAL,
+    referralValue: INTERNAL,
+    topReferrers: INTERNAL,
+    replacementCandidates: INTERNAL,
+    forecast: INTERNAL,
     apiKeys: ADMIN,
     auditLog: ADMIN,
   },
@@ -103,10 +108,16 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     rateCase: SERVICE,
     closeCase: SERVICE,
     recordCredit: SERVICE,
+    recordReferral: SELLERS,
+    createAsset: SELLERS,
+    updateAsset: SELLERS,
+    deleteAsset: SELLERS,
     createProduct: ADMIN,
     updateProduct: ADMIN,
     deleteProduct: ADMIN,
     recomputeTiers: ADMIN,
+    recomputeCommunities: ADMIN,
+    setSalesTarget: ADMIN,
     importGraph: ADMIN,
     createUser: ADMIN,
     updateUser: ADMIN,

@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface CrossSellRow {
   product: EntityRow;
@@ -8,15 +9,18 @@ export interface CrossSellRow {
   confidence: number;
 }
 
+// Every order, product and peer on the way is visible: hidden ones were never bought.
 const CROSS_SELL = `
-MATCH (a:Organization {id: $accountId})
-WITH a, COLLECT { MATCH (a)-[:PLACED]->(:Order)-[:CONTAINS]->(p:Product) RETURN DISTINCT p } AS owned
-MATCH (a)-[:PLACED]->(:Order)-[:CONTAINS]->(:Product)<-[:CONTAINS]-(:Order)<-[:PLACED]-(peer:Organization)
-WHERE peer <> a
+MATCH (a:Organization {id: $accountId}) WHERE ${VISIBLE('a')}
+WITH a, COLLECT {
+  MATCH (a)-[:PLACED]->(o:Order)-[:CONTAINS]->(p:Product) WHERE ${VISIBLE('o')} AND ${VISIBLE('p')} RETURN DISTINCT p
+} AS owned
+MATCH (a)-[:PLACED]->(o:Order)-[:CONTAINS]->(p:Product)<-[:CONTAINS]-(po:Order)<-[:PLACED]-(peer:Organization)
+WHERE peer <> a AND ${VISIBLE('o')} AND ${VISIBLE('p')} AND ${VISIBLE('po')} AND ${VISIBLE('peer')}
 WITH owned, collect(DISTINCT peer) AS peers
 UNWIND peers AS peer
-MATCH (peer)-[:PLACED]->(:Order)-[:CONTAINS]->(q:Product)
-WHERE NOT q IN owned
+MATCH (peer)-[:PLACED]->(po:Order)-[:CONTAINS]->(q:Product)
+WHERE NOT q IN owned AND ${VISIBLE('po')} AND ${VISIBLE('q')}
 WITH q, size(peers) AS peerCount, count(DISTINCT peer) AS support
 RETURN ${ENTITY_ROW('q')} AS product, support, toFloat(support) / peerCount AS confidence
 ORDER BY support DESC, q.sku, q.id
@@ -33,11 +37,13 @@ export interface UpgradeCandidateRow {
 }
 
 const UPGRADE_CANDIDATES = `
-MATCH (a:Organization {id: $accountId})
-WITH COLLECT { MATCH (a)-[:PLACED]->(:Order)-[:CONTAINS]->(p:Product) RETURN DISTINCT p } AS owned
+MATCH (a:Organization {id: $accountId}) WHERE ${VISIBLE('a')}
+WITH COLLECT {
+  MATCH (a)-[:PLACED]->(o:Order)-[:CONTAINS]->(p:Product) WHERE ${VISIBLE('o')} AND ${VISIBLE('p')} RETURN DISTINCT p
+} AS owned
 UNWIND owned AS p
 MATCH (u:Product)-[:UPGRADE_OF]->(p)
-WHERE NOT u IN owned
+WHERE NOT u IN owned AND ${VISIBLE('u')}
 WITH u, p ORDER BY p.sku, p.id
 WITH u, collect(DISTINCT ${ENTITY_ROW('p')}) AS upgradeOf
 RETURN ${ENTITY_ROW('u')} AS product, upgradeOf

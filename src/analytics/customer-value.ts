@@ -1,6 +1,7 @@
 import { notFound } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { assignTiers, type Tier } from './abc-tiers';
 import { accountRevenue, today } from './account-revenue';
 
@@ -17,7 +18,7 @@ export interface CustomerValueRow {
   tier: Tier | null;
 }
 
-const ORGANIZATION = `MATCH (a:Organization {id: $id}) RETURN ${ENTITY_ROW('a')} AS account`;
+const ORGANIZATION = `MATCH (a:Organization {id: $id}) WHERE ${VISIBLE('a')} RETURN ${ENTITY_ROW('a')} AS account`;
 
 /**
  * One account's value at `asOf`. Rank and tier need every account's revenue, so this reads all

@@ -3,6 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface DormantCustomerRow {
   account: EntityRow;
@@ -14,15 +15,16 @@ export interface DormantCustomerRow {
 }
 
 // A contact is an Interaction ABOUT the account or one a person working there took part in.
+// Only visible accounts, orders, people and contacts count.
 const DORMANT_CUSTOMERS = `
 MATCH (a:Organization)-[:PLACED]->(o:Order)
-WHERE o.date <= $asOf
+WHERE o.date <= $asOf AND ${VISIBLE('a')} AND ${VISIBLE('o')}
 WITH a, max(o.date) AS lastOrderDate, sum(o.amount) AS lifetimeRevenue
 WITH a, lastOrderDate, lifetimeRevenue, COLLECT {
-  MATCH (i:Interaction)-[:ABOUT]->(a) WHERE date(i.occurredAt) <= $asOf RETURN i.occurredAt AS at
+  MATCH (i:Interaction)-[:ABOUT]->(a) WHERE date(i.occurredAt) <= $asOf AND ${VISIBLE('i')} RETURN i.occurredAt AS at
   UNION
-  MATCH (p:Person)-[:WORKS_AT]->(a)
-  MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) WHERE date(i.occurredAt) <= $asOf RETURN i.occurredAt AS at
+  MATCH (p:Person)-[:WORKS_AT]->(a) WHERE ${VISIBLE('p')}
+  MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction) WHERE date(i.occurredAt) <= $asOf AND ${VISIBLE('i')} RETURN i.occurredAt AS at
 } AS contacts
 WITH a, lastOrderDate, lifetimeRevenue, reduce(latest = null, at IN contacts | CASE WHEN latest IS NULL OR at > latest THEN at ELSE latest END) AS lastInteractionAt
 WITH a, lastOrderDate, lifetimeRevenue, lastInteractionAt,
@@ -36,7 +38,7 @@ WITH collect({
   lastInteractionAt: lastInteractionAt,
   daysInactive: daysInactive,
   lifetimeRevenue: lifetimeRevenue,
-  owner: COLLECT { MATCH (u:User)-[m:MANAGES]->(a) WHERE m.as = 'ACCOUNT_OWNER' RETURN ${ENTITY_ROW('u')} ORDER BY u.name, u.id }[0]
+  owner: COLLECT { MATCH (u:User)-[m:MANAGES]->(a) WHERE m.as = 'ACCOUNT_OWNER' AND ${VISIBLE('u')} RETURN ${ENTITY_ROW('u')} ORDER BY u.name, u.id }[0]
 }) AS rows
 RETURN ${PAGE_OF('rows')}`;
 

@@ -1,20 +1,21 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
+import { VISIBLE } from '../nodes/visibility';
 import { bestPathsToTargets, comparePaths, type PathRow } from '../paths';
 
 /** How far the reactivation list looks for a warm path (as the buying center does, DESIGN §4). */
 const MAX_HOPS = 4;
 
 const USERS_AND_PEOPLE = `
-MATCH (u:User) WITH collect(u.id) AS userIds
+MATCH (u:User) WHERE ${VISIBLE('u')} WITH collect(u.id) AS userIds
 UNWIND $ids AS id
 OPTIONAL MATCH (p:Person)-[w:WORKS_AT]->(:Organization {id: id})
-WHERE w.until IS NULL OR w.until >= date()
+WHERE (w.until IS NULL OR w.until >= date()) AND ${VISIBLE('p')}
 RETURN id, userIds, collect(DISTINCT p.id) AS peopleIds`;
 
 /**
- * Per account, the strongest path (≤ 4 hops, stakeholder relationships) from any of our users to
- * anyone who currently works there, or null. One lookup query per batch, then one shared path
+ * Per account, the strongest path (≤ 4 hops, stakeholder relationships) from any of our (visible)
+ * users to anyone (visible) who currently works there, or null. One lookup query per batch, then one shared path
  * search for every person of the batch's accounts.
  */
 export function createWarmPathLoaders(db: Reader) {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { bestPathsToTargets, type PathRow } from '../paths';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
@@ -34,13 +35,13 @@ export interface MemberPaths {
 
 const BUYING_CENTERS_BY_OPPORTUNITY_ID = `
 UNWIND $ids AS id
-MATCH (o:Entity:Opportunity {id: id})
+MATCH (o:Entity:Opportunity {id: id}) WHERE ${VISIBLE('o')}
 CALL (o) {
-  OPTIONAL MATCH (owner:User)-[:OWNS]->(o)
+  OPTIONAL MATCH (owner:User)-[:OWNS]->(o) WHERE ${VISIBLE('owner')}
   RETURN owner.id AS ownerId ORDER BY owner.id LIMIT 1
 }
 CALL (o) {
-  OPTIONAL MATCH (p:Person)-[r:BUYING_ROLE]->(o)
+  OPTIONAL MATCH (p:Person)-[r:BUYING_ROLE]->(o) WHERE ${VISIBLE('p')}
   WITH p, r ORDER BY p.name, p.id
   RETURN collect(CASE WHEN p IS NULL THEN null ELSE
     {opportunityId: o.id, person: ${ENTITY_ROW('p')}, roles: coalesce(r.roles, []), stance: coalesce(r.stance, 'UNKNOWN')} END) AS members
@@ -58,11 +59,12 @@ async function loadBuyingCenters(db: Reader, ids: readonly string[]): Promise<(B
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-const ALL_USER_IDS = 'MATCH (u:User) RETURN collect(u.id) AS ids';
+const ALL_USER_IDS = `MATCH (u:User) WHERE ${VISIBLE('u')} RETURN collect(u.id) AS ids`;
 
 /**
  * Best paths to the members of a batch of buying centers (DESIGN §4): one search from all users
- * over every member, and one from each distinct owner over that owner's members.
+ * over every member, and one from each distinct owner over that owner's members. A hidden owner
+ * counts as no owner, and "all users" are the visible ones.
  */
 async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]): Promise<MemberPaths[]> {
   const present = centers.filter((center): center is BuyingCenterRow => !!center);
@@ -98,7 +100,7 @@ export function coverage(center: BuyingCenterRow, paths: MemberPaths): number {
 export function createBuyingCenterLoaders(db: Reader) {
   const buyingCenterByOpportunityId = new DataLoader<string, BuyingCenterRow | null>((ids) => loadBuyingCenters(db, ids));
   return {
-    /** The buying center of each opportunity (members, roles, missing roles); null for an unknown id. */
+    /** The buying center of each opportunity (members, roles, missing roles); null for an unknown or hidden id. */
     buyingCenterByOpportunityId,
     /** The members' paths of each opportunity's buying center. */
     memberPathsByOpportunityId: new DataLoader<string, MemberPaths>(async (ids) =>

@@ -24,6 +24,7 @@ export interface RaiseCaseInput {
   severity?: string | null;
   raisedById: string;
   productId?: string | null;
+  assetId?: string | null;
   openedAt?: string | null;
 }
 
@@ -37,9 +38,13 @@ CALL (c) {
   MATCH (p:Product {id: $productId})
   CREATE (c)-[:CONCERNS {createdAt: $now, updatedAt: $now}]->(p)
 }
+CALL (c) {
+  MATCH (a:Asset {id: $assetId})
+  CREATE (c)-[:CONCERNS {createdAt: $now, updatedAt: $now}]->(a)
+}
 RETURN ${ENTITY_ROW('c')} AS node`;
 
-/** Opens a case raised by an Organization or Person, optionally CONCERNING a product. */
+/** Opens a case raised by an Organization or Person, optionally CONCERNING a product and an installed asset. */
 export async function raiseCase(tx: Tx, input: RaiseCaseInput): Promise<EntityRow> {
   const values = validInput(
     NODE_TYPES.Case.properties,
@@ -53,16 +58,18 @@ export async function raiseCase(tx: Tx, input: RaiseCaseInput): Promise<EntityRo
     ['subject'],
   );
   if (input.key) values.key = input.key;
-  const labels = await labelsOf(tx, [input.raisedById, ...(input.productId ? [input.productId] : [])]);
+  const labels = await labelsOf(tx, [input.raisedById, ...[input.productId, input.assetId].filter((id): id is string => !!id)]);
   const raiser = labels.get(input.raisedById);
   if (!raiser) throw notFound('Organization or Person', input.raisedById);
   if (raiser !== 'Organization' && raiser !== 'Person') {
     throw badUserInput(`raisedById must be an Organization or a Person, but ${input.raisedById} is a ${raiser}.`);
   }
   if (input.productId && labels.get(input.productId) !== 'Product') throw notFound('Product', input.productId);
+  if (input.assetId && labels.get(input.assetId) !== 'Asset') throw notFound('Asset', input.assetId);
   const [row] = await tx.run<{ node: EntityRow }>(CREATE_CASE, {
     raisedById: input.raisedById,
     productId: input.productId ?? null,
+    assetId: input.assetId ?? null,
     properties: values,
     now: param.now(),
   });

@@ -1,10 +1,11 @@
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { loaderById } from '../graphql/loader-by-id';
 
 const neighbourOfCase = (pattern: string) => `
 UNWIND $ids AS id
-MATCH ${pattern}
+MATCH ${pattern} WHERE ${VISIBLE('x')}
 RETURN id, ${ENTITY_ROW('x')} AS node`;
 
 // Fixed patterns, never user input.

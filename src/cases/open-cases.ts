@@ -3,6 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { OPEN_CASE_STATUSES } from './open-statuses';
 
 export interface OpenCaseRow {
@@ -18,7 +19,7 @@ export interface OpenCasesArgs extends PageWindow {
 
 const OPEN_CASES = `
 MATCH (c:Case)
-WHERE c.status IN $openStatuses
+WHERE c.status IN $openStatuses AND ${VISIBLE('c')}
   AND ($severities IS NULL OR c.severity IN $severities)
 WITH c, coalesce(c.openedAt, c.createdAt) AS openedAt
 WHERE openedAt <= $asOf AND ($cutoff IS NULL OR openedAt < $cutoff)

@@ -1,6 +1,7 @@
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface ResolutionTime {
   cases: number;
@@ -10,7 +11,7 @@ export interface ResolutionTime {
 
 const RESOLUTION_SECONDS = `
 MATCH (c:Case)
-WHERE $from <= c.resolvedAt < $to
+WHERE $from <= c.resolvedAt < $to AND ${VISIBLE('c')}
 WITH c, coalesce(c.openedAt, c.createdAt) AS openedAt
 RETURN count(c) AS cases, avg(toFloat(duration.inSeconds(openedAt, c.resolvedAt).seconds)) AS averageSeconds`;
 

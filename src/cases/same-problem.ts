@@ -2,6 +2,7 @@ import { badUserInput, notFound } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { OPEN_CASE_STATUSES } from './open-statuses';
 
 export interface SameProblemRow {
@@ -13,22 +14,25 @@ export interface SameProblemRow {
 }
 
 const CASE_PRODUCT = `
-MATCH (c:Case {id: $caseId})
-RETURN COUNT { (c)-[:CONCERNS]->(:Product) } AS products`;
+MATCH (c:Case {id: $caseId}) WHERE ${VISIBLE('c')}
+RETURN COUNT { MATCH (c)-[:CONCERNS]->(p:Product) WHERE ${VISIBLE('p')} } AS products`;
 
-// The case's own account: the raising organization, or where the raising person works.
+// The case's own account: the raising organization, or where the raising person works. Every
+// node on the way is visible: hidden orders, cases and people count for nothing.
 const SAME_PROBLEM = `
 MATCH (c:Case {id: $caseId})-[:CONCERNS]->(p:Product)
+WHERE ${VISIBLE('c')} AND ${VISIBLE('p')}
 WITH c, p,
-     COLLECT { MATCH (c)-[:RAISED_BY]->(x:Organization) RETURN x.id } +
-     COLLECT { MATCH (c)-[:RAISED_BY]->(:Person)-[:WORKS_AT]->(x:Organization) RETURN x.id } AS own
+     COLLECT { MATCH (c)-[:RAISED_BY]->(x:Organization) WHERE ${VISIBLE('x')} RETURN x.id } +
+     COLLECT { MATCH (c)-[:RAISED_BY]->(r:Person)-[:WORKS_AT]->(x:Organization) WHERE ${VISIBLE('r')} AND ${VISIBLE('x')} RETURN x.id } AS own
 MATCH (a:Organization)-[:PLACED]->(o:Order)-[line:CONTAINS]->(p)
-WHERE NOT a.id IN own
+WHERE NOT a.id IN own AND ${VISIBLE('a')} AND ${VISIBLE('o')}
 WITH c, p, a, sum(line.quantity) AS quantityOrdered, max(o.date) AS lastOrderDate
 CALL (c, p, a) {
   OPTIONAL MATCH (k:Case)-[:CONCERNS]->(p)
-  WHERE k <> c
-    AND (EXISTS { (k)-[:RAISED_BY]->(a) } OR EXISTS { (k)-[:RAISED_BY]->(:Person)-[:WORKS_AT]->(a) })
+  WHERE k <> c AND ${VISIBLE('k')}
+    AND (EXISTS { (k)-[:RAISED_BY]->(a) }
+         OR EXISTS { MATCH (k)-[:RAISED_BY]->(r:Person)-[:WORKS_AT]->(a) WHERE ${VISIBLE('r')} })
     AND coalesce(k.openedAt, k.createdAt) <= $asOf
     AND (k.status IN $openStatuses OR coalesce(k.openedAt, k.createdAt) >= $since)
   RETURN count(DISTINCT k) AS caseCount,

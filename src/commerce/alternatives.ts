@@ -1,5 +1,6 @@
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface AlternativeRow {
   product: EntityRow;
@@ -7,12 +8,12 @@ export interface AlternativeRow {
 }
 
 const ALTERNATIVES_FOR = `
-MATCH (p:Product {id: $productId})
+MATCH (p:Product {id: $productId}) WHERE ${VISIBLE('p')}
 CALL (p) {
-  MATCH (other:Product)-[:UPGRADE_OF]->(p)
+  MATCH (other:Product)-[:UPGRADE_OF]->(p) WHERE ${VISIBLE('other')}
   RETURN DISTINCT other, 'UPGRADE' AS kind, 0 AS rank
   UNION
-  MATCH (p)-[:COMPLEMENTS]-(other:Product)
+  MATCH (p)-[:COMPLEMENTS]-(other:Product) WHERE ${VISIBLE('other')}
   RETURN DISTINCT other, 'COMPLEMENT' AS kind, 1 AS rank
 }
 RETURN ${ENTITY_ROW('other')} AS product, kind

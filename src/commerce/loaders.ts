@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { loaderById } from '../graphql/loader-by-id';
 import { pageLoader } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
@@ -20,7 +21,7 @@ export interface RevenueRequest {
 const relatedProductsCypher = (pattern: string) => `
 UNWIND $ids AS id
 MATCH (p:Product {id: id})
-RETURN id, COLLECT { MATCH ${pattern} WITH DISTINCT other ORDER BY other.sku, other.id RETURN ${ENTITY_ROW('other')} } AS products`;
+RETURN id, COLLECT { MATCH ${pattern} WHERE ${VISIBLE('other')} WITH DISTINCT other ORDER BY other.sku, other.id RETURN ${ENTITY_ROW('other')} } AS products`;
 
 // Fixed patterns, never user input.
 const UPGRADES = relatedProductsCypher('(other:Product)-[:UPGRADE_OF]->(p)');
@@ -31,21 +32,21 @@ const ORDER_LINES = `
 UNWIND $ids AS id
 MATCH (o:Order {id: id})
 RETURN id, COLLECT {
-  MATCH (o)-[c:CONTAINS]->(p:Product)
+  MATCH (o)-[c:CONTAINS]->(p:Product) WHERE ${VISIBLE('p')}
   WITH c, p ORDER BY p.sku, p.id
   RETURN {product: ${ENTITY_ROW('p')}, quantity: c.quantity, amount: c.amount}
 } AS lines`;
 
 const ACCOUNTS_OF_ORDERS = `
 UNWIND $ids AS id
-MATCH (a:Organization)-[:PLACED]->(:Order {id: id})
+MATCH (a:Organization)-[:PLACED]->(:Order {id: id}) WHERE ${VISIBLE('a')}
 RETURN id, ${ENTITY_ROW('a')} AS account`;
 
 const ORDERS_BY_ORGANIZATION_ID = `
 UNWIND $ids AS id
 MATCH (a:Organization {id: id})
 CALL (a) {
-  OPTIONAL MATCH (a)-[:PLACED]->(o:Order)
+  OPTIONAL MATCH (a)-[:PLACED]->(o:Order) WHERE ${VISIBLE('o')}
   WITH o ORDER BY o.date DESC, o.number, o.id
   WITH collect(o) AS orders
   RETURN ${PAGE_OF('orders', ENTITY_ROW)}
@@ -55,7 +56,7 @@ RETURN id, total, page`;
 const REVENUE_OF_ORGANIZATIONS = `
 UNWIND $requests AS req
 OPTIONAL MATCH (:Organization {id: req.id})-[:PLACED]->(o:Order)
-  WHERE date(req.from) <= o.date <= date(req.to)
+  WHERE date(req.from) <= o.date <= date(req.to) AND ${VISIBLE('o')}
 RETURN req.key AS key, sum(o.amount) AS revenue`;
 
 const requestKey = (request: object) => JSON.stringify(request);

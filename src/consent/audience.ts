@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface AudienceFilter {
   regions?: readonly string[] | null;
@@ -11,14 +12,17 @@ export interface AudienceFilter {
   worksAtIds?: readonly string[] | null;
   titleContains?: string | null;
   departmentContains?: string | null;
+  communityIds?: readonly string[] | null;
 }
 
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
+// Only visible people, employers and decisions count: a hidden decision is no decision.
 const AUDIENCE = `
 MATCH (p:Person)
-WHERE (NOT $byOrganization OR EXISTS {
+WHERE ${VISIBLE('p')}
+  AND (NOT $byOrganization OR EXISTS {
     MATCH (p)-[w:WORKS_AT]->(o:Organization)
-    WHERE (w.until IS NULL OR w.until >= date($asOf))
+    WHERE (w.until IS NULL OR w.until >= date($asOf)) AND ${VISIBLE('o')}
       AND ($regions IS NULL OR o.region IN $regions)
       AND ($kinds IS NULL OR any(kind IN coalesce(o.kinds, []) WHERE kind IN $kinds))
       AND ($industry IS NULL OR toLower(coalesce(o.industry, '')) CONTAINS $industry)
@@ -26,12 +30,13 @@ WHERE (NOT $byOrganization OR EXISTS {
       AND ($worksAtIds IS NULL OR o.id IN $worksAtIds)
   })
   AND ($title IS NULL OR toLower(coalesce(p.title, '')) CONTAINS $title
-       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.title, '')) CONTAINS $title })
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.title, '')) CONTAINS $title AND ${VISIBLE('o')} })
   AND ($department IS NULL OR toLower(coalesce(p.department, '')) CONTAINS $department
-       OR EXISTS { MATCH (p)-[w:WORKS_AT]->() WHERE toLower(coalesce(w.department, '')) CONTAINS $department })
+       OR EXISTS { MATCH (p)-[w:WORKS_AT]->(o) WHERE toLower(coalesce(w.department, '')) CONTAINS $department AND ${VISIBLE('o')} })
+  AND ($communityIds IS NULL OR EXISTS { MATCH (p)-[:IN_COMMUNITY]->(c:Community) WHERE c.id IN $communityIds AND ${VISIBLE('c')} })
 WITH p, COLLECT {
   MATCH (p)-[:GAVE]->(c:Consent)
-  WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf
+  WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf AND ${VISIBLE('c')}
   RETURN c.granted ORDER BY c.at DESC, c.granted ASC LIMIT 1
 } AS latest
 WITH p, coalesce(latest[0], false) AS granted
@@ -72,6 +77,7 @@ export async function audienceWindow(db: Reader, selection: AudienceSelection, w
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
     department: text(f.departmentContains),
+    communityIds: list(f.communityIds),
     channel: selection.channel,
     purpose: selection.purpose.trim(),
     asOf: param.dateTime(selection.asOf),

@@ -1,18 +1,19 @@
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { loaderById } from '../graphql/loader-by-id';
 
 const CONSENTS = `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN id, COLLECT {
-  MATCH (p)-[:GAVE]->(c:Consent)
+  MATCH (p)-[:GAVE]->(c:Consent) WHERE ${VISIBLE('c')}
   RETURN ${ENTITY_ROW('c')} ORDER BY c.at DESC, c.granted ASC, c.createdAt DESC, c.id
 } AS consents`;
 
 const PEOPLE = `
 UNWIND $ids AS id
-MATCH (p:Person)-[:GAVE]->(:Consent {id: id})
+MATCH (p:Person)-[:GAVE]->(:Consent {id: id}) WHERE ${VISIBLE('p')}
 RETURN id, ${ENTITY_ROW('p')} AS person`;
 
 /** Consent decisions per person (newest first; on equal `at` the withdrawal first) and the person per decision. */

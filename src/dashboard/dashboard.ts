@@ -1,6 +1,7 @@
 import { dormantCustomers } from '../analytics';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { VISIBLE } from '../nodes/visibility';
 import { IS_OPEN } from '../opportunities';
 import { OPEN_CASE_STATUSES } from '../cases';
 import { KEY_ROLES } from '../buying-center';
@@ -19,8 +20,9 @@ export interface DashboardRow {
   buyingCentersWithMissingRoles: number;
 }
 
+// Every KPI counts visible nodes only, so a scoped viewer's dashboard is that of the graph it sees.
 const PIPELINE = `
-MATCH (o:Opportunity)
+MATCH (o:Opportunity) WHERE ${VISIBLE('o')}
 WITH o, ${IS_OPEN('o')} AS open
 RETURN count(CASE WHEN open THEN o END) AS openOpportunities,
        sum(CASE WHEN open THEN coalesce(o.amount, 0) ELSE 0 END) AS openPipeline,
@@ -29,8 +31,11 @@ RETURN count(CASE WHEN open THEN o END) AS openOpportunities,
        count(CASE WHEN o.stage = 'LOST' THEN o END) AS lost`;
 
 const NEW_LEADS = `
-MATCH (a:Organization {lifecycleStage: 'LEAD'})
-WITH a, COLLECT { MATCH (a)-[:HAS_LIFECYCLE_CHANGE]->(c:LifecycleChange {to: 'LEAD'}) RETURN c.at ORDER BY c.at DESC LIMIT 1 } AS changes
+MATCH (a:Organization {lifecycleStage: 'LEAD'}) WHERE ${VISIBLE('a')}
+WITH a, COLLECT {
+  MATCH (a)-[:HAS_LIFECYCLE_CHANGE]->(c:LifecycleChange {to: 'LEAD'}) WHERE ${VISIBLE('c')}
+  RETURN c.at ORDER BY c.at DESC LIMIT 1
+} AS changes
 WITH coalesce(changes[0], a.createdAt) AS since
 WHERE $asOf - duration('P30D') < since <= $asOf
 RETURN count(*) AS newLeads`;
@@ -39,23 +44,23 @@ const OPEN_CASES = `
 UNWIND ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] AS severity
 RETURN severity, COUNT {
   MATCH (c:Case {severity: severity})
-  WHERE c.status IN $openStatuses AND coalesce(c.openedAt, c.createdAt) <= $asOf
+  WHERE c.status IN $openStatuses AND ${VISIBLE('c')} AND coalesce(c.openedAt, c.createdAt) <= $asOf
 } AS count`;
 
 const TIERS = `
 UNWIND ['A', 'B', 'C'] AS tier
-RETURN tier, COUNT { MATCH (a:Organization {tier: tier}) } AS accounts`;
+RETURN tier, COUNT { MATCH (a:Organization {tier: tier}) WHERE ${VISIBLE('a')} } AS accounts`;
 
 const INTERACTIONS = `
 MATCH (i:Interaction)
-WHERE $asOf - duration('P30D') < i.occurredAt <= $asOf
+WHERE $asOf - duration('P30D') < i.occurredAt <= $asOf AND ${VISIBLE('i')}
 RETURN count(i) AS interactions`;
 
 const MISSING_ROLES = `
 MATCH (o:Opportunity)
-WHERE ${IS_OPEN('o')}
+WHERE ${IS_OPEN('o')} AND ${VISIBLE('o')}
   AND any(role IN $keyRoles WHERE NOT EXISTS {
-    MATCH (:Person)-[b:BUYING_ROLE]->(o) WHERE role IN b.roles
+    MATCH (p:Person)-[b:BUYING_ROLE]->(o) WHERE role IN b.roles AND ${VISIBLE('p')}
   })
 RETURN count(o) AS missing`;
 

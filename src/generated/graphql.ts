@@ -67,6 +67,41 @@ export type ApiKey = {
 };
 
 /**
+ * One unit of our equipment installed at a customer (a boiler, a heat pump…): the installed base.
+ * The customer OPERATES it, it is OF_PRODUCT one of our products, and service partners MAINTAIN it.
+ */
+export type Asset = Node & {
+  __typename?: 'Asset';
+  /** The cases that CONCERN it, newest first. */
+  cases: Array<Case>;
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** The day it was installed. */
+  installedAt: Scalars['Date']['output'];
+  /** External id from the source system (e.g. the registration number); null when none was given. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The service partners that MAINTAIN it, by name. */
+  maintainers: Array<Organization>;
+  /** The organization that OPERATES it; null only for an asset imported without one. */
+  operator?: Maybe<Organization>;
+  /** Which of our products it is (OF_PRODUCT); null only for an asset imported without one. */
+  product?: Maybe<Product>;
+  /** The manufacturer's serial number, up to 100 characters. */
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  /** Where it stands (ACTIVE when never set). */
+  status: AssetStatus;
+};
+
+/** Where an installed asset stands. */
+export type AssetStatus =
+  /** Installed and running (also what an asset without a stored status reads as). */
+  | 'ACTIVE'
+  /** Installed but not running (broken down, shut off). */
+  | 'OUT_OF_SERVICE'
+  /** Replaced by a newer unit; kept for the history. */
+  | 'REPLACED';
+
+/**
  * The people a filter selects who may be contacted on a channel for a purpose, and how many were left
  * out.
  */
@@ -122,6 +157,11 @@ export type AudienceEdge = {
  * [CUSTOMER], industryContains: "install", titleContains: "einkauf" }.
  */
 export type AudienceFilter = {
+  /**
+   * The person is a member of one of these communities (Community ids from the last
+   * recomputeCommunities run); an empty list means no restriction.
+   */
+  communityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The person's department, or their department at an employer, contains this text. */
   departmentContains?: InputMaybe<Scalars['String']['input']>;
   /** The organization's industry contains this text. */
@@ -249,6 +289,8 @@ export type BuyingRole =
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
+  /** The asset the case CONCERNS, if any. */
+  asset?: Maybe<Asset>;
   /** The user the case is ASSIGNED_TO. */
   assignee?: Maybe<User>;
   /** When the case was recorded in this graph. */
@@ -302,6 +344,117 @@ export type ChannelConflict = {
   customer: Organization;
   /** The other partners serving the customer, by name. */
   partners: Array<Organization>;
+};
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type Community = Node & {
+  __typename?: 'Community';
+  /** When the run that found it started. */
+  computedAt: Scalars['DateTime']['output'];
+  /**
+   * Its best-connected members, of any kind: by weighted degree inside the community (the sum of the
+   * hop weights of their stakeholder relationships to other members, parallel ones added), highest
+   * first, ties by id.
+   */
+  hubs: Array<Node>;
+  /** Server-generated UUID; a new one for every run. */
+  id: Scalars['ID']['output'];
+  /** Always null: communities are computed, not imported. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Its people, by name (then id). */
+  members: PersonConnection;
+  /** Its organizations, by name (then id). */
+  organizations: Array<Organization>;
+  /** How many members (people, organizations and users) it has. */
+  size: Scalars['Int']['output'];
+  /** Our own users in it, by name (then id): who on our team is part of this circle. */
+  users: Array<User>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityHubsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A group of people, organizations and users more densely linked to each other than to the rest
+ * of the graph: found by recomputeCommunities (Louvain modularity optimisation over the stakeholder
+ * relationships), replaced by its next run. Use communities instead of hand-made target groups.
+ */
+export type CommunityUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of communities, largest first, ties by id (Relay connection). */
+export type CommunityConnection = {
+  __typename?: 'CommunityConnection';
+  /** The communities of this page. */
+  edges: Array<CommunityEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many communities the last run stored. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One community in a page. */
+export type CommunityEdge = {
+  __typename?: 'CommunityEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The community. */
+  node: Community;
+};
+
+/** What a community detection run found. */
+export type CommunityRun = {
+  __typename?: 'CommunityRun';
+  /** How many communities were stored (groups of at least minSize members). */
+  communities: Scalars['Int']['output'];
+  /** When the run started; every stored community carries it. */
+  computedAt: Scalars['DateTime']['output'];
+  /** How many pairs of them are joined by at least one stakeholder relationship. */
+  linkedPairs: Scalars['Int']['output'];
+  /**
+   * Newman's weighted modularity of the whole partition (groups smaller than minSize counted as
+   * their own groups): from −0.5 to 1, higher means more clearly separated groups; 0 when the graph
+   * has no relationships.
+   */
+  modularity: Scalars['Float']['output'];
+  /** How many people, organizations and users were partitioned. */
+  nodes: Scalars['Int']['output'];
+  /** How many of them are in a group smaller than minSize, and so in no community. */
+  unassigned: Scalars['Int']['output'];
 };
 
 /**
@@ -360,6 +513,24 @@ export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   /** What the key may do; at least one role, else BAD_USER_INPUT. */
   roles: Array<UserRole>;
+};
+
+/** A new asset. */
+export type CreateAssetInput = {
+  /** The day it was installed. */
+  installedAt: Scalars['Date']['input'];
+  /** External id from the source system; unique (a taken key is CONFLICT). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The service partners that maintain it (Organization ids); none when left out. */
+  maintainerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The organization that runs it (an Organization id; unknown: NOT_FOUND). */
+  operatorId: Scalars['ID']['input'];
+  /** Which of our products it is (a Product id; unknown: NOT_FOUND). */
+  productId: Scalars['ID']['input'];
+  /** The manufacturer's serial number, up to 100 characters. */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where it stands; default ACTIVE. */
+  status?: InputMaybe<AssetStatus>;
 };
 
 /**
@@ -645,6 +816,45 @@ export type EmployerEdge = {
   title?: Maybe<Scalars['String']['output']>;
   /** Last day of the job; null while the person still works there. */
   until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A quarter's forecast per user and in total. */
+export type Forecast = {
+  __typename?: 'Forecast';
+  /** Its first day. */
+  from: Scalars['Date']['output'];
+  /** The quarter asked for, e.g. 2026-Q4. */
+  period: Scalars['String']['output'];
+  /** One row per user, by name (then id). */
+  rows: Array<ForecastRow>;
+  /**
+   * The sums of the rows' target, won, weighted, bestCase, projected and gap; attainment = Σ won /
+   * Σ target (null when no row has a target).
+   */
+  total: ForecastRow;
+  /** The first day after it. */
+  until: Scalars['Date']['output'];
+};
+
+/** One line of a quarter's forecast: a user's, or the total. */
+export type ForecastRow = {
+  __typename?: 'ForecastRow';
+  /** won / target (1 = target reached); null when no target (or a target of 0) is set. */
+  attainment?: Maybe<Scalars['Float']['output']>;
+  /** won + Σ amount of those open opportunities: if every one of them is won. */
+  bestCase: Scalars['Float']['output'];
+  /** target − projected; negative when the projection exceeds the target. */
+  gap: Scalars['Float']['output'];
+  /** won + weighted. */
+  projected: Scalars['Float']['output'];
+  /** The sales target for the quarter; 0 when none is set. */
+  target: Scalars['Float']['output'];
+  /** The user (the owner of the opportunities counted); null on the total. */
+  user?: Maybe<User>;
+  /** Σ amount × probability of the user's open opportunities expected to close in the quarter. */
+  weighted: Scalars['Float']['output'];
+  /** Σ amount of the user's WON opportunities closed in the quarter (closedAt, UTC day). */
+  won: Scalars['Float']['output'];
 };
 
 /** What an import did. A second import of the same document reports 0 created and 0 updated. */
@@ -954,6 +1164,11 @@ export type Mutation = {
    */
   createApiKey: CreatedApiKey;
   /**
+   * Records an installed asset with its operator, product and maintainers, all in one transaction.
+   * Unknown ids are NOT_FOUND; an id of the wrong kind or an invalid value is BAD_USER_INPUT.
+   */
+  createAsset: Asset;
+  /**
    * Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one
    * transaction.
    */
@@ -966,6 +1181,8 @@ export type Mutation = {
   createProduct: Product;
   /** Creates a user and returns them. */
   createUser: User;
+  /** Deletes an asset and its links; cases about it stay. NOT_FOUND for an unknown id. Answers the deleted asset. */
+  deleteAsset: Asset;
   /**
    * Deletes the opportunity with its relationships and stage history; returns its id. NOT_FOUND for an
    * unknown id.
@@ -1054,6 +1271,15 @@ export type Mutation = {
    */
   rateCase: Case;
   /**
+   * Partitions every person, organization and user over the stakeholder relationships (KNOWS,
+   * REPORTS_TO, WORKS_AT, INFLUENCES, SERVES, SUBSIDIARY_OF, MANAGES, REFERRED; direction ignored,
+   * weighted by hop weight, parallel relationships added) by Louvain modularity optimisation, and
+   * replaces the stored communities with every group of at least `minSize` members. Deterministic:
+   * the same graph gives the same groups (with new ids). Takes seconds to minutes on big graphs
+   * (`npm run communities` does the same from the command line, with progress).
+   */
+  recomputeCommunities: CommunityRun;
+  /**
    * Recomputes and stores Organization.tier for every account by the ABC rule on the revenue of
    * the 12 months up to `asOf` (default today). Accounts are ranked by that revenue (ties by name,
    * then id); with S = the share of all revenue of the accounts ranked before an account, it is
@@ -1072,6 +1298,14 @@ export type Mutation = {
    * replaces an earlier one on the same contact. NOT_FOUND for an unknown interaction.
    */
   recordCredit: CreditRecord;
+  /**
+   * Records that `fromId` recommended us to `toId` (REFERRED, a stakeholder relationship with hop
+   * weight 0.7 that paths and networks walk). A second referral between the same two in the same
+   * direction updates the first. Unknown ids are NOT_FOUND; anything but a Person or Organization
+   * at either end, the same id twice, an `at` in the future or a note over 500 characters is
+   * BAD_USER_INPUT. Answers true.
+   */
+  recordReferral: Scalars['Boolean']['output'];
   /**
    * Removes the person from the buying center; false when they were not in it. Unknown ids are
    * NOT_FOUND.
@@ -1093,6 +1327,12 @@ export type Mutation = {
    * NOT_FOUND; an empty role list is BAD_USER_INPUT (use removeBuyingRole).
    */
   setBuyingRole: BuyingCenterMember;
+  /**
+   * Sets a user's sales target for a quarter (one per user and period: a second call replaces the
+   * amount). A malformed period or a negative amount is BAD_USER_INPUT; an unknown user is
+   * NOT_FOUND. Answers true.
+   */
+  setSalesTarget: Scalars['Boolean']['output'];
   /**
    * Removes INFLUENCES from the one to the other; false when there was none. Unknown ids are
    * NOT_FOUND.
@@ -1128,6 +1368,11 @@ export type Mutation = {
    * NOT_FOUND.
    */
   unlinkWorksAt: Scalars['Boolean']['output'];
+  /**
+   * Changes the given fields of an asset; a given operator, product or maintainer list replaces
+   * the old one. NOT_FOUND for an unknown id.
+   */
+  updateAsset: Asset;
   /** Changes the given fields of an opportunity; NOT_FOUND for an unknown id, account or owner. */
   updateOpportunity: Opportunity;
   /** Changes the given properties of an organization; NOT_FOUND for an unknown id. */
@@ -1202,6 +1447,15 @@ export type MutationCreateApiKeyArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateAssetArgs = {
+  input: CreateAssetInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateOpportunityArgs = {
   input: CreateOpportunityInput;
 };
@@ -1240,6 +1494,15 @@ export type MutationCreateProductArgs = {
  */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteAssetArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1407,6 +1670,15 @@ export type MutationRateCaseArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRecomputeCommunitiesArgs = {
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecomputeTiersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1434,6 +1706,18 @@ export type MutationRecordCreditArgs = {
   amount: Scalars['Float']['input'];
   interactionId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationRecordReferralArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  fromId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  toId: Scalars['ID']['input'];
 };
 
 
@@ -1476,6 +1760,17 @@ export type MutationSetBuyingRoleArgs = {
   personId: Scalars['ID']['input'];
   roles: Array<BuyingRole>;
   stance?: InputMaybe<Stance>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationSetSalesTargetArgs = {
+  amount: Scalars['Float']['input'];
+  period: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1546,6 +1841,16 @@ export type MutationUnlinkSubsidiaryOfArgs = {
 export type MutationUnlinkWorksAtArgs = {
   organizationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationUpdateAssetArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateAssetInput;
 };
 
 
@@ -1878,8 +2183,12 @@ export type Organization = Node & {
   __typename?: 'Organization';
   /** Annual revenue of the firm itself (not what it buys from us), in EUR. */
   annualRevenue?: Maybe<Scalars['Float']['output']>;
+  /** The assets it OPERATES, oldest installation first (then by key). */
+  assets: Array<Asset>;
   /** City of the firm's main site. */
   city?: Maybe<Scalars['String']['output']>;
+  /** The community this organization belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /** Country as ISO 3166-1 alpha-2, e.g. DE. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the organization was created in this graph. */
@@ -2163,6 +2472,8 @@ export type Person = Node & {
   buyingRoles: Array<PersonBuyingRole>;
   /** City the person works in. */
   city?: Maybe<Scalars['String']['output']>;
+  /** The community this person belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /**
    * Consent decisions, newest first; with current: true only the latest per channel and purpose. Null
    * with a FORBIDDEN error for a READ_ONLY viewer (consent records are not theirs to read); the rest of
@@ -2470,6 +2781,8 @@ export type Query = {
   buyingCenter: BuyingCenter;
   /** The case with this id; null when there is none. */
   case?: Maybe<Case>;
+  /** The communities of the last recomputeCommunities run, largest first (ties by id). */
+  communities: CommunityConnection;
   /**
    * Products bought by the account's peers (accounts that share at least one product with it) and
    * not yet by it, most peers first; ties by SKU. NOT_FOUND unless the id is an Organization.
@@ -2489,6 +2802,12 @@ export type Query = {
    * still counts as recent. Highest lifetime revenue first, then by name.
    */
   dormantCustomers: DormantCustomerConnection;
+  /**
+   * The forecast of a quarter: per user, target, won, weighted and best case from the opportunities
+   * they OWN, and the total. A malformed period is BAD_USER_INPUT; an unknown or non-user id in
+   * `userIds` is NOT_FOUND.
+   */
+  forecast: Forecast;
   /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
    * hops, highest score first (ties by id). NOT_FOUND for an unknown target.
@@ -2524,6 +2843,12 @@ export type Query = {
   /** The product with this id; null when there is none. */
   product?: Maybe<Product>;
   /**
+   * What the referrals of a person or organization brought: the opportunities of the organizations
+   * it referred (or where a person it referred works) created after each referral. NOT_FOUND unless
+   * the id is a Person or an Organization; all zero when it referred nobody.
+   */
+  referralValue: ReferralValue;
+  /**
    * Up to `first` simple paths of at most `maxHops` hops between two nodes, every relationship
    * walkable both ways; strongest first, then fewer hops, then by the node ids. Two parallel
    * relationships make two paths. No path: an empty list. Unknown ids are NOT_FOUND; the same id
@@ -2531,11 +2856,23 @@ export type Query = {
    */
   relationshipPaths: Array<RelationshipPath>;
   /**
+   * ACTIVE assets installed more than `olderThanYears` years before `asOf`, oldest first (then by
+   * key): an asset exactly that old is not yet a candidate. Each comes with its operator, product,
+   * the products that upgrade it, the partners who maintain it and its recent cases. Assets without
+   * an operator or a product are left out.
+   */
+  replacementCandidates: ReplacementConnection;
+  /**
    * Full-text search over names, e-mails, titles and domains (and subjects and SKUs of other
    * types), best match first (ties by id). Every word must match, as a whole word or a prefix;
    * Lucene syntax in the text is searched for, never interpreted.
    */
   search: Array<SearchHit>;
+  /**
+   * Everyone who referred someone, ranked by won amount, then open pipeline (both highest first),
+   * then id.
+   */
+  topReferrers: Array<ReferrerRow>;
   /**
    * Products that are an UPGRADE_OF a product the account ordered and that it has not ordered, by
    * SKU. NOT_FOUND unless the id is an Organization.
@@ -2626,6 +2963,13 @@ export type QueryCaseArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCrossSellCandidatesArgs = {
   accountId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2651,6 +2995,13 @@ export type QueryDormantCustomersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryForecastArgs = {
+  period: Scalars['String']['input'];
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2748,6 +3099,12 @@ export type QueryProductArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryReferralValueArgs = {
+  fromId: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryRelationshipPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromId: Scalars['ID']['input'];
@@ -2758,10 +3115,25 @@ export type QueryRelationshipPathsArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryReplacementCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  olderThanYears?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryTopReferrersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2791,6 +3163,8 @@ export type QueryWarmIntroductionsArgs = {
  * BAD_USER_INPUT.
  */
 export type RaiseCaseInput = {
+  /** The installed asset it concerns, e.g. the customer's boiler (an Asset id; unknown: NOT_FOUND). */
+  assetId?: InputMaybe<Scalars['ID']['input']>;
   /** The full description, at most 4000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** External id, unique across all entities; a duplicate is CONFLICT. */
@@ -2807,10 +3181,35 @@ export type RaiseCaseInput = {
   subject: Scalars['String']['input'];
 };
 
+/** What a referrer's recommendations brought. */
+export type ReferralValue = {
+  __typename?: 'ReferralValue';
+  /** Σ amount × probability of those opportunities still open (neither WON nor LOST). */
+  openPipeline: Scalars['Float']['output'];
+  /**
+   * Opportunities of the referred organizations, and of the organizations where a referred person
+   * worked at the time of the referral, created (createdAt) after that referral; each counted once.
+   */
+  opportunities: Scalars['Int']['output'];
+  /** Everyone it referred (people and organizations), earliest referral first. */
+  referred: Array<Node>;
+  /** Σ amount of those opportunities that were WON. */
+  wonAmount: Scalars['Float']['output'];
+};
+
+/** A referrer with what its referrals brought. */
+export type ReferrerRow = {
+  __typename?: 'ReferrerRow';
+  /** The person or organization that recommended us. */
+  node: Node;
+  /** What its referrals brought. */
+  value: ReferralValue;
+};
+
 /**
  * A simple path through the stakeholder graph (no node twice). strength = the product of the hop
- * weights (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; WORKS_AT, SERVES,
- * SUBSIDIARY_OF, MANAGES 0.5).
+ * weights (KNOWS strength, INFLUENCES weight, 0.5 when not given; REPORTS_TO 0.8; REFERRED 0.7;
+ * WORKS_AT, SERVES, SUBSIDIARY_OF, MANAGES 0.5).
  */
 export type RelationshipPath = {
   __typename?: 'RelationshipPath';
@@ -2835,6 +3234,11 @@ export type RelationshipType =
   | 'KNOWS'
   /** (User)-[:MANAGES]->(Organization); hop weight 0.5. */
   | 'MANAGES'
+  /**
+   * (Person|Organization)-[:REFERRED]->(Person|Organization), someone recommended us to someone;
+   * hop weight 0.7.
+   */
+  | 'REFERRED'
   /** (Person)-[:REPORTS_TO]->(Person); hop weight 0.8. */
   | 'REPORTS_TO'
   /** (Organization)-[:SERVES]->(Organization), partner to customer; hop weight 0.5. */
@@ -2843,6 +3247,43 @@ export type RelationshipType =
   | 'SUBSIDIARY_OF'
   /** (Person)-[:WORKS_AT]->(Organization); hop weight 0.5. */
   | 'WORKS_AT';
+
+/** An old asset worth replacing: the up-sell list a partner manager hands to an installer. */
+export type ReplacementCandidate = {
+  __typename?: 'ReplacementCandidate';
+  /** The asset. */
+  asset: Asset;
+  /** The service partners that MAINTAIN it, by name: who makes the offer. */
+  maintainers: Array<Organization>;
+  /** The organization that runs it (with several, the one with the smallest id). */
+  operator: Organization;
+  /** Which of our products it is. */
+  product: Product;
+  /** How many cases about it were opened in the 24 months up to asOf (a sign of wear). */
+  recentCases: Scalars['Int']['output'];
+  /** Our products that are an UPGRADE_OF it, by SKU: what to offer. */
+  upgrades: Array<Product>;
+};
+
+/** One replacement candidate in a page. */
+export type ReplacementCandidateEdge = {
+  __typename?: 'ReplacementCandidateEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The candidate. */
+  node: ReplacementCandidate;
+};
+
+/** A page of replacement candidates, oldest installation first (Relay connection). */
+export type ReplacementConnection = {
+  __typename?: 'ReplacementConnection';
+  /** The candidates of this page. */
+  edges: Array<ReplacementCandidateEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many candidates there are in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** A person REPORTS_TO their manager. */
 export type ReportsToInput = {
@@ -2861,6 +3302,21 @@ export type ResolutionTime = {
   averageHours?: Maybe<Scalars['Float']['output']>;
   /** How many cases were resolved in the period. */
   cases: Scalars['Int']['output'];
+};
+
+/** A user's sales target for one quarter (HAS_TARGET); one per user and period. */
+export type SalesTarget = Node & {
+  __typename?: 'SalesTarget';
+  /** The amount to win in the quarter, in the currency of the opportunities (EUR). */
+  amount: Scalars['Float']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** External id from the source system; null when set through setSalesTarget. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The quarter, e.g. 2026-Q4 (UTC calendar quarters). */
+  period: Scalars['String']['output'];
+  /** Whose target it is. */
+  user?: Maybe<User>;
 };
 
 /** Another customer who owns the product of a case: the up-sell list of the call center. */
@@ -3058,6 +3514,22 @@ export type TierReport = {
   totalRevenue: Scalars['Float']['output'];
 };
 
+/** The fields of an asset to change; left out means unchanged. */
+export type UpdateAssetInput = {
+  /** The day it was installed (cannot be removed). */
+  installedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The service partners that maintain it from now on (replaces the list; [] removes all). */
+  maintainerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new operator (an Organization id); replaces the old one. */
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Another product (a Product id); replaces the old one. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** The serial number; null removes it. */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where it stands (cannot be removed). */
+  status?: InputMaybe<AssetStatus>;
+};
+
 /**
  * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
  * The stage changes through changeOpportunityStage, which records the change in stageHistory.
@@ -3189,6 +3661,8 @@ export type User = Node & {
   active: Scalars['Boolean']['output'];
   /** The partner organization a PARTNER user works for (ACTS_FOR); null for our own team. */
   actsFor?: Maybe<Organization>;
+  /** The community this user belongs to after the last run; null when in none. */
+  community?: Maybe<Community>;
   /** When the user was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
   /** E-mail address, stored lower-case. */
@@ -3205,6 +3679,8 @@ export type User = Node & {
   opportunities: OpportunityConnection;
   /** The user's jobs on our team; empty when none is set. */
   roles: Array<UserRole>;
+  /** The user's sales targets, by period. */
+  salesTargets: Array<SalesTarget>;
   /** When a property of the user last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -3388,6 +3864,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
   ApiKey: ResolverTypeWrapper<ResolverRows['ApiKey']>;
+  Asset: ResolverTypeWrapper<EntityRow>;
+  AssetStatus: ResolverTypeWrapper<Partial<AssetStatus>>;
   Audience: ResolverTypeWrapper<ResolverRows['Audience']>;
   AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
   AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
@@ -3404,9 +3882,14 @@ export type ResolversTypes = ResolversObject<{
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   ChannelConflict: ResolverTypeWrapper<Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversTypes['Organization'], partners: Array<ResolversTypes['Organization']> }>>;
+  Community: ResolverTypeWrapper<EntityRow>;
+  CommunityConnection: ResolverTypeWrapper<Partial<Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversTypes['CommunityEdge']> }>>;
+  CommunityEdge: ResolverTypeWrapper<Partial<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>>;
+  CommunityRun: ResolverTypeWrapper<ResolverRows['CommunityRun']>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
   CreateApiKeyInput: ResolverTypeWrapper<Partial<CreateApiKeyInput>>;
+  CreateAssetInput: ResolverTypeWrapper<Partial<CreateAssetInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
@@ -3425,6 +3908,8 @@ export type ResolversTypes = ResolversObject<{
   EmployeeEdge: ResolverTypeWrapper<ResolverRows['EmployeeEdge']>;
   EmployerEdge: ResolverTypeWrapper<ResolverRows['EmployerEdge']>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  Forecast: ResolverTypeWrapper<ResolverRows['Forecast']>;
+  ForecastRow: ResolverTypeWrapper<ResolverRows['ForecastRow']>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   InfluenceEdge: ResolverTypeWrapper<ResolverRows['InfluenceEdge']>;
@@ -3489,10 +3974,16 @@ export type ResolversTypes = ResolversObject<{
   ProductAlternative: ResolverTypeWrapper<ResolverRows['ProductAlternative']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseCaseInput: ResolverTypeWrapper<Partial<RaiseCaseInput>>;
+  ReferralValue: ResolverTypeWrapper<ResolverRows['ReferralValue']>;
+  ReferrerRow: ResolverTypeWrapper<ResolverRows['ReferrerRow']>;
   RelationshipPath: ResolverTypeWrapper<ResolverRows['RelationshipPath']>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  ReplacementCandidate: ResolverTypeWrapper<ResolverRows['ReplacementCandidate']>;
+  ReplacementCandidateEdge: ResolverTypeWrapper<Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversTypes['ReplacementCandidate'] }>>;
+  ReplacementConnection: ResolverTypeWrapper<Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversTypes['ReplacementCandidateEdge']> }>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
   ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
+  SalesTarget: ResolverTypeWrapper<EntityRow>;
   SameProblemAccount: ResolverTypeWrapper<ResolverRows['SameProblemAccount']>;
   SearchHit: ResolverTypeWrapper<ResolverRows['SearchHit']>;
   Seniority: ResolverTypeWrapper<Partial<Seniority>>;
@@ -3510,6 +4001,7 @@ export type ResolversTypes = ResolversObject<{
   TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
+  UpdateAssetInput: ResolverTypeWrapper<Partial<UpdateAssetInput>>;
   UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
@@ -3527,6 +4019,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   ApiKey: ResolverRows['ApiKey'];
+  Asset: EntityRow;
   Audience: ResolverRows['Audience'];
   AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
   AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
@@ -3541,8 +4034,13 @@ export type ResolversParentTypes = ResolversObject<{
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
+  Community: EntityRow;
+  CommunityConnection: Partial<Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommunityEdge']> }>;
+  CommunityEdge: Partial<Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] }>;
+  CommunityRun: ResolverRows['CommunityRun'];
   Consent: EntityRow;
   CreateApiKeyInput: Partial<CreateApiKeyInput>;
+  CreateAssetInput: Partial<CreateAssetInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
@@ -3561,6 +4059,8 @@ export type ResolversParentTypes = ResolversObject<{
   EmployeeEdge: ResolverRows['EmployeeEdge'];
   EmployerEdge: ResolverRows['EmployerEdge'];
   Float: Partial<Scalars['Float']['output']>;
+  Forecast: ResolverRows['Forecast'];
+  ForecastRow: ResolverRows['ForecastRow'];
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
   InfluenceEdge: ResolverRows['InfluenceEdge'];
@@ -3616,9 +4116,15 @@ export type ResolversParentTypes = ResolversObject<{
   ProductAlternative: ResolverRows['ProductAlternative'];
   Query: Record<PropertyKey, never>;
   RaiseCaseInput: Partial<RaiseCaseInput>;
+  ReferralValue: ResolverRows['ReferralValue'];
+  ReferrerRow: ResolverRows['ReferrerRow'];
   RelationshipPath: ResolverRows['RelationshipPath'];
+  ReplacementCandidate: ResolverRows['ReplacementCandidate'];
+  ReplacementCandidateEdge: Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversParentTypes['ReplacementCandidate'] }>;
+  ReplacementConnection: Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReplacementCandidateEdge']> }>;
   ReportsToInput: Partial<ReportsToInput>;
   ResolutionTime: Partial<ResolutionTime>;
+  SalesTarget: EntityRow;
   SameProblemAccount: ResolverRows['SameProblemAccount'];
   SearchHit: ResolverRows['SearchHit'];
   ServesEdge: ResolverRows['ServesEdge'];
@@ -3630,6 +4136,7 @@ export type ResolversParentTypes = ResolversObject<{
   TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
+  UpdateAssetInput: Partial<UpdateAssetInput>;
   UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
@@ -3653,6 +4160,19 @@ export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversP
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
+}>;
+
+export type AssetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = ResolversObject<{
+  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  operator?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssetStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AudienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audience'] = ResolversParentTypes['Audience']> = ResolversObject<{
@@ -3707,6 +4227,7 @@ export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3732,6 +4253,38 @@ export type CasePartyResolvers<ContextType = Context, ParentType extends Resolve
 export type ChannelConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelConflict'] = ResolversParentTypes['ChannelConflict']> = ResolversObject<{
   customer?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+}>;
+
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<CommunityHubsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CommunityOrganizationsArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<CommunityUsersArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityConnection'] = ResolversParentTypes['CommunityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommunityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEdge'] = ResolversParentTypes['CommunityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+}>;
+
+export type CommunityRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityRun'] = ResolversParentTypes['CommunityRun']> = ResolversObject<{
+  communities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  linkedPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
@@ -3839,6 +4392,25 @@ export type EmployerEdgeResolvers<ContextType = Context, ParentType extends Reso
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type ForecastResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Forecast'] = ResolversParentTypes['Forecast']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ForecastRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ForecastRow'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type ForecastRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForecastRow'] = ResolversParentTypes['ForecastRow']> = ResolversObject<{
+  attainment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bestCase?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  projected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  weighted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  won?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3931,11 +4503,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationCreateAssetArgs, 'input'>>;
   createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationDeleteAssetArgs, 'id'>>;
   deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
@@ -3953,13 +4527,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'accountId' | 'currency' | 'date' | 'lines'>>;
   raiseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRaiseCaseArgs, 'input'>>;
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
+  recomputeCommunities?: Resolver<ResolversTypes['CommunityRun'], ParentType, ContextType, RequireFields<MutationRecomputeCommunitiesArgs, 'minSize'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
+  recordReferral?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordReferralArgs, 'fromId' | 'toId'>>;
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
+  setSalesTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetSalesTargetArgs, 'amount' | 'period' | 'userId'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -3967,6 +4544,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkServes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkServesArgs, 'customerId' | 'partnerId'>>;
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
+  updateAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'id' | 'input'>>;
   updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
@@ -3996,7 +4574,7 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Case' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Case' | 'Community' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'SalesTarget' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -4092,7 +4670,9 @@ export type OrderLineResolvers<ContextType = Context, ParentType extends Resolve
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   annualRevenue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  assets?: Resolver<Array<ResolversTypes['Asset']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customers?: Resolver<Array<ResolversTypes['ServesEdge']>, ParentType, ContextType, RequireFields<OrganizationCustomersArgs, 'first'>>;
@@ -4159,6 +4739,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
   buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4247,10 +4828,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  forecast?: Resolver<ResolversTypes['Forecast'], ParentType, ContextType, RequireFields<QueryForecastArgs, 'period'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -4265,12 +4848,27 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+  referralValue?: Resolver<ResolversTypes['ReferralValue'], ParentType, ContextType, RequireFields<QueryReferralValueArgs, 'fromId'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
+  replacementCandidates?: Resolver<ResolversTypes['ReplacementConnection'], ParentType, ContextType, RequireFields<QueryReplacementCandidatesArgs, 'first' | 'olderThanYears'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  topReferrers?: Resolver<Array<ResolversTypes['ReferrerRow']>, ParentType, ContextType, RequireFields<QueryTopReferrersArgs, 'first'>>;
   upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
+}>;
+
+export type ReferralValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralValue'] = ResolversParentTypes['ReferralValue']> = ResolversObject<{
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referred?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  wonAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ReferrerRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferrerRow'] = ResolversParentTypes['ReferrerRow']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['ReferralValue'], ParentType, ContextType>;
 }>;
 
 export type RelationshipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipPath'] = ResolversParentTypes['RelationshipPath']> = ResolversObject<{
@@ -4280,10 +4878,39 @@ export type RelationshipPathResolvers<ContextType = Context, ParentType extends 
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ReplacementCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementCandidate'] = ResolversParentTypes['ReplacementCandidate']> = ResolversObject<{
+  asset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  recentCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgrades?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+}>;
+
+export type ReplacementCandidateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementCandidateEdge'] = ResolversParentTypes['ReplacementCandidateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReplacementCandidate'], ParentType, ContextType>;
+}>;
+
+export type ReplacementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplacementConnection'] = ResolversParentTypes['ReplacementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReplacementCandidateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ResolutionTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionTime'] = ResolversParentTypes['ResolutionTime']> = ResolversObject<{
   averageDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   averageHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SameProblemAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameProblemAccount'] = ResolversParentTypes['SameProblemAccount']> = ResolversObject<{
@@ -4345,6 +4972,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   accounts?: Resolver<Array<ResolversTypes['ManagedAccountEdge']>, ParentType, ContextType, RequireFields<UserAccountsArgs, 'first'>>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   actsFor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4353,6 +4981,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, RequireFields<UserOpportunitiesArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
+  salesTargets?: Resolver<Array<ResolversTypes['SalesTarget']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -4377,6 +5006,7 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   ApiKey?: ApiKeyResolvers<ContextType>;
+  Asset?: AssetResolvers<ContextType>;
   Audience?: AudienceResolvers<ContextType>;
   AudienceConnection?: AudienceConnectionResolvers<ContextType>;
   AudienceEdge?: AudienceEdgeResolvers<ContextType>;
@@ -4388,6 +5018,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
+  CommunityConnection?: CommunityConnectionResolvers<ContextType>;
+  CommunityEdge?: CommunityEdgeResolvers<ContextType>;
+  CommunityRun?: CommunityRunResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
@@ -4401,6 +5035,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
+  Forecast?: ForecastResolvers<ContextType>;
+  ForecastRow?: ForecastRowResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   InfluenceEdge?: InfluenceEdgeResolvers<ContextType>;
   InfluenceScore?: InfluenceScoreResolvers<ContextType>;
@@ -4444,8 +5080,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Product?: ProductResolvers<ContextType>;
   ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferralValue?: ReferralValueResolvers<ContextType>;
+  ReferrerRow?: ReferrerRowResolvers<ContextType>;
   RelationshipPath?: RelationshipPathResolvers<ContextType>;
+  ReplacementCandidate?: ReplacementCandidateResolvers<ContextType>;
+  ReplacementCandidateEdge?: ReplacementCandidateEdgeResolvers<ContextType>;
+  ReplacementConnection?: ReplacementConnectionResolvers<ContextType>;
   ResolutionTime?: ResolutionTimeResolvers<ContextType>;
+  SalesTarget?: SalesTargetResolvers<ContextType>;
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { Database, Reader } from '../neo4j/database';
+import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
 import type { Viewer } from './viewer';
@@ -12,7 +13,7 @@ export interface Loaders {}
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface Context {
-  /** Reads only, as the viewer may see the graph; a mutation writes through `mutate`. */
+  /** Reads only, within the request's scope; a mutation writes through `mutate`. */
   db: Reader;
   log: Logger;
   loaders: Loaders;
@@ -28,16 +29,15 @@ export interface Context {
 }
 
 export interface ContextParts {
-  /** The database; mutations write to it. */
   db: Database;
-  /**
-   * What this request reads through: the database as the viewer may see it. The partner scope
-   * (ACCESS.md) is plugged in by the caller here; an internal viewer reads `db` itself.
-   */
-  reader: Reader;
   log: Logger;
   createLoaders: (reader: Reader) => Loaders;
   viewer: Viewer;
+  /**
+   * What the viewer may see (DESIGN §9): every query of the request, reads and mutation steps,
+   * runs within it (src/neo4j/scoped-database.ts).
+   */
+  scope: Scope;
   /** Written with every mutation, in its transaction (the audit entry, …). */
   recorders: readonly MutationRecorder[];
 }
@@ -46,13 +46,14 @@ const outsideAMutation: Mutate = () =>
   Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
 
 /** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext({ db, reader, log, createLoaders, viewer, recorders }: ContextParts): Context {
+export function createContext({ db, log, createLoaders, viewer, scope, recorders }: ContextParts): Context {
+  const scoped = new ScopedDatabase(db, scope, log);
   return {
-    db: reader,
+    db: scoped,
     log,
-    loaders: createLoaders(reader),
+    loaders: createLoaders(scoped),
     viewer,
     mutate: outsideAMutation,
-    mutationFor: mutator(db, viewer, recorders),
+    mutationFor: mutator(scoped, viewer, recorders),
   };
 }

@@ -14,7 +14,11 @@ export const LIMITS = {
   firstCaps: { 'Query.relationshipPaths': 50, 'Query.warmIntroductions': 50 } as Record<string, number>,
 };
 
-/** Rejects operations nested deeper than `maxDepth` fields (fragments included). */
+/**
+ * Rejects operations nested deeper than `maxDepth` fields (fragments included). Introspection
+ * (`__schema`, `__type`) is not counted: its depth is bounded by the schema, and an IDE's
+ * introspection query nests `ofType` deeper than any data query needs.
+ */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
@@ -25,6 +29,7 @@ export function depthLimit(maxDepth: number) {
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));

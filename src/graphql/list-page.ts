@@ -2,12 +2,16 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { NodeLabel } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { paginate, type Connection, type PageArgs } from './pagination';
 
 /** How one root list of nodes filters and orders; every piece is a constant of the calling area. */
 export interface ListSpec<Filter, Order extends string> {
   label: NodeLabel;
-  /** One Cypher condition over `n` per filter field; the field's value travels as the parameter of the same name. */
+  /**
+   * One Cypher condition over `n` per filter field; the field's value travels as the parameter of
+   * the same name. A condition that walks to another node keeps to visible ones (VISIBLE).
+   */
   conditions: { [K in keyof Filter]-?: string };
   /** ORDER BY terms over `n` per order value; `n.id` is always appended as the tie-break. */
   orders: Record<Order, string>;
@@ -30,7 +34,7 @@ export function listPage<Filter extends object, Order extends string>(
   { filter, orderBy, ...page }: ListArgs<Filter, Order>,
 ): Promise<Connection<EntityRow>> {
   const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof Filter, unknown][];
-  const where = given.length ? `WHERE ${given.map(([name]) => spec.conditions[name]).join(' AND ')}` : '';
+  const where = `WHERE ${[VISIBLE('n'), ...given.map(([name]) => spec.conditions[name])].join(' AND ')}`;
   const order = [...(orderBy?.length ? orderBy : [spec.defaultOrder]).map((o) => spec.orders[o]), 'n.id'].join(', ');
   const cypher = `
 CALL () { MATCH (n:${spec.label}) ${where} RETURN count(n) AS total }

@@ -6,6 +6,7 @@ import { validInput, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { labelsOf } from '../nodes/labels-of';
 import { lockNodes } from '../nodes/lock-nodes';
+import { VISIBLE } from '../nodes/visibility';
 import { KNOWS_STRENGTH } from '../relationships';
 
 export interface LogInteractionInput {
@@ -30,12 +31,12 @@ SET i += $properties
 WITH i
 CALL (i) {
   UNWIND $participantIds AS participantId
-  MATCH (p:Entity {id: participantId})
+  MATCH (p:Entity {id: participantId}) WHERE ${VISIBLE('p')}
   CREATE (p)-[:PARTICIPATED_IN {createdAt: $now, updatedAt: $now}]->(i)
 }
 CALL (i) {
   UNWIND $aboutIds AS aboutId
-  MATCH (a:Entity {id: aboutId})
+  MATCH (a:Entity {id: aboutId}) WHERE ${VISIBLE('a')}
   CREATE (i)-[:ABOUT {createdAt: $now, updatedAt: $now}]->(a)
 }
 RETURN ${ENTITY_ROW('i')} AS node`;
@@ -44,7 +45,7 @@ RETURN ${ENTITY_ROW('i')} AS node`;
 // strength as declared. Then strength = KNOWS_STRENGTH(declared, n).
 const STRENGTHEN_KNOWS = `
 UNWIND $pairs AS pair
-MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId})
+MATCH (u:Entity:User {id: pair.userId}), (p:Entity:Person {id: pair.personId}) WHERE ${VISIBLE('u')} AND ${VISIBLE('p')}
 OPTIONAL MATCH (u)-[k:KNOWS]-(p)
 WITH u, p, head(collect(k)) AS existing
 CALL (u, p, existing) {
@@ -68,7 +69,8 @@ SET k.interactionCount = n,
 /**
  * Logs a contact: the Interaction, PARTICIPATED_IN from each participant, ABOUT to each subject,
  * and KNOWS strengthened between every User–Person pair among the participants — all in one
- * transaction, so a rejected or failed call leaves nothing behind.
+ * transaction, so a rejected or failed call leaves nothing behind. A PARTNER may log contacts
+ * within its scope: a hidden participant or subject is NOT_FOUND like an unknown id.
  */
 export async function logInteraction(tx: Tx, input: LogInteractionInput): Promise<EntityRow> {
   const participantIds = [...new Set(input.participantIds)];

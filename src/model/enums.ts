@@ -25,3 +25,4 @@ export const BUYING_ROLES = [
   'TECHNICAL_EVALUATOR', 'BLOCKER',
 ] as const;
 export const STANCES = ['SUPPORTER', 'NEUTRAL', 'SKEPTIC', 'OPPONENT', 'UNKNOWN'] as const;
+export const ASSET_STATUSES = ['ACTIVE', 'OUT_OF_SERVICE', 'REPLACED'] as const;

@@ -11,7 +11,7 @@ import {
  */
 export const NODE_LABELS = [
   'Organization', 'Person', 'User', 'Opportunity', 'Interaction', 'Case', 'Product', 'Order', 'Consent',
-  'LifecycleChange', 'OpportunityStageChange',
+  'LifecycleChange', 'OpportunityStageChange', 'Asset', 'Community', 'SalesTarget',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -84,13 +84,28 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
     required: ['to', 'at'],
     properties: { from: oneOf(E.OPPORTUNITY_STAGES), to: oneOf(E.OPPORTUNITY_STAGES), at: datetime, reason: string(500) },
   },
+  /** A unit of our equipment installed at a customer (the installed base); ACTIVE when no status is stored. */
+  Asset: {
+    required: ['installedAt'],
+    properties: { serialNumber: string(100), installedAt: date, status: oneOf(E.ASSET_STATUSES) },
+  },
+  /** A group of the last community detection run; recomputeCommunities replaces them all. */
+  Community: {
+    required: ['size', 'computedAt'],
+    properties: { size: int(1), computedAt: datetime },
+  },
+  /** A user's sales target for one quarter ('YYYY-Qn'). */
+  SalesTarget: {
+    required: ['period', 'amount'],
+    properties: { period: string(7), amount: float(0) },
+  },
 };
 
 export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
   'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
-  'HAS_STAGE_CHANGE', 'ACTS_FOR',
+  'HAS_STAGE_CHANGE', 'ACTS_FOR', 'REFERRED', 'OPERATES', 'OF_PRODUCT', 'MAINTAINS', 'IN_COMMUNITY', 'HAS_TARGET',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -134,7 +149,7 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   PARTICIPATED_IN: { from: ['User', 'Person'], to: ['Interaction'], properties: {} },
   ABOUT: { from: ['Interaction'], to: ['Organization', 'Opportunity', 'Case'], properties: {} },
   RAISED_BY: { from: ['Case'], to: ['Organization', 'Person'], properties: {} },
-  CONCERNS: { from: ['Case'], to: ['Product'], properties: {} },
+  CONCERNS: { from: ['Case'], to: ['Product', 'Asset'], properties: {} },
   PLACED: { from: ['Organization'], to: ['Order'], properties: {} },
   CONTAINS: { from: ['Order'], to: ['Product'], properties: { quantity: int(1), amount: float(0) } },
   UPGRADE_OF: { from: ['Product'], to: ['Product'], properties: {} },
@@ -146,8 +161,23 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
   /** The stage history of an opportunity, one node per stage change. */
   HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
-  /** A PARTNER user works for this partner organization and sees only its scope (DESIGN §9). */
+  /** A PARTNER user and the channel partner it acts for (DESIGN §9). */
   ACTS_FOR: { from: ['User'], to: ['Organization'], properties: {} },
+  /** Someone recommended us to someone (word of mouth); a stakeholder relationship. */
+  REFERRED: {
+    from: ['Person', 'Organization'], to: ['Person', 'Organization'],
+    properties: { at: datetime, note: string(500) },
+  },
+  /** The customer that runs an asset. */
+  OPERATES: { from: ['Organization'], to: ['Asset'], properties: {} },
+  /** Which of our products an asset is. */
+  OF_PRODUCT: { from: ['Asset'], to: ['Product'], properties: {} },
+  /** The service partner that maintains an asset. */
+  MAINTAINS: { from: ['Organization'], to: ['Asset'], properties: {} },
+  /** Membership in a community of the last detection run, with the member's weighted degree inside it. */
+  IN_COMMUNITY: { from: ['Person', 'Organization', 'User'], to: ['Community'], properties: { degree: float(0) } },
+  /** A user's sales targets, one per quarter. */
+  HAS_TARGET: { from: ['User'], to: ['SalesTarget'], properties: {} },
 };
 
 export function isNodeLabel(value: unknown): value is NodeLabel {

@@ -101,7 +101,9 @@ export class Database {
     return {
       run: async <T>(cypher: string, params: Params = {}) => {
         this.roundTrips += 1;
-        const result = await tx.run(cypher, params);
+        // Outside a request (seeds, imports, the CLI) everything is visible; a request's
+        // ScopedDatabase sets $visible itself (see VISIBLE in src/nodes/visibility.ts).
+        const result = await tx.run(cypher, { visible: null, ...params });
         return result.records.map((record) => toNative(record.toObject()) as T);
       },
     };

@@ -2,6 +2,7 @@ import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { chosenTypes, typeAlternation } from '../paths';
 
 export const NETWORK_LIMITS = { maxDepth: 3, maxNodeLimit: 2000 } as const;
@@ -25,14 +26,14 @@ export interface NetworkRow {
 }
 
 /**
- * One ring further out: the not yet seen neighbours of the frontier, in id order, at most
- * `room` of them. Neo4j keeps only the first `room` while it sorts, so a hub's neighbourhood
+ * One ring further out: the not yet seen visible neighbours of the frontier, in id order, at most
+ * `room` of them (a hidden node is no stepping stone either: the walk goes through visible ones only). Neo4j keeps only the first `room` while it sorts, so a hub's neighbourhood
  * never travels just to be cut.
  */
 const nextRingCypher = (types: string) => `
 UNWIND $frontier AS id
 MATCH (:Entity {id: id})-[:${types}]-(b:Entity)
-WHERE NOT b.id IN $seen
+WHERE NOT b.id IN $seen AND ${VISIBLE('b')}
 WITH DISTINCT b
 ORDER BY b.id
 LIMIT $room
@@ -42,7 +43,7 @@ RETURN ${ENTITY_ROW('b')} AS node`;
 const edgesBetweenCypher = (types: string) => `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r:${types}]->(b:Entity)
-WHERE b.id IN $ids
+WHERE b.id IN $ids AND ${VISIBLE('a')} AND ${VISIBLE('b')}
 RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS properties
 ORDER BY fromId, toId, type`;
 

@@ -6,6 +6,7 @@ import { validInput, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
 import { labelsOf } from './labels-of';
 import { lockNodes } from './lock-nodes';
+import { VISIBLE } from './visibility';
 
 /**
  * Generic, validated write steps for entities and relationships, shared by every area's
@@ -81,7 +82,7 @@ const relationshipPattern = (type: RelationshipTypeName) =>
 
 /** `finish` is Cypher run on `r` after its properties are set (e.g. a derived property), or empty. */
 const linkCypher = (type: RelationshipTypeName, finish: string) => `
-MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId}) WHERE ${VISIBLE('a')} AND ${VISIBLE('b')}
 OPTIONAL MATCH ${relationshipPattern(type)}
 WITH a, b, head(collect(r)) AS existing
 CALL (a, b, existing) {
@@ -125,8 +126,8 @@ export async function linkEntities(
 }
 
 const unlinkCypher = (type: RelationshipTypeName) => `
-MATCH (a:Entity {id: $fromId})
-MATCH ${relationshipPattern(type)} WHERE b.id = $toId
+MATCH (a:Entity {id: $fromId}) WHERE ${VISIBLE('a')}
+MATCH ${relationshipPattern(type)} WHERE b.id = $toId AND ${VISIBLE('b')}
 DELETE r
 RETURN count(*) AS removed`;
 

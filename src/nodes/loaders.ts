@@ -1,19 +1,20 @@
 import type { Reader } from '../neo4j/database';
 import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { VISIBLE } from './visibility';
 
 const NODES_BY_ID = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id}) WHERE ${VISIBLE('n')}
 RETURN id, ${ENTITY_ROW('n')} AS node`;
 
 // The loader's ids are external keys here.
 const NODES_BY_KEY = `
 UNWIND $ids AS key
-MATCH (n:Entity {key: key})
+MATCH (n:Entity {key: key}) WHERE ${VISIBLE('n')}
 RETURN key AS id, ${ENTITY_ROW('n')} AS node`;
 
-/** Entity lookups by id and by external key, one query per batch, null where nothing matches. */
+/** Entity lookups by id and by external key, one query per batch, null where nothing matches or the node is hidden. */
 export function createNodeLoaders(db: Reader) {
   return {
     nodeById: loaderById<EntityRow | null>(db, NODES_BY_ID, 'node', null),

@@ -2,12 +2,13 @@ import { notFound } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import type { NodeLabel } from '../model/graph-model';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { VISIBLE } from './visibility';
 
 // Neo4j has no LOCK statement: writing a property takes the node's write lock until the
 // transaction ends. Locking in id order means two transactions never wait on each other crosswise.
 const LOCK_NODES = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id}) WHERE ${VISIBLE('n')}
 SET n._lock = true
 REMOVE n._lock`;
 

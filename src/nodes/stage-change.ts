@@ -3,6 +3,7 @@ import { param } from '../neo4j/values';
 import type { StageProperty } from '../model/graph-model';
 import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
+import { VISIBLE } from './visibility';
 
 export interface StageChange {
   /** The stage before (null: none); recorded in the history. */
@@ -45,7 +46,7 @@ const historyCypher = ({ label, history }: StageProperty) => `
 UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 RETURN id, COLLECT {
-  MATCH (n)-[:${history!.type}]->(c:${history!.label})
+  MATCH (n)-[:${history!.type}]->(c:${history!.label}) WHERE ${VISIBLE('c')}
   RETURN ${ENTITY_ROW('c')} ORDER BY c.at, c.createdAt, c.id
 } AS changes`;
 

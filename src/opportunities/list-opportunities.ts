@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 export interface OpportunityFilter {
   stages?: string[] | null;
@@ -16,16 +17,17 @@ export const OPPORTUNITY_ORDER = (o: string) => `${o}.expectedCloseDate IS NULL,
 
 const LIST_OPPORTUNITIES = `
 MATCH (o:Opportunity)
-WHERE ($stages IS NULL OR o.stage IN $stages)
-  AND ($accountId IS NULL OR EXISTS { (o)-[:FOR_ACCOUNT]->(:Entity:Organization {id: $accountId}) })
-  AND ($ownerId IS NULL OR EXISTS { (:Entity:User {id: $ownerId})-[:OWNS]->(o) })
+WHERE ${VISIBLE('o')}
+  AND ($stages IS NULL OR o.stage IN $stages)
+  AND ($accountId IS NULL OR EXISTS { MATCH (o)-[:FOR_ACCOUNT]->(a:Entity:Organization {id: $accountId}) WHERE ${VISIBLE('a')} })
+  AND ($ownerId IS NULL OR EXISTS { MATCH (u:Entity:User {id: $ownerId})-[:OWNS]->(o) WHERE ${VISIBLE('u')} })
   AND ($closesFrom IS NULL OR o.expectedCloseDate >= $closesFrom)
   AND ($closesTo IS NULL OR o.expectedCloseDate <= $closesTo)
 WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
 WITH collect(o) AS matching
 RETURN ${PAGE_OF('matching', ENTITY_ROW)}`;
 
-/** One page of the opportunities matching every given criterion. */
+/** One page of the visible opportunities matching every given criterion (a hidden account or owner matches nothing). */
 export function listOpportunities(db: Reader, filter: OpportunityFilter | null | undefined, page: PageArgs): Promise<Connection<EntityRow>> {
   return paginate(page, async (window) => {
     const [row] = await db.read<{ total: number; page: EntityRow[] }>(LIST_OPPORTUNITIES, {

@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { pageLoader } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { OPPORTUNITY_ORDER } from './list-opportunities';
 import { loaderById } from '../graphql/loader-by-id';
 
@@ -14,8 +15,8 @@ export interface OpportunityParties {
 const PARTIES_BY_OPPORTUNITY_ID = `
 UNWIND $ids AS id
 MATCH (o:Entity:Opportunity {id: id})
-OPTIONAL MATCH (o)-[:FOR_ACCOUNT]->(a:Organization)
-OPTIONAL MATCH (u:User)-[:OWNS]->(o)
+OPTIONAL MATCH (o)-[:FOR_ACCOUNT]->(a:Organization) WHERE ${VISIBLE('a')}
+OPTIONAL MATCH (u:User)-[:OWNS]->(o) WHERE ${VISIBLE('u')}
 WITH id, head(collect(DISTINCT a)) AS a, head(collect(DISTINCT u)) AS u
 RETURN id, ${ENTITY_ROW('a')} AS account, ${ENTITY_ROW('u')} AS owner`;
 
@@ -29,7 +30,7 @@ const BUYING_ROLES_BY_PERSON_ID = `
 UNWIND $ids AS id
 MATCH (p:Entity:Person {id: id})
 CALL (p) {
-  OPTIONAL MATCH (p)-[r:BUYING_ROLE]->(o:Opportunity)
+  OPTIONAL MATCH (p)-[r:BUYING_ROLE]->(o:Opportunity) WHERE ${VISIBLE('o')}
   WITH o, r ORDER BY ${OPPORTUNITY_ORDER('o')}
   RETURN collect(CASE WHEN o IS NULL THEN null ELSE
     {opportunity: ${ENTITY_ROW('o')}, roles: coalesce(r.roles, []), stance: coalesce(r.stance, 'UNKNOWN')} END) AS seats
@@ -41,7 +42,7 @@ UNWIND $ids AS id
 MATCH (${parent} {id: id})
 CALL (${parent.split(':')[0]}) {
   OPTIONAL MATCH ${pattern}
-  WHERE $stages IS NULL OR o.stage IN $stages
+  WHERE ($stages IS NULL OR o.stage IN $stages) AND ${VISIBLE('o')}
   WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
   WITH collect(o) AS matching
   RETURN ${PAGE_OF('matching', ENTITY_ROW)}

@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
 import { listPage, type ListArgs } from '../graphql/list-page';
+import { VISIBLE } from '../nodes/visibility';
 
 /** ORDER BY terms per enum value; DESC on numbers puts missing values last. */
 const ORDER: Record<OrganizationOrder, string> = {
@@ -15,7 +16,7 @@ const ORDER: Record<OrganizationOrder, string> = {
   CITY_ASC: 'toLower(n.city) ASC',
 };
 
-/** One condition per filter field; every value travels as a parameter. */
+/** One condition per filter field; every value travels as a parameter. A hidden node named by a filter matches nothing. */
 const CONDITIONS: { [K in keyof OrganizationFilter]-?: string } = {
   kinds: 'any(kind IN coalesce(n.kinds, []) WHERE kind IN $kinds)',
   lifecycleStage: 'n.lifecycleStage = $lifecycleStage',
@@ -25,9 +26,9 @@ const CONDITIONS: { [K in keyof OrganizationFilter]-?: string } = {
   region: 'toLower(n.region) = toLower($region)',
   industry: 'toLower(n.industry) = toLower($industry)',
   nameContains: 'toLower(n.name) CONTAINS toLower($nameContains)',
-  employs: 'EXISTS { (n)<-[:WORKS_AT]-(:Person {id: $employs}) }',
-  manager: 'EXISTS { (n)<-[:MANAGES]-(:User {id: $manager}) }',
-  servedBy: 'EXISTS { (n)<-[:SERVES]-(:Organization {id: $servedBy}) }',
+  employs: `EXISTS { MATCH (n)<-[:WORKS_AT]-(p:Person {id: $employs}) WHERE ${VISIBLE('p')} }`,
+  manager: `EXISTS { MATCH (n)<-[:MANAGES]-(u:User {id: $manager}) WHERE ${VISIBLE('u')} }`,
+  servedBy: `EXISTS { MATCH (n)<-[:SERVES]-(partner:Organization {id: $servedBy}) WHERE ${VISIBLE('partner')} }`,
 };
 
 /** A page of organizations matching every given filter field, in the requested order (name by default). */

@@ -1,4 +1,5 @@
 import type { Reader } from '../neo4j/database';
+import { VISIBLE } from '../nodes/visibility';
 import {
   DEFAULT_WEIGHT, HOP_WEIGHT, REPORTS_TO_WEIGHT, STAKEHOLDER_TYPES, typeAlternation, type StakeholderType,
 } from './hop-weight';
@@ -25,13 +26,13 @@ interface CachedAdjacency {
 
 const WEIGHT_CLASSES: { above: number; upTo: number; possible: readonly StakeholderType[] }[] = [
   { above: -1, upTo: DEFAULT_WEIGHT, possible: STAKEHOLDER_TYPES },
-  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO'] },
+  { above: DEFAULT_WEIGHT, upTo: REPORTS_TO_WEIGHT, possible: ['KNOWS', 'INFLUENCES', 'REPORTS_TO', 'REFERRED'] },
   { above: REPORTS_TO_WEIGHT, upTo: 1, possible: ['KNOWS', 'INFLUENCES'] },
 ];
 
 /**
  * Relationships of one node whose weight can reach `row.min`. Hop weights above the default are
- * only KNOWS, INFLUENCES (their own value) and REPORTS_TO, so a high floor expands only those
+ * only KNOWS, INFLUENCES (their own value), REPORTS_TO and REFERRED, so a high floor expands only those
  * types: on a dense node Neo4j then skips its thousands of WORKS_AT or SERVES altogether.
  */
 const adjacencyCypher = (types: readonly StakeholderType[], restrict: string) => {
@@ -49,11 +50,15 @@ MATCH (a:Entity {id: row.id})
 CALL (a, row) {${branches.join('\n  UNION ALL')}
 }
 WITH row, a, r, b, ${HOP_WEIGHT('r')} AS weight
-WHERE b <> a AND weight >= row.min${restrict}
+WHERE b <> a AND weight >= row.min AND ${VISIBLE('b')}${restrict}
 RETURN row.id AS id, elementId(r) AS key, type(r) AS type, startNode(r) = a AS outgoing, b.id AS other, weight`;
 };
 
-/** Nodes with at most this many stakeholder relationships are fetched whole: then they are known complete. */
+/**
+ * Nodes with at most this many stakeholder relationships are fetched whole: then they are known
+ * complete. The count includes hidden neighbours: it only picks how deep to fetch, and either
+ * depth returns exactly the visible edges down to it.
+ */
 const SMALL_DEGREE = 64;
 
 /**
@@ -68,7 +73,7 @@ const neighbourhoodCypher = (types: readonly StakeholderType[]) => {
       : `COLLECT {
       MATCH (a)-[r:${typeAlternation(branchTypes)}]-(b:Entity)
       WITH r, b, ${HOP_WEIGHT('r')} AS weight
-      WHERE b <> a AND weight >= min
+      WHERE b <> a AND weight >= min AND ${VISIBLE('b')}
       RETURN {key: elementId(r), type: type(r), outgoing: startNode(r) = a, other: b.id, weight: weight}
     }`;
   return `

@@ -3,7 +3,7 @@ import type { RelationshipTypeName } from '../model/graph-model';
 
 /** The relationships paths and networks walk unless the caller narrows them (DESIGN §4). */
 export const STAKEHOLDER_TYPES = [
-  'KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
+  'KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES', 'REFERRED',
 ] as const satisfies readonly RelationshipTypeName[];
 export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
 
@@ -13,11 +13,12 @@ export function isStakeholderType(value: unknown): value is StakeholderType {
 
 /**
  * The hop weight rule (DESIGN §4): KNOWS weighs its strength and INFLUENCES its weight, this
- * much when not given; REPORTS_TO weighs REPORTS_TO_WEIGHT; every other stakeholder
- * relationship weighs this much too.
+ * much when not given; REPORTS_TO weighs REPORTS_TO_WEIGHT, REFERRED REFERRED_WEIGHT (DESIGN §11);
+ * every other stakeholder relationship weighs this much too.
  */
 export const DEFAULT_WEIGHT = 0.5;
 export const REPORTS_TO_WEIGHT = 0.8;
+export const REFERRED_WEIGHT = 0.7;
 
 /** Cypher: the strength of KNOWS `r`. */
 export const KNOWS_WEIGHT = (r: string) => `coalesce(${r}.strength, ${DEFAULT_WEIGHT})`;
@@ -35,6 +36,7 @@ export const HOP_WEIGHT = (r: string) => `
     WHEN 'KNOWS' THEN ${KNOWS_WEIGHT(r)}
     WHEN 'INFLUENCES' THEN ${INFLUENCES_WEIGHT(r)}
     WHEN 'REPORTS_TO' THEN ${REPORTS_TO_WEIGHT}
+    WHEN 'REFERRED' THEN ${REFERRED_WEIGHT}
     ELSE ${DEFAULT_WEIGHT}
   END`;
 

@@ -4,7 +4,9 @@ import type { PathRow, PathStepRow } from './path-row';
 export { pathResolvers as resolvers } from './resolvers';
 export { bestPathsToTargets } from './strongest-paths';
 export { comparePaths, type PathRow } from './path-row';
-export { INFLUENCES_WEIGHT, KNOWS_WEIGHT, chosenTypes, storedWeight, typeAlternation } from './hop-weight';
+export {
+  HOP_WEIGHT, INFLUENCES_WEIGHT, KNOWS_WEIGHT, STAKEHOLDER_TYPES, chosenTypes, storedWeight, typeAlternation,
+} from './hop-weight';
 
 declare module '../graphql/resolver-rows' {
   interface ResolverRows {

@@ -28,11 +28,18 @@
  * Parallel relationships are different edges, so they give different paths.
  * Before any of this, Neo4j's breadth-first SHORTEST checks that some path within maxHops exists
  * (reachable.ts): proving absence by exhausting partial paths would cost seconds on a dense graph.
+ *
+ * Where it runs: inside Neo4j when the database has the procedure xrm.strongestPaths (the
+ * embedded Neo4j always does; a server gets it from the plugin jar), in one statement, with store
+ * reads instead of ~100 sequential round trips (in-database-search.ts; the Java twin in
+ * embedded-neo4j/ meets the sides at nodes and keeps to the corridor between the ends). The
+ * search here is the fallback for a server without the plugin; tests hold both to the brute force.
  */
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { Adjacency, type AdjacentEdge } from './adjacency';
 import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
+import { searchInDatabase } from './in-database-search';
 import { comparePaths, type PathRow } from './path-row';
 import { isReachable } from './reachable';
 
@@ -60,31 +67,56 @@ const LOOKAHEAD = 0.8;
 const SLACK = 1e-6;
 
 /**
+ * Where a search runs: 'auto' inside Neo4j when it has the procedure xrm.strongestPaths (else
+ * here, as below); 'client' always here (tests compare both with a brute force).
+ */
+export type PathEngine = 'auto' | 'client';
+
+/**
  * The `first` strongest simple paths of at most `maxHops` hops from any of `fromIds` to `toId`,
  * ranked as DESIGN §4 says (see comparePaths). Sources equal to the target are ignored.
  * Ids are not checked for existence here (the resolvers do that); unknown ids simply have no paths.
  */
-export async function strongestPaths(db: Reader, query: StrongestPathsQuery, adjacency?: Adjacency): Promise<PathRow[]> {
+export async function strongestPaths(
+  db: Reader,
+  query: StrongestPathsQuery,
+  options: { engine?: PathEngine; adjacency?: Adjacency } = {},
+): Promise<PathRow[]> {
   const types = checkPathQuery(query);
   const sources = [...new Set(query.fromIds)].filter((id) => id !== query.toId);
   if (sources.length === 0) return [];
+  if (options.engine !== 'client') {
+    const inDatabase = await searchInDatabase(db, { fromIds: sources, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types });
+    if (inDatabase) return inDatabase.get(query.toId) ?? [];
+  }
   if (!(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
-  const search = new PathSearch(adjacency ?? new Adjacency(db, types), sources, query.toId, query.maxHops);
+  const search = new PathSearch(options.adjacency ?? new Adjacency(db, types), sources, query.toId, query.maxHops);
   return search.run(query.first);
 }
 
 /**
- * The single strongest path (default types) to each target from any of `fromIds`, or null.
- * The searches share one neighbourhood cache.
+ * The single strongest path (default types) to each target from any of `fromIds`, or null:
+ * one statement for all targets inside Neo4j, or searches here that share one neighbourhood cache.
  */
 export async function bestPathsToTargets(
   db: Reader,
   query: { fromIds: string[]; targetIds: string[]; maxHops: number },
+  options: { engine?: PathEngine } = {},
 ): Promise<Map<string, PathRow | null>> {
-  const adjacency = new Adjacency(db, STAKEHOLDER_TYPES);
+  const targetIds = [...new Set(query.targetIds)];
   const out = new Map<string, PathRow | null>();
-  for (const toId of new Set(query.targetIds)) {
-    const [best] = await strongestPaths(db, { fromIds: query.fromIds, toId, maxHops: query.maxHops, first: 1 }, adjacency);
+  if (options.engine !== 'client') {
+    checkPathQuery({ maxHops: query.maxHops, first: 1 });
+    const fromIds = [...new Set(query.fromIds)];
+    const inDatabase = await searchInDatabase(db, { fromIds, toIds: targetIds, maxHops: query.maxHops, first: 1, types: STAKEHOLDER_TYPES });
+    if (inDatabase) {
+      for (const toId of targetIds) out.set(toId, inDatabase.get(toId)?.[0] ?? null);
+      return out;
+    }
+  }
+  const adjacency = new Adjacency(db, STAKEHOLDER_TYPES);
+  for (const toId of targetIds) {
+    const [best] = await strongestPaths(db, { fromIds: query.fromIds, toId, maxHops: query.maxHops, first: 1 }, { engine: 'client', adjacency });
     out.set(toId, best ?? null);
   }
   return out;

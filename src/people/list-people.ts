@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import type { PersonFilter, PersonOrder } from '../generated/graphql';
 import { listPage, type ListArgs } from '../graphql/list-page';
+import { VISIBLE } from '../nodes/visibility';
 
 const ORDER: Record<PersonOrder, string> = {
   NAME_ASC: 'toLower(n.name) ASC',
@@ -11,11 +12,11 @@ const ORDER: Record<PersonOrder, string> = {
   TITLE_ASC: 'toLower(n.title) ASC',
 };
 
-/** One condition per filter field; every value travels as a parameter. */
+/** One condition per filter field; every value travels as a parameter. A hidden node named by a filter matches nothing. */
 const CONDITIONS: { [K in keyof PersonFilter]-?: string } = {
   nameContains: 'toLower(n.name) CONTAINS toLower($nameContains)',
   kinds: 'any(kind IN coalesce(n.kinds, []) WHERE kind IN $kinds)',
-  worksAt: 'EXISTS { (n)-[:WORKS_AT]->(:Organization {id: $worksAt}) }',
+  worksAt: `EXISTS { MATCH (n)-[:WORKS_AT]->(o:Organization {id: $worksAt}) WHERE ${VISIBLE('o')} }`,
   titleContains: 'toLower(n.title) CONTAINS toLower($titleContains)',
   // E-mails are stored lower-cased (model/properties.ts).
   email: 'n.email = toLower($email)',

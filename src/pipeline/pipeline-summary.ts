@@ -2,6 +2,7 @@ import { badUserInput } from '../graphql/errors';
 import { OPPORTUNITY_STAGES } from '../model/enums';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { VISIBLE } from '../nodes/visibility';
 import { STAGE_OF, isOpenStage, type OpportunityStage } from '../opportunities';
 
 export interface PipelineFilter {
@@ -32,18 +33,23 @@ export interface PipelineSummary {
 
 const PIPELINE_BY_STAGE = `
 MATCH (o:Opportunity)
-WHERE ($ownerIds IS NULL OR EXISTS { MATCH (u:User)-[:OWNS]->(o) WHERE u.id IN $ownerIds })
-  AND ($accountIds IS NULL OR EXISTS { MATCH (o)-[:FOR_ACCOUNT]->(a:Organization) WHERE a.id IN $accountIds })
+WHERE ${VISIBLE('o')}
+  AND ($ownerIds IS NULL OR EXISTS { MATCH (u:User)-[:OWNS]->(o) WHERE u.id IN $ownerIds AND ${VISIBLE('u')} })
+  AND ($accountIds IS NULL OR EXISTS { MATCH (o)-[:FOR_ACCOUNT]->(a:Organization) WHERE a.id IN $accountIds AND ${VISIBLE('a')} })
   AND ($partnerIds IS NULL OR EXISTS {
-        MATCH (o)-[:FOR_ACCOUNT]->(:Organization)<-[:SERVES]-(p:Organization) WHERE p.id IN $partnerIds })
-  AND ($tiers IS NULL OR EXISTS { MATCH (o)-[:FOR_ACCOUNT]->(a:Organization) WHERE a.tier IN $tiers })
+        MATCH (o)-[:FOR_ACCOUNT]->(a:Organization)<-[:SERVES]-(p:Organization)
+        WHERE p.id IN $partnerIds AND ${VISIBLE('a')} AND ${VISIBLE('p')} })
+  AND ($tiers IS NULL OR EXISTS { MATCH (o)-[:FOR_ACCOUNT]->(a:Organization) WHERE a.tier IN $tiers AND ${VISIBLE('a')} })
   AND ($closesFrom IS NULL OR o.expectedCloseDate >= $closesFrom)
   AND ($closesTo IS NULL OR o.expectedCloseDate <= $closesTo)
 RETURN ${STAGE_OF('o')} AS stage, count(o) AS count,
        sum(coalesce(o.amount, 0)) AS amount,
        sum(coalesce(o.amount, 0) * coalesce(o.probability, 0)) AS weightedAmount`;
 
-/** Opportunities by stage (count, Σ amount, Σ amount × probability) under the filter, with open totals and win rate. */
+/**
+ * Visible opportunities by stage (count, Σ amount, Σ amount × probability) under the filter, with
+ * open totals and win rate; a hidden owner, account or partner in the filter matches nothing.
+ */
 export async function pipelineSummary(db: Reader, filter: PipelineFilter = {}): Promise<PipelineSummary> {
   if (filter.closesFrom && filter.closesTo && filter.closesFrom > filter.closesTo) {
     throw badUserInput(`"closesFrom" (${filter.closesFrom}) must not be after "closesTo" (${filter.closesTo}).`);

@@ -4,6 +4,7 @@ import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
 import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
 /** The node at the other end of one relationship, with that relationship's properties beside it. */
@@ -41,12 +42,15 @@ export type WalkName = keyof typeof WALKS;
 
 const PATTERNS = { out: (t: string) => `(n)-[r:${t}]->(m)`, in: (t: string) => `(n)<-[r:${t}]-(m)`, both: (t: string) => `(n)-[r:${t}]-(m)` };
 
-/** One query for a whole batch: each node's first `$limit` neighbours along the walk, in order. */
+/**
+ * One query for a whole batch: each node's first `$limit` visible neighbours along the walk, in
+ * order (an edge to a hidden node is dropped, as if it were not there).
+ */
 const walkCypher = (walk: Walk) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  MATCH ${PATTERNS[walk.direction](walk.type)}
+  MATCH ${PATTERNS[walk.direction](walk.type)} WHERE ${VISIBLE('m')}
   RETURN r, m ORDER BY ${walk.order}, m.id LIMIT $limit
 }
 RETURN id, collect(r {.*, node: ${ENTITY_ROW('m')}}) AS neighbours`;

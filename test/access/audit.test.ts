@@ -263,6 +263,45 @@ const CASES: Case[] = [
     targets: (ids) => [ids.key],
   },
   {
+    operation: 'recordReferral',
+    query: /* GraphQL */ `mutation ($from: ID!, $to: ID!) { recordReferral(fromId: $from, toId: $to, note: "Carla Privat says hello") }`,
+    variables: (ids) => ({ from: ids.anna, to: ids.neu }),
+    targets: (ids) => [ids.anna, ids.neu],
+  },
+  {
+    operation: 'createAsset',
+    query: /* GraphQL */ `mutation ($acme: ID!, $wp8: ID!, $grosso: ID!) {
+      createAsset(input: { serialNumber: "SN-1", installedAt: "2010-05-01", operatorId: $acme, productId: $wp8, maintainerIds: [$grosso] }) { id }
+    }`,
+    variables: (ids) => ({ acme: ids.acme, wp8: ids.wp8, grosso: ids.grosso }),
+    targets: (ids, answer) => [ids.acme, ids.wp8, ids.grosso, answer.createAsset.id],
+    remember: (ids, answer) => (ids.asset = answer.createAsset.id),
+  },
+  {
+    operation: 'updateAsset',
+    query: /* GraphQL */ `mutation ($id: ID!) { updateAsset(id: $id, input: { status: OUT_OF_SERVICE }) { id } }`,
+    variables: (ids) => ({ id: ids.asset }),
+    targets: (ids) => [ids.asset],
+  },
+  {
+    operation: 'deleteAsset',
+    query: /* GraphQL */ `mutation ($id: ID!) { deleteAsset(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.asset }),
+    targets: (ids) => [ids.asset],
+  },
+  {
+    operation: 'setSalesTarget',
+    query: /* GraphQL */ `mutation ($kim: ID!) { setSalesTarget(userId: $kim, period: "2026-Q4", amount: 250000) }`,
+    variables: (ids) => ({ kim: ids.kim }),
+    targets: (ids) => [ids.kim],
+  },
+  {
+    operation: 'recomputeCommunities',
+    query: /* GraphQL */ `mutation { recomputeCommunities(minSize: 2) { communities } }`,
+    variables: () => ({}),
+    targets: () => [],
+  },
+  {
     operation: 'deletePerson',
     query: /* GraphQL */ `mutation ($id: ID!) { deletePerson(id: $id) }`,
     variables: (ids) => ({ id: ids.carla }),

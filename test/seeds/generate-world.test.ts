@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { generateWorld, worldShape } from '../../seeds/generator/generate-world';
+import { generateWorld, worldRows, worldShape } from '../../seeds/generator/generate-world';
+import { toDocument, withInstalledBase } from '../../seeds/generator/installed-base';
 import { parseGraph } from '../../src/import/parse-graph';
 
 describe('generateWorld', () => {
@@ -42,6 +43,24 @@ describe('generateWorld', () => {
       return s !== undefined && !(s > 0 && s <= 1);
     });
     expect(outOfRange).toEqual([]);
+  });
+
+  it('adds an installed base on request, leaving the stakeholder world as it was', () => {
+    const plain = generateWorld({ nodes: 3000, seed: 2 });
+    const world = toDocument(withInstalledBase(worldRows({ nodes: 3000, seed: 2 }), 2));
+    expect(parseGraph(world).problems).toEqual([]);
+    const stakeholders = world.nodes.filter((node) => !['Asset', 'Product'].includes(node.type));
+    expect(stakeholders).toEqual(plain.nodes);
+    expect(world.relationships.filter((rel) => !['OPERATES', 'OF_PRODUCT', 'MAINTAINS', 'UPGRADE_OF'].includes(rel.type))).toEqual(plain.relationships);
+    const assets = world.nodes.filter((node) => node.type === 'Asset');
+    expect(assets.length).toBeGreaterThan(100);
+    expect(assets.some((asset) => String(asset.properties.installedAt) < '2010')).toBe(true);
+    const keys = new Set(world.nodes.map((node) => node.key));
+    expect(world.relationships.every((rel) => keys.has(rel.from) && keys.has(rel.to))).toBe(true);
+    for (const type of ['OPERATES', 'OF_PRODUCT', 'MAINTAINS']) {
+      const ends = new Set(world.relationships.filter((rel) => rel.type === type).map((rel) => (type === 'OF_PRODUCT' ? rel.from : rel.to)));
+      expect(ends.size).toBe(assets.length);
+    }
   });
 
   it('npm run generate streams the same world as valid JSON', () => {

@@ -23,6 +23,7 @@ const ENDPOINTS: Record<string, [NodeLabel[], NodeLabel[]]> = {
   SERVES: [['Organization'], ['Organization']],
   SUBSIDIARY_OF: [['Organization'], ['Organization']],
   MANAGES: [['User'], ['Organization']],
+  REFERRED: [['Person', 'Organization'], ['Person', 'Organization']],
 };
 
 export function randomGraph(seed: number): GraphDocument {

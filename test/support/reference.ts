@@ -19,11 +19,12 @@ export function edgesOf(doc: GraphDocument, ids: Record<string, string>): RefEdg
       rel.type === 'KNOWS' ? ((rel.properties.strength as number | undefined) ?? 0.5)
       : rel.type === 'INFLUENCES' ? ((rel.properties.weight as number | undefined) ?? 0.5)
       : rel.type === 'REPORTS_TO' ? 0.8
+      : rel.type === 'REFERRED' ? 0.7
       : 0.5,
   }));
 }
 
-const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES'];
+const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES', 'REFERRED'];
 
 /** Every simple path from `from` to `to` with at most maxHops hops, each relationship walkable both ways. */
 export function allSimplePaths(edges: RefEdge[], from: string, to: string, maxHops: number, types = STAKEHOLDER): RefPath[] {
@@ -124,4 +125,33 @@ export function influenceRanking(
         .slice(0, 3)
         .map((entry) => entry.path),
     }));
+}
+
+export interface RefNetwork { nodes: { id: string; depth: number }[]; edges: { type: string; fromId: string; toId: string }[] }
+
+/**
+ * The account network of DESIGN §4 without a node limit: breadth-first rings along the chosen
+ * types (either direction), each ring by id; then every relationship of those types between two
+ * returned nodes, by from id, to id, type.
+ */
+export function networkOf(edges: RefEdge[], accountId: string, depth: number, types = STAKEHOLDER): RefNetwork {
+  const usable = edges.filter((e) => types.includes(e.type));
+  const depthOf = new Map([[accountId, 0]]);
+  let frontier = [accountId];
+  for (let ring = 1; ring <= depth; ring++) {
+    const next = new Set<string>();
+    for (const e of usable) {
+      for (const [here, there] of [[e.fromId, e.toId], [e.toId, e.fromId]]) {
+        if (frontier.includes(here) && !depthOf.has(there)) next.add(there);
+      }
+    }
+    frontier = [...next].sort();
+    for (const id of frontier) depthOf.set(id, ring);
+  }
+  const nodes = [...depthOf].map(([id, d]) => ({ id, depth: d })).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
+  const networkEdges = usable
+    .filter((e) => depthOf.has(e.fromId) && depthOf.has(e.toId))
+    .map(({ type, fromId, toId }) => ({ type, fromId, toId }))
+    .sort((a, b) => (a.fromId !== b.fromId ? (a.fromId < b.fromId ? -1 : 1) : a.toId !== b.toId ? (a.toId < b.toId ? -1 : 1) : a.type < b.type ? -1 : 1));
+  return { nodes, edges: networkEdges };
 }

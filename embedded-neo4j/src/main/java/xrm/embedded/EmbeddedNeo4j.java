@@ -15,10 +15,14 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
+import xrm.paths.StrongestPaths;
+
 /**
- * Runs Neo4j Community in this JVM with the Bolt connector on 127.0.0.1 and auth off.
+ * Runs Neo4j Community in this JVM with the Bolt connector on 127.0.0.1 and auth off, with
+ * xrm-graph's own procedures (xrm.paths) registered.
  *
  * Usage: EmbeddedNeo4j --data DIR [--port N (0 = a free one)] [--pagecache-mb N]
  *
@@ -70,6 +74,8 @@ public final class EmbeddedNeo4j {
         }, "embedded-neo4j-shutdown"));
 
         var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        // The procedures a server gets from this jar in its plugins folder.
+        db.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(StrongestPaths.class);
         var bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         System.out.println(READY + " bolt://127.0.0.1:" + bolt.getPort());

@@ -1,0 +1,54 @@
+package xrm.paths;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.neo4j.graphdb.Node;
+
+/** A complete path from a source to the target. */
+final class FoundPath {
+    final List<Node> nodes;
+    final List<Neighbourhoods.Edge> edges;
+    final double strength;
+    /** The same path can be joined at several middle edges in later rounds; its root and relationships name it. */
+    final String signature;
+
+    private FoundPath(List<Node> nodes, List<Neighbourhoods.Edge> edges) {
+        this.nodes = nodes;
+        this.edges = edges;
+        // Multiplied in path order, the same way for every path, so equal paths get equal numbers.
+        double product = 1;
+        StringBuilder name = new StringBuilder().append(nodes.get(0).getId());
+        for (Neighbourhoods.Edge edge : edges) {
+            product *= edge.weight;
+            name.append('|').append(edge.id);
+        }
+        this.strength = product;
+        this.signature = name.toString();
+    }
+
+    int hops() {
+        return edges.size();
+    }
+
+    /** The path root(head) … head = tail … target, or null when a node would repeat. */
+    static FoundPath join(PathSearch.Partial head, PathSearch.Partial tail) {
+        List<Node> nodes = new ArrayList<>(head.hops + tail.hops + 1);
+        List<Neighbourhoods.Edge> edges = new ArrayList<>(head.hops + tail.hops);
+        for (PathSearch.Partial p = head; p != null; p = p.parent) {
+            nodes.add(p.node);
+            if (p.edge != null) edges.add(p.edge);
+        }
+        Collections.reverse(nodes);
+        Collections.reverse(edges);
+        for (PathSearch.Partial p = tail; p.parent != null; p = p.parent) {
+            nodes.add(p.parent.node);
+            edges.add(p.edge);
+        }
+        LongHashSet seen = new LongHashSet();
+        for (Node node : nodes) if (!seen.add(node.getId())) return null;
+        return new FoundPath(nodes, edges);
+    }
+}

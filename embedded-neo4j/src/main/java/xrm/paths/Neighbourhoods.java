@@ -1,0 +1,132 @@
+package xrm.paths;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+
+/**
+ * The relationships of the nodes one search touches, strongest first, read from the store only
+ * down to the weight the search still needs and kept for the rest of the search. Hop weights
+ * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
+ * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
+ * unread.
+ */
+final class Neighbourhoods {
+    /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
+    private static final int SMALL_DEGREE = 64;
+
+    /** A relationship as seen from one of its ends. */
+    static final class Edge {
+        final Relationship relationship;
+        final long id;
+        final String type;
+        final Node other;
+        final long otherId;
+        final double weight;
+
+        Edge(Relationship relationship, long id, String type, Node other, double weight) {
+            this.relationship = relationship;
+            this.id = id;
+            this.type = type;
+            this.other = other;
+            this.otherId = other.getId();
+            this.weight = weight;
+        }
+
+        /** The same relationship seen from its other end, whose other end is `node`. */
+        Edge reversed(Node node) {
+            return new Edge(relationship, id, type, node, weight);
+        }
+    }
+
+    /** Edges of one node, strongest first; every edge with weight ≥ min is among them. */
+    static final class Adjacency {
+        final List<Edge> edges = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        /** How many of the weight tiers have been read. */
+        int tiersRead;
+    }
+
+    /** Types read together, with the highest weight any of them can have. */
+    private record Tier(List<String> types, double maxWeight) {}
+
+    static final Comparator<Edge> STRONGEST_FIRST = Comparator.<Edge>comparingDouble(edge -> -edge.weight).thenComparingLong(edge -> edge.id);
+
+    private final List<Tier> tiers = new ArrayList<>();
+    private final RelationshipType[] allTypes;
+    private final Map<String, RelationshipType> typesByName = new HashMap<>();
+    private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
+    private final Visibility visibility;
+
+    Neighbourhoods(List<String> types, Visibility visibility) {
+        this.visibility = visibility;
+        addTier(types, HopWeights.VARIABLE, 1.0);
+        addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
+        addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
+        addTier(types, HopWeights.STRUCTURAL, HopWeights.STRUCTURAL_WEIGHT);
+        for (Tier tier : tiers) for (String type : tier.types) typesByName.put(type, RelationshipType.withName(type));
+        allTypes = typesByName.values().toArray(RelationshipType[]::new);
+    }
+
+    private void addTier(List<String> chosen, List<String> tierTypes, double maxWeight) {
+        List<String> types = tierTypes.stream().filter(chosen::contains).toList();
+        if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight));
+    }
+
+    /** The cached edges of a node; empty with min = ∞ before it was first read. */
+    Adjacency of(long node) {
+        return cache.getIfAbsentPut(node, Adjacency::new);
+    }
+
+    /** Makes sure every edge of `node` with weight ≥ floor is cached, and returns them all. */
+    Adjacency ensure(Node node, double floor) {
+        Adjacency adjacency = of(node.getId());
+        if (adjacency.min <= floor) return adjacency;
+        boolean whole = adjacency.tiersRead == 0 && degree(node) <= SMALL_DEGREE;
+        while (adjacency.tiersRead < tiers.size() && (whole || adjacency.min > floor)) {
+            read(node, adjacency, tiers.get(adjacency.tiersRead++));
+            adjacency.min = adjacency.tiersRead < tiers.size() ? Math.nextUp(tiers.get(adjacency.tiersRead).maxWeight) : 0;
+        }
+        // New tiers only add edges weaker than any a search has already stepped over.
+        adjacency.edges.sort(STRONGEST_FIRST);
+        return adjacency;
+    }
+
+    /** How many relationships a node has, of any type: at least as many as the search may walk. */
+    int degree(Node node) {
+        return node.getDegree(Direction.BOTH);
+    }
+
+    /** The relationship types the search walks. */
+    RelationshipType[] types() {
+        return allTypes;
+    }
+
+    /** The nodes the search may walk through. */
+    Visibility visibility() {
+        return visibility;
+    }
+
+    /** One type at a time: the type is then known without asking each relationship for it. */
+    private void read(Node node, Adjacency adjacency, Tier tier) {
+        long self = node.getId();
+        for (String type : tier.types) {
+            try (var relationships = node.getRelationships(Direction.BOTH, typesByName.get(type))) {
+                for (Relationship relationship : relationships) {
+                    Node other = relationship.getOtherNode(node);
+                    if (other.getId() == self || !visibility.sees(other)) continue;
+                    adjacency.edges.add(new Edge(relationship, relationship.getId(), type, other, HopWeights.of(relationship, type)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package xrm.paths;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.neo4j.graphdb.Node;
+import org.neo4j.procedure.TerminationGuard;
+
+/**
+ * A bidirectional threshold search like the one in src/paths/strongest-paths.ts (read its header
+ * for the idea), adapted to running next to the data, where a step costs a store read instead
+ * of a round trip:
+ *
+ *   For thresholds ρf × ρb = τ, the backward side holds every simple partial path from the
+ *   target (walked backwards) with strength ≥ ρb; the forward side holds every simple partial
+ *   path from a source whose strength is ≥ τ and whose parent's strength is ≥ ρf (the last hop
+ *   may fall below ρf: the fringe). A path P with strength S ≥ τ has a last node v whose prefix
+ *   is ≥ ρf; the prefix one hop further is on the forward side (its parent is that prefix, its
+ *   strength ≥ S ≥ τ), and the rest after it is on the backward side (its strength is
+ *   S / that prefix > S / ρf ≥ ρb). So the two sides meet at a node, and one hash join over
+ *   nodes finds every such path, where the client search joins over edges it must fetch again
+ *   every round. Partial paths and their cursors persist, so each edge is stepped over once.
+ *
+ * τ falls round by round as in the client search. A side in a small corner of the graph (an
+ * ordinary person's few contacts) is finished outright, within a budget: then every path is known.
+ */
+final class PathSearch {
+    private static final double START = 0.9;
+    /** Only a side whose roots have at most this many relationships in all is tried to be finished. */
+    private static final long SMALL_CORNER = 64;
+    /** τ falls by this factor a round, and faster while rounds add little (see run). */
+    private static final double FACTOR = 0.8;
+    private static final double FLOOR = 1e-8;
+    /** Admission is a hair looser and certainty a hair stricter than the thresholds, so rounding never decides. */
+    private static final double SLACK = 1e-6;
+
+    /** Knobs with defaults that suit real graphs; tests turn them to reach every branch on small ones. */
+    record Options(
+            /** Partial paths that tries to finish the smaller side may add, in all. */
+            long finishBudget,
+            /** A ring is indexed (see edgesInto) when its nodes have at most this many relationships in all. */
+            long ringIndexLimit,
+            /** Relationships each side's hop distances may read (see HopDistances). */
+            long ballBudget) {
+        static final Options DEFAULTS = new Options(5_000, 20_000, 20_000);
+    }
+
+    /** A simple path grown from one root; shares its prefix with its parent. */
+    static final class Partial {
+        final Node node;
+        final long nodeId;
+        final double strength;
+        final int hops;
+        final Partial parent;
+        final Neighbourhoods.Edge edge;
+        /** Numbers the partial paths of a side, so that a join of two is remembered cheaply. */
+        int seq;
+        /** Edges of `node` (strongest first) already turned into children. */
+        int cursor;
+        /** The edges it grows along once looked up, and their node's cache (null for a ring's edges, which are complete). */
+        List<Neighbourhoods.Edge> edges;
+        Neighbourhoods.Adjacency adjacency;
+
+        Partial(Node node, long nodeId, double strength, int hops, Partial parent, Neighbourhoods.Edge edge) {
+            this.node = node;
+            this.nodeId = nodeId;
+            this.strength = strength;
+            this.hops = hops;
+            this.parent = parent;
+            this.edge = edge;
+        }
+    }
+
+    private static final Comparator<Partial> STRONGEST_FIRST = Comparator.comparingDouble(partial -> -partial.strength);
+
+    /** The partial paths of a side that end at one node, sorted strongest first when a join needs them so. */
+    private static final class AtNode {
+        final List<Partial> partials = new ArrayList<>(2);
+        private int sorted;
+
+        List<Partial> strongestFirst() {
+            if (sorted != partials.size()) {
+                partials.sort(STRONGEST_FIRST);
+                sorted = partials.size();
+            }
+            return partials;
+        }
+    }
+
+    private final class Side {
+        final List<Partial> partials = new ArrayList<>();
+        final LongObjectHashMap<AtNode> byNode = new LongObjectHashMap<>();
+        /** Partial paths at least this strong are grown further. */
+        double level = 1;
+        /** Children down to this strength are added (the forward fringe); the backward side uses its level. */
+        double fringe = 1;
+        /** Longest partial path the side grows. */
+        final int maxHops;
+        /** Not grown past (the target, on the forward side: paths end there), and the only node a last hop may reach. */
+        final long stop;
+
+        /** Hop distances from the other side's roots: a partial path must still reach them within maxHops. */
+        HopDistances reach;
+        /** Edges into the nodes a partial path of a given length may end at, by the node they come from (see edgesInto). */
+        final Map<Integer, LongObjectHashMap<List<Neighbourhoods.Edge>>> ringEdges = new HashMap<>();
+        /** The other side, set once both exist. */
+        Side other;
+
+        /** Relationships of the roots: how wide a side starts, before it has grown. */
+        final long rootDegrees;
+
+        Side(List<Node> roots, int maxHops, long stop) {
+            this.maxHops = maxHops;
+            this.stop = stop;
+            long degrees = 0;
+            for (Node root : roots) {
+                add(new Partial(root, root.getId(), 1, 0, null, null));
+                degrees += neighbourhoods.degree(root);
+            }
+            this.rootDegrees = degrees;
+        }
+
+        void add(Partial partial) {
+            partial.seq = partials.size();
+            partials.add(partial);
+            byNode.getIfAbsentPut(partial.nodeId, AtNode::new).partials.add(partial);
+            if (other != null && other.byNode.containsKey(partial.nodeId)) meetings.add(partial.nodeId);
+        }
+
+        /**
+         * A partial path of `hops` hops at `node` can only become a path when the other side's
+         * roots are at most maxHops − hops away. Partial paths multiply fastest far from both
+         * ends; this keeps the search in the corridor between them.
+         */
+        boolean mayReach(int hops, long node) {
+            return hops + reach.atLeast(node) <= PathSearch.this.maxHops;
+        }
+
+        /** The edges a partial path may grow along, strongest first, complete down to `floor`. */
+        List<Neighbourhoods.Edge> edgesFor(Partial partial, double floor) {
+            if (partial.edges != null && (partial.adjacency == null || partial.adjacency.min <= floor)) return partial.edges;
+            LongObjectHashMap<List<Neighbourhoods.Edge>> into = ringEdges.get(partial.hops + 1);
+            if (into != null) {
+                partial.edges = into.getIfAbsent(partial.nodeId, List::of);
+            } else {
+                partial.adjacency = neighbourhoods.ensure(partial.node, floor);
+                partial.edges = partial.adjacency.edges;
+            }
+            return partial.edges;
+        }
+
+        /** Whether a partial path has edges not yet turned into children, or not yet read. */
+        boolean isCut(Partial partial) {
+            if (partial.edges == null) return true;
+            return (partial.adjacency != null && partial.adjacency.min > 0) || partial.cursor < partial.edges.size();
+        }
+
+        boolean grows(Partial partial) {
+            return partial.hops < maxHops && partial.nodeId != stop;
+        }
+
+        /** Partial paths of strength ≥ level: the side's size without what tries to finish it added. */
+        int above(double threshold) {
+            int count = 0;
+            for (Partial partial : partials) if (partial.strength >= threshold * (1 - SLACK)) count++;
+            return count;
+        }
+    }
+
+    private final Neighbourhoods neighbourhoods;
+    private final TerminationGuard guard;
+    private final Side forward;
+    private final Side backward;
+    private final int maxHops;
+    private final Map<String, FoundPath> found = new HashMap<>();
+    /** Nodes both sides reach: where the join looks. */
+    private final LongHashSet meetings = new LongHashSet();
+    /** Pairs of partial paths (forward, backward) already joined. */
+    private final LongHashSet joined = new LongHashSet();
+    private final PathOrder order;
+    private long steps;
+    private double step = FACTOR;
+    private long lastSize;
+    private final Options options;
+    private long finishBudget;
+
+    PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, List<Node> sources, Node target, int maxHops) {
+        this.neighbourhoods = neighbourhoods;
+        this.options = options;
+        this.finishBudget = options.finishBudget();
+        this.guard = guard;
+        this.order = order;
+        this.forward = new Side(sources, maxHops, target.getId());
+        this.backward = new Side(List.of(target), maxHops - 1, -1);
+        forward.other = backward;
+        backward.other = forward;
+        forward.byNode.forEachKey(node -> {
+            if (backward.byNode.containsKey(node)) meetings.add(node);
+        });
+        this.maxHops = maxHops;
+        forward.reach = new HopDistances(neighbourhoods.types(), neighbourhoods.visibility(), List.of(target), maxHops - 1, options.ballBudget());
+        backward.reach = new HopDistances(neighbourhoods.types(), neighbourhoods.visibility(), sources, maxHops - 1, options.ballBudget());
+        forward.ringEdges.put(maxHops, edgesInto(List.of(target)));
+        if (maxHops >= 2) {
+            indexRing(forward, maxHops - 1, forward.reach.withinOneHop());
+            indexRing(backward, maxHops - 1, backward.reach.withinOneHop());
+        }
+    }
+
+    /** Indexes the edges into a ring when its nodes have few relationships in all. */
+    private void indexRing(Side side, int hops, List<Node> ring) {
+        if (ring == null) return;
+        long degrees = 0;
+        for (Node node : ring) {
+            degrees += neighbourhoods.degree(node);
+            if (degrees > options.ringIndexLimit()) return;
+        }
+        side.ringEdges.put(hops, edgesInto(ring));
+    }
+
+    /**
+     * Every edge into `nodes`, by the node at its other end and seen from there, strongest first:
+     * a partial path whose next hop must end in a small ring then needs no read of its own node.
+     */
+    private LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(List<Node> nodes) {
+        LongObjectHashMap<List<Neighbourhoods.Edge>> into = new LongObjectHashMap<>();
+        for (Node node : nodes) {
+            for (Neighbourhoods.Edge edge : neighbourhoods.ensure(node, 0).edges) {
+                into.getIfAbsentPut(edge.otherId, ArrayList::new).add(edge.reversed(node));
+            }
+        }
+        into.forEachValue(edges -> edges.sort(Neighbourhoods.STRONGEST_FIRST));
+        return into;
+    }
+
+    /** The `first` strongest paths, ranked as DESIGN §4 says. */
+    List<FoundPath> run(int first) {
+        // Every path of at most maxHops hops has a node within reach of both ends' searches.
+        if (Boolean.FALSE.equals(HopDistances.meetWithin(forward.reach, backward.reach, maxHops))) return List.of();
+        for (double tau = START; ; ) {
+            lowerLevels(tau);
+            grow(backward, backward.level, backward.level, Long.MAX_VALUE);
+            grow(forward, forward.level, forward.fringe, Long.MAX_VALUE);
+            tryToFinishSmallerSide();
+            boolean complete = isComplete(forward) || isComplete(backward);
+            if (complete && !isComplete(forward)) {
+                // With every suffix known, a path needs only its first hop from the forward side, at any strength.
+                grow(forward, 1, 0, Long.MAX_VALUE);
+            }
+            double sure = complete ? 0 : Math.max(forward.fringe, forward.level * backward.level);
+            join(sure);
+            List<FoundPath> ranked = new ArrayList<>(found.values());
+            ranked.sort(order);
+            long certain = ranked.stream().filter(path -> path.strength >= sure * (1 + SLACK)).count();
+            if (complete || certain >= first) return ranked.subList(0, Math.min(first, ranked.size()));
+            double kth = ranked.size() >= first ? ranked.get(first - 1).strength : 0;
+            // A margin of several SLACKs makes the k paths in hand certain next round, whatever the rounding.
+            // Rounds that add little cost little but still scan what is there: then fall faster.
+            long size = forward.partials.size() + backward.partials.size();
+            step = size < lastSize * 1.25 ? Math.max(step * step, 1e-4) : FACTOR;
+            lastSize = size;
+            tau = Math.max(kth * (1 - 4 * SLACK), sure * step);
+            if (!(tau < sure)) tau = sure * step;
+            if (tau < FLOOR) tau = 0;
+        }
+    }
+
+    /**
+     * Splits τ between the sides (ρf × ρb = τ): the side that has grown larger gets the higher
+     * threshold, so a hub on one end is met from the other. Levels only fall: when one side is
+     * already deeper than its share, the other needs less.
+     */
+    private void lowerLevels(double tau) {
+        if (tau == 0) {
+            forward.level = 0;
+            backward.level = 0;
+            forward.fringe = 0;
+            return;
+        }
+        double skew = Math.log((forward.above(forward.level) + forward.rootDegrees + 1.0) / (backward.above(backward.level) + backward.rootDegrees + 1.0));
+        double share = Math.min(0.9, Math.max(0.1, 0.5 - 0.25 * skew));
+        double rf = Math.min(1, Math.pow(tau, share));
+        double rb = Math.min(1, tau / rf);
+        double b1 = Math.min(backward.level, rb);
+        double f1 = Math.min(forward.level, tau / b1);
+        double f2 = Math.min(forward.level, rf);
+        double b2 = Math.min(backward.level, tau / f2);
+        if (f1 * b1 >= f2 * b2) {
+            forward.level = f1;
+            backward.level = b1;
+        } else {
+            forward.level = f2;
+            backward.level = b2;
+        }
+        forward.fringe = Math.min(forward.fringe, forward.level * backward.level);
+    }
+
+    /**
+     * Adds every missing simple partial path whose parent is ≥ level and whose own strength is
+     * ≥ fringe; false when `budget` new partial paths were added first. Children are appended
+     * and grown in the same pass.
+     */
+    private boolean grow(Side side, double level, double fringe, long budget) {
+        double grownFrom = level * (1 - SLACK);
+        double low = fringe * (1 - SLACK);
+        long added = 0;
+        for (int i = 0; i < side.partials.size(); i++) {
+            Partial partial = side.partials.get(i);
+            if (partial.strength < grownFrom || !side.grows(partial)) continue;
+            double floor = low / partial.strength;
+            List<Neighbourhoods.Edge> edges = side.edgesFor(partial, floor < FLOOR ? 0 : floor);
+            while (partial.cursor < edges.size() && partial.strength * edges.get(partial.cursor).weight >= low) {
+                if (added >= budget) return false;
+                Neighbourhoods.Edge edge = edges.get(partial.cursor++);
+                if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId)) continue;
+                side.add(new Partial(edge.other, edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
+                added++;
+                if (++steps % 10_000 == 0) guard.check();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A side in a small corner of the graph is cheaper to finish than to keep cutting round
+     * after round: each round tries, until a fixed budget of partial paths is spent. A try that
+     * runs out leaves extra partial paths, which only add to what is known.
+     */
+    private void tryToFinishSmallerSide() {
+        if (finishBudget <= 0) return;
+        Side smaller = forward.partials.size() <= backward.partials.size() ? forward : backward;
+        if (smaller.rootDegrees > SMALL_CORNER || isComplete(smaller)) return;
+        int before = smaller.partials.size();
+        if (grow(smaller, 0, 0, finishBudget)) {
+            smaller.level = 0;
+            smaller.fringe = 0;
+        }
+        finishBudget -= smaller.partials.size() - before;
+    }
+
+    /** Whether the side holds every simple partial path it may grow, at any strength. */
+    private boolean isComplete(Side side) {
+        for (Partial partial : side.partials) {
+            if (side.grows(partial) && side.isCut(partial)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Joins the sides at every node both reached; only joins that can reach `sure` are tried,
+     * strongest first, and each pair of partial paths once.
+     */
+    private void join(double sure) {
+        double floor = sure * (1 - SLACK);
+        meetings.forEach(node -> {
+            List<Partial> heads = forward.byNode.get(node).strongestFirst();
+            List<Partial> tails = backward.byNode.get(node).strongestFirst();
+            double strongestTail = tails.get(0).strength;
+            for (Partial head : heads) {
+                if (head.strength * strongestTail < floor) break;
+                for (Partial tail : tails) {
+                    if (head.strength * tail.strength < floor) break;
+                    if (head.hops + tail.hops > maxHops || !joined.add(((long) head.seq << 32) | tail.seq)) continue;
+                    FoundPath path = FoundPath.join(head, tail);
+                    if (path != null) found.putIfAbsent(path.signature, path);
+                    if (++steps % 10_000 == 0) guard.check();
+                }
+            }
+        });
+    }
+
+    private static boolean onPath(Partial partial, long node) {
+        for (Partial p = partial; p != null; p = p.parent) if (p.nodeId == node) return true;
+        return false;
+    }
+}

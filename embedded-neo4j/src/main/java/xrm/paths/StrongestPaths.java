@@ -1,0 +1,119 @@
+package xrm.paths;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/**
+ * {@code xrm.strongestPaths}: the strongest simple paths of DESIGN §4, searched inside Neo4j.
+ * xrm-graph calls it when it is installed (the embedded Neo4j registers it; a server loads this
+ * jar from its plugins folder) and runs the same search itself, one round trip per step,
+ * when it is not.
+ */
+public final class StrongestPaths {
+    static final String NAME = "xrm.strongestPaths";
+    private static final Label ENTITY = Label.label("Entity");
+    private static final int MAX_HOPS = 10;
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    /** One path: its strength, node ids from start to end, and each step in its stored direction. */
+    public static final class PathRecord {
+        public double strength;
+        public long hops;
+        public List<String> nodeIds;
+        public List<Map<String, Object>> steps;
+    }
+
+    @Procedure(name = NAME, mode = Mode.READ)
+    @Description("xrm.strongestPaths(fromIds, toId, maxHops, first, types, options = {}): the `first` strongest simple paths of at most"
+            + " `maxHops` hops from any of fromIds to toId over the given stakeholder relationship types, each walkable"
+            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4)."
+            + " options.visible: when a list, only nodes with these ids are used (ends included).")
+    public Stream<PathRecord> strongestPaths(
+            @Name("fromIds") List<String> fromIds,
+            @Name("toId") String toId,
+            @Name("maxHops") long maxHops,
+            @Name("first") long first,
+            @Name("types") List<String> types,
+            @Name(value = "options", defaultValue = "{}") Map<String, Object> options) {
+        if (maxHops < 1 || maxHops > MAX_HOPS) throw new IllegalArgumentException("maxHops must be between 1 and " + MAX_HOPS + ", got " + maxHops);
+        if (first < 1) throw new IllegalArgumentException("first must be at least 1, got " + first);
+        if (types == null || types.isEmpty() || !types.stream().allMatch(HopWeights::isStakeholderType)) {
+            throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
+        }
+        Visibility visibility = Visibility.of(visibleIds(options));
+        Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
+        if (target == null || fromIds == null || !visibility.sees(target)) return Stream.empty();
+        Set<String> distinct = new LinkedHashSet<>(fromIds);
+        distinct.remove(toId);
+        List<Node> sources = new ArrayList<>();
+        for (String id : distinct) {
+            Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
+            if (source != null && visibility.sees(source)) sources.add(source);
+        }
+        if (sources.isEmpty()) return Stream.empty();
+
+        PathOrder order = new PathOrder();
+        PathSearch search = new PathSearch(new Neighbourhoods(types, visibility), guard, order, options(options), sources, target, (int) maxHops);
+        return search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order));
+    }
+
+    /** The ids of the nodes a PARTNER's request may see (options.visible), or null for every node. */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleIds(Map<String, Object> given) {
+        Object value = given == null ? null : given.get("visible");
+        if (value == null) return null;
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) return (List<String>) list;
+        throw new IllegalArgumentException("options.visible must be a list of ids or null, got " + value);
+    }
+
+    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. */
+    private static PathSearch.Options options(Map<String, Object> given) {
+        PathSearch.Options defaults = PathSearch.Options.DEFAULTS;
+        if (given == null) return defaults;
+        return new PathSearch.Options(
+                number(given, "finishBudget", defaults.finishBudget()),
+                number(given, "ringIndexLimit", defaults.ringIndexLimit()),
+                number(given, "ballBudget", defaults.ballBudget()));
+    }
+
+    private static long number(Map<String, Object> given, String name, long fallback) {
+        Object value = given.get(name);
+        if (value == null) return fallback;
+        if (value instanceof Number number) return number.longValue();
+        throw new IllegalArgumentException("options." + name + " must be a number, got " + value);
+    }
+
+    private static PathRecord toRecord(FoundPath path, PathOrder order) {
+        PathRecord record = new PathRecord();
+        record.strength = path.strength;
+        record.hops = path.hops();
+        record.nodeIds = path.nodes.stream().map(order::idOf).toList();
+        record.steps = path.edges.stream()
+                .map(edge -> Map.<String, Object>of(
+                        "type", edge.type,
+                        "fromId", order.idOf(edge.relationship.getStartNode()),
+                        "toId", order.idOf(edge.relationship.getEndNode()),
+                        "weight", edge.weight))
+                .toList();
+        return record;
+    }
+}

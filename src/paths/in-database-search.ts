@@ -1,0 +1,57 @@
+import type { Reader } from '../neo4j/database';
+import { param } from '../neo4j/values';
+import type { StakeholderType } from './hop-weight';
+import { comparePaths, type PathRow } from './path-row';
+
+/**
+ * The path search as the procedure `xrm.strongestPaths` runs it inside Neo4j (embedded-neo4j/,
+ * package xrm.paths): the embedded Neo4j registers it, a server loads the same jar from its
+ * plugins folder. One statement answers a question for every target, where the client search
+ * needs a round trip per step. The procedure settles "no path within maxHops" itself, from
+ * breadth-first distances around both ends.
+ */
+// The procedure honours the request's scope itself: options.visible = $visible (VISIBLE() in Java).
+const PATHS_IN_DATABASE = `
+UNWIND $toIds AS toId
+CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types, {visible: $visible}) YIELD strength, hops, nodeIds, steps
+RETURN toId, strength, hops, nodeIds, steps`;
+
+const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
+
+/** Databases that answered that they lack the procedure (a server without the plugin): asked once. */
+const withoutProcedure = new WeakSet<Reader>();
+
+export interface InDatabaseQuery {
+  fromIds: string[];
+  toIds: string[];
+  maxHops: number;
+  first: number;
+  types: readonly StakeholderType[];
+}
+
+/**
+ * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), all in
+ * one statement; undefined when the database has no xrm.strongestPaths, so the caller searches
+ * itself.
+ */
+export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {
+  if (withoutProcedure.has(db)) return undefined;
+  let rows: (PathRow & { toId: string })[];
+  try {
+    rows = await db.read(PATHS_IN_DATABASE, {
+      fromIds: query.fromIds,
+      toIds: query.toIds,
+      maxHops: param.integer(query.maxHops),
+      first: param.integer(query.first),
+      types: [...query.types],
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== PROCEDURE_NOT_FOUND) throw error;
+    withoutProcedure.add(db);
+    return undefined;
+  }
+  const byTarget = new Map<string, PathRow[]>(query.toIds.map((id) => [id, []]));
+  for (const { toId, ...path } of rows) byTarget.get(toId)!.push(path);
+  for (const paths of byTarget.values()) paths.sort(comparePaths);
+  return byTarget;
+}

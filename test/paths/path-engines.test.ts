@@ -1,0 +1,125 @@
+import type { PathRow } from '../../src/paths/path-row';
+import { bestPathsToTargets, strongestPaths } from '../../src/paths/strongest-paths';
+import { param } from '../../src/neo4j/values';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { hubGraph } from './hub-graph';
+import { mulberry32 } from '../../seeds/random';
+import { randomGraph, type GraphDocument } from '../support/random-graph';
+import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
+
+/**
+ * Both places the path search runs — inside Neo4j (the procedure xrm.strongestPaths) and in
+ * TypeScript (the fallback for a server without the plugin) — against the brute force, on sparse
+ * graphs (a side is finished at once) and on graphs with hubs (thresholds fall round by round).
+ * The procedure also runs with its shortcuts turned off and turned up, so that every branch of it
+ * meets the reference on a graph small enough to enumerate.
+ */
+const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES', 'REFERRED'];
+
+const PROCEDURE = `
+CALL xrm.strongestPaths($fromIds, $toId, $maxHops, $first, $types, $options) YIELD strength, hops, nodeIds, steps
+RETURN strength, hops, nodeIds, steps`;
+
+/** The procedure's knobs: as shipped, every shortcut off, every shortcut always on. */
+const PROCEDURE_SETTINGS: Record<string, Record<string, number>> = {
+  shipped: {},
+  'rounds only': { finishBudget: 0, ringIndexLimit: 0, ballBudget: 0 },
+  'finish at once': { finishBudget: 1e9, ringIndexLimit: 1e9, ballBudget: 1e9 },
+};
+
+interface Query {
+  fromIds: string[];
+  toId: string;
+  maxHops: number;
+  first: number;
+  relationshipTypes?: string[];
+}
+
+function expectSamePaths(actual: PathRow[], expected: RefPath[]) {
+  expect(actual.map((p) => p.nodeIds)).toEqual(expected.map((p) => p.nodeIds));
+  expect(actual.map((p) => p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId })))).toEqual(
+    expected.map((p) => p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId }))),
+  );
+  actual.forEach((path, i) => {
+    expect(path.hops).toBe(expected[i].hops);
+    expect(path.strength).toBeCloseTo(expected[i].strength, 10);
+  });
+}
+
+/** Random questions on a graph: pairs, several sources, every maxHops, a few `first` and type choices. */
+function questions(doc: GraphDocument, ids: Record<string, string>, seed: number): Query[] {
+  const rnd = mulberry32(seed);
+  const keys = doc.nodes.map((n) => n.key);
+  const users = doc.nodes.filter((n) => n.type === 'User').map((n) => ids[n.key]);
+  const typeChoices = [undefined, undefined, undefined, ['KNOWS', 'WORKS_AT', 'SERVES'], ['KNOWS', 'INFLUENCES', 'REPORTS_TO']];
+  const out: Query[] = [{ fromIds: [ids[keys[0]]], toId: ids.island, maxHops: 6, first: 5 }];
+  while (out.length < 8) {
+    const from = keys[Math.floor(rnd() * keys.length)];
+    const to = keys[Math.floor(rnd() * keys.length)];
+    if (from === to) continue;
+    out.push({
+      fromIds: out.length % 4 === 3 ? users : [ids[from]],
+      toId: ids[to],
+      maxHops: 1 + Math.floor(rnd() * 6),
+      first: [1, 3, 5, 50][out.length % 4],
+      relationshipTypes: typeChoices[Math.floor(rnd() * typeChoices.length)],
+    });
+  }
+  return out;
+}
+
+const reference = (doc: GraphDocument, ids: Record<string, string>, query: Query) =>
+  rankPaths(
+    query.fromIds.filter((id) => id !== query.toId).flatMap((from) => allSimplePaths(edgesOf(doc, ids), from, query.toId, query.maxHops, query.relationshipTypes)),
+  ).slice(0, query.first);
+
+describe('the path search, inside Neo4j and in TypeScript', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => server.reset());
+
+  const graphs: [string, (seed: number) => GraphDocument, number[]][] = [
+    ['sparse', randomGraph, [31, 32, 33, 34, 35, 36]],
+    ['with hubs', hubGraph, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+  ];
+  const cases = graphs.flatMap(([kind, make, seeds]) => seeds.map((seed) => [kind, seed, make] as const));
+
+  it.each(cases)('agree with the brute force on a %s graph (seed %i)', async (_kind, seed, make) => {
+    const doc = make(seed);
+    const ids = await server.importGraph(doc);
+    let compared = 0;
+    for (const query of questions(doc, ids, seed * 31337)) {
+      const expected = reference(doc, ids, query);
+      compared += expected.length;
+      expectSamePaths(await strongestPaths(server.db, query, { engine: 'client' }), expected);
+      expectSamePaths(await strongestPaths(server.db, query), expected);
+      for (const options of Object.values(PROCEDURE_SETTINGS)) {
+        const rows = await server.db.read<PathRow>(PROCEDURE, {
+          fromIds: query.fromIds, toId: query.toId, maxHops: param.integer(query.maxHops), first: param.integer(query.first),
+          types: query.relationshipTypes ?? STAKEHOLDER, options,
+        });
+        expectSamePaths(rows, expected);
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it.each([1, 2, 3])('find the best path to every member of a group at once, as the buying center asks (seed %i)', async (seed) => {
+    const doc = hubGraph(seed * 101);
+    const ids = await server.importGraph(doc);
+    const users = doc.nodes.filter((n) => n.type === 'User').map((n) => ids[n.key]);
+    const targets = doc.nodes.filter((n) => n.type === 'Person').map((n) => ids[n.key]);
+    for (const engine of ['auto', 'client'] as const) {
+      const best = await bestPathsToTargets(server.db, { fromIds: users, targetIds: targets, maxHops: 4 }, { engine });
+      expect([...best.keys()].sort()).toEqual([...targets].sort());
+      for (const target of targets) {
+        const [expected] = reference(doc, ids, { fromIds: users, toId: target, maxHops: 4, first: 1 });
+        const actual = best.get(target);
+        expectSamePaths(actual ? [actual] : [], expected ? [expected] : []);
+      }
+    }
+  });
+});
