@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   await prepareExplorer(log);
   const production = config.nodeEnv === 'production';
   const auth = authSettings(config.auth, production);
-  const app = await startApp({ db: neo4j.db, log, production, auth }, config.port);
+  const developmentToken = production ? undefined : await announceDevelopmentToken(neo4j.db, auth, log);
+  const app = await startApp({ db: neo4j.db, log, production, auth, developmentToken }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
-  if (!production) await announceDevelopmentToken(neo4j.db, auth, log);
 
   let stopping = false;
   const stop = async (signal: string) => {

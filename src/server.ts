@@ -21,6 +21,11 @@ export interface AppOptions {
   production: boolean;
   /** How tokens are checked (src/access). */
   auth: AuthSettings;
+  /**
+   * Development only (ignored in production): the ADMIN token `npm start` printed, which the
+   * explorer's sign-in form offers so that a developer is signed in with one click.
+   */
+  developmentToken?: string;
 }
 
 export interface RunningApp {
@@ -36,7 +41,7 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production, auth }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, auth, developmentToken }: AppOptions, port: number): Promise<RunningApp> {
   const httpServer = http.createServer();
   const authenticate = authenticator(db, auth);
   const apollo = new ApolloServer<Context>({
@@ -67,7 +72,7 @@ export async function startApp({ db, log, production, auth }: AppOptions, port: 
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
-    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
+    if (handleBrowserRequest(req, res, url.pathname, { production, developmentToken: production ? undefined : developmentToken })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
     // Sign-in comes first: a bad credential is answered here and never reaches Apollo.

@@ -10,18 +10,20 @@ const ACTIVE_USER = 'MATCH (u:Entity {key: $key}) WHERE u:User AND coalesce(u.ac
 
 /**
  * On a development start: logs a ready token of the sample world's ADMIN, so the API can be
- * tried at once, or how to mint one when the database holds no such user.
+ * tried at once, and answers it (the explorer's sign-in form offers it); without such a user it
+ * logs how to mint one and answers undefined.
  */
-export async function announceDevelopmentToken(db: Reader, settings: AuthSettings, log: Logger): Promise<void> {
-  if (!settings.jwtSecret) return;
+export async function announceDevelopmentToken(db: Reader, settings: AuthSettings, log: Logger): Promise<string | undefined> {
+  if (!settings.jwtSecret) return undefined;
   const [admin] = await db.read<{ name: string }>(ACTIVE_USER, { key: SAMPLE_ADMIN_KEY });
   if (!admin) {
     log.info(`sign in: no active user ${SAMPLE_ADMIN_KEY} here; mint a token with npm run token -- --user <key>`);
-    return;
+    return undefined;
   }
   const token = await mintToken(settings, SAMPLE_ADMIN_KEY);
   log.info(
     { user: SAMPLE_ADMIN_KEY, validFor: DEFAULT_TOKEN_LIFETIME },
     `development token of ${admin.name} (${SAMPLE_ADMIN_KEY}, ADMIN), send it as "Authorization: Bearer <token>" (others: npm run token -- --user <key>): ${token}`,
   );
+  return token;
 }

@@ -5,6 +5,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { developmentToken } from '../api/sign-in';
 import { authorizationHeaders } from '../auth/session';
 
 const fetcher = createGraphiQLFetcher({ url: `${location.origin}/graphql` });
@@ -18,10 +19,13 @@ const EXAMPLE = `# xrm-graph: press Ctrl-Enter to run. The docs (book icon) desc
 }
 `;
 
-createRoot(document.getElementById('graphiql')!).render(
-  createElement(GraphiQL, {
-    fetcher,
-    defaultQuery: EXAMPLE,
-    initialHeaders: Object.keys(headers).length ? JSON.stringify(headers, null, 2) : undefined,
-  }),
+/** The explorer's token of this tab, else (in development) the ADMIN token the server printed. */
+async function initialHeaders(): Promise<string | undefined> {
+  const token = Object.keys(headers).length ? undefined : await developmentToken();
+  const chosen = token ? { Authorization: `Bearer ${token}` } : headers;
+  return Object.keys(chosen).length ? JSON.stringify(chosen, null, 2) : undefined;
+}
+
+void initialHeaders().then((initial) =>
+  createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, defaultQuery: EXAMPLE, initialHeaders: initial })),
 );
