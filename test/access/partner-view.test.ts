@@ -422,7 +422,7 @@ describe("a partner's view: hidden is missing (DESIGN §9)", () => {
   async function expectHiddenIsMissing(): Promise<void> {
     const visible = await scopeOfThePartner();
     const probes = await chooseProbes(server, new Set(visible));
-    const everything = await server.data(/* GraphQL */ `{ organizations { totalCount } }`);
+    const everything = await manager.data(/* GraphQL */ `{ organizations { totalCount } }`);
 
     const scoped = await answerAll(partner, probes, partnerReads);
     expect((scoped['organizations with every relationship field'] as any).totalCount).toBeLessThan(everything.organizations.totalCount);
