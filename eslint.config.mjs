@@ -15,7 +15,7 @@ const VALUE_TYPES = [
   'Audience', 'BuyingCenter', 'BuyingCenterMember', 'ChannelConflict', 'CreatedApiKey', 'CreditRecord', 'CrossSellCandidate',
   'CustomerValue', 'Dashboard', 'DormantCustomer', 'ImportReport', 'InfluenceScore', 'LifecycleTransition',
   'Network', 'NetworkNode', 'OpenCase', 'OrderLine', 'PageInfo', 'PartnerCoverage', 'PathStep', 'PersonBuyingRole',
-  'Pipeline', 'PipelineStage', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
+  'Pipeline', 'PipelineStage', 'ProcessingRestriction', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
   'Viewer',
   'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',

@@ -32,12 +32,13 @@ import * as communities from './communities';
 import * as referrals from './referrals';
 import * as assets from './assets';
 import * as forecast from './forecast';
+import * as privacy from './privacy';
 import * as access from './access';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, communities, referrals, assets, forecast, access,
+  dashboard, pipeline, communities, referrals, assets, forecast, privacy, access,
 ] as const;
 
 /** What every mutation writes into its transaction after its work: its audit entry. */

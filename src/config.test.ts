@@ -4,16 +4,18 @@ describe('loadConfig', () => {
   it('has defaults that start the embedded Neo4j with the sample world on port 4000', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, neo4jUri: undefined, seed: true, logLevel: 'info', neo4jDatabase: 'neo4j' });
+    expect(config.retentionInteractionsDays).toBeUndefined();
   });
 
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '8080', NEO4J_URI: 'neo4j://db:7687', NEO4J_USER: 'app', NEO4J_PASSWORD: 's3cret',
       NEO4J_DATABASE: 'xrm', SEED: 'false', LOG_LEVEL: 'debug', NODE_ENV: 'production', AUTH_JWT_SECRET: 's'.repeat(32),
+      RETENTION_INTERACTIONS_DAYS: '730',
     });
     expect(config).toMatchObject({
       port: 8080, neo4jUri: 'neo4j://db:7687', neo4jUser: 'app', neo4jPassword: 's3cret',
-      neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production',
+      neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production', retentionInteractionsDays: 730,
     });
   });
 
@@ -43,6 +45,8 @@ describe('loadConfig', () => {
     ['SEED', 'maybe', /SEED must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+    ['RETENTION_INTERACTIONS_DAYS', 'two years', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
+    ['RETENTION_INTERACTIONS_DAYS', '0', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
   ])('stops on a bad %s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -14,6 +14,8 @@ export interface Config {
   logLevel: LogLevel;
   nodeEnv: 'development' | 'production' | 'test';
   auth: AuthConfig;
+  /** Interactions older than this many days are purged (npm run purge, daily in npm start); unset keeps all. */
+  retentionInteractionsDays: number | undefined;
 }
 
 /** How tokens are verified (DESIGN §9); in production at least one of secret and JWKS URL is set. */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv,
     auth: authConfig(env, nodeEnv),
+    retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
   };
 }
 
@@ -93,6 +96,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  return integer(env, name, min, min, max);
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

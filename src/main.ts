@@ -4,10 +4,14 @@ import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
+import { scheduleRetention } from './privacy';
 import { startApp } from './server';
 import { prepareExplorer } from './web';
 
-/** Composition root: config → Neo4j → migrations → seeds → HTTP server; Ctrl-C stops it in reverse. */
+/**
+ * Composition root: config → Neo4j → migrations → seeds → HTTP server (→ the daily retention run
+ * when RETENTION_INTERACTIONS_DAYS is set); Ctrl-C stops it in reverse.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
   const app = await startApp({ db: neo4j.db, log, production, auth, developmentToken }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
+  const days = config.retentionInteractionsDays;
+  const stopRetention = days === undefined ? async () => undefined : scheduleRetention(neo4j.db, log, days);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: HTTP server, then Neo4j');
     await app.close();
+    await stopRetention();
     await neo4j.close();
     process.exit(0);
   };

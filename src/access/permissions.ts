@@ -15,7 +15,7 @@ const INTERNAL_AND_PARTNER: readonly UserRole[] = [...INTERNAL, 'PARTNER'];
 const INTERNAL_BUT_READ_ONLY: readonly UserRole[] = INTERNAL.filter((role) => role !== 'READ_ONLY');
 /** Write organizations, people, relationships (referrals too), opportunities, buying roles, interactions, orders, assets, lifecycle, consent. */
 const SELLERS: readonly UserRole[] = ['ADMIN', 'KEY_ACCOUNT_MANAGER', 'PARTNER_MANAGER', 'SALES'];
-/** Write cases (and the credits of the complaint flow). */
+/** Write cases (and the credits of the complaint flow); data-subject requests: export and restriction. */
 const SERVICE: readonly UserRole[] = ['ADMIN', 'SERVICE'];
 /** Write contact history and consent: the sellers and the service. */
 const CONTACT: readonly UserRole[] = [...SELLERS, 'SERVICE'];
@@ -67,6 +67,7 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     topReferrers: INTERNAL,
     replacementCandidates: INTERNAL,
     forecast: INTERNAL,
+    exportPersonData: SERVICE,
     apiKeys: ADMIN,
     auditLog: ADMIN,
   },
@@ -108,6 +109,8 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     rateCase: SERVICE,
     closeCase: SERVICE,
     recordCredit: SERVICE,
+    restrictProcessing: SERVICE,
+    liftRestriction: SERVICE,
     recordReferral: SELLERS,
     createAsset: SELLERS,
     updateAsset: SELLERS,
@@ -124,6 +127,7 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     deleteUser: ADMIN,
     createApiKey: ADMIN,
     revokeApiKey: ADMIN,
+    erasePerson: ADMIN,
   },
 };
 

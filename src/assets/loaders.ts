@@ -1,12 +1,13 @@
 import type { Reader } from '../neo4j/database';
 import { loaderById } from '../graphql/loader-by-id';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 // Fixed patterns, never user input; `x` is what each id gets.
 const oneOf = (pattern: string) => `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH ${pattern}
+  MATCH ${pattern} WHERE ${VISIBLE('x')}
   RETURN x ORDER BY x.id LIMIT 1
 }
 RETURN id, ${ENTITY_ROW('x')} AS node`;
@@ -14,7 +15,7 @@ RETURN id, ${ENTITY_ROW('x')} AS node`;
 const listOf = (pattern: string, order: string) => `
 UNWIND $ids AS id
 RETURN id, COLLECT {
-  MATCH ${pattern}
+  MATCH ${pattern} WHERE ${VISIBLE('x')}
   WITH DISTINCT x ORDER BY ${order}
   RETURN ${ENTITY_ROW('x')}
 } AS nodes`;

@@ -3,6 +3,7 @@ import type { PageWindow, PageRows } from '../graphql/pagination';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 /** One asset due for replacement (GraphQL ReplacementCandidate). */
 export interface ReplacementCandidateRow {
@@ -21,13 +22,13 @@ export const MAX_YEARS = 100;
 const REPLACEMENT_CANDIDATES = `
 WITH date($asOf) - duration({years: $years}) AS cutoff
 MATCH (a:Asset)
-WHERE coalesce(a.status, 'ACTIVE') = 'ACTIVE' AND a.installedAt < cutoff
+WHERE coalesce(a.status, 'ACTIVE') = 'ACTIVE' AND a.installedAt < cutoff AND ${VISIBLE('a')}
 CALL (a) {
-  MATCH (o:Organization)-[:OPERATES]->(a)
+  MATCH (o:Organization)-[:OPERATES]->(a) WHERE ${VISIBLE('o')}
   RETURN o AS operator ORDER BY o.id LIMIT 1
 }
 CALL (a) {
-  MATCH (a)-[:OF_PRODUCT]->(p:Product)
+  MATCH (a)-[:OF_PRODUCT]->(p:Product) WHERE ${VISIBLE('p')}
   RETURN p AS product ORDER BY p.id LIMIT 1
 }
 WITH a, operator, product ORDER BY a.installedAt, a.key, a.id
@@ -41,19 +42,19 @@ CALL (window) {
     operator: ${ENTITY_ROW('operator')},
     product: ${ENTITY_ROW('product')},
     upgrades: COLLECT {
-      MATCH (u:Product)-[:UPGRADE_OF]->(product)
+      MATCH (u:Product)-[:UPGRADE_OF]->(product) WHERE ${VISIBLE('u')}
       WITH DISTINCT u ORDER BY u.sku, u.id
       RETURN ${ENTITY_ROW('u')}
     },
     maintainers: COLLECT {
-      MATCH (m:Organization)-[:MAINTAINS]->(a)
+      MATCH (m:Organization)-[:MAINTAINS]->(a) WHERE ${VISIBLE('m')}
       WITH DISTINCT m ORDER BY m.name, m.id
       RETURN ${ENTITY_ROW('m')}
     },
     recentCases: COUNT {
       MATCH (c:Case)-[:CONCERNS]->(a)
       WITH c, datetime({epochMillis: coalesce(c.openedAt, c.createdAt).epochMillis}) AS opened
-      WHERE date($asOf) - duration({months: 24}) <= date(opened) <= date($asOf)
+      WHERE date($asOf) - duration({months: 24}) <= date(opened) <= date($asOf) AND ${VISIBLE('c')}
     }
   }) AS page
 }

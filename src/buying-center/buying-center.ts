@@ -3,6 +3,7 @@ import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { bestPathsToTargets, type PathRow } from '../paths';
+import { isRestricted } from '../privacy';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
 export const KEY_ROLES = ['DECISION_MAKER', 'ECONOMIC_BUYER', 'CHAMPION'] as const;
@@ -90,11 +91,15 @@ async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]):
   });
 }
 
-/** Share of members whose strongest path from any user reaches COVERED_STRENGTH; 0 without members. */
+/**
+ * Share of members whose strongest path from any user reaches COVERED_STRENGTH; 0 without members.
+ * Restricted members are left out of it: we may not analyse how well we reach them.
+ */
 export function coverage(center: BuyingCenterRow, paths: MemberPaths): number {
-  if (!center.members.length) return 0;
-  const covered = center.members.filter((m) => (paths.fromAnyUser.get(m.person.id)?.strength ?? 0) >= COVERED_STRENGTH - EPSILON);
-  return covered.length / center.members.length;
+  const members = center.members.filter((m) => !isRestricted(m.person));
+  if (!members.length) return 0;
+  const covered = members.filter((m) => (paths.fromAnyUser.get(m.person.id)?.strength ?? 0) >= COVERED_STRENGTH - EPSILON);
+  return covered.length / members.length;
 }
 
 export function createBuyingCenterLoaders(db: Reader) {

@@ -2,9 +2,10 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 const COMMUNITIES = `
-MATCH (c:Community)
+MATCH (c:Community) WHERE ${VISIBLE('c')}
 WITH c ORDER BY c.size DESC, c.id
 WITH collect(c) AS communities
 RETURN ${PAGE_OF('communities', ENTITY_ROW)}`;

@@ -3,11 +3,12 @@ import { loaderById } from '../graphql/loader-by-id';
 import { pageLoader } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 
 const COMMUNITY_OF_MEMBER = `
 UNWIND $ids AS id
 MATCH (m:Entity {id: id})
-MATCH (m)-[:IN_COMMUNITY]->(c:Community)
+MATCH (m)-[:IN_COMMUNITY]->(c:Community) WHERE ${VISIBLE('c')}
 RETURN id, ${ENTITY_ROW('c')} AS node`;
 
 /** One page of a community's members of one label (a constant), in `order` over `m` and `r` (a constant). */
@@ -16,7 +17,7 @@ UNWIND $ids AS id
 MATCH (c:Entity {id: id})
 WHERE c:Community
 CALL (c) {
-  OPTIONAL MATCH (m${label ? `:${label}` : ''})-[r:IN_COMMUNITY]->(c)
+  OPTIONAL MATCH (m${label ? `:${label}` : ''})-[r:IN_COMMUNITY]->(c) WHERE ${VISIBLE('m')}
   WITH m, r ORDER BY ${order}
   WITH collect(m) AS members
   RETURN ${PAGE_OF('members', ENTITY_ROW)}

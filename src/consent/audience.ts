@@ -2,7 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { VISIBLE } from '../nodes/visibility';
+import { USABLE, VISIBLE } from '../nodes/visibility';
 
 export interface AudienceFilter {
   regions?: readonly string[] | null;
@@ -15,11 +15,12 @@ export interface AudienceFilter {
   communityIds?: readonly string[] | null;
 }
 
+// Restricted people are never selected, so they count neither as included nor as excluded.
 // A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
 // Only visible people, employers and decisions count: a hidden decision is no decision.
 const AUDIENCE = `
 MATCH (p:Person)
-WHERE ${VISIBLE('p')}
+WHERE ${VISIBLE('p')} AND ${USABLE('p')}
   AND (NOT $byOrganization OR EXISTS {
     MATCH (p)-[w:WORKS_AT]->(o:Organization)
     WHERE (w.until IS NULL OR w.until >= date($asOf)) AND ${VISIBLE('o')}

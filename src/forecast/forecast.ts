@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { IS_OPEN, STAGE_OF } from '../opportunities';
 import { parseQuarter, type Quarter } from './quarter';
 
@@ -30,16 +31,16 @@ const OPEN_IN_QUARTER = (o: string) => `${IS_OPEN(o)} AND date($from) <= ${o}.ex
 
 const FORECAST = `
 MATCH (u:User)
-WHERE ($userIds IS NULL AND (
-        EXISTS { (u)-[:HAS_TARGET]->(:SalesTarget {period: $period}) }
-        OR EXISTS { MATCH (u)-[:OWNS]->(o:Opportunity) WHERE ${WON_IN_QUARTER('o')} OR ${OPEN_IN_QUARTER('o')} }))
-   OR u.id IN $userIds
+WHERE ${VISIBLE('u')} AND (($userIds IS NULL AND (
+        EXISTS { MATCH (u)-[:HAS_TARGET]->(t:SalesTarget {period: $period}) WHERE ${VISIBLE('t')} }
+        OR EXISTS { MATCH (u)-[:OWNS]->(o:Opportunity) WHERE ${VISIBLE('o')} AND (${WON_IN_QUARTER('o')} OR ${OPEN_IN_QUARTER('o')}) }))
+   OR u.id IN $userIds)
 CALL (u) {
-  OPTIONAL MATCH (u)-[:HAS_TARGET]->(t:SalesTarget {period: $period})
+  OPTIONAL MATCH (u)-[:HAS_TARGET]->(t:SalesTarget {period: $period}) WHERE ${VISIBLE('t')}
   RETURN max(t.amount) AS target
 }
 CALL (u) {
-  OPTIONAL MATCH (u)-[:OWNS]->(o:Opportunity)
+  OPTIONAL MATCH (u)-[:OWNS]->(o:Opportunity) WHERE ${VISIBLE('o')}
   RETURN sum(CASE WHEN ${WON_IN_QUARTER('o')} THEN coalesce(o.amount, 0) ELSE 0 END) AS won,
          sum(CASE WHEN ${OPEN_IN_QUARTER('o')} THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS weighted,
          sum(CASE WHEN ${OPEN_IN_QUARTER('o')} THEN coalesce(o.amount, 0) ELSE 0 END) AS open

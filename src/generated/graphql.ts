@@ -109,7 +109,10 @@ export type Audience = {
   __typename?: 'Audience';
   /** Selected by the filter but left out: no current grant (never asked, or withdrawn). */
   excludedWithoutConsent: Scalars['Int']['output'];
-  /** How many selected people have a current grant: the size of the audience. */
+  /**
+   * How many selected people have a current grant: the size of the audience. Restricted people
+   * (Person.restricted) are never selected.
+   */
   included: Scalars['Int']['output'];
   /**
    * The selected people with a current grant for the channel and purpose, by name, a page at a
@@ -236,7 +239,10 @@ export type AuditFilter = {
 /** Who decides on a deal and how well our team reaches them (DESIGN §4). */
 export type BuyingCenter = {
   __typename?: 'BuyingCenter';
-  /** Share of members whose strongest path from any user is at least 0.3, 0…1 (0 with no members). */
+  /**
+   * Share of members whose strongest path from any user is at least 0.3, 0…1 (0 with no members);
+   * restricted members (Person.restricted) are left out of it.
+   */
   coverage: Scalars['Float']['output'];
   /** Everyone with a BUYING_ROLE on the deal, by name. */
   members: Array<BuyingCenterMember>;
@@ -254,7 +260,7 @@ export type BuyingCenterMember = {
   __typename?: 'BuyingCenterMember';
   /**
    * Strongest path (≤ 4 hops, stakeholder relationships) from the opportunity's owner, else from any
-   * user; null when no user reaches the person.
+   * user; null when no user reaches the person, and always null for a restricted person (Person.restricted).
    */
   bestPath?: Maybe<RelationshipPath>;
   /** The member. */
@@ -602,7 +608,10 @@ export type CreatePersonInput = {
   department?: InputMaybe<Scalars['String']['input']>;
   /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
+  /**
+   * External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT.
+   * The key of an erased person (erasePerson) is BAD_USER_INPUT ("erased on …").
+   */
   key?: InputMaybe<Scalars['String']['input']>;
   /** What the person is to us; duplicates dropped. */
   kinds?: InputMaybe<Array<PersonKind>>;
@@ -754,6 +763,7 @@ export type DormantCustomer = {
   /**
    * The strongest path (≤ 4 hops, stakeholder relationships) from any of our users to anyone who
    * currently works at the account, ranked like relationshipPaths; null when nobody reaches them.
+   * Restricted people (Person.restricted) are neither a step nor an end of it.
    */
   bestWarmPath?: Maybe<RelationshipPath>;
   /** Whole days from the last order or contact (whichever is later) to asOf. */
@@ -1204,11 +1214,27 @@ export type Mutation = {
   /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
   deleteUser: Scalars['ID']['output'];
   /**
+   * Erases a person (GDPR Art. 17) in one transaction: their node, every relationship, their consent
+   * decisions and buying roles go; interactions they took part in lose them as participant (one left
+   * without any participant is deleted); their name, e-mail, phone and key are replaced by
+   * "[erased]" in the text of the interactions and cases that remain. What stays is an ErasedPerson
+   * record (id, erasedAt, reason, SHA-256 of the key) without personal data, so that importing the
+   * same key again is refused. Returns the erased id. NOT_FOUND for an unknown id; a blank reason or
+   * one over 500 characters is BAD_USER_INPUT.
+   */
+  erasePerson: Scalars['ID']['output'];
+  /**
    * Imports a graph document {nodes: [{type, key, properties}], relationships: [{type, from, to, properties}]}
    * (DESIGN §6), all or nothing, matching nodes by key (MERGE). A rejected document is one
-   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row.
+   * BAD_USER_INPUT error whose extensions.problems lists {path, message} for every bad row; a node
+   * or relationship end with the key of an erased person (erasePerson) is such a row ("erased on …").
    */
   importGraph: ImportReport;
+  /**
+   * Ends the restriction: the person takes part in paths, influence and audiences again. A person
+   * who is not restricted is returned unchanged. NOT_FOUND for an unknown id.
+   */
+  liftRestriction: Person;
   /**
    * Creates or updates INFLUENCES (influencer → influenced). A second link of the same pair updates
    * the first. Unknown ids are NOT_FOUND; a self-link, an id of the wrong type or a bad value is
@@ -1316,6 +1342,13 @@ export type Mutation = {
    * not OPEN or IN_PROGRESS is BAD_USER_INPUT; an unknown id is NOT_FOUND.
    */
   resolveCase: Case;
+  /**
+   * Restricts processing of a person (GDPR Art. 18/21): from now on they are left out of paths,
+   * influence and audiences (see ProcessingRestriction). Restricting a restricted person again
+   * keeps `since` and replaces the reason. NOT_FOUND for an unknown id; a blank reason or one over
+   * 500 characters is BAD_USER_INPUT.
+   */
+  restrictProcessing: Person;
   /**
    * Revokes an API key (ADMIN): from now on it is refused with UNAUTHENTICATED. Revoking a revoked key
    * keeps its first revokedAt. NOT_FOUND for an unknown id.
@@ -1556,8 +1589,27 @@ export type MutationDeleteUserArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationErasePersonArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationImportGraphArgs = {
   graph: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationLiftRestrictionArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -1739,6 +1791,16 @@ export type MutationResolveCaseArgs = {
   caseId: Scalars['ID']['input'];
   resolution?: InputMaybe<Scalars['String']['input']>;
   resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationRestrictProcessingArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2518,6 +2580,13 @@ export type Person = Node & {
   phone?: Maybe<Scalars['String']['output']>;
   /** People who REPORT_TO this person, by name. */
   reports: Array<Person>;
+  /**
+   * true while processing of this person is restricted (restrictProcessing); then paths, influence
+   * and audiences leave them out.
+   */
+  restricted: Scalars['Boolean']['output'];
+  /** Since when and why processing is restricted; null when it is not. */
+  restriction?: Maybe<ProcessingRestriction>;
   /** How senior the person is. */
   seniority?: Maybe<Seniority>;
   /** Job title, e.g. "Head of Procurement" (the WORKS_AT title may say more per employer). */
@@ -2703,6 +2772,20 @@ export type PipelineStage = {
   weightedAmount: Scalars['Float']['output'];
 };
 
+/**
+ * Why and since when a person's data may not be processed (GDPR Art. 18/21). While it holds, the
+ * person is never an end or a step of relationshipPaths, warmIntroductions, buying-center best
+ * paths or dormant customers' warm paths, never an influencer or on an influence path, and never
+ * in an audience; the record itself stays readable.
+ */
+export type ProcessingRestriction = {
+  __typename?: 'ProcessingRestriction';
+  /** Why, as the service team wrote it, e.g. "objection by e-mail, ticket 4711". */
+  reason: Scalars['String']['output'];
+  /** When the restriction was first set (a later restrictProcessing keeps this date). */
+  since: Scalars['DateTime']['output'];
+};
+
 /** Something we sell. UPGRADE_OF points from the newer product to the one it replaces. */
 export type Product = Node & {
   __typename?: 'Product';
@@ -2745,7 +2828,8 @@ export type Query = {
   /**
    * Influence on an account: on the account itself, on everyone who works at it and on the
    * buying-center members of its opportunities, summed; the account and its people are not listed.
-   * NOT_FOUND unless the id is an Organization.
+   * Paths through or into a restricted person do not count. NOT_FOUND unless the id is an
+   * Organization.
    */
   accountInfluencers: Array<InfluenceScore>;
   /**
@@ -2803,6 +2887,15 @@ export type Query = {
    */
   dormantCustomers: DormantCustomerConnection;
   /**
+   * Everything stored about a person, as one JSON document (GDPR Art. 15/20): `person` (id, key and
+   * every stored property), `relationships` (every relationship with its type, direction, properties
+   * and the other end's id, key, type and name), `interactions` they took part in (with what they
+   * were about, and the other participants' ids and types only), `consents` (every decision),
+   * `buyingRoles` (per opportunity) and `casesRaised`, plus `exportedAt`. NOT_FOUND for an unknown id
+   * (and for an erased person).
+   */
+  exportPersonData: Scalars['JSON']['output'];
+  /**
    * The forecast of a quarter: per user, target, won, weighted and best case from the opportunities
    * they OWN, and the total. A malformed period is BAD_USER_INPUT; an unknown or non-user id in
    * `userIds` is NOT_FOUND.
@@ -2810,7 +2903,9 @@ export type Query = {
   forecast: Forecast;
   /**
    * Everyone who influences the target along INFLUENCES (in its stored direction) within maxHops
-   * hops, highest score first (ties by id). NOT_FOUND for an unknown target.
+   * hops, highest score first (ties by id). NOT_FOUND for an unknown target. Paths through a
+   * restricted person (Person.restricted) do not count, so they are never an influencer; a
+   * restricted target is BAD_USER_INPUT.
    */
   influencers: Array<InfluenceScore>;
   /** The transition table changeLifecycleStage enforces, one row per stage. */
@@ -2852,7 +2947,8 @@ export type Query = {
    * Up to `first` simple paths of at most `maxHops` hops between two nodes, every relationship
    * walkable both ways; strongest first, then fewer hops, then by the node ids. Two parallel
    * relationships make two paths. No path: an empty list. Unknown ids are NOT_FOUND; the same id
-   * at both ends is BAD_USER_INPUT.
+   * at both ends is BAD_USER_INPUT. A restricted person (Person.restricted) is never a step of a
+   * path, and as an end is BAD_USER_INPUT saying so.
    */
   relationshipPaths: Array<RelationshipPath>;
   /**
@@ -2885,7 +2981,8 @@ export type Query = {
   /**
    * Warm-introduction paths to `targetId` from every User (or from `fromUserIds`), ranked as one
    * list across the users, like relationshipPaths over the stakeholder relationships. Unknown ids
-   * are NOT_FOUND.
+   * are NOT_FOUND; a restricted target (Person.restricted) is BAD_USER_INPUT, and a restricted person
+   * is never a step.
    */
   warmIntroductions: Array<RelationshipPath>;
 };
@@ -2995,6 +3092,12 @@ export type QueryDormantCustomersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryExportPersonDataArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -3970,6 +4073,7 @@ export type ResolversTypes = ResolversObject<{
   Pipeline: ResolverTypeWrapper<ResolverRows['Pipeline']>;
   PipelineFilter: ResolverTypeWrapper<Partial<PipelineFilter>>;
   PipelineStage: ResolverTypeWrapper<Partial<PipelineStage>>;
+  ProcessingRestriction: ResolverTypeWrapper<Partial<ProcessingRestriction>>;
   Product: ResolverTypeWrapper<EntityRow>;
   ProductAlternative: ResolverTypeWrapper<ResolverRows['ProductAlternative']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4112,6 +4216,7 @@ export type ResolversParentTypes = ResolversObject<{
   Pipeline: ResolverRows['Pipeline'];
   PipelineFilter: Partial<PipelineFilter>;
   PipelineStage: Partial<PipelineStage>;
+  ProcessingRestriction: Partial<ProcessingRestriction>;
   Product: EntityRow;
   ProductAlternative: ResolverRows['ProductAlternative'];
   Query: Record<PropertyKey, never>;
@@ -4515,7 +4620,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  erasePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'personId' | 'reason'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
+  liftRestriction?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLiftRestrictionArgs, 'personId'>>;
   linkInfluences?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkInfluencesArgs, 'input'>>;
   linkKnows?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkKnowsArgs, 'input'>>;
   linkManages?: Resolver<ResolversTypes['StakeholderLink'], ParentType, ContextType, RequireFields<MutationLinkManagesArgs, 'input'>>;
@@ -4534,6 +4641,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordReferral?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordReferralArgs, 'fromId' | 'toId'>>;
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
+  restrictProcessing?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRestrictProcessingArgs, 'personId' | 'reason'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   setSalesTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetSalesTargetArgs, 'amount' | 'period' | 'userId'>>;
@@ -4757,6 +4865,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<PersonReportsArgs, 'first'>>;
+  restricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restriction?: Resolver<Maybe<ResolversTypes['ProcessingRestriction']>, ParentType, ContextType>;
   seniority?: Resolver<Maybe<ResolversTypes['Seniority']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4797,6 +4907,11 @@ export type PipelineStageResolvers<ContextType = Context, ParentType extends Res
   weightedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ProcessingRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcessingRestriction'] = ResolversParentTypes['ProcessingRestriction']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   complements?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4833,6 +4948,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  exportPersonData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportPersonDataArgs, 'personId'>>;
   forecast?: Resolver<ResolversTypes['Forecast'], ParentType, ContextType, RequireFields<QueryForecastArgs, 'period'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
   lifecycleTransitions?: Resolver<Array<ResolversTypes['LifecycleTransition']>, ParentType, ContextType>;
@@ -5077,6 +5193,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineStage?: PipelineStageResolvers<ContextType>;
+  ProcessingRestriction?: ProcessingRestrictionResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductAlternative?: ProductAlternativeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

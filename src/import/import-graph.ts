@@ -2,6 +2,7 @@ import { badUserInput, type InputProblem } from '../graphql/errors';
 import type { Database, Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_LABELS, RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
+import { erasedKeyMessage, erasedKeys } from '../privacy';
 import { parseGraph, type NodeRow, type ParsedGraph, type RelationshipRow } from './parse-graph';
 
 export interface ImportReport {
@@ -59,7 +60,10 @@ export async function importDocument(tx: Tx, input: unknown): Promise<ImportRepo
 async function checkedGraph(tx: Tx, input: unknown): Promise<ParsedGraph> {
   const parsed = parseGraph(input);
   const existing = await existingLabels(tx, parsed);
-  const problems = [...parsed.problems, ...endpointProblems(parsed, existing), ...nodeProblems(parsed, existing)];
+  const erased = await erasedKeys(tx, keysOf(parsed));
+  const problems = [
+    ...parsed.problems, ...endpointProblems(parsed, existing, erased), ...nodeProblems(parsed, existing), ...erasedProblems(parsed, erased),
+  ];
   if (problems.length) {
     problems.sort((a, b) => comparePaths(a.path, b.path));
     throw badUserInput(
@@ -75,13 +79,26 @@ UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN key, [label IN labels(n) WHERE label <> 'Entity'][0] AS label`;
 
-async function existingLabels(tx: Tx, parsed: ParsedGraph): Promise<Map<string, string>> {
+/** Every key the document names: its nodes' and its relationships' ends. */
+function keysOf(parsed: ParsedGraph): Set<string> {
   const keys = new Set<string>();
   for (const node of parsed.nodes) keys.add(node.key);
   for (const rel of parsed.relationships) keys.add(rel.from).add(rel.to);
+  return keys;
+}
+
+async function existingLabels(tx: Tx, parsed: ParsedGraph): Promise<Map<string, string>> {
+  const keys = keysOf(parsed);
   if (keys.size === 0) return new Map();
   const rows = await tx.run<{ key: string; label: string }>(EXISTING_LABELS, { keys: [...keys] });
   return new Map(rows.map((row) => [row.key, row.label]));
+}
+
+/** A node row may not bring back an erased person's key (DESIGN §9). */
+function erasedProblems(parsed: ParsedGraph, erased: Map<string, string>): InputProblem[] {
+  return parsed.nodes
+    .filter((node) => erased.has(node.key))
+    .map((node) => ({ path: `nodes[${node.index}].key`, message: erasedKeyMessage(node.key, erased.get(node.key)!) }));
 }
 
 function nodeProblems(parsed: ParsedGraph, existing: Map<string, string>): InputProblem[] {
@@ -95,7 +112,7 @@ function nodeProblems(parsed: ParsedGraph, existing: Map<string, string>): Input
   });
 }
 
-function endpointProblems(parsed: ParsedGraph, existing: Map<string, string>): InputProblem[] {
+function endpointProblems(parsed: ParsedGraph, existing: Map<string, string>, erased: Map<string, string>): InputProblem[] {
   const inFile = new Map(parsed.nodes.map((node) => [node.key, node.label as string]));
   const problems: InputProblem[] = [];
   for (const rel of parsed.relationships) {
@@ -105,7 +122,9 @@ function endpointProblems(parsed: ParsedGraph, existing: Map<string, string>): I
       const label = inFile.get(key) ?? existing.get(key);
       const allowed = end === 'from' ? spec.from : spec.to;
       if (label === undefined) {
-        problems.push({ path: `relationships[${rel.index}].${end}`, message: `no node with key "${key}" in this import or the database` });
+        const erasedOn = erased.get(key);
+        const message = erasedOn ? erasedKeyMessage(key, erasedOn) : `no node with key "${key}" in this import or the database`;
+        problems.push({ path: `relationships[${rel.index}].${end}`, message });
       } else if (!(allowed as readonly string[]).includes(label)) {
         problems.push({
           path: `relationships[${rel.index}].${end}`,

@@ -1,6 +1,6 @@
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
-import { VISIBLE } from '../nodes/visibility';
+import { USABLE, VISIBLE } from '../nodes/visibility';
 import { INFLUENCES_WEIGHT, type PathRow } from '../paths';
 
 export const INFLUENCE_LIMITS = { maxHops: 4, pathsPerInfluencer: 3 } as const;
@@ -19,14 +19,15 @@ const PATHS_FETCHED = 10;
 /**
  * Every simple directed INFLUENCES path of 1…maxHops hops into one of the targets, summed per
  * influencer in Neo4j (only the score and its strongest few paths travel). Every node of a path,
- * influencer and target included, is visible: influence sums over visible paths only. The quantifier is a
+ * influencer and target included, is visible and not a restricted person (USABLE): influence
+ * sums over visible paths only, and a path through a restricted person does not count. The quantifier is a
  * literal (Cypher takes no parameter there), built only from the validated integers 1…4.
  */
 const influenceCypher = (maxHops: number) => `
 UNWIND $targetIds AS targetId
 MATCH p = (x:Entity)-[:INFLUENCES]->{1,${maxHops}}(t:Entity {id: targetId})
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-  AND all(n IN nodes(p) WHERE ${VISIBLE('n')})
+  AND all(n IN nodes(p) WHERE ${VISIBLE('n')} AND ${USABLE('n')})
   AND NOT x.id IN $excluded
 WITH x, p, reduce(s = 1.0, r IN relationships(p) | s * ${INFLUENCES_WEIGHT('r')}) AS strength
 WITH x, p, strength * $decay ^ (length(p) - 1) AS contribution

@@ -1,12 +1,13 @@
 import type { Resolvers } from '../generated/graphql';
 import { requireNode } from '../nodes/require-node';
+import { refuseRestrictedEnds } from '../privacy';
 import { accountInfluencers } from './account-influencers';
 import { influenceScores } from './influence-scores';
 
 export const influenceResolvers: Resolvers = {
   Query: {
     influencers: async (_root, { targetId, ...options }, context) => {
-      await requireNode(context, targetId);
+      refuseRestrictedEnds([await requireNode(context, targetId)], 'influence');
       return influenceScores(context.db, [targetId], options);
     },
     accountInfluencers: async (_root, { accountId, ...options }, context) => {

@@ -16,6 +16,9 @@ const MIGRATIONS = [
   'CREATE INDEX opportunity_stage IF NOT EXISTS FOR (n:Opportunity) ON (n.stage)',
   'CREATE INDEX opportunity_close IF NOT EXISTS FOR (n:Opportunity) ON (n.expectedCloseDate)',
   'CREATE INDEX interaction_occurred IF NOT EXISTS FOR (n:Interaction) ON (n.occurredAt)',
+  // Erasure tombstones: not entities (no :Entity label), looked up by the hash of the erased key.
+  'CREATE CONSTRAINT erased_person_id IF NOT EXISTS FOR (n:ErasedPerson) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX erased_person_key_hash IF NOT EXISTS FOR (n:ErasedPerson) ON (n.keyHash)',
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,

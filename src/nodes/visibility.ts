@@ -10,3 +10,10 @@
  * (a constant of the calling code, never user input).
  */
 export const VISIBLE = (n: string) => `($visible IS NULL OR ${n}.id IN $visible)`;
+
+/**
+ * Cypher: node `n` may be processed: it is not a person whose processing is restricted
+ * (GDPR Art. 18/21). Paths never start, end or pass there, influence never counts it, audiences
+ * leave it out; the record itself stays readable.
+ */
+export const USABLE = (n: string) => `coalesce(${n}.restricted, false) = false`;

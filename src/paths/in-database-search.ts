@@ -8,9 +8,9 @@ import { comparePaths, type PathRow } from './path-row';
  * package xrm.paths): the embedded Neo4j registers it, a server loads the same jar from its
  * plugins folder. One statement answers a question for every target, where the client search
  * needs a round trip per step. The procedure settles "no path within maxHops" itself, from
- * breadth-first distances around both ends.
+ * breadth-first distances around both ends. Only visible nodes (VISIBLE, DESIGN §9) may be on a
+ * path: the procedure gets the request's `$visible` ids.
  */
-// The procedure honours the request's scope itself: options.visible = $visible (VISIBLE() in Java).
 const PATHS_IN_DATABASE = `
 UNWIND $toIds AS toId
 CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types, {visible: $visible}) YIELD strength, hops, nodeIds, steps
@@ -18,8 +18,11 @@ RETURN toId, strength, hops, nodeIds, steps`;
 
 const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
 
-/** Databases that answered that they lack the procedure (a server without the plugin): asked once. */
-const withoutProcedure = new WeakSet<Reader>();
+/**
+ * Set once the database answered that it lacks the procedure (a server without the plugin), so
+ * later searches run here without asking again; installing the plugin takes an API restart.
+ */
+let procedureMissing = false;
 
 export interface InDatabaseQuery {
   fromIds: string[];
@@ -35,7 +38,7 @@ export interface InDatabaseQuery {
  * itself.
  */
 export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {
-  if (withoutProcedure.has(db)) return undefined;
+  if (procedureMissing) return undefined;
   let rows: (PathRow & { toId: string })[];
   try {
     rows = await db.read(PATHS_IN_DATABASE, {
@@ -47,7 +50,7 @@ export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Prom
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== PROCEDURE_NOT_FOUND) throw error;
-    withoutProcedure.add(db);
+    procedureMissing = true;
     return undefined;
   }
   const byTarget = new Map<string, PathRow[]>(query.toIds.map((id) => [id, []]));

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/graphql';
 import { badUserInput } from '../graphql/errors';
 import { requireNode } from '../nodes/require-node';
+import { refuseRestrictedEnds } from '../privacy';
 import { checkPathQuery, strongestPaths } from './strongest-paths';
 import { warmIntroductions } from './warm-introductions';
 
@@ -10,7 +11,8 @@ export const pathResolvers: Resolvers = {
       const query = { fromIds: [fromId], toId, maxHops, first, relationshipTypes };
       checkPathQuery(query);
       if (fromId === toId) throw badUserInput('"fromId" and "toId" are the same node; a path needs two different ends.');
-      await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
+      const ends = await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
+      refuseRestrictedEnds(ends, 'a relationship path');
       return strongestPaths(context.db, query);
     },
     warmIntroductions: async (_root, { targetId, fromUserIds, maxHops, first }, context) => {
@@ -19,10 +21,11 @@ export const pathResolvers: Resolvers = {
       if (fromUserIds && fromUserIds.length === 0) {
         throw badUserInput('"fromUserIds" is empty; name at least one user, or leave it out to start from every user.');
       }
-      const [, ...users] = await Promise.all([
+      const [target, ...users] = await Promise.all([
         requireNode(context, targetId),
         ...(fromUserIds ?? []).map((id) => requireNode(context, id)),
       ]);
+      refuseRestrictedEnds([target], 'a warm introduction');
       const notUsers = users.filter((node) => node.__typename !== 'User');
       if (notUsers.length) {
         throw badUserInput(`"fromUserIds" must name users; ${notUsers.map((n) => `${n.id} is a ${n.__typename}`).join(', ')}.`);

@@ -2,6 +2,7 @@ import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { nodeOfType } from '../nodes/require-node';
 import { storedWeight } from '../paths';
+import { refuseErasedKey } from '../privacy';
 import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
 import { listPeople } from './list-people';
 
@@ -11,7 +12,11 @@ export const peopleResolvers: Resolvers = {
     people: (_root, args, { db }) => listPeople(db, args),
   },
   Mutation: {
-    createPerson: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Person', input, key)),
+    createPerson: (_root, { input: { key, ...input } }, { mutate }) =>
+      mutate(async (tx) => {
+        if (key) await refuseErasedKey(tx, key, 'input.key');
+        return createEntity(tx, 'Person', input, key);
+      }),
     updatePerson: (_root, { id, input }, { mutate }) => mutate((tx) => updateEntity(tx, 'Person', id, input)),
     deletePerson: (_root, { id }, { mutate }) => mutate(async (tx) => (await deleteEntity(tx, 'Person', id)).id),
   },

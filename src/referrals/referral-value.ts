@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { VISIBLE } from '../nodes/visibility';
 import { IS_OPEN, STAGE_OF } from '../opportunities';
 
 /** What a referrer brought (GraphQL ReferralValue). */
@@ -24,18 +25,18 @@ export interface ReferrerRow {
  */
 const VALUE_OF_X = `
 CALL (x) {
-  OPTIONAL MATCH (x)-[r:REFERRED]->(y:Entity)
+  OPTIONAL MATCH (x)-[r:REFERRED]->(y:Entity) WHERE ${VISIBLE('y')}
   WITH r, y ORDER BY coalesce(r.at, r.createdAt), y.id
   RETURN collect(${ENTITY_ROW('y')}) AS referred
 }
 CALL (x) {
-  OPTIONAL MATCH (x)-[r:REFERRED]->(y:Entity)
+  OPTIONAL MATCH (x)-[r:REFERRED]->(y:Entity) WHERE ${VISIBLE('y')}
   OPTIONAL MATCH (y)-[w:WORKS_AT]->(employer:Organization)
-  WHERE w.until IS NULL OR w.until >= date(coalesce(r.at, r.createdAt))
+  WHERE (w.until IS NULL OR w.until >= date(coalesce(r.at, r.createdAt))) AND ${VISIBLE('employer')}
   WITH r, CASE WHEN y:Organization THEN y ELSE employer END AS account
   WHERE account IS NOT NULL
   MATCH (o:Opportunity)-[:FOR_ACCOUNT]->(account)
-  WHERE o.createdAt > coalesce(r.at, r.createdAt)
+  WHERE o.createdAt > coalesce(r.at, r.createdAt) AND ${VISIBLE('o')}
   WITH DISTINCT o
   RETURN count(o) AS opportunities,
          sum(CASE WHEN ${IS_OPEN('o')} THEN coalesce(o.amount, 0) * coalesce(o.probability, 0) ELSE 0 END) AS openPipeline,
@@ -43,7 +44,7 @@ CALL (x) {
 }`;
 
 const REFERRAL_VALUE = `
-MATCH (x:Entity {id: $id})
+MATCH (x:Entity {id: $id}) WHERE ${VISIBLE('x')}
 ${VALUE_OF_X}
 RETURN referred, opportunities, 0.0 + openPipeline AS openPipeline, 0.0 + wonAmount AS wonAmount`;
 
@@ -55,7 +56,7 @@ export async function referralValue(db: Reader, fromId: string): Promise<Referra
 
 const TOP_REFERRERS = `
 MATCH (x:Entity)
-WHERE EXISTS { (x)-[:REFERRED]->() }
+WHERE ${VISIBLE('x')} AND EXISTS { MATCH (x)-[:REFERRED]->(y) WHERE ${VISIBLE('y')} }
 ${VALUE_OF_X}
 WITH x, referred, opportunities, 0.0 + openPipeline AS openPipeline, 0.0 + wonAmount AS wonAmount
 ORDER BY wonAmount DESC, openPipeline DESC, x.id

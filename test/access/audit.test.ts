@@ -263,6 +263,18 @@ const CASES: Case[] = [
     targets: (ids) => [ids.key],
   },
   {
+    operation: 'restrictProcessing',
+    query: /* GraphQL */ `mutation ($id: ID!) { restrictProcessing(personId: $id, reason: "Anna Weber objects to profiling") { id } }`,
+    variables: (ids) => ({ id: ids.anna }),
+    targets: (ids) => [ids.anna],
+  },
+  {
+    operation: 'liftRestriction',
+    query: /* GraphQL */ `mutation ($id: ID!) { liftRestriction(personId: $id) { id } }`,
+    variables: (ids) => ({ id: ids.anna }),
+    targets: (ids) => [ids.anna],
+  },
+  {
     operation: 'recordReferral',
     query: /* GraphQL */ `mutation ($from: ID!, $to: ID!) { recordReferral(fromId: $from, toId: $to, note: "Carla Privat says hello") }`,
     variables: (ids) => ({ from: ids.anna, to: ids.neu }),
@@ -312,6 +324,12 @@ const CASES: Case[] = [
     query: /* GraphQL */ `mutation ($id: ID!) { deleteOrganization(id: $id) }`,
     variables: (ids) => ({ id: ids.neu }),
     targets: (ids) => [ids.neu],
+  },
+  {
+    operation: 'erasePerson',
+    query: /* GraphQL */ `mutation ($id: ID!) { erasePerson(personId: $id, reason: "Anna Weber asked to be forgotten") }`,
+    variables: (ids) => ({ id: ids.anna }),
+    targets: (ids) => [ids.anna],
   },
 ];
 

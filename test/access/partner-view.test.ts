@@ -100,6 +100,7 @@ const READS: Read[] = [
           interactions(first: 100) { ...Contacts }
           orders(first: 100) { totalCount edges { node { id amount lines { quantity product { id } } account { id } } } }
           revenue(from: "2025-11-21", to: "${AS_OF}") lifecycleHistory { id to }
+          community { id } assets { id operator { id } product { id } maintainers { id } cases { id } }
         } }
       }
     } ${PAGE} ${INTERACTIONS}`,
@@ -299,6 +300,25 @@ const READS: Read[] = [
     fragment Pipeline on Pipeline { stages { stage count amount weightedAmount } openCount openAmount weightedAmount won lost winRate }`,
     variables: (p) => ({ partner: p.partner, hiddenUser: p.hiddenUser, visibleUser: p.visibleUser }),
   },
+  {
+    name: 'graph depth: communities, the installed base, referrals and the forecast',
+    internal: true,
+    query: /* GraphQL */ `query ($p: ID!, $hp: ID!, $c: ID!) {
+      communities(first: 100) {
+        totalCount
+        edges { node { id size members(first: 100) { totalCount edges { node { id } } } organizations(first: 100) { id } users(first: 100) { id } hubs(first: 10) { id } } }
+      }
+      replacementCandidates(asOf: "${AS_OF}", first: 100) {
+        totalCount edges { node { asset { id } operator { id } product { id } upgrades { id } maintainers { id } recentCases } }
+      }
+      topReferrers(first: 50) { node { id } value { referred { id } opportunities openPipeline wonAmount } }
+      v: referralValue(fromId: $p) { referred { id } opportunities openPipeline wonAmount }
+      h: referralValue(fromId: $hp) { opportunities }
+      forecast(period: "2026-Q4") { rows { user { id } target won weighted bestCase } total { target won weighted bestCase } }
+      case(id: $c) { asset { id } }
+    }`,
+    variables: (p) => ({ p: p.visiblePerson, hp: p.hiddenPerson, c: p.visibleCase }),
+  },
 ];
 
 /** Floats summed in another order may differ in the last bits; everything else must be equal. */
@@ -414,6 +434,8 @@ describe("a partner's view: hidden is missing (DESIGN §9)", () => {
   beforeAll(async () => {
     await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
     Object.assign(ids, await server.importGraph(PARTNER_CALL));
+    const { recomputeCommunities } = await server.data(/* GraphQL */ `mutation { recomputeCommunities { communities } }`);
+    expect(recomputeCommunities.communities).toBeGreaterThan(0);
   }, 1_200_000);
 
   const scopeOfThePartner = () => partnerScope(server.db, { userId: ids['u-partner-nordgross'], partnerId: ids['org-nordgross'] });

@@ -1,3 +1,5 @@
+import pino from 'pino';
+import { ScopedDatabase } from '../../src/neo4j/scoped-database';
 import type { PathRow } from '../../src/paths/path-row';
 import { bestPathsToTargets, strongestPaths } from '../../src/paths/strongest-paths';
 import { param } from '../../src/neo4j/values';
@@ -121,5 +123,26 @@ describe('the path search, inside Neo4j and in TypeScript', () => {
         expectSamePaths(actual ? [actual] : [], expected ? [expected] : []);
       }
     }
+  });
+
+  it.each([1, 2, 3])("walk only through the nodes a partner may see, a hidden one as if it were not there (seed %i)", async (seed) => {
+    const doc = hubGraph(seed * 7);
+    const ids = await server.importGraph(doc);
+    const random = mulberry32(seed);
+    const hidden = new Set(doc.nodes.filter(() => random() < 0.25).map((node) => node.key));
+    const visibleGraph: GraphDocument = {
+      nodes: doc.nodes.filter((node) => !hidden.has(node.key)),
+      relationships: doc.relationships.filter((r) => !hidden.has(r.from) && !hidden.has(r.to)),
+    };
+    const visibleIds = visibleGraph.nodes.map((node) => ids[node.key]);
+    const partnerView = new ScopedDatabase(server.db, async () => visibleIds, pino({ level: 'silent' }));
+    let compared = 0;
+    for (const query of questions(doc, ids, seed * 7919)) {
+      const expected = reference(visibleGraph, ids, query);
+      compared += expected.length;
+      expectSamePaths(await strongestPaths(partnerView, query), expected);
+      expectSamePaths(await strongestPaths(partnerView, query, { engine: 'client' }), expected);
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });

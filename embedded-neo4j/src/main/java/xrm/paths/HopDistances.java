@@ -24,7 +24,7 @@ final class HopDistances {
     /** The roots' whole component was explored: a node without a distance cannot be reached at all. */
     private boolean wholeComponent;
 
-    HopDistances(RelationshipType[] types, Visibility visibility, List<Node> roots, int maxRadius, long edgeBudget) {
+    HopDistances(RelationshipType[] types, List<Node> roots, int maxRadius, long edgeBudget) {
         List<Node> frontier = new ArrayList<>();
         for (Node root : roots) {
             if (!distance.containsKey(root.getId())) {
@@ -44,7 +44,7 @@ final class HopDistances {
                     for (Relationship relationship : relationships) {
                         spent++;
                         Node other = relationship.getOtherNode(node);
-                        if (!distance.containsKey(other.getId()) && visibility.sees(other)) {
+                        if (!distance.containsKey(other.getId())) {
                             distance.put(other.getId(), radius + 1);
                             next.add(other);
                         }

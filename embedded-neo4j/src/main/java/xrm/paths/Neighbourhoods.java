@@ -18,7 +18,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
  * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
  * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
- * unread.
+ * unread. A hidden or restricted node is never a neighbour (Visibility), so no path passes one.
  */
 final class Neighbourhoods {
     /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
@@ -67,6 +67,7 @@ final class Neighbourhoods {
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
     private final Visibility visibility;
 
+    /** Walks `types`, and only to nodes the visibility lets through. */
     Neighbourhoods(List<String> types, Visibility visibility) {
         this.visibility = visibility;
         addTier(types, HopWeights.VARIABLE, 1.0);
@@ -91,6 +92,12 @@ final class Neighbourhoods {
     Adjacency ensure(Node node, double floor) {
         Adjacency adjacency = of(node.getId());
         if (adjacency.min <= floor) return adjacency;
+        if (!visibility.test(node)) {
+            // A hidden node has no relationships at all, whoever asks (a ring around an end, too).
+            adjacency.min = 0;
+            adjacency.tiersRead = tiers.size();
+            return adjacency;
+        }
         boolean whole = adjacency.tiersRead == 0 && degree(node) <= SMALL_DEGREE;
         while (adjacency.tiersRead < tiers.size() && (whole || adjacency.min > floor)) {
             read(node, adjacency, tiers.get(adjacency.tiersRead++));
@@ -111,11 +118,6 @@ final class Neighbourhoods {
         return allTypes;
     }
 
-    /** The nodes the search may walk through. */
-    Visibility visibility() {
-        return visibility;
-    }
-
     /** One type at a time: the type is then known without asking each relationship for it. */
     private void read(Node node, Adjacency adjacency, Tier tier) {
         long self = node.getId();
@@ -123,7 +125,7 @@ final class Neighbourhoods {
             try (var relationships = node.getRelationships(Direction.BOTH, typesByName.get(type))) {
                 for (Relationship relationship : relationships) {
                     Node other = relationship.getOtherNode(node);
-                    if (other.getId() == self || !visibility.sees(other)) continue;
+                    if (other.getId() == self || !visibility.test(other)) continue;
                     adjacency.edges.add(new Edge(relationship, relationship.getId(), type, other, HopWeights.of(relationship, type)));
                 }
             }

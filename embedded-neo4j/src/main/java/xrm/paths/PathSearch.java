@@ -203,8 +203,8 @@ final class PathSearch {
             if (backward.byNode.containsKey(node)) meetings.add(node);
         });
         this.maxHops = maxHops;
-        forward.reach = new HopDistances(neighbourhoods.types(), neighbourhoods.visibility(), List.of(target), maxHops - 1, options.ballBudget());
-        backward.reach = new HopDistances(neighbourhoods.types(), neighbourhoods.visibility(), sources, maxHops - 1, options.ballBudget());
+        forward.reach = new HopDistances(neighbourhoods.types(), List.of(target), maxHops - 1, options.ballBudget());
+        backward.reach = new HopDistances(neighbourhoods.types(), sources, maxHops - 1, options.ballBudget());
         forward.ringEdges.put(maxHops, edgesInto(List.of(target)));
         if (maxHops >= 2) {
             indexRing(forward, maxHops - 1, forward.reach.withinOneHop());

@@ -45,8 +45,9 @@ public final class StrongestPaths {
     @Procedure(name = NAME, mode = Mode.READ)
     @Description("xrm.strongestPaths(fromIds, toId, maxHops, first, types, options = {}): the `first` strongest simple paths of at most"
             + " `maxHops` hops from any of fromIds to toId over the given stakeholder relationship types, each walkable"
-            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4)."
-            + " options.visible: when a list, only nodes with these ids are used (ends included).")
+            + " both ways; strength = product of hop weights; ties by fewer hops, then node ids (xrm-graph DESIGN §4);"
+            + " a restricted person is never an end or a step (DESIGN §9). options.visible: the ids of the nodes a path"
+            + " may use (a partner's view), null for all.")
     public Stream<PathRecord> strongestPaths(
             @Name("fromIds") List<String> fromIds,
             @Name("toId") String toId,
@@ -59,15 +60,15 @@ public final class StrongestPaths {
         if (types == null || types.isEmpty() || !types.stream().allMatch(HopWeights::isStakeholderType)) {
             throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
         }
-        Visibility visibility = Visibility.of(visibleIds(options));
+        Visibility visibility = Visibility.of(options == null ? null : options.get("visible"));
         Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
-        if (target == null || fromIds == null || !visibility.sees(target)) return Stream.empty();
+        if (target == null || !visibility.test(target) || fromIds == null) return Stream.empty();
         Set<String> distinct = new LinkedHashSet<>(fromIds);
         distinct.remove(toId);
         List<Node> sources = new ArrayList<>();
         for (String id : distinct) {
             Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
-            if (source != null && visibility.sees(source)) sources.add(source);
+            if (source != null && visibility.test(source)) sources.add(source);
         }
         if (sources.isEmpty()) return Stream.empty();
 
@@ -76,16 +77,7 @@ public final class StrongestPaths {
         return search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order));
     }
 
-    /** The ids of the nodes a PARTNER's request may see (options.visible), or null for every node. */
-    @SuppressWarnings("unchecked")
-    private static List<String> visibleIds(Map<String, Object> given) {
-        Object value = given == null ? null : given.get("visible");
-        if (value == null) return null;
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) return (List<String>) list;
-        throw new IllegalArgumentException("options.visible must be a list of ids or null, got " + value);
-    }
-
-    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. */
+    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. `visible` is read above. */
     private static PathSearch.Options options(Map<String, Object> given) {
         PathSearch.Options defaults = PathSearch.Options.DEFAULTS;
         if (given == null) return defaults;

@@ -8,27 +8,33 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongBooleanHashMap;
 import org.neo4j.graphdb.Node;
 
 /**
- * The nodes a search may use: every node, or only those whose {@code id} is among the visible
- * ids of a PARTNER's request (xrm-graph DESIGN §9, the {@code $visible} of VISIBLE()). A path
- * never starts, ends or passes through a node the viewer may not see.
+ * The nodes a search may walk through (xrm-graph DESIGN §9): those that are Usable (no restricted
+ * person) and, under a partner's view, whose id is in the request's scope. Any other node behaves
+ * as if it did not exist.
  */
 final class Visibility {
-    static final Visibility EVERYTHING = new Visibility(null);
-
+    /** Null when every node is visible. */
     private final Set<String> ids;
-    private final LongBooleanHashMap seen = new LongBooleanHashMap();
+    private final LongBooleanHashMap known = new LongBooleanHashMap();
 
     private Visibility(Set<String> ids) {
         this.ids = ids;
     }
 
-    /** Only the nodes with these ids; everything when the list is null. */
-    static Visibility of(List<String> visibleIds) {
-        return visibleIds == null ? EVERYTHING : new Visibility(new HashSet<>(visibleIds));
+    /** From the procedure's `visible` option: null or absent for everything, else the visible ids. */
+    static Visibility of(Object visible) {
+        if (visible == null) return new Visibility(null);
+        if (!(visible instanceof List<?> list)) throw new IllegalArgumentException("options.visible must be a list of ids or null, got " + visible);
+        Set<String> ids = new HashSet<>();
+        for (Object id : list) ids.add(String.valueOf(id));
+        return new Visibility(ids);
     }
 
-    boolean sees(Node node) {
-        if (ids == null) return true;
-        return seen.getIfAbsentPut(node.getId(), () -> ids.contains(node.getProperty("id", null)));
+    boolean test(Node node) {
+        long key = node.getId();
+        if (known.containsKey(key)) return known.get(key);
+        boolean visible = Usable.usable(node) && (ids == null || ids.contains(String.valueOf(node.getProperty("id", ""))));
+        known.put(key, visible);
+        return visible;
     }
 }
