@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@jest/globals';
 import type { Core } from 'cytoscape';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
@@ -27,6 +27,14 @@ export async function signIn(page: Page, baseUrl: string, token?: string): Promi
 }
 
 /** Types into the search box and picks the hit with this name by keyboard, as a user without a mouse would. */
+/**
+ * Waits until the element shows `text` (a substring, or the whole text for a RegExp such as
+ * /^Anna Weber$/): the page updates after a round trip, so reading it once races the API.
+ */
+export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).waitFor();
+}
+
 export async function searchAndPick(page: Page, text: string, name: string): Promise<void> {
   const input = page.locator('#search-input');
   await input.fill('');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import { launchBrowser, type Browser } from './browser';
-import { drawnEdges, drawnNodeIds, edgeText, highlightedPath, screenshot, searchAndPick, signIn } from './explorer-page';
+import { drawnEdges, drawnNodeIds, edgeText, highlightedPath, screenshot, searchAndPick, signIn, waitForText } from './explorer-page';
 import { idOf, SETUP_TIMEOUT_MS, startSampleWorld } from './sample-world';
 
 const PATH = 'strength nodes { id } steps { type fromId toId }';
@@ -70,7 +70,7 @@ describe('graph questions in the explorer', () => {
     await page.locator('#missing-roles').waitFor();
     const missing = await page.locator('#missing-roles .chip.missing').allTextContents();
     expect(missing).toEqual(deal.buyingCenter.missingRoles.map((role: string) => role.toLowerCase().replace(/_/g, ' ')));
-    await expect(page.locator('#buying-center').textContent()).resolves.toContain(`Coverage ${Math.round(deal.buyingCenter.coverage * 100)} %`);
+    await waitForText(page.locator('#buying-center'), `Coverage ${Math.round(deal.buyingCenter.coverage * 100)} %`);
 
     const member = deal.buyingCenter.members.find((candidate: any) => candidate.bestPath);
     await page.locator(`[data-person-id="${member.person.id}"]`).click();
@@ -86,7 +86,7 @@ describe('graph questions in the explorer', () => {
     await page.locator('#tab-partner').click();
     await page.locator('#partner-conflicts').waitFor();
     const euros = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(partnerCoverage.openPipeline);
-    await expect(page.locator('#partner-results .kpi').first().textContent()).resolves.toContain(euros);
+    await waitForText(page.locator('#partner-results .kpi').first(), euros);
     const conflicts = await page.locator('#partner-conflicts li strong').allTextContents();
     expect(conflicts).toEqual(partnerCoverage.conflicts.map((conflict: any) => conflict.customer.name));
     expect(conflicts).toContain('Bau Schmidt Installationen GmbH');

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
 import { TEST_ADMIN, type TestServer } from '../support/test-server';
 import { launchBrowser, type Browser } from './browser';
-import { screenshot, searchAndPick, signIn } from './explorer-page';
+import { screenshot, searchAndPick, signIn, waitForText } from './explorer-page';
 import { SETUP_TIMEOUT_MS, startSampleWorld, tokenOf } from './sample-world';
 
 /** A token of the test ADMIN that expired a minute ago, signed with the server's secret. */
@@ -39,7 +39,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     });
     await signIn(page, server.baseUrl);
     expect(operations[0]).toMatch(/viewer \{ user \{ name \}/);
-    expect(await page.locator('#signed-in-as').textContent()).toBe(TEST_ADMIN.name);
+    await waitForText(page.locator('#signed-in-as'), TEST_ADMIN.name);
     await searchAndPick(page, 'Bau Schmidt', 'Bau Schmidt Installationen GmbH');
     await page.unroute('**/graphql');
     expect(credentials.length).toBeGreaterThanOrEqual(3);
@@ -52,7 +52,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     await page.evaluate((token) => (globalThis as any).sessionStorage.setItem('xrm-explorer.token', token), expired);
     await page.locator('#tab-influence').click();
     await page.locator('#sign-in').waitFor({ state: 'visible' });
-    await expect(page.locator('#sign-in-message').textContent()).resolves.toContain('The token has expired; sign in again');
+    await waitForText(page.locator('#sign-in-message'), 'The token has expired; sign in again');
     expect(await sessionToken(page)).toBeNull();
     await screenshot(page, 'sign-in-after-expiry');
 
@@ -66,7 +66,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     await page.locator('#sign-out').click();
     await page.locator('#sign-in-token').fill('a-revoked-token');
     await page.locator('#sign-in-submit').click();
-    await expect(page.locator('#sign-in-message').textContent()).resolves.toContain('The API did not accept this token: The token is malformed');
+    await waitForText(page.locator('#sign-in-message'), 'The API did not accept this token: The token is malformed');
     expect(await page.locator('#app').isVisible()).toBe(false);
     await page.locator('#sign-in-token').fill(await tokenOf(server, TEST_ADMIN.key));
     await page.locator('#sign-in-submit').click();
@@ -77,7 +77,7 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     const partner = await browser.context.newPage();
     try {
       await signIn(partner, server.baseUrl, await tokenOf(server, 'u-partner-nordgross'));
-      expect(await partner.locator('#signed-in-as').textContent()).toBe('Jana Kröger · Nordgroß Haustechnik-Großhandel GmbH & Co. KG');
+      await waitForText(partner.locator('#signed-in-as'), 'Jana Kröger · Nordgroß Haustechnik-Großhandel GmbH & Co. KG');
       // A customer Nordgroß serves is found and drawn …
       await searchAndPick(partner, 'Bau Schmidt', 'Bau Schmidt Installationen GmbH');
       // … one it does not serve is not there at all, though an ADMIN finds it.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import { launchBrowser, type Browser } from './browser';
-import { clickNode, drawnEdges, drawnNodeIds, edgeText, screenshot, searchAndPick, signIn, waitForMap } from './explorer-page';
+import { clickNode, drawnEdges, drawnNodeIds, edgeText, screenshot, searchAndPick, signIn, waitForMap, waitForText } from './explorer-page';
 import { idOf, SETUP_TIMEOUT_MS, startSampleWorld } from './sample-world';
 
 const NETWORK = `query ($id: ID!, $depth: Int!, $nodeLimit: Int!) {
@@ -48,7 +48,7 @@ describe('the stakeholder map in the browser', () => {
   it('opens a person’s details in the side panel when the person is clicked', async () => {
     const anna = await idOf(server, 'p-anna-weber');
     await clickNode(page, anna);
-    await expect(page.locator('#panel-title').textContent()).resolves.toBe('Anna Weber');
+    await waitForText(page.locator('#panel-title'), /^Anna Weber$/);
     await page.locator('#details-facts dl').waitFor();
     const facts = await page.locator('#details-facts').textContent();
     expect(facts).toContain('Leiterin Einkauf');
