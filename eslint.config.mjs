@@ -18,6 +18,7 @@ const VALUE_TYPES = [
   'Pipeline', 'PipelineStage', 'ProcessingRestriction', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
   'Viewer',
+  'CampaignResponse', 'CampaignResultGroup', 'ContactFormReceipt', 'CreatedWebhook', 'ResponseKindCount', 'TargetingReport',
   'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',
 ];
 

@@ -3,7 +3,7 @@
  * MERGE (the store is empty and the generator's keys are unique), with the same converted
  * property values, ids and timestamps an import gives. Memory stays bounded at 10^6 nodes.
  */
-import { parseGraph } from '../src/import/parse-graph';
+import { documentItems, parseBatch } from '../src/import/parse-batch';
 import { isNodeLabel, isRelationshipType } from '../src/model/graph-model';
 import type { Database } from '../src/neo4j/database';
 import { param } from '../src/neo4j/values';
@@ -39,14 +39,14 @@ export async function loadWorld(db: Database, options: WorldOptions, progress: (
     const rows = pending.map((item) => item.row);
     pending = [];
     if (section === 'nodes') {
-      const parsed = parseGraph({ nodes: rows, relationships: [] });
-      if (parsed.problems.length || !isNodeLabel(row.type)) throw new Error(`generated rows rejected: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-      await db.write(createNodes(row.type), { rows: parsed.nodes.map((n) => ({ key: n.key, properties: n.properties })), now });
+      const parsed = parseBatch(documentItems({ nodes: rows, relationships: [] }));
+      if (parsed.problems.total || !isNodeLabel(row.type)) throw new Error(`generated rows rejected: ${JSON.stringify(parsed.problems.reported().slice(0, 3))}`);
+      await db.write(createNodes(row.type), { rows: parsed.nodes.map((n) => ({ key: n.ref.value, properties: n.properties })), now });
       counts.nodes += rows.length;
     } else {
-      const parsed = parseGraph({ nodes: [], relationships: rows });
-      if (parsed.problems.length || !isRelationshipType(row.type)) throw new Error(`generated rows rejected: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-      await db.write(createRelationships(row.type), { rows: parsed.relationships.map((r) => ({ from: r.from, to: r.to, properties: r.properties })), now });
+      const parsed = parseBatch(documentItems({ nodes: [], relationships: rows }));
+      if (parsed.problems.total || !isRelationshipType(row.type)) throw new Error(`generated rows rejected: ${JSON.stringify(parsed.problems.reported().slice(0, 3))}`);
+      await db.write(createRelationships(row.type), { rows: parsed.relationships.map((r) => ({ from: r.from.value, to: r.to.value, properties: r.properties })), now });
       counts.relationships += rows.length;
     }
     progress(counts);

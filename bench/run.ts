@@ -1,67 +1,127 @@
 /**
- * `npm run bench [-- <name>…]`: runs every bench/*.bench.ts (or the named ones, e.g. `import`),
- * each exporting `run(context)` that prints its figures. Uses NEO4J_URI when set; otherwise an
- * embedded Neo4j on a fresh temporary store, removed afterwards. Figures are printed, never asserted.
+ * `npm run bench`: are we fast? On the kept bench store of BENCH_NODES nodes (default 10^5; built
+ * once, bench/bench-store.ts) it starts the API as production runs it (`npm run build` output,
+ * NODE_ENV=production) and @neo4j/graphql on Apollo Server 5 over the same Neo4j, then
+ *  1. asks every graph question and the main reads through the API, by raw Cypher through
+ *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
+ *     and prints median and p95 of interleaved runs with the ratios;
+ *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
+ *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it);
+ *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as BENCH_ONLY does);
+ *  4. prints the targets of issue 12, met or missed.
+ * Exits 1 when answers disagree. BENCH_TOKEN is sent as `Authorization: Bearer` to the API.
+ * Figures land in bench/results/ (git-ignored) as JSON as well.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Database } from '../src/neo4j/database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
-import { migrate } from '../src/neo4j/migrations';
+import neo4j from 'neo4j-driver';
+import { openBenchStore } from './bench-store';
+import { describeAnswer } from './answers';
+import { benchCases } from './cases';
+import { asLoadRequest, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
+import { apiCredentials, measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
+import { pickSubjects } from './picks';
+import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
+import { checkTargets, type RunFigures } from './targets';
 
-export interface BenchContext {
-  db: Database;
-  /** Process id of the embedded Neo4j JVM, when the runner started one (for its memory figures). */
-  neo4jPid?: number;
-  /** Prints one figure line. */
-  report(name: string, value: string | number, unit?: string): void;
-}
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SETTINGS = {
+  nodes: env('BENCH_NODES', 100_000),
+  seed: env('BENCH_SEED', 1),
+  runs: env('BENCH_RUNS', 20),
+  warmups: env('BENCH_WARMUPS', 3),
+  rawTimeoutMs: env('BENCH_RAW_TIMEOUT_MS', 10_000),
+  throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
+  loadSeconds: env('BENCH_LOAD_SECONDS', 60),
+  connections: env('BENCH_CONNECTIONS', 8),
+  /**
+   * Only the questions whose name contains one of these `|`-separated parts, or of that kind
+   * ("read" or "graph"): e.g. BENCH_ONLY=read, BENCH_ONLY="paths|buyingCenter".
+   */
+  only: process.env.BENCH_ONLY?.split('|'),
+};
 
-export interface BenchModule {
-  run(context: BenchContext): Promise<void>;
-}
+const log = (line: string) => console.log(line);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const fmt = (t?: Timings) => (t ? `${t.median.toFixed(1)} / ${t.p95.toFixed(1)}` : '—');
+const ratio = (a: Timings, b?: Timings) => (b ? `${(a.median / b.median).toFixed(2)}×` : '');
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const all = fs.readdirSync(__dirname).filter((file) => file.endsWith('.bench.ts')).sort();
-  const files = wanted.length ? wanted.map((name) => `${name.replace(/\.bench\.ts$/, '')}.bench.ts`) : all;
-  for (const file of files) {
-    if (!all.includes(file)) throw new Error(`no benchmark ${file}; available: ${all.map((f) => f.replace('.bench.ts', '')).join(', ')}`);
-  }
-
-  let embedded: EmbeddedNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-bench-neo4j-'));
-    console.log(`starting the embedded Neo4j on ${dataDir} (set NEO4J_URI to use a server)`);
-    embedded = await startEmbeddedNeo4j({ dataDir, heapMb: 2048, pageCacheMb: 1024 });
-    uri = embedded.uri;
-  }
-  const db = Database.connect({
-    uri,
-    user: process.env.NEO4J_USER || 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE || 'neo4j',
-  });
+  log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${load()}`);
+  log(`settings: ${JSON.stringify(SETTINGS)}`);
+  buildApi(log);
+  const store = await openBenchStore(SETTINGS.nodes, SETTINGS.seed, log);
+  const driver = neo4j.driver(store.uri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  const servers: ServerProcess[] = [];
+  let mismatched = false;
   try {
-    await db.waitUntilReachable(30_000);
-    await migrate(db);
-    for (const file of files) {
-      console.log(`\n== ${file.replace('.bench.ts', '')} ==`);
-      const bench = (await import(path.join(__dirname, file))) as BenchModule;
-      await bench.run({
-        db,
-        neo4jPid: embedded?.pid,
-        report: (name, value, unit = '') => console.log(`  ${name.padEnd(40)} ${value}${unit ? ` ${unit}` : ''}`),
-      });
+    const picks = await pickSubjects(driver);
+    log(`picked: hubs of ${picks.hubDegrees.join(' and ')} KNOWS; biggest account ${picks.bigAccountStaff} people; biggest distributor ${picks.distributorCustomers} customers`);
+    const apiServer = await startApi(store.uri);
+    servers.push(apiServer);
+    const ngServer = await startNeo4jGraphQL(store.uri);
+    servers.push(ngServer);
+    const api: Endpoint = { url: apiServer.url, headers: apiCredentials() };
+    const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
+
+    const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));
+    log(`\n== latency: ${SETTINGS.runs} interleaved runs after ${SETTINGS.warmups} warm-ups; ms median / p95 (load ${load()})`);
+    log(`${'question'.padEnd(56)} ${'API'.padStart(15)} ${'raw Cypher'.padStart(15)} ${'API/raw'.padStart(8)} ${'@neo4j/graphql'.padStart(15)} ${'API/ng'.padStart(7)}  answer`);
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+      const result = await measureCase(c, { api, neo4jGraphql, driver, runs: SETTINGS.runs, warmups: SETTINGS.warmups, rawTimeoutMs: SETTINGS.rawTimeoutMs });
+      results.push(result);
+      log(
+        `${c.name.padEnd(56)} ${fmt(result.xrm).padStart(15)} ${fmt(result.raw).padStart(15)} ${ratio(result.xrm, result.raw).padStart(8)} ` +
+          `${fmt(result.neo4jGraphql).padStart(15)} ${ratio(result.xrm, result.neo4jGraphql).padStart(7)}  ${describeAnswer(result.answer)}` +
+          `${result.rawSkipped ? ` (${result.rawSkipped})` : ''}`,
+      );
+      for (const mismatch of result.mismatches) log(`  !! ANSWERS DIFFER — ${mismatch}`);
+      if (result.mismatches.length) mismatched = true;
     }
+
+    const throughput: RunFigures['throughput'] = [];
+    let mixed: LoadResult | undefined;
+    if (SETTINGS.throughputSeconds > 0) {
+      log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections, ${SETTINGS.throughputSeconds} s each; req/s (p99 ms)`);
+      for (const c of cases.filter((x) => x.neo4jGraphql)) {
+        const xrm = await loadRun(api, [asLoadRequest(c.xrm)], SETTINGS.throughputSeconds, SETTINGS.connections);
+        const raw = await rawLoad(driver, c, SETTINGS.throughputSeconds, SETTINGS.connections);
+        const ng = await loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], SETTINGS.throughputSeconds, SETTINGS.connections);
+        throughput.push({ name: c.name, xrm, raw, neo4jGraphql: ng });
+        const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} (${r.p99.toFixed(0)})${r.errors ? ` ${r.errors} errors` : ''}`;
+        log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
+      }
+    }
+    if (SETTINGS.loadSeconds > 0 && !SETTINGS.only) {
+      log(`\n== mixed read load: ${SETTINGS.connections} connections for ${SETTINGS.loadSeconds} s (load before: ${load()})`);
+      mixed = await loadRun(api, mixedWorkload(picks), SETTINGS.loadSeconds, SETTINGS.connections);
+      log(`${mixed.requestsPerSecond.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, ${mixed.errors} errors of ${mixed.requests} requests (load after: ${load()})`);
+    }
+
+    const figures: RunFigures = { nodes: SETTINGS.nodes, cases: results, throughput, mixed, loadSeconds: SETTINGS.loadSeconds };
+    log('\n== targets of issue 12');
+    const checks = checkTargets(figures);
+    for (const check of checks) log(`${check.met ? 'met   ' : 'MISSED'} ${check.target.padEnd(80)} ${check.measured}`);
+    saveResults({ settings: SETTINGS, world: store.world, loadAverage: os.loadavg(), figures, checks });
   } finally {
-    await db.close();
-    await embedded?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const server of servers.reverse()) await server.stop();
+    await driver.close();
+    await store.stop();
   }
+  if (mismatched) {
+    process.stderr.write('bench failed: the API, raw Cypher and @neo4j/graphql disagree on some answers (see !! above)\n');
+    process.exit(1);
+  }
+}
+
+function saveResults(results: object): void {
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${SETTINGS.nodes}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nfigures saved to ${path.relative(process.cwd(), file)}`);
 }
 
 main().catch((error) => {

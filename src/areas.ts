@@ -3,10 +3,13 @@
  * order their resolvers are merged. The server composes the schema and the per-request loaders
  * from it; the plumbing (neo4j, graphql, model, nodes) never imports an area.
  */
+import type http from 'node:http';
 import type { Resolvers } from './generated/graphql';
 import type { Loaders } from './graphql/context';
-import type { MutationRecorder } from './graphql/mutate';
-import type { Reader } from './neo4j/database';
+import { mutator, type MutationRecorder } from './graphql/mutate';
+import type { Logger } from './logger';
+import type { Database, Reader } from './neo4j/database';
+import type { PublicPage } from './web';
 import * as nodes from './nodes';
 import * as graphImport from './import';
 import * as organizations from './organizations';
@@ -28,6 +31,11 @@ import * as lifecycle from './lifecycle';
 import * as consent from './consent';
 import * as dashboard from './dashboard';
 import * as pipeline from './pipeline';
+import * as events from './events';
+import * as campaigns from './campaigns';
+import * as webForms from './web-forms';
+import * as preferences from './preferences';
+import * as webhooks from './webhooks';
 import * as communities from './communities';
 import * as referrals from './referrals';
 import * as assets from './assets';
@@ -38,11 +46,11 @@ import * as access from './access';
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, communities, referrals, assets, forecast, privacy, access,
+  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks, communities, referrals, assets, forecast, privacy, access,
 ] as const;
 
-/** What every mutation writes into its transaction after its work: its audit entry. */
-export const mutationRecorders: readonly MutationRecorder[] = [access.recordAudit];
+/** What every mutation writes in its transaction after its work: its audit entry and its change event. */
+export const mutationRecorders: readonly MutationRecorder[] = [access.recordAudit, events.recordMutationEvents];
 
 /** The resolvers of every area. */
 export const resolvers: Resolvers[] = AREAS.map((area) => area.resolvers);
@@ -56,4 +64,20 @@ type ListedLoaders = UnionToIntersection<ReturnType<AreaWithLoaders['createLoade
 export function createLoaders(db: Reader): Loaders {
   const loaders: ListedLoaders = Object.assign({}, ...AREAS.map((area) => ('createLoaders' in area ? area.createLoaders(db) : {})));
   return loaders;
+}
+
+/** The pages people reach through links we send (no credential: the link's token is the proof). */
+const PUBLIC_PAGES: readonly PublicPage[] = [webForms.consentConfirmationPage, preferences.preferenceCentre];
+
+/** Answers the request when it is for a public page (true), else leaves it to the API's own routes. */
+export async function handlePublicPage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  { db, log }: { db: Database; log: Logger },
+): Promise<boolean> {
+  const write = (operation: string, personId: string | null) =>
+    mutator(db, { id: personId, kind: 'person' }, mutationRecorders)({ operation, args: {}, argumentIds: [] });
+  for (const page of PUBLIC_PAGES) if (await page({ req, res, url, db, log, write })) return true;
+  return false;
 }

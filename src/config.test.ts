@@ -11,11 +11,15 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080', NEO4J_URI: 'neo4j://db:7687', NEO4J_USER: 'app', NEO4J_PASSWORD: 's3cret',
       NEO4J_DATABASE: 'xrm', SEED: 'false', LOG_LEVEL: 'debug', NODE_ENV: 'production', AUTH_JWT_SECRET: 's'.repeat(32),
-      RETENTION_INTERACTIONS_DAYS: '730',
+      BODY_LIMIT_MB: '4', IMPORT_MAX_ROWS: '1000', RETENTION_INTERACTIONS_DAYS: '730',
+      PUBLIC_URL: 'https://crm.example.com/', LINK_SIGNING_SECRET: 'x'.repeat(40), WEBHOOK_RETRY_FIRST_MS: '200',
     });
     expect(config).toMatchObject({
       port: 8080, neo4jUri: 'neo4j://db:7687', neo4jUser: 'app', neo4jPassword: 's3cret',
-      neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production', retentionInteractionsDays: 730,
+      neo4jDatabase: 'xrm', seed: false, logLevel: 'debug', nodeEnv: 'production',
+      bodyLimitBytes: 4 * 1024 * 1024, importMaxRows: 1000, retentionInteractionsDays: 730,
+      publicUrl: 'https://crm.example.com', linkSigningSecret: 'x'.repeat(40),
+      webhooks: { retryFirstMs: 200, pollMs: 1000, timeoutMs: 10000, retryMaxMs: 3600000, retryForMs: 86400000 },
     });
   });
 
@@ -45,10 +49,21 @@ describe('loadConfig', () => {
     ['SEED', 'maybe', /SEED must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+    ['BODY_LIMIT_MB', '0', /BODY_LIMIT_MB must be a whole number from 1 to 1024/],
+    ['IMPORT_MAX_ROWS', 'lots', /IMPORT_MAX_ROWS must be a whole number/],
+    ['PUBLIC_URL', 'crm.example.com', /PUBLIC_URL must be an http\(s\) address/],
+    ['LINK_SIGNING_SECRET', 'short', /LINK_SIGNING_SECRET must be at least 32 characters/],
+    ['WEBHOOK_RETRY_FIRST_MS', '0', /WEBHOOK_RETRY_FIRST_MS must be a whole number/],
     ['RETENTION_INTERACTIONS_DAYS', 'two years', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
     ['RETENTION_INTERACTIONS_DAYS', '0', /RETENTION_INTERACTIONS_DAYS must be a whole number from 1 to 36500/],
   ])('stops on a bad %s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('links point at the local server by default, and production needs a link-signing secret', () => {
+    expect(loadConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(loadConfig({}).linkSigningSecret).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LINK_SIGNING_SECRET must be set when NODE_ENV=production/);
   });
 });

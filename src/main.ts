@@ -6,6 +6,7 @@ import { connectNeo4j } from './neo4j/connect';
 import { migrate } from './neo4j/migrations';
 import { scheduleRetention } from './privacy';
 import { startApp } from './server';
+import { startWebhookDelivery } from './webhooks';
 import { prepareExplorer } from './web';
 
 /**
@@ -27,9 +28,11 @@ async function main(): Promise<void> {
   const production = config.nodeEnv === 'production';
   const auth = authSettings(config.auth, production);
   const developmentToken = production ? undefined : await announceDevelopmentToken(neo4j.db, auth, log);
-  const app = await startApp({ db: neo4j.db, log, production, auth, developmentToken }, config.port);
+  const limits = { bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows };
+  const app = await startApp({ db: neo4j.db, log, production, auth, developmentToken, limits }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
+  const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);
   const days = config.retentionInteractionsDays;
   const stopRetention = days === undefined ? async () => undefined : scheduleRetention(neo4j.db, log, days);
 
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: HTTP server, then Neo4j');
+    log.info({ signal }, 'shutting down: webhook deliveries, HTTP server, then Neo4j');
+    await webhooks.stop();
     await app.close();
     await stopRetention();
     await neo4j.close();

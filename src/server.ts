@@ -5,8 +5,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
 import { authenticator, enforcePermissions, SignInRefused, viewerScope, type AuthSettings } from './access';
-import { createLoaders, mutationRecorders, resolvers } from './areas';
-import { createContext, type Context } from './graphql/context';
+import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
+import { loadConfig } from './config';
+import { createContext, type Context, type RequestLimits } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
@@ -21,6 +22,8 @@ export interface AppOptions {
   production: boolean;
   /** How tokens are checked (src/access). */
   auth: AuthSettings;
+  /** Request bounds (BODY_LIMIT_MB, IMPORT_MAX_ROWS); unset ones take the configuration's defaults. */
+  limits?: Partial<AppLimits>;
   /**
    * Development only (ignored in production): the ADMIN token `npm start` printed, which the
    * explorer's sign-in form offers so that a developer is signed in with one click.
@@ -28,20 +31,27 @@ export interface AppOptions {
   developmentToken?: string;
 }
 
+export interface AppLimits extends RequestLimits {
+  /** Largest request body read, in bytes. */
+  bodyLimitBytes: number;
+}
+
+const { bodyLimitBytes, importMaxRows } = loadConfig({});
+const DEFAULT_LIMITS: AppLimits = { bodyLimitBytes, importMaxRows };
+
 export interface RunningApp {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
-
 /**
  * The HTTP face of the API: POST /graphql (Apollo Server 5), GET /healthz (the process lives),
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production, auth, developmentToken }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, auth, developmentToken, limits: given }: AppOptions, port: number): Promise<RunningApp> {
+  const limits: AppLimits = { ...DEFAULT_LIMITS, ...given };
   const httpServer = http.createServer();
   const authenticate = authenticator(db, auth);
   const apollo = new ApolloServer<Context>({
@@ -72,6 +82,7 @@ export async function startApp({ db, log, production, auth, developmentToken }: 
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
+    if (await handlePublicPage(req, res, url, { db, log })) return;
     if (handleBrowserRequest(req, res, url.pathname, { production, developmentToken: production ? undefined : developmentToken })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
 
@@ -90,7 +101,7 @@ export async function startApp({ db, log, production, auth, developmentToken }: 
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    const body = req.method === 'POST' ? await readJsonBody(req, limits.bodyLimitBytes) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
 
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -98,7 +109,9 @@ export async function startApp({ db, log, production, auth, developmentToken }: 
       context: async () => {
         if (!viewer) throw new GraphQLError('Sign in to run operations.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         // What the request may see follows from who asks: a PARTNER its partner's scope, everyone else everything.
-        return createContext({ db, log, createLoaders, viewer, scope: viewerScope(db, viewer), recorders: mutationRecorders });
+        return createContext({
+          db, log, createLoaders, viewer, scope: viewerScope(db, viewer), limits: { importMaxRows: limits.importMaxRows }, recorders: mutationRecorders,
+        });
       },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -136,12 +149,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new Error(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; import big files with npm run import.`);
+    if (size > maxBytes) return new Error(`The request body is larger than ${maxBytes / 1024 / 1024} MB (BODY_LIMIT_MB); import big files with npm run import.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -8,13 +8,13 @@ CREATE (:AuditEntry {id: randomUUID(), at: datetime.realtime(), actorId: $actorI
 
 /**
  * Writes the AuditEntry of a mutation whose work succeeded, into its transaction: who (the
- * viewer), what (the Mutation field) and which nodes (their ids), never a personal value. An
+ * viewer, or the person of a public page's link), what (the Mutation field) and which nodes (their ids), never a personal value. An
  * AuditEntry carries no :Entity label, so no entity query sees it.
  */
-export const recordAudit: MutationRecorder = async (tx, { operation, args, result, viewer }) => {
+export const recordAudit: MutationRecorder = async (tx, { operation, args, result, actor }) => {
   await tx.run(WRITE_AUDIT_ENTRY, {
-    actorId: viewer.id,
-    actorKind: viewer.kind,
+    actorId: actor.id,
+    actorKind: actor.kind,
     operation,
     targetIds: targetIdsOf(args, result),
   });

@@ -21,6 +21,10 @@ const SERVICE: readonly UserRole[] = ['ADMIN', 'SERVICE'];
 const CONTACT: readonly UserRole[] = [...SELLERS, 'SERVICE'];
 /** Users, API keys, imports, the audit log, catalogue, sales targets and batch recomputations. */
 const ADMIN: readonly UserRole[] = ['ADMIN'];
+/** The change-event feed (DESIGN §10): the ERP, telephony or website integration reads it. */
+const INTEGRATION: readonly UserRole[] = ['ADMIN', 'INTEGRATION'];
+/** A website's contact form may submit contacts and nothing else. */
+const WEB_FORM: readonly UserRole[] = ['ADMIN', 'WEB_FORM'];
 
 /** Any signed-in caller, whatever its roles (even none). */
 export const ANYONE_SIGNED_IN = 'anyone signed in';
@@ -68,6 +72,13 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     replacementCandidates: INTERNAL,
     forecast: INTERNAL,
     exportPersonData: SERVICE,
+    campaign: INTERNAL,
+    campaigns: INTERNAL,
+    campaignResults: INTERNAL,
+    preferenceLink: INTERNAL_BUT_READ_ONLY,
+    events: INTEGRATION,
+    eventTypes: INTEGRATION,
+    webhooks: ADMIN,
     apiKeys: ADMIN,
     auditLog: ADMIN,
   },
@@ -128,6 +139,15 @@ export const PERMISSIONS: { Query: Record<string, RootRule>; Mutation: Record<st
     createApiKey: ADMIN,
     revokeApiKey: ADMIN,
     erasePerson: ADMIN,
+    createCampaign: SELLERS,
+    updateCampaign: SELLERS,
+    deleteCampaign: SELLERS,
+    targetCampaign: SELLERS,
+    recordCampaignResponse: CONTACT,
+    submitContactForm: WEB_FORM,
+    createWebhook: ADMIN,
+    enableWebhook: ADMIN,
+    deleteWebhook: ADMIN,
   },
 };
 

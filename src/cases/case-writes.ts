@@ -1,6 +1,6 @@
 import { badUserInput, notFound } from '../graphql/errors';
 import { NODE_TYPES, type StageProperty } from '../model/graph-model';
-import { validInput } from '../model/validate-properties';
+import { validInput, validKey } from '../model/validate-properties';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -57,7 +57,8 @@ export async function raiseCase(tx: Tx, input: RaiseCaseInput): Promise<EntityRo
     'case',
     ['subject'],
   );
-  if (input.key) values.key = input.key;
+  const key = validKey(input.key);
+  if (key) values.key = key;
   const labels = await labelsOf(tx, [input.raisedById, ...[input.productId, input.assetId].filter((id): id is string => !!id)]);
   const raiser = labels.get(input.raisedById);
   if (!raiser) throw notFound('Organization or Person', input.raisedById);

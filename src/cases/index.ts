@@ -7,6 +7,7 @@ import type { SameProblemRow } from './same-problem';
 export { caseResolvers as resolvers } from './resolvers';
 export { createCaseLoaders as createLoaders };
 export { OPEN_CASE_STATUSES } from './open-statuses';
+export { raiseCase, type RaiseCaseInput } from './case-writes';
 
 type CaseLoaders = ReturnType<typeof createCaseLoaders>;
 declare module '../graphql/context' {

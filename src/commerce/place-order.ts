@@ -1,6 +1,7 @@
 import { badUserInput, conflict, notFound, type InputProblem } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { validKey } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 
 export interface OrderLineInput {
@@ -40,6 +41,7 @@ RETURN ${ENTITY_ROW('o')} AS node, lines`;
  * never disagree with its lines. Every line problem is reported at once; nothing is written then.
  */
 export async function placeOrder(tx: Tx, input: PlaceOrderInput): Promise<EntityRow> {
+  const key = validKey(input.key) ?? null;
   const problems = lineProblems(input);
   if (problems.length) {
     throw badUserInput(`The order is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
@@ -58,7 +60,7 @@ export async function placeOrder(tx: Tx, input: PlaceOrderInput): Promise<Entity
     amount,
     number: input.number ?? null,
     currency: input.currency ?? 'EUR',
-    key: input.key ?? null,
+    key,
     lines: input.lines.map((line) => ({ productId: line.productId, quantity: param.integer(line.quantity), amount: line.amount })),
     now: param.now(),
   });

@@ -1,4 +1,4 @@
-import type { Reader } from '../neo4j/database';
+import type { Reader, Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { PAGE_OF, type PageRows, type PageWindow } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
@@ -16,9 +16,10 @@ export interface AudienceFilter {
 }
 
 // Restricted people are never selected, so they count neither as included nor as excluded.
-// A person is in when the latest decision for the channel and purpose (withdrawals first on a tie) is a grant.
+// A person is in when the latest decision for the channel and purpose (withdrawals first on a tie)
+// is a grant. Both the Audience pages and campaign targeting select through this one rule.
 // Only visible people, employers and decisions count: a hidden decision is no decision.
-const AUDIENCE = `
+const SELECT_AUDIENCE = `
 MATCH (p:Person)
 WHERE ${VISIBLE('p')} AND ${USABLE('p')}
   AND (NOT $byOrganization OR EXISTS {
@@ -40,10 +41,16 @@ WITH p, COLLECT {
   WHERE c.channel = $channel AND c.purpose = $purpose AND c.at <= $asOf AND ${VISIBLE('c')}
   RETURN c.granted ORDER BY c.at DESC, c.granted ASC LIMIT 1
 } AS latest
-WITH p, coalesce(latest[0], false) AS granted
+WITH p, coalesce(latest[0], false) AS granted`;
+
+const AUDIENCE_PAGE = `${SELECT_AUDIENCE}
 ORDER BY p.name, p.id
 WITH collect(CASE WHEN granted THEN p END) AS included, count(p) AS selected
 RETURN ${PAGE_OF('included', ENTITY_ROW)}, selected - size(included) AS excludedWithoutConsent`;
+
+const AUDIENCE_MEMBERS = `${SELECT_AUDIENCE}
+WITH collect(CASE WHEN granted THEN p.id END) AS included, count(p) AS selected
+RETURN included AS personIds, selected - size(included) AS excludedWithoutConsent`;
 
 /** Who is selected and for what: the arguments of Query.audience without the page. */
 export interface AudienceSelection {
@@ -63,6 +70,27 @@ export interface AudienceWindow extends PageRows<EntityRow> {
  * purpose: the window's people, how many there are, and how many the filter matched without consent.
  */
 export async function audienceWindow(db: Reader, selection: AudienceSelection, window: PageWindow): Promise<AudienceWindow> {
+  const [row] = await db.read<AudienceWindow>(AUDIENCE_PAGE, {
+    ...selectionParams(selection),
+    offset: param.integer(window.offset),
+    first: param.integer(window.first),
+  });
+  return row;
+}
+
+/** Everyone of an audience (ids, no order) and how many the filter matched without consent. */
+export interface AudienceMembers {
+  personIds: string[];
+  excludedWithoutConsent: number;
+}
+
+/** The whole audience inside the caller's transaction: what campaign targeting adds, by the same rule as Query.audience. */
+export async function audienceMembers(tx: Tx, selection: AudienceSelection): Promise<AudienceMembers> {
+  const [row] = await tx.run<AudienceMembers>(AUDIENCE_MEMBERS, selectionParams(selection));
+  return row;
+}
+
+function selectionParams(selection: AudienceSelection): Record<string, unknown> {
   const f = selection.filter;
   const list = (values?: readonly string[] | null) => (values?.length ? values : null);
   const text = (value?: string | null) => (value?.trim() ? value.trim().toLowerCase() : null);
@@ -73,7 +101,7 @@ export async function audienceWindow(db: Reader, selection: AudienceSelection, w
     stages: list(f.lifecycleStages),
     worksAtIds: list(f.worksAtIds),
   };
-  const [row] = await db.read<AudienceWindow>(AUDIENCE, {
+  return {
     ...organization,
     byOrganization: Object.values(organization).some((value) => value !== null),
     title: text(f.titleContains),
@@ -82,8 +110,5 @@ export async function audienceWindow(db: Reader, selection: AudienceSelection, w
     channel: selection.channel,
     purpose: selection.purpose.trim(),
     asOf: param.dateTime(selection.asOf),
-    offset: param.integer(window.offset),
-    first: param.integer(window.first),
-  });
-  return row;
+  };
 }

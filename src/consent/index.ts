@@ -4,6 +4,9 @@ import type { AudienceRow } from './audience-pages';
 
 export { consentResolvers as resolvers } from './resolvers';
 export { createConsentLoaders as createLoaders };
+export { audienceMembers, type AudienceFilter, type AudienceMembers, type AudienceSelection } from './audience';
+export { recordConsentDecision, type ConsentDecision } from './record-consent';
+export { currentConsents } from './loaders';
 
 type ConsentLoaders = ReturnType<typeof createConsentLoaders>;
 declare module '../graphql/context' {

@@ -292,6 +292,117 @@ export type BuyingRole =
   /** Will use what is bought. */
   | 'USER';
 
+/** A marketing campaign over one channel for one purpose; targeting honours consent for exactly those. */
+export type Campaign = Node & {
+  __typename?: 'Campaign';
+  /** The channel the campaign contacts people on. */
+  channel: ConsentChannel;
+  /** When the campaign was created in this graph. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the campaign ends; null when open-ended. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** External id from the source system; null when none was given. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Name, e.g. "Herbst-Newsletter 2026". */
+  name: Scalars['String']['output'];
+  /** The user who owns the campaign (OWNS); null when nobody does. */
+  owner?: Maybe<User>;
+  /** The purpose people must have agreed to, e.g. "newsletter". */
+  purpose: Scalars['String']['output'];
+  /** When the campaign starts; null when not planned yet. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a property of the campaign last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of campaigns, newest start first (unplanned last), then by name (Relay connection). */
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  /** The campaigns of this page. */
+  edges: Array<CampaignEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many campaigns there are in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One campaign in a page of campaigns. */
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The campaign. */
+  node: Campaign;
+};
+
+/** How campaignResults groups its rows; people by the organization they currently WORK_AT, deals by their account. */
+export type CampaignGroupBy =
+  /** By the id of the community the organization is IN_COMMUNITY with (from recomputeCommunities). */
+  | 'COMMUNITY'
+  /** By the organization's lifecycle stage. */
+  | 'LIFECYCLE_STAGE'
+  /** One row for the whole campaign (group null). */
+  | 'NONE'
+  /** By the organization's region (German state in the sample world). */
+  | 'REGION'
+  /** By the organization's ABC tier (A, B, C). */
+  | 'TIER';
+
+/** A targeted person's response to a campaign (RESPONDED): one per person, campaign and kind. */
+export type CampaignResponse = {
+  __typename?: 'CampaignResponse';
+  /** When they first responded this way. */
+  at: Scalars['DateTime']['output'];
+  /** The campaign. */
+  campaign: Campaign;
+  /** How they responded. */
+  kind: CampaignResponseKind;
+  /** Who responded. */
+  person: Person;
+};
+
+/** How a targeted person answered a campaign (DESIGN §10). */
+export type CampaignResponseKind =
+  /** The message could not be delivered (no response). */
+  | 'BOUNCED'
+  /** The person clicked a link in the message. */
+  | 'CLICKED'
+  /** The message reached the person (no response yet). */
+  | 'DELIVERED'
+  /** The person opened the message. */
+  | 'OPENED'
+  /** The person signed up (event, demo, offer); also logged as an INBOUND WEB_FORM interaction about the campaign. */
+  | 'REGISTERED'
+  /** The person answered; also logged as an INBOUND interaction about the campaign. */
+  | 'REPLIED'
+  /** The person unsubscribed; also records a withdrawal of the campaign's channel and purpose. */
+  | 'UNSUBSCRIBED';
+
+/** One group of a campaign's results (DESIGN §10). */
+export type CampaignResultGroup = {
+  __typename?: 'CampaignResultGroup';
+  /** Per kind, in the enum's order (every kind, 0 included), the targeted people with that response. */
+  byKind: Array<ResponseKindCount>;
+  /** The group's value (a tier, stage, region or community id); null for NONE and for people or deals without one. */
+  group?: Maybe<Scalars['String']['output']>;
+  /** Σ amount × probability of those opportunities that are open (neither WON nor LOST). */
+  openPipeline: Scalars['Float']['output'];
+  /** Opportunities SOURCED_FROM the campaign whose account is in the group. */
+  opportunities: Scalars['Int']['output'];
+  /** Targeted people with any response other than DELIVERED or BOUNCED. */
+  responded: Scalars['Int']['output'];
+  /** responded / targeted, 0…1; 0 when nobody was targeted. */
+  responseRate: Scalars['Float']['output'];
+  /** People of the group the campaign targeted. */
+  targeted: Scalars['Int']['output'];
+  /** Targeted people who unsubscribed. */
+  unsubscribed: Scalars['Int']['output'];
+  /** Σ amount of those opportunities that were WON. */
+  wonAmount: Scalars['Float']['output'];
+};
+
 /** A complaint or service request. */
 export type Case = Node & {
   __typename?: 'Case';
@@ -508,6 +619,34 @@ export type ConsentChannel =
   /** Social-media messages. */
   | 'SOCIAL';
 
+/**
+ * What a website's contact form sends (DESIGN §10). A malformed e-mail or a text over its length is
+ * BAD_USER_INPUT; more than 5 submissions per e-mail address and hour are TOO_MANY_REQUESTS.
+ */
+export type ContactFormInput = {
+  /** Consents to ask for (at most 10); nothing is granted before the person confirms by the link. */
+  consents?: InputMaybe<Array<RequestedConsentInput>>;
+  /** The person's e-mail address; the person is found by it (case-insensitive) or created. */
+  email: Scalars['String']['input'];
+  /** The message; logged as an INBOUND WEB_FORM interaction. At most 1800 characters. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The person's name; used only when the person is new (default: the e-mail address). At most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The organization the person names; kept with the message. At most 200 characters. */
+  organizationName?: InputMaybe<Scalars['String']['input']>;
+  /** Which form it came from, e.g. "website-contact"; granted consents get the source `double-opt-in:<source>`. 1 to 80 characters. */
+  source: Scalars['String']['input'];
+  /** Version of the consent text the form showed; required when consents are asked for. At most 50 characters. */
+  textVersion?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The answer to a contact form: always accepted, so it never tells whether the person was known. */
+export type ContactFormReceipt = {
+  __typename?: 'ContactFormReceipt';
+  /** Always true. */
+  accepted: Scalars['Boolean']['output'];
+};
+
 /** A new API key for a client app. */
 export type CreateApiKeyInput = {
   /**
@@ -539,6 +678,24 @@ export type CreateAssetInput = {
   status?: InputMaybe<AssetStatus>;
 };
 
+/** A new campaign. A purpose over 100 characters or a name over 200 is BAD_USER_INPUT; an unknown owner is NOT_FOUND. */
+export type CreateCampaignInput = {
+  /** The channel the campaign contacts people on. */
+  channel: ConsentChannel;
+  /** When it ends. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** External id, unique across the graph; a duplicate is CONFLICT. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Name; required, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /** The User who owns it; nobody when left out. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The purpose people must have agreed to, e.g. "newsletter"; at most 100 characters. */
+  purpose: Scalars['String']['input'];
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /**
  * A new opportunity. An unknown account or owner is NOT_FOUND, an id of the wrong type, a negative
  * amount, a probability outside 0…1 or a currency longer than 3 characters is BAD_USER_INPUT.
@@ -548,6 +705,8 @@ export type CreateOpportunityInput = {
   accountId: Scalars['ID']['input'];
   /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** The Campaign the deal came from (SOURCED_FROM); none when left out. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code of the amount, e.g. EUR. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** When we expect the deal to close. */
@@ -658,6 +817,16 @@ export type CreateUserInput = {
   roles?: InputMaybe<Array<UserRole>>;
 };
 
+/** A receiver to register. A url that is not http(s) or a type not in eventTypes is BAD_USER_INPUT. */
+export type CreateWebhookInput = {
+  /** What it is for; at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types to receive (see Query.eventTypes); every type when left out or empty. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where to POST the events: http(s), no user or password in it, at most 2000 characters. */
+  url: Scalars['String']['input'];
+};
+
 /** A new API key and its secret. The secret is shown only here: store it now, it cannot be read again. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
@@ -665,6 +834,15 @@ export type CreatedApiKey = {
   apiKey: ApiKey;
   /** The secret to send as the x-api-key header, e.g. "xrm_Ab3dE9fQ…" (47 characters). */
   secret: Scalars['String']['output'];
+};
+
+/** A new webhook and its signing secret, which is shown only here. */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** The signing secret `whsec_<base64>` for the receiver's Standard Webhooks library; not shown again. */
+  secret: Scalars['String']['output'];
+  /** The webhook. */
+  webhook: Webhook;
 };
 
 /** A credit or discount given on a logged contact. */
@@ -828,6 +1006,30 @@ export type EmployerEdge = {
   until?: Maybe<Scalars['Date']['output']>;
 };
 
+/**
+ * One change in the graph (DESIGN §10): every successful mutation writes one in its own transaction,
+ * so an event exists exactly when its change committed. `seq` grows by one per event across the
+ * graph, without gaps. The payload carries ids only, except `consent.confirmation_requested`, whose
+ * data holds the confirmation URL for the mailer.
+ */
+export type Event = {
+  __typename?: 'Event';
+  /** The user or API key that made the change; for a public page the person whose link it is; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** When the change committed (server time). */
+  at: Scalars['DateTime']['output'];
+  /** More of the payload: `{}` for most types; `{personId, url}` for `consent.confirmation_requested`. */
+  data: Scalars['JSON']['output'];
+  /** Server-generated UUID; webhooks send it as `webhook-id`, the same on every retry. */
+  id: Scalars['ID']['output'];
+  /** Position in the feed: 1 for the first event, one more for each following one. */
+  seq: Scalars['Int']['output'];
+  /** The nodes the change touched (the ids its arguments and its answer name). */
+  targetIds: Array<Scalars['ID']['output']>;
+  /** What happened, `<thing>.<verb>`, e.g. `organization.created`, `consent.withdrawn` (see eventTypes). */
+  type: Scalars['String']['output'];
+};
+
 /** A quarter's forecast per user and in total. */
 export type Forecast = {
   __typename?: 'Forecast';
@@ -920,7 +1122,7 @@ export type InfluencesInput = {
 /** One logged contact (contact history). */
 export type Interaction = Node & {
   __typename?: 'Interaction';
-  /** Organizations, opportunities and cases it was about (ABOUT), by name or subject. */
+  /** Organizations, opportunities, cases and campaigns it was about (ABOUT), by name or subject. */
   about: Array<Node>;
   /** When the interaction was logged. */
   createdAt: Scalars['DateTime']['output'];
@@ -1088,7 +1290,7 @@ export type LifecycleTransition = {
  * than 50 participants or more than 20 subjects is BAD_USER_INPUT.
  */
 export type LogInteractionInput = {
-  /** What it was about: at most 20 Organization, Opportunity or Case ids. */
+  /** What it was about: at most 20 Organization, Opportunity, Case or Campaign ids. */
   aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Who started it. */
   direction?: InputMaybe<InteractionDirection>;
@@ -1178,6 +1380,8 @@ export type Mutation = {
    * Unknown ids are NOT_FOUND; an id of the wrong kind or an invalid value is BAD_USER_INPUT.
    */
   createAsset: Asset;
+  /** Creates a campaign (OWNS from its owner when given). */
+  createCampaign: Campaign;
   /**
    * Creates an opportunity for an account (FOR_ACCOUNT) with an optional owner (OWNS), in one
    * transaction.
@@ -1191,28 +1395,52 @@ export type Mutation = {
   createProduct: Product;
   /** Creates a user and returns them. */
   createUser: User;
+  /**
+   * Registers a webhook; it receives the events after its creation (its own `webhook.created` first).
+   * The answer holds the signing secret, shown this once.
+   */
+  createWebhook: CreatedWebhook;
   /** Deletes an asset and its links; cases about it stay. NOT_FOUND for an unknown id. Answers the deleted asset. */
   deleteAsset: Asset;
   /**
-   * Deletes the opportunity with its relationships and stage history; returns its id. NOT_FOUND for an
-   * unknown id.
+   * Deletes the campaign with its targeting, responses and SOURCED_FROM links (the opportunities and
+   * logged interactions stay); returns its id. NOT_FOUND for an unknown id.
+   */
+  deleteCampaign: Scalars['ID']['output'];
+  /**
+   * Deletes the opportunity with its relationships (account, owner, buying roles, contacts about it)
+   * and its stage history; returns its id. NOT_FOUND for an unknown id.
    */
   deleteOpportunity: Scalars['ID']['output'];
   /**
-   * Deletes the organization and its relationships; returns its id. When people WORK_AT it, this is a
-   * CONFLICT naming how many (extensions.people), unless force is true (the people stay, without
-   * that employer). NOT_FOUND for an unknown id.
+   * Deletes the organization, its relationships and what belonged only to it — its lifecycle
+   * history, orders (with their lines), opportunities (with their stage history and buying roles)
+   * and the cases it raised; returns its id. When people WORK_AT it, this is a CONFLICT naming how
+   * many (extensions.people), unless force is true (the people stay, without that employer).
+   * NOT_FOUND for an unknown id.
    */
   deleteOrganization: Scalars['ID']['output'];
-  /** Deletes the person and all their relationships; returns their id. NOT_FOUND for an unknown id. */
+  /**
+   * Deletes the person, all their relationships and what belonged only to them — their consents, the
+   * cases they raised and contacts nobody else took part in; returns their id. NOT_FOUND for an
+   * unknown id.
+   */
   deletePerson: Scalars['ID']['output'];
   /**
    * Deletes a product no order contains (CONFLICT otherwise: orders are history); returns it.
    * NOT_FOUND for an unknown id.
    */
   deleteProduct: Product;
-  /** Deletes the user and all their relationships; returns their id. NOT_FOUND for an unknown id. */
+  /**
+   * Deletes the user and all their relationships (their opportunities and cases stay, without that
+   * owner or assignee), and contacts nobody else took part in; returns their id. NOT_FOUND for an
+   * unknown id.
+   */
   deleteUser: Scalars['ID']['output'];
+  /** Deletes a webhook; its deliveries stop. Returns its id; NOT_FOUND for an unknown id. */
+  deleteWebhook: Scalars['ID']['output'];
+  /** Resumes a failing webhook from the event it stopped at. NOT_FOUND for an unknown id. */
+  enableWebhook: Webhook;
   /**
    * Erases a person (GDPR Art. 17) in one transaction: their node, every relationship, their consent
    * decisions and buying roles go; interactions they took part in lose them as participant (one left
@@ -1315,6 +1543,13 @@ export type Mutation = {
    */
   recomputeTiers: TierReport;
   /**
+   * Records a targeted person's response (one RESPONDED per kind; a repeat keeps the earlier `at`).
+   * UNSUBSCRIBED also withdraws the campaign's channel and purpose (source `campaign:<key or id>`);
+   * REPLIED and REGISTERED also log an INBOUND interaction of the person ABOUT the campaign — all in
+   * one transaction. A person the campaign did not target is BAD_USER_INPUT; unknown ids are NOT_FOUND.
+   */
+  recordCampaignResponse: CampaignResponse;
+  /**
    * Records that a person granted consent for a channel and purpose (a new Consent; history is
    * kept). NOT_FOUND for an unknown person; a purpose over 100 characters is BAD_USER_INPUT.
    */
@@ -1367,6 +1602,19 @@ export type Mutation = {
    */
   setSalesTarget: Scalars['Boolean']['output'];
   /**
+   * A website's contact form (API keys of role WEB_FORM may call only this). Logs the message, and for
+   * requested consents stores a confirmation request valid for 7 days and emits the event
+   * `consent.confirmation_requested` with the person's id and the link for the mailer
+   * (`<PUBLIC_URL>/consent/confirm?token=…`). The answer is the same for a known and an unknown person.
+   */
+  submitContactForm: ContactFormReceipt;
+  /**
+   * Adds TARGETED_BY {at} for exactly the people of audience(filter, campaign channel, campaign
+   * purpose, asOf: at): consent honoured, restricted people left out. People the campaign targeted
+   * before are not added again. NOT_FOUND for an unknown campaign.
+   */
+  targetCampaign: TargetingReport;
+  /**
    * Removes INFLUENCES from the one to the other; false when there was none. Unknown ids are
    * NOT_FOUND.
    */
@@ -1406,6 +1654,8 @@ export type Mutation = {
    * the old one. NOT_FOUND for an unknown id.
    */
   updateAsset: Asset;
+  /** Changes the given fields of a campaign; NOT_FOUND for an unknown id or owner. */
+  updateCampaign: Campaign;
   /** Changes the given fields of an opportunity; NOT_FOUND for an unknown id, account or owner. */
   updateOpportunity: Opportunity;
   /** Changes the given properties of an organization; NOT_FOUND for an unknown id. */
@@ -1489,6 +1739,15 @@ export type MutationCreateAssetArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationCreateOpportunityArgs = {
   input: CreateOpportunityInput;
 };
@@ -1534,7 +1793,25 @@ export type MutationCreateUserArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationDeleteAssetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteCampaignArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1581,6 +1858,24 @@ export type MutationDeleteProductArgs = {
  * extensions.code) has written nothing.
  */
 export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationEnableWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1740,6 +2035,18 @@ export type MutationRecomputeTiersArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationRecordCampaignResponseArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  campaignId: Scalars['ID']['input'];
+  kind: CampaignResponseKind;
+  personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationRecordConsentArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   channel: ConsentChannel;
@@ -1840,6 +2147,26 @@ export type MutationSetSalesTargetArgs = {
  * Everything a client can change. Each mutation is one transaction: a failed one (an error with
  * extensions.code) has written nothing.
  */
+export type MutationSubmitContactFormArgs = {
+  input: ContactFormInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationTargetCampaignArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  campaignId: Scalars['ID']['input'];
+  filter?: InputMaybe<AudienceFilter>;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
 export type MutationUnlinkInfluencesArgs = {
   fromId: Scalars['ID']['input'];
   toId: Scalars['ID']['input'];
@@ -1913,6 +2240,16 @@ export type MutationUnlinkWorksAtArgs = {
 export type MutationUpdateAssetArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAssetInput;
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationUpdateCampaignArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCampaignInput;
 };
 
 
@@ -2068,6 +2405,8 @@ export type Opportunity = Node & {
   amount?: Maybe<Scalars['Float']['output']>;
   /** Members with roles and stance, their best warm paths, missing key roles and coverage (DESIGN §4). */
   buyingCenter: BuyingCenter;
+  /** The campaign this deal came from (SOURCED_FROM); null when none. */
+  campaign?: Maybe<Campaign>;
   /** Why it was won or lost; null while open. */
   closeReason?: Maybe<Scalars['String']['output']>;
   /** When it was won or lost (set by changeOpportunityStage); null while open. */
@@ -2863,6 +3202,18 @@ export type Query = {
   averageTimeToResolve: ResolutionTime;
   /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
   buyingCenter: BuyingCenter;
+  /** The campaign with this id; null when there is none. */
+  campaign?: Maybe<Campaign>;
+  /**
+   * A campaign's results, one row per group, by group (null last): targeted, responded, response rate,
+   * responses per kind, unsubscribes, and the pipeline of the opportunities SOURCED_FROM it. A person
+   * counts in the group of the organization they currently WORK_AT (the smallest key when several),
+   * a deal in that of its account. NONE answers one row even for an empty campaign. NOT_FOUND for an
+   * unknown campaign.
+   */
+  campaignResults: Array<CampaignResultGroup>;
+  /** Campaigns, newest start first (unplanned last), then by name. */
+  campaigns: CampaignConnection;
   /** The case with this id; null when there is none. */
   case?: Maybe<Case>;
   /** The communities of the last recomputeCommunities run, largest first (ties by id). */
@@ -2886,6 +3237,13 @@ export type Query = {
    * still counts as recent. Highest lifetime revenue first, then by name.
    */
   dormantCustomers: DormantCustomerConnection;
+  /** Every event type there is, sorted: what `events(types:)` and `createWebhook(input: {types})` accept. */
+  eventTypes: Array<Scalars['String']['output']>;
+  /**
+   * The change feed, oldest first: up to `first` events after seq `after`. Poll with the last seq
+   * you processed. An unknown type is BAD_USER_INPUT.
+   */
+  events: Array<Event>;
   /**
    * Everything stored about a person, as one JSON document (GDPR Art. 15/20): `person` (id, key and
    * every stored property), `relationships` (every relationship with its type, direction, properties
@@ -2935,6 +3293,14 @@ export type Query = {
   person?: Maybe<Person>;
   /** The pipeline by stage under the filter (an opportunity without a stage counts as QUALIFICATION). */
   pipeline: Pipeline;
+  /**
+   * The person's preference-centre link, `<PUBLIC_URL>/preferences/<token>`: a signed token naming the
+   * person that expires after `ttlDays`. On that page (no sign-in, no JavaScript needed) the person
+   * sees their name and a switch per channel and purpose, records grants and withdrawals (source
+   * `preference-centre`), and can ask for a copy or the erasure of their data (a Case for the service
+   * team). NOT_FOUND for an unknown person; ttlDays outside 1…365 is BAD_USER_INPUT.
+   */
+  preferenceLink: Scalars['String']['output'];
   /** The product with this id; null when there is none. */
   product?: Maybe<Product>;
   /**
@@ -2985,6 +3351,8 @@ export type Query = {
    * is never a step.
    */
   warmIntroductions: Array<RelationshipPath>;
+  /** Every webhook, oldest first, with its delivery state (never its secret). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -3054,6 +3422,26 @@ export type QueryBuyingCenterArgs = {
 
 
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignResultsArgs = {
+  campaignId: Scalars['ID']['input'];
+  groupBy?: InputMaybe<CampaignGroupBy>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3092,6 +3480,14 @@ export type QueryDormantCustomersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -3192,6 +3588,13 @@ export type QueryPersonArgs = {
 /** Everything a client can read: entities, lists, graph questions and CRM analytics. */
 export type QueryPipelineArgs = {
   filter?: InputMaybe<PipelineFilter>;
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryPreferenceLinkArgs = {
+  personId: Scalars['ID']['input'];
+  ttlDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3396,6 +3799,14 @@ export type ReportsToInput = {
   personId: Scalars['ID']['input'];
 };
 
+/** One consent a web form asks the person for; granted only once they confirm by the e-mailed link. */
+export type RequestedConsentInput = {
+  /** The channel. */
+  channel: ConsentChannel;
+  /** What for, e.g. "newsletter"; 1 to 100 characters. */
+  purpose: Scalars['String']['input'];
+};
+
 /** Mean time from openedAt to resolvedAt of the cases resolved in a period. */
 export type ResolutionTime = {
   __typename?: 'ResolutionTime';
@@ -3405,6 +3816,15 @@ export type ResolutionTime = {
   averageHours?: Maybe<Scalars['Float']['output']>;
   /** How many cases were resolved in the period. */
   cases: Scalars['Int']['output'];
+};
+
+/** How many people of a group gave one kind of response. */
+export type ResponseKindCount = {
+  __typename?: 'ResponseKindCount';
+  /** The kind of response. */
+  kind: CampaignResponseKind;
+  /** How many targeted people gave it (each person once). */
+  people: Scalars['Int']['output'];
 };
 
 /** A user's sales target for one quarter (HAS_TARGET); one per user and period. */
@@ -3577,6 +3997,17 @@ export type SubsidiaryOfInput = {
   subsidiaryId: Scalars['ID']['input'];
 };
 
+/** What one targetCampaign call did. */
+export type TargetingReport = {
+  __typename?: 'TargetingReport';
+  /** People of the audience the campaign had targeted before; not added again. */
+  alreadyTargeted: Scalars['Int']['output'];
+  /** People the filter matched who are not in the audience (no current grant for the channel and purpose). */
+  matchedWithoutConsent: Scalars['Int']['output'];
+  /** People of the audience newly targeted by this call. */
+  targeted: Scalars['Int']['output'];
+};
+
 /** An account's ABC tier by its share of revenue over the last 12 months (see recomputeTiers). */
 export type Tier =
   /** The accounts that together make the first 80 % of revenue. */
@@ -3635,6 +4066,21 @@ export type UpdateAssetInput = {
 
 /**
  * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
+ * Channel and purpose stay as created: targeting and responses were judged against them.
+ */
+export type UpdateCampaignInput = {
+  /** When it ends. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New name; null is BAD_USER_INPUT. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Hands the campaign to another user (a User id); null removes the owner. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * Only the given fields change; null clears an optional field (ownerId: null removes the owner).
  * The stage changes through changeOpportunityStage, which records the change in stageHistory.
  */
 export type UpdateOpportunityInput = {
@@ -3642,6 +4088,8 @@ export type UpdateOpportunityInput = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Value of the deal in `currency`, 0 or more. */
   amount?: InputMaybe<Scalars['Float']['input']>;
+  /** Names the Campaign the deal came from (replacing any earlier one); null removes it. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code of the amount. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** When we expect the deal to close. */
@@ -3832,6 +4280,8 @@ export type UserEdge = {
 export type UserRole =
   /** Runs the system: users, imports, data protection. */
   | 'ADMIN'
+  /** An ERP, telephony or other system (an API key) that reads the change feed (events). */
+  | 'INTEGRATION'
   /** Owns key accounts and works their networks. */
   | 'KEY_ACCOUNT_MANAGER'
   /** An outside user working for a channel partner (ACTS_FOR): sees only that partner's scope, may log interactions and set buying roles. */
@@ -3843,7 +4293,9 @@ export type UserRole =
   /** Sells: prospects, deals, contact history. */
   | 'SALES'
   /** Customer service: cases, complaints, service contacts. */
-  | 'SERVICE';
+  | 'SERVICE'
+  /** A website's back end (an API key): may call submitContactForm and nothing else. */
+  | 'WEB_FORM';
 
 /**
  * Who is asking: the user of the token, or the client app of the API key, with what it may do. Every
@@ -3866,6 +4318,41 @@ export type Viewer = {
    * (the one who created it; the key stops working when that user is deleted or deactivated).
    */
   user: User;
+};
+
+/**
+ * A receiver of the change events (DESIGN §10), e.g. the ERP, the telephony system or the website.
+ * Deliveries follow the Standard Webhooks specification: POST with the headers webhook-id (the
+ * event's id, the same on every retry), webhook-timestamp and webhook-signature, body
+ * `{type, timestamp, data: {seq, targetIds, actorId, …}}`; in seq order, at least once.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** Failed attempts at the current event (0 when none). */
+  attempts: Scalars['Int']['output'];
+  /** When it was created; it receives the events from then on. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it is for, e.g. "ERP sync". */
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when one event could not be delivered for the retry period (24 h by default): deliveries
+   * have stopped until enableWebhook.
+   */
+  failing: Scalars['Boolean']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** When the receiver last accepted an event; null before the first. */
+  lastDeliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The seq of the last event the receiver accepted (2xx); the next delivery is the next event after it. */
+  lastDeliveredSeq: Scalars['Int']['output'];
+  /** What went wrong with the last failed attempt (e.g. "HTTP 500", a timeout); null after a success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the current event is tried again after a failure; null when nothing waits. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event types it receives; empty: every type. */
+  types: Array<Scalars['String']['output']>;
+  /** Where the events are POSTed. */
+  url: Scalars['String']['output'];
 };
 
 /** A person WORKS_AT an organization. Dates are YYYY-MM-DD. */
@@ -3981,6 +4468,13 @@ export type ResolversTypes = ResolversObject<{
   BuyingCenter: ResolverTypeWrapper<ResolverRows['BuyingCenter']>;
   BuyingCenterMember: ResolverTypeWrapper<ResolverRows['BuyingCenterMember']>;
   BuyingRole: ResolverTypeWrapper<Partial<BuyingRole>>;
+  Campaign: ResolverTypeWrapper<EntityRow>;
+  CampaignConnection: ResolverTypeWrapper<Partial<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>>;
+  CampaignEdge: ResolverTypeWrapper<Partial<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>>;
+  CampaignGroupBy: ResolverTypeWrapper<Partial<CampaignGroupBy>>;
+  CampaignResponse: ResolverTypeWrapper<ResolverRows['CampaignResponse']>;
+  CampaignResponseKind: ResolverTypeWrapper<Partial<CampaignResponseKind>>;
+  CampaignResultGroup: ResolverTypeWrapper<ResolverRows['CampaignResultGroup']>;
   Case: ResolverTypeWrapper<EntityRow>;
   CaseParty: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseParty']>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
@@ -3991,14 +4485,19 @@ export type ResolversTypes = ResolversObject<{
   CommunityRun: ResolverTypeWrapper<ResolverRows['CommunityRun']>;
   Consent: ResolverTypeWrapper<EntityRow>;
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
+  ContactFormInput: ResolverTypeWrapper<Partial<ContactFormInput>>;
+  ContactFormReceipt: ResolverTypeWrapper<Partial<ContactFormReceipt>>;
   CreateApiKeyInput: ResolverTypeWrapper<Partial<CreateApiKeyInput>>;
   CreateAssetInput: ResolverTypeWrapper<Partial<CreateAssetInput>>;
+  CreateCampaignInput: ResolverTypeWrapper<Partial<CreateCampaignInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganizationInput: ResolverTypeWrapper<Partial<CreateOrganizationInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
+  CreateWebhookInput: ResolverTypeWrapper<Partial<CreateWebhookInput>>;
   CreatedApiKey: ResolverTypeWrapper<ResolverRows['CreatedApiKey']>;
+  CreatedWebhook: ResolverTypeWrapper<Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>>;
   CreditRecord: ResolverTypeWrapper<ResolverRows['CreditRecord']>;
   CrossSellCandidate: ResolverTypeWrapper<ResolverRows['CrossSellCandidate']>;
   CustomerValue: ResolverTypeWrapper<ResolverRows['CustomerValue']>;
@@ -4010,6 +4509,7 @@ export type ResolversTypes = ResolversObject<{
   DormantCustomerEdge: ResolverTypeWrapper<Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversTypes['DormantCustomer'] }>>;
   EmployeeEdge: ResolverTypeWrapper<ResolverRows['EmployeeEdge']>;
   EmployerEdge: ResolverTypeWrapper<ResolverRows['EmployerEdge']>;
+  Event: ResolverTypeWrapper<ResolverRows['Event']>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Forecast: ResolverTypeWrapper<ResolverRows['Forecast']>;
   ForecastRow: ResolverTypeWrapper<ResolverRows['ForecastRow']>;
@@ -4086,7 +4586,9 @@ export type ResolversTypes = ResolversObject<{
   ReplacementCandidateEdge: ResolverTypeWrapper<Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversTypes['ReplacementCandidate'] }>>;
   ReplacementConnection: ResolverTypeWrapper<Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversTypes['ReplacementCandidateEdge']> }>>;
   ReportsToInput: ResolverTypeWrapper<Partial<ReportsToInput>>;
+  RequestedConsentInput: ResolverTypeWrapper<Partial<RequestedConsentInput>>;
   ResolutionTime: ResolverTypeWrapper<Partial<ResolutionTime>>;
+  ResponseKindCount: ResolverTypeWrapper<Partial<ResponseKindCount>>;
   SalesTarget: ResolverTypeWrapper<EntityRow>;
   SameProblemAccount: ResolverTypeWrapper<ResolverRows['SameProblemAccount']>;
   SearchHit: ResolverTypeWrapper<ResolverRows['SearchHit']>;
@@ -4101,11 +4603,13 @@ export type ResolversTypes = ResolversObject<{
   Stance: ResolverTypeWrapper<Partial<Stance>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubsidiaryOfInput: ResolverTypeWrapper<Partial<SubsidiaryOfInput>>;
+  TargetingReport: ResolverTypeWrapper<ResolverRows['TargetingReport']>;
   Tier: ResolverTypeWrapper<Partial<Tier>>;
   TierAccounts: ResolverTypeWrapper<Partial<TierAccounts>>;
   TierCount: ResolverTypeWrapper<Partial<TierCount>>;
   TierReport: ResolverTypeWrapper<Partial<TierReport>>;
   UpdateAssetInput: ResolverTypeWrapper<Partial<UpdateAssetInput>>;
+  UpdateCampaignInput: ResolverTypeWrapper<Partial<UpdateCampaignInput>>;
   UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganizationInput: ResolverTypeWrapper<Partial<UpdateOrganizationInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
@@ -4117,6 +4621,7 @@ export type ResolversTypes = ResolversObject<{
   UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
   UserRole: ResolverTypeWrapper<Partial<UserRole>>;
   Viewer: ResolverTypeWrapper<ResolverRows['Viewer']>;
+  Webhook: ResolverTypeWrapper<ResolverRows['Webhook']>;
   WorksAtInput: ResolverTypeWrapper<Partial<WorksAtInput>>;
 }>;
 
@@ -4135,6 +4640,11 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Partial<Scalars['Boolean']['output']>;
   BuyingCenter: ResolverRows['BuyingCenter'];
   BuyingCenterMember: ResolverRows['BuyingCenterMember'];
+  Campaign: EntityRow;
+  CampaignConnection: Partial<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> }>;
+  CampaignEdge: Partial<Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] }>;
+  CampaignResponse: ResolverRows['CampaignResponse'];
+  CampaignResultGroup: ResolverRows['CampaignResultGroup'];
   Case: EntityRow;
   CaseParty: Partial<ResolversUnionTypes<ResolversParentTypes>['CaseParty']>;
   ChannelConflict: Partial<Omit<ChannelConflict, 'customer' | 'partners'> & { customer: ResolversParentTypes['Organization'], partners: Array<ResolversParentTypes['Organization']> }>;
@@ -4143,14 +4653,19 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityEdge: Partial<Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] }>;
   CommunityRun: ResolverRows['CommunityRun'];
   Consent: EntityRow;
+  ContactFormInput: Partial<ContactFormInput>;
+  ContactFormReceipt: Partial<ContactFormReceipt>;
   CreateApiKeyInput: Partial<CreateApiKeyInput>;
   CreateAssetInput: Partial<CreateAssetInput>;
+  CreateCampaignInput: Partial<CreateCampaignInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganizationInput: Partial<CreateOrganizationInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
   CreateProductInput: Partial<CreateProductInput>;
   CreateUserInput: Partial<CreateUserInput>;
+  CreateWebhookInput: Partial<CreateWebhookInput>;
   CreatedApiKey: ResolverRows['CreatedApiKey'];
+  CreatedWebhook: Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] }>;
   CreditRecord: ResolverRows['CreditRecord'];
   CrossSellCandidate: ResolverRows['CrossSellCandidate'];
   CustomerValue: ResolverRows['CustomerValue'];
@@ -4162,6 +4677,7 @@ export type ResolversParentTypes = ResolversObject<{
   DormantCustomerEdge: Partial<Omit<DormantCustomerEdge, 'node'> & { node: ResolversParentTypes['DormantCustomer'] }>;
   EmployeeEdge: ResolverRows['EmployeeEdge'];
   EmployerEdge: ResolverRows['EmployerEdge'];
+  Event: ResolverRows['Event'];
   Float: Partial<Scalars['Float']['output']>;
   Forecast: ResolverRows['Forecast'];
   ForecastRow: ResolverRows['ForecastRow'];
@@ -4228,7 +4744,9 @@ export type ResolversParentTypes = ResolversObject<{
   ReplacementCandidateEdge: Partial<Omit<ReplacementCandidateEdge, 'node'> & { node: ResolversParentTypes['ReplacementCandidate'] }>;
   ReplacementConnection: Partial<Omit<ReplacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReplacementCandidateEdge']> }>;
   ReportsToInput: Partial<ReportsToInput>;
+  RequestedConsentInput: Partial<RequestedConsentInput>;
   ResolutionTime: Partial<ResolutionTime>;
+  ResponseKindCount: Partial<ResponseKindCount>;
   SalesTarget: EntityRow;
   SameProblemAccount: ResolverRows['SameProblemAccount'];
   SearchHit: ResolverRows['SearchHit'];
@@ -4238,10 +4756,12 @@ export type ResolversParentTypes = ResolversObject<{
   StakeholderLink: LinkResult;
   String: Partial<Scalars['String']['output']>;
   SubsidiaryOfInput: Partial<SubsidiaryOfInput>;
+  TargetingReport: ResolverRows['TargetingReport'];
   TierAccounts: Partial<TierAccounts>;
   TierCount: Partial<TierCount>;
   TierReport: Partial<TierReport>;
   UpdateAssetInput: Partial<UpdateAssetInput>;
+  UpdateCampaignInput: Partial<UpdateCampaignInput>;
   UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganizationInput: Partial<UpdateOrganizationInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
@@ -4252,6 +4772,7 @@ export type ResolversParentTypes = ResolversObject<{
   UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
   Viewer: ResolverRows['Viewer'];
+  Webhook: ResolverRows['Webhook'];
   WorksAtInput: Partial<WorksAtInput>;
 }>;
 
@@ -4331,6 +4852,50 @@ export type BuyingCenterMemberResolvers<ContextType = Context, ParentType extend
   stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
 }>;
 
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ConsentChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+}>;
+
+export type CampaignResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResponse'] = ResolversParentTypes['CampaignResponse']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CampaignResponseKind'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type CampaignResultGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResultGroup'] = ResolversParentTypes['CampaignResultGroup']> = ResolversObject<{
+  byKind?: Resolver<Array<ResolversTypes['ResponseKindCount']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openPipeline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  opportunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  targeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsubscribed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wonAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = ResolversObject<{
   asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -4407,9 +4972,18 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ContactFormReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactFormReceipt'] = ResolversParentTypes['ContactFormReceipt']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreatedWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 }>;
 
 export type CreditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRecord'] = ResolversParentTypes['CreditRecord']> = ResolversObject<{
@@ -4495,6 +5069,16 @@ export type EmployerEdgeResolvers<ContextType = Context, ParentType extends Reso
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ForecastResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Forecast'] = ResolversParentTypes['Forecast']> = ResolversObject<{
@@ -4609,17 +5193,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationCreateAssetArgs, 'input'>>;
+  createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationDeleteAssetArgs, 'id'>>;
+  deleteCampaign?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id'>>;
   deleteOpportunity?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'id'>>;
   deleteOrganization?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'force' | 'id'>>;
   deletePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  deleteWebhook?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  enableWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationEnableWebhookArgs, 'id'>>;
   erasePerson?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'personId' | 'reason'>>;
   importGraph?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'graph'>>;
   liftRestriction?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLiftRestrictionArgs, 'personId'>>;
@@ -4636,6 +5225,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRateCaseArgs, 'caseId' | 'satisfaction'>>;
   recomputeCommunities?: Resolver<ResolversTypes['CommunityRun'], ParentType, ContextType, RequireFields<MutationRecomputeCommunitiesArgs, 'minSize'>>;
   recomputeTiers?: Resolver<ResolversTypes['TierReport'], ParentType, ContextType, Partial<MutationRecomputeTiersArgs>>;
+  recordCampaignResponse?: Resolver<ResolversTypes['CampaignResponse'], ParentType, ContextType, RequireFields<MutationRecordCampaignResponseArgs, 'campaignId' | 'kind' | 'personId'>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'channel' | 'personId' | 'purpose' | 'source' | 'textVersion'>>;
   recordCredit?: Resolver<ResolversTypes['CreditRecord'], ParentType, ContextType, RequireFields<MutationRecordCreditArgs, 'amount' | 'interactionId' | 'reason'>>;
   recordReferral?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordReferralArgs, 'fromId' | 'toId'>>;
@@ -4645,6 +5235,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   setSalesTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetSalesTargetArgs, 'amount' | 'period' | 'userId'>>;
+  submitContactForm?: Resolver<ResolversTypes['ContactFormReceipt'], ParentType, ContextType, RequireFields<MutationSubmitContactFormArgs, 'input'>>;
+  targetCampaign?: Resolver<ResolversTypes['TargetingReport'], ParentType, ContextType, RequireFields<MutationTargetCampaignArgs, 'campaignId'>>;
   unlinkInfluences?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkInfluencesArgs, 'fromId' | 'toId'>>;
   unlinkKnows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkKnowsArgs, 'fromId' | 'toId'>>;
   unlinkManages?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkManagesArgs, 'organizationId' | 'userId'>>;
@@ -4653,6 +5245,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unlinkSubsidiaryOf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkSubsidiaryOfArgs, 'parentId' | 'subsidiaryId'>>;
   unlinkWorksAt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkWorksAtArgs, 'organizationId' | 'personId'>>;
   updateAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'id' | 'input'>>;
+  updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'input'>>;
   updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
@@ -4682,7 +5275,7 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Asset' | 'Case' | 'Community' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'SalesTarget' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Campaign' | 'Case' | 'Community' | 'Consent' | 'Interaction' | 'LifecycleChange' | 'Opportunity' | 'OpportunityStageChange' | 'Order' | 'Organization' | 'Person' | 'Product' | 'SalesTarget' | 'User', ParentType, ContextType>;
 }>;
 
 export type OpenCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenCase'] = ResolversParentTypes['OpenCase']> = ResolversObject<{
@@ -4705,6 +5298,7 @@ export type OpportunityResolvers<ContextType = Context, ParentType extends Resol
   account?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4942,12 +5536,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaignResults?: Resolver<Array<ResolversTypes['CampaignResultGroup']>, ParentType, ContextType, RequireFields<QueryCampaignResultsArgs, 'campaignId' | 'groupBy'>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
   crossSellCandidates?: Resolver<Array<ResolversTypes['CrossSellCandidate']>, ParentType, ContextType, RequireFields<QueryCrossSellCandidatesArgs, 'accountId' | 'first'>>;
   customerValue?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType, RequireFields<QueryCustomerValueArgs, 'accountId'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dormantCustomers?: Resolver<ResolversTypes['DormantCustomerConnection'], ParentType, ContextType, RequireFields<QueryDormantCustomersArgs, 'days' | 'first'>>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'first'>>;
   exportPersonData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportPersonDataArgs, 'personId'>>;
   forecast?: Resolver<ResolversTypes['Forecast'], ParentType, ContextType, RequireFields<QueryForecastArgs, 'period'>>;
   influencers?: Resolver<Array<ResolversTypes['InfluenceScore']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'decay' | 'first' | 'maxHops' | 'targetId'>>;
@@ -4963,6 +5562,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
+  preferenceLink?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryPreferenceLinkArgs, 'personId' | 'ttlDays'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   referralValue?: Resolver<ResolversTypes['ReferralValue'], ParentType, ContextType, RequireFields<QueryReferralValueArgs, 'fromId'>>;
   relationshipPaths?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryRelationshipPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
@@ -4973,6 +5573,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 }>;
 
 export type ReferralValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralValue'] = ResolversParentTypes['ReferralValue']> = ResolversObject<{
@@ -5020,6 +5621,11 @@ export type ResolutionTimeResolvers<ContextType = Context, ParentType extends Re
   cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ResponseKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseKindCount'] = ResolversParentTypes['ResponseKindCount']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['CampaignResponseKind'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5060,6 +5666,12 @@ export type StakeholderLinkResolvers<ContextType = Context, ParentType extends R
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['StakeholderRelationship'], ParentType, ContextType>;
+}>;
+
+export type TargetingReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TargetingReport'] = ResolversParentTypes['TargetingReport']> = ResolversObject<{
+  alreadyTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchedWithoutConsent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TierAccountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierAccounts'] = ResolversParentTypes['TierAccounts']> = ResolversObject<{
@@ -5120,6 +5732,20 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastDeliveredSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   ApiKey?: ApiKeyResolvers<ContextType>;
   Asset?: AssetResolvers<ContextType>;
@@ -5131,6 +5757,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BuyingCenter?: BuyingCenterResolvers<ContextType>;
   BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignResponse?: CampaignResponseResolvers<ContextType>;
+  CampaignResultGroup?: CampaignResultGroupResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   ChannelConflict?: ChannelConflictResolvers<ContextType>;
@@ -5139,7 +5770,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
   CommunityRun?: CommunityRunResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
+  ContactFormReceipt?: ContactFormReceiptResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;
@@ -5151,6 +5784,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DormantCustomerEdge?: DormantCustomerEdgeResolvers<ContextType>;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
   Forecast?: ForecastResolvers<ContextType>;
   ForecastRow?: ForecastRowResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
@@ -5204,12 +5838,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReplacementCandidateEdge?: ReplacementCandidateEdgeResolvers<ContextType>;
   ReplacementConnection?: ReplacementConnectionResolvers<ContextType>;
   ResolutionTime?: ResolutionTimeResolvers<ContextType>;
+  ResponseKindCount?: ResponseKindCountResolvers<ContextType>;
   SalesTarget?: SalesTargetResolvers<ContextType>;
   SameProblemAccount?: SameProblemAccountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   ServesEdge?: ServesEdgeResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
   StakeholderLink?: StakeholderLinkResolvers<ContextType>;
+  TargetingReport?: TargetingReportResolvers<ContextType>;
   TierAccounts?: TierAccountsResolvers<ContextType>;
   TierCount?: TierCountResolvers<ContextType>;
   TierReport?: TierReportResolvers<ContextType>;
@@ -5218,5 +5854,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
 }>;
 

@@ -26,6 +26,13 @@ export interface Context {
   mutate: Mutate;
   /** Builds the `mutate` of one Mutation field; only bindMutations calls it. */
   mutationFor(call: MutationCall): Mutate;
+  limits: RequestLimits;
+}
+
+/** Bounds on what one request may ask for, from the configuration. */
+export interface RequestLimits {
+  /** Most rows (nodes + relationships) one importGraph takes (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
 }
 
 export interface ContextParts {
@@ -38,7 +45,8 @@ export interface ContextParts {
    * runs within it (src/neo4j/scoped-database.ts).
    */
   scope: Scope;
-  /** Written with every mutation, in its transaction (the audit entry, …). */
+  limits: RequestLimits;
+  /** Written with every mutation, in its transaction (the audit entry, the change event). */
   recorders: readonly MutationRecorder[];
 }
 
@@ -46,13 +54,14 @@ const outsideAMutation: Mutate = () =>
   Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
 
 /** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext({ db, log, createLoaders, viewer, scope, recorders }: ContextParts): Context {
+export function createContext({ db, log, createLoaders, viewer, scope, limits, recorders }: ContextParts): Context {
   const scoped = new ScopedDatabase(db, scope, log);
   return {
     db: scoped,
     log,
     loaders: createLoaders(scoped),
     viewer,
+    limits,
     mutate: outsideAMutation,
     mutationFor: mutator(scoped, viewer, recorders),
   };

@@ -1,44 +1,97 @@
 import type { Tx } from '../neo4j/database';
-import type { ScopedDatabase } from '../neo4j/scoped-database';
 import type { Viewer } from './viewer';
 
-/** Runs the writes of one mutation: `work` gets the transaction and passes it to every write step. */
-export type Mutate = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+/** A change event a mutation emits besides its own (e.g. `consent.withdrawn` when an unsubscribe withdraws). */
+export interface ExtraEvent {
+  type: string;
+  targetIds: string[];
+  /** More of the payload; ids only, except where DESIGN §10 says otherwise. */
+  data?: Record<string, unknown>;
+}
 
-/** The Mutation field being resolved: its name and its arguments. */
+/** What the work of a mutation may tell about its change beyond its arguments and its result. */
+export interface ChangeReport {
+  /** Names nodes the change touched that neither the arguments nor the result name. */
+  touched(...ids: string[]): void;
+  /** Emits a further event in the same transaction, after the mutation's own. */
+  emit(event: ExtraEvent): void;
+}
+
+/** Runs the writes of one mutation: `work` gets the transaction and passes it to every write step. */
+export type Mutate = <T>(work: (tx: Tx, report: ChangeReport) => Promise<T>) => Promise<T>;
+
+/** The write being made: a Mutation field, or a public page's write (`confirmConsent`, `savePreferences`). */
 export interface MutationCall {
   operation: string;
+  /** The arguments as given (for the audit entry); empty for a public page's write. */
   args: Record<string, unknown>;
+  /** Ids the arguments name (ID arguments and ID fields of input objects). */
+  argumentIds: readonly string[];
+}
+
+/**
+ * Who makes a change: the signed-in viewer, or for a public page (no viewer) the person whose
+ * signed link it is.
+ */
+export interface Actor {
+  id: string | null;
+  kind: Viewer['kind'] | 'person';
 }
 
 /** One mutation whose work has succeeded, as the records written with it see it. */
-export interface MutationRecord extends MutationCall {
+export interface MutationRecord {
+  operation: string;
+  args: Record<string, unknown>;
   /** What the work returned (the field's value before its sub-selection is resolved). */
   result: unknown;
-  viewer: Viewer;
+  /** The user or API key that made the change; for a public page the person whose link it is. */
+  actor: Actor;
+  /** Ids of the nodes the change touched: those the arguments name, those of the result, those reported. */
+  targetIds: string[];
+  extraEvents: ExtraEvent[];
+}
+
+/**
+ * Where a mutation writes: the request's scoped door, whose transaction also hands over the
+ * unscoped `system` one, or the shared Database (public pages, which have no viewer).
+ */
+export interface WriteDoor {
+  writeTransaction<T>(work: (tx: Tx, system?: Tx) => Promise<T>): Promise<T>;
 }
 
 /**
  * Something that must commit with every mutation, written into its transaction after the work
- * succeeded: the audit entry (and later the change event and the idempotency record).
+ * succeeded: the change event (and the audit entry, the idempotency record).
  */
 export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>;
 
 /**
  * The one way a mutation writes: all of its checks and writes run in one write transaction, and
  * every recorder writes its record into the same transaction after the work, so they commit
- * together or not at all. The work runs in the request's scope: its steps get `$visible` like
- * every read, so the id checks of a mutation a PARTNER may call treat a hidden node as unknown
- * (ACCESS.md). The records are the house's own, about no visible node, so they are written
- * unscoped. The work may be retried on a transient error (deadlock, leader switch): keep it
- * free of side effects outside the transaction.
+ * together or not at all. On the request's scoped door (ScopedDatabase) the work's steps get
+ * `$visible` like every read, so the id checks of a mutation a PARTNER may call treat a hidden
+ * node as unknown (ACCESS.md); the records are the system's and are written unscoped. The work
+ * may be retried on a transient error (deadlock, leader switch): keep it free of side effects
+ * outside the transaction.
  */
-export function mutator(db: ScopedDatabase, viewer: Viewer, recorders: readonly MutationRecorder[]) {
+export function mutator(db: WriteDoor, actor: Actor, recorders: readonly MutationRecorder[]) {
   return (call: MutationCall): Mutate =>
     (work) =>
-      db.writeTransaction(async (tx, unscoped) => {
-        const result = await work(tx);
-        for (const record of recorders) await record(unscoped, { ...call, result, viewer });
+      db.writeTransaction(async (tx, system) => {
+        const touched: string[] = [];
+        const extraEvents: ExtraEvent[] = [];
+        const result = await work(tx, { touched: (...ids) => touched.push(...ids), emit: (event) => extraEvents.push(event) });
+        const targetIds = [...new Set([...call.argumentIds, ...idsOf(result), ...touched])];
+        for (const record of recorders) await record(system ?? tx, { operation: call.operation, args: call.args, result, actor, targetIds, extraEvents });
         return result;
       });
+}
+
+/** The ids a mutation's result names: an id it returns, or the id / ends of the node or link it returns. */
+function idsOf(result: unknown): string[] {
+  if (typeof result === 'string') return [result];
+  if (Array.isArray(result)) return result.flatMap(idsOf);
+  if (typeof result !== 'object' || result === null) return [];
+  const row = result as Record<string, unknown>;
+  return ['id', 'fromId', 'toId'].map((name) => row[name]).filter((id): id is string => typeof id === 'string');
 }

@@ -10,11 +10,14 @@ function parseIso(value: unknown, pattern: RegExp, example: string, name: string
   return value;
 }
 
-/** ISO-8601 date-time; output is always UTC ("2026-03-01T09:30:00.000Z"). */
+/**
+ * ISO-8601 date-time; output is always UTC ("2026-03-01T09:30:00.000Z"). Resolvers hand it an ISO
+ * string, a Date, or epoch milliseconds (rows' createdAt/updatedAt, src/nodes/entity-row.ts).
+ */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   description: 'ISO-8601 date-time, e.g. 2026-03-01T09:30:00Z',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+  serialize: (value) => (value instanceof Date || typeof value === 'number' ? new Date(value).toISOString() : String(value)),
   parseValue: (value) => parseIso(value, ISO_DATETIME, '2026-03-01T09:30:00Z', 'DateTime'),
   parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : undefined, ISO_DATETIME, '2026-03-01T09:30:00Z', 'DateTime'),
 });

@@ -1,74 +1,130 @@
 /**
- * `npm run import -- <file.json> [--batch-size N]`: imports a graph document (DESIGN §6) with the
- * same importGraph as the mutation, into NEO4J_URI or the embedded Neo4j (like npm start).
- * Prints progress and the report; a rejected document prints every problem as `path: message`
- * and exits with 1, having written nothing.
+ * `npm run import -- <file> [--format ndjson|json] [--batch-size N] [--skip N]`: streams an import
+ * file (an NDJSON file of rows, or a DESIGN §6 document) into NEO4J_URI or the embedded Neo4j
+ * (like npm start), batch by batch with bounded memory, printing progress with rate and ETA.
+ * A rejected batch prints its problems as `path: message` and exits with 1; the batches before
+ * it stay imported, and the message says how to go on.
  */
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { ConfigError, loadConfig } from '../config';
 import type { InputProblem } from '../graphql/errors';
 import { createLogger } from '../logger';
 import { connectNeo4j } from '../neo4j/connect';
 import { migrate } from '../neo4j/migrations';
-import { importGraph, type ImportReport } from './import-graph';
+import { DEFAULT_BATCH_SIZE, importRows, type ImportProgress } from './import-rows';
+import type { ImportItem } from './parse-batch';
+import { documentItems } from './read-json-document';
+import { ndjsonItems } from './read-ndjson';
+import type { ImportReport } from './write-batch';
 
-const USAGE = 'usage: npm run import -- <file.json> [--batch-size N]';
-const DEFAULT_BATCH_SIZE = 10_000;
+const USAGE = 'usage: npm run import -- <file.ndjson|file.json|-> [--format ndjson|json] [--batch-size N] [--skip N]';
+const PROGRESS_EVERY_MS = 2_000;
 
-function parseCliArgs(argv: string[]): { file: string; batchSize: number } {
-  let file: string | undefined;
-  let batchSize = DEFAULT_BATCH_SIZE;
-  for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--batch-size') {
-      batchSize = Number(argv[(i += 1)]);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a whole number ≥ 1. ${USAGE}`);
-    } else if (argv[i].startsWith('--')) {
-      throw new Error(`unknown option ${argv[i]}. ${USAGE}`);
-    } else if (file === undefined) {
-      file = argv[i];
-    } else {
-      throw new Error(`only one file, got "${file}" and "${argv[i]}". ${USAGE}`);
-    }
-  }
-  if (!file) throw new Error(USAGE);
-  return { file, batchSize };
+interface CliArgs {
+  file: string;
+  format: 'ndjson' | 'json';
+  batchSize: number;
+  skip: number;
 }
 
+function parseCliArgs(argv: string[]): CliArgs {
+  let file: string | undefined;
+  let format: string | undefined;
+  let batchSize = DEFAULT_BATCH_SIZE;
+  let skip = 0;
+  const count = (name: string, raw: string | undefined, min: number) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}. ${USAGE}`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--batch-size') batchSize = count('--batch-size', argv[(i += 1)], 1);
+    else if (argv[i] === '--skip') skip = count('--skip', argv[(i += 1)], 0);
+    else if (argv[i] === '--format') format = argv[(i += 1)];
+    else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}. ${USAGE}`);
+    else if (file === undefined) file = argv[i];
+    else throw new Error(`only one file, got "${file}" and "${argv[i]}". ${USAGE}`);
+  }
+  if (!file) throw new Error(USAGE);
+  format ??= file === '-' || /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.json$/i.test(file) ? 'json' : undefined;
+  if (format !== 'ndjson' && format !== 'json') throw new Error(`say --format ndjson or --format json for "${file}". ${USAGE}`);
+  return { file, format, batchSize, skip };
+}
+
+/** Leaves out the first `count` rows unread by the database (to go on after a rejected batch). */
+async function* skipped(items: AsyncIterable<ImportItem>, count: number): AsyncGenerator<ImportItem> {
+  let seen = 0;
+  for await (const item of items) if ((seen += 1) > count) yield item;
+}
+
+const number = (value: number) => Math.round(value).toLocaleString('en');
+const duration = (seconds: number) =>
+  seconds < 60 ? `${Math.round(seconds)} s` : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 const formatReport = (r: ImportReport) =>
   `nodes: ${r.nodesCreated} created, ${r.nodesUpdated} updated; relationships: ${r.relationshipsCreated} created, ${r.relationshipsUpdated} updated`;
 
+/** One progress line: rows, rows per second, and (for a file) how far through it and the time left. */
+function progressLine(progress: ImportProgress, seconds: number, input: Readable & { bytesRead?: number }, size: number | undefined): string {
+  const rate = progress.rows / Math.max(seconds, 0.001);
+  let line = `  ${number(progress.rows)} rows in ${duration(seconds)} · ${number(rate)} rows/s`;
+  const fraction = size && input.bytesRead !== undefined ? Math.min(input.bytesRead / size, 1) : undefined;
+  if (fraction) line += ` · ${Math.floor(fraction * 100)}% of the file · ETA ${duration((seconds * (1 - fraction)) / fraction)}`;
+  return line;
+}
+
 async function main(): Promise<number> {
-  const { file, batchSize } = parseCliArgs(process.argv.slice(2));
-  let document: unknown;
+  const args = parseCliArgs(process.argv.slice(2));
+  let size: number | undefined;
+  let input: Readable & { bytesRead?: number };
   try {
-    document = JSON.parse(fs.readFileSync(file, 'utf8'));
+    size = args.file === '-' ? undefined : fs.statSync(args.file).size;
+    input = args.file === '-' ? process.stdin : fs.createReadStream(args.file, { highWaterMark: 1 << 20 });
   } catch (error) {
-    process.stderr.write(`cannot read ${file} as JSON: ${(error as Error).message}\n`);
+    process.stderr.write(`cannot read ${args.file}: ${(error as Error).message}\n`);
     return 2;
   }
   const config = loadConfig();
   const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
+  let last: ImportProgress = { rows: 0, batches: 0, report: { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 } };
+  let printedAt = 0;
   try {
     await migrate(neo4j.db);
-    console.log(`importing ${file} into ${neo4j.description} in batches of ${batchSize}`);
-    const report = await importGraph(neo4j.db, document, {
-      batchSize,
-      onProgress: (done, total) => console.log(`  ${done}/${total} rows (${Math.round((100 * done) / Math.max(total, 1))}%)`),
+    console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
+    const rows = args.format === 'ndjson' ? ndjsonItems(input) : documentItems(input);
+    const report = await importRows(neo4j.db, args.skip ? skipped(rows, args.skip) : rows, {
+      batchSize: args.batchSize,
+      onBatch: (progress) => {
+        last = progress;
+        if (Date.now() - printedAt < PROGRESS_EVERY_MS) return;
+        printedAt = Date.now();
+        console.log(progressLine(progress, seconds(), input, size));
+      },
     });
-    console.log(`imported in ${((Date.now() - started) / 1000).toFixed(1)} s — ${formatReport(report)}`);
+    const rate = last.rows / Math.max(seconds(), 0.001);
+    console.log(`imported ${number(last.rows)} rows in ${duration(seconds())} (${number(rate)} rows/s) — ${formatReport(report)}`);
     return 0;
   } catch (error) {
+    const done = args.skip + last.rows;
+    const goOn = `Fix the file and run the same command again (rows already imported change nothing), or go on from here with --skip ${done}.`;
     if (error instanceof GraphQLError && error.extensions?.code === 'BAD_USER_INPUT') {
       process.stderr.write(`${error.message}\n`);
       for (const problem of (error.extensions.problems as InputProblem[] | undefined) ?? []) {
         process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
       }
+      const count = Number(error.extensions.problemCount ?? 0);
+      const shown = ((error.extensions.problems as unknown[] | undefined) ?? []).length;
+      if (count > shown) process.stderr.write(`  … and ${count - shown} more\n`);
+      process.stderr.write(`${goOn}\n`);
       return 1;
     }
-    throw error;
+    process.stderr.write(`import stopped after ${number(last.rows)} imported rows: ${(error as Error).message}\n${goOn}\n`);
+    return 3;
   } finally {
+    input.destroy();
     await neo4j.close();
   }
 }

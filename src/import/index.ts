@@ -3,4 +3,4 @@
 export { importResolvers as resolvers } from './resolvers';
 export { importGraph, type ImportReport } from './import-graph';
 export { SEEDS_DIR, seedFiles, seedIfEmpty } from './seed';
-export type { ImportDocument, ImportNode, ImportRelationship } from './document';
+export type { BackupNode, BackupRelationship, ImportDocument, ImportLine, ImportNode, ImportRelationship } from './document';

@@ -3,6 +3,6 @@ import { importDocument } from './import-graph';
 
 export const importResolvers: Resolvers = {
   Mutation: {
-    importGraph: (_root, { graph }, { mutate }) => mutate((tx) => importDocument(tx, graph)),
+    importGraph: (_root, { graph }, { mutate, limits }) => mutate((tx) => importDocument(tx, graph, limits.importMaxRows)),
   },
 };

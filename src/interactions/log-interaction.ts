@@ -23,7 +23,7 @@ export interface LogInteractionInput {
 export const MAX_PARTICIPANTS = 50;
 export const MAX_ABOUT = 20;
 const PARTICIPANT_LABELS: readonly NodeLabel[] = ['User', 'Person'];
-const ABOUT_LABELS: readonly NodeLabel[] = ['Organization', 'Opportunity', 'Case'];
+const ABOUT_LABELS: readonly NodeLabel[] = ['Organization', 'Opportunity', 'Case', 'Campaign'];
 
 const CREATE_INTERACTION = `
 CREATE (i:Entity:Interaction {id: randomUUID(), createdAt: $now, updatedAt: $now})

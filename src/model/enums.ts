@@ -11,6 +11,7 @@ export const PERSON_KINDS = [
 export const SENIORITIES = ['JUNIOR', 'MID', 'SENIOR', 'HEAD', 'EXECUTIVE', 'OWNER'] as const;
 export const USER_ROLES = [
   'ADMIN', 'KEY_ACCOUNT_MANAGER', 'PARTNER_MANAGER', 'SALES', 'SERVICE', 'READ_ONLY', 'PARTNER',
+  'WEB_FORM', 'INTEGRATION',
 ] as const;
 export const OPPORTUNITY_STAGES = ['QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'] as const;
 export const INTERACTION_TYPES = ['CALL', 'EMAIL', 'MEETING', 'VISIT', 'CHAT', 'NEWSLETTER', 'SOCIAL', 'WEB_FORM'] as const;
@@ -25,4 +26,5 @@ export const BUYING_ROLES = [
   'TECHNICAL_EVALUATOR', 'BLOCKER',
 ] as const;
 export const STANCES = ['SUPPORTER', 'NEUTRAL', 'SKEPTIC', 'OPPONENT', 'UNKNOWN'] as const;
+export const CAMPAIGN_RESPONSE_KINDS = ['DELIVERED', 'BOUNCED', 'OPENED', 'CLICKED', 'REPLIED', 'REGISTERED', 'UNSUBSCRIBED'] as const;
 export const ASSET_STATUSES = ['ACTIVE', 'OUT_OF_SERVICE', 'REPLACED'] as const;

@@ -11,7 +11,7 @@ import {
  */
 export const NODE_LABELS = [
   'Organization', 'Person', 'User', 'Opportunity', 'Interaction', 'Case', 'Product', 'Order', 'Consent',
-  'LifecycleChange', 'OpportunityStageChange', 'Asset', 'Community', 'SalesTarget',
+  'LifecycleChange', 'OpportunityStageChange', 'Campaign', 'Asset', 'Community', 'SalesTarget',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -84,6 +84,13 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
     required: ['to', 'at'],
     properties: { from: oneOf(E.OPPORTUNITY_STAGES), to: oneOf(E.OPPORTUNITY_STAGES), at: datetime, reason: string(500) },
   },
+  /** A marketing campaign over one channel for one purpose (DESIGN §10). */
+  Campaign: {
+    required: ['name', 'channel', 'purpose'],
+    properties: {
+      name: string(200), channel: oneOf(E.CONSENT_CHANNELS), purpose: string(100), startsAt: datetime, endsAt: datetime,
+    },
+  },
   /** A unit of our equipment installed at a customer (the installed base); ACTIVE when no status is stored. */
   Asset: {
     required: ['installedAt'],
@@ -105,7 +112,8 @@ export const RELATIONSHIP_TYPES = [
   'WORKS_AT', 'REPORTS_TO', 'KNOWS', 'INFLUENCES', 'SERVES', 'SUBSIDIARY_OF', 'MANAGES',
   'FOR_ACCOUNT', 'OWNS', 'BUYING_ROLE', 'PARTICIPATED_IN', 'ABOUT', 'RAISED_BY', 'CONCERNS',
   'PLACED', 'CONTAINS', 'UPGRADE_OF', 'COMPLEMENTS', 'GAVE', 'ASSIGNED_TO', 'HAS_LIFECYCLE_CHANGE',
-  'HAS_STAGE_CHANGE', 'ACTS_FOR', 'REFERRED', 'OPERATES', 'OF_PRODUCT', 'MAINTAINS', 'IN_COMMUNITY', 'HAS_TARGET',
+  'HAS_STAGE_CHANGE', 'TARGETED_BY', 'RESPONDED', 'SOURCED_FROM', 'ACTS_FOR', 'REFERRED', 'OPERATES', 'OF_PRODUCT', 'MAINTAINS',
+  'IN_COMMUNITY', 'HAS_TARGET',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -115,6 +123,11 @@ export interface RelationshipTypeSpec {
   properties: Record<string, PropertyKind>;
   /** Stored once per pair whatever the direction (KNOWS). */
   undirected?: boolean;
+  /**
+   * The property that tells several relationships of this type between the same two nodes apart
+   * (RESPONDED: one per kind). It is required, and an import merges on it too.
+   */
+  keyedBy?: string;
 }
 
 export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSpec> = {
@@ -141,13 +154,13 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   SUBSIDIARY_OF: { from: ['Organization'], to: ['Organization'], properties: {} },
   MANAGES: { from: ['User'], to: ['Organization'], properties: { as: oneOf(E.MANAGES_AS) } },
   FOR_ACCOUNT: { from: ['Opportunity'], to: ['Organization'], properties: {} },
-  OWNS: { from: ['User'], to: ['Opportunity'], properties: {} },
+  OWNS: { from: ['User'], to: ['Opportunity', 'Campaign'], properties: {} },
   BUYING_ROLE: {
     from: ['Person'], to: ['Opportunity'],
     properties: { roles: listOf(E.BUYING_ROLES), stance: oneOf(E.STANCES) },
   },
   PARTICIPATED_IN: { from: ['User', 'Person'], to: ['Interaction'], properties: {} },
-  ABOUT: { from: ['Interaction'], to: ['Organization', 'Opportunity', 'Case'], properties: {} },
+  ABOUT: { from: ['Interaction'], to: ['Organization', 'Opportunity', 'Case', 'Campaign'], properties: {} },
   RAISED_BY: { from: ['Case'], to: ['Organization', 'Person'], properties: {} },
   CONCERNS: { from: ['Case'], to: ['Product', 'Asset'], properties: {} },
   PLACED: { from: ['Organization'], to: ['Order'], properties: {} },
@@ -161,6 +174,15 @@ export const RELATIONSHIP_SPECS: Record<RelationshipTypeName, RelationshipTypeSp
   HAS_LIFECYCLE_CHANGE: { from: ['Organization'], to: ['LifecycleChange'], properties: {} },
   /** The stage history of an opportunity, one node per stage change. */
   HAS_STAGE_CHANGE: { from: ['Opportunity'], to: ['OpportunityStageChange'], properties: {} },
+  /** A person a campaign selected (targetCampaign), when. */
+  TARGETED_BY: { from: ['Person'], to: ['Campaign'], properties: { at: datetime } },
+  /** A targeted person's response to a campaign: one per kind, the first `at` of that kind. */
+  RESPONDED: {
+    from: ['Person'], to: ['Campaign'], keyedBy: 'kind',
+    properties: { kind: oneOf(E.CAMPAIGN_RESPONSE_KINDS), at: datetime },
+  },
+  /** The campaign an opportunity came from (at most one). */
+  SOURCED_FROM: { from: ['Opportunity'], to: ['Campaign'], properties: {} },
   /** A PARTNER user and the channel partner it acts for (DESIGN §9). */
   ACTS_FOR: { from: ['User'], to: ['Organization'], properties: {} },
   /** Someone recommended us to someone (word of mouth); a stakeholder relationship. */
@@ -196,8 +218,31 @@ export interface StageProperty {
   history?: { type: RelationshipTypeName; label: NodeLabel };
 }
 
-/** The stages whose moves are kept: they belong to their node and are deleted with it. */
+/** The stages whose moves are kept: they belong to their node (OWNED_BY) and are deleted with it. */
 export const STAGE_HISTORIES = {
   lifecycle: { label: 'Organization', property: 'lifecycleStage', history: { type: 'HAS_LIFECYCLE_CHANGE', label: 'LifecycleChange' } },
   opportunityStage: { label: 'Opportunity', property: 'stage', history: { type: 'HAS_STAGE_CHANGE', label: 'OpportunityStageChange' } },
 } as const satisfies Record<string, StageProperty>;
+
+/** One relationship that ties a dependent node to its owner: the owner is at `from` or at `to`. */
+export interface Ownership {
+  type: RelationshipTypeName;
+  /** Which end of the relationship the owner is. */
+  owner: 'from' | 'to';
+}
+
+/**
+ * What a dependent node belongs to: it means nothing without an owner, so deleting its last
+ * owner deletes it too (and what it owns in turn). A consent is its person's, a stage change its
+ * node's, an order and an opportunity their account's, a case its raiser's, an interaction its
+ * participants' (it goes when the last one does). Nodes not listed stand on their own.
+ */
+export const OWNED_BY: Partial<Record<NodeLabel, readonly Ownership[]>> = {
+  Consent: [{ type: 'GAVE', owner: 'from' }],
+  LifecycleChange: [{ type: 'HAS_LIFECYCLE_CHANGE', owner: 'from' }],
+  OpportunityStageChange: [{ type: 'HAS_STAGE_CHANGE', owner: 'from' }],
+  Order: [{ type: 'PLACED', owner: 'from' }],
+  Opportunity: [{ type: 'FOR_ACCOUNT', owner: 'to' }],
+  Case: [{ type: 'RAISED_BY', owner: 'to' }],
+  Interaction: [{ type: 'PARTICIPATED_IN', owner: 'from' }],
+};

@@ -32,7 +32,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Checks one value; returns the value to store, or a message a person can act on. */
+/** Checks one value; returns the value to store, or a message a person can act on (never repeating the value). */
 export function convertProperty(spec: PropertyKind, value: unknown): { value: unknown } | { error: string } {
   switch (spec.kind) {
     case 'string':
@@ -42,7 +42,7 @@ export function convertProperty(spec: PropertyKind, value: unknown): { value: un
     case 'email':
       return typeof value === 'string' && EMAIL.test(value)
         ? { value: value.toLowerCase() }
-        : { error: `must be an e-mail address like name@example.com, got ${JSON.stringify(value)}` };
+        : { error: 'must be an e-mail address like name@example.com' };
     case 'int':
       if (typeof value !== 'number' || !Number.isInteger(value)) return { error: 'must be a whole number' };
       return inRange(value, spec.min, spec.max, false) ?? { value: param.integer(value) };
@@ -54,19 +54,19 @@ export function convertProperty(spec: PropertyKind, value: unknown): { value: un
     case 'datetime':
       return typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value))
         ? { value: param.dateTime(value) }
-        : { error: `must be an ISO-8601 date-time like 2026-03-01T09:30:00Z, got ${JSON.stringify(value)}` };
+        : { error: 'must be an ISO-8601 date-time like 2026-03-01T09:30:00Z' };
     case 'date':
       return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
         ? { value: param.date(value) }
-        : { error: `must be a date like 2026-03-01, got ${JSON.stringify(value)}` };
+        : { error: 'must be a date like 2026-03-01' };
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value)
         ? { value }
-        : { error: `must be one of ${spec.values.join(', ')}, got ${JSON.stringify(value)}` };
+        : { error: `must be one of ${spec.values.join(', ')}` };
     case 'enumList': {
       if (!Array.isArray(value)) return { error: `must be a list of ${spec.values.join(', ')}` };
-      const bad = value.filter((item) => typeof item !== 'string' || !spec.values.includes(item));
-      if (bad.length) return { error: `contains ${JSON.stringify(bad)}; allowed: ${spec.values.join(', ')}` };
+      const bad = value.filter((item) => typeof item !== 'string' || !spec.values.includes(item)).length;
+      if (bad) return { error: `has ${bad} value${bad === 1 ? '' : 's'} outside ${spec.values.join(', ')}` };
       return { value: [...new Set(value as string[])] };
     }
     case 'stringList':
@@ -78,8 +78,8 @@ export function convertProperty(spec: PropertyKind, value: unknown): { value: un
 
 function inRange(value: number, min: number | undefined, max: number | undefined, minExclusive: boolean) {
   if (min !== undefined && (minExclusive ? value <= min : value < min)) {
-    return { error: `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''}, got ${value}` };
+    return { error: `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''}` };
   }
-  if (max !== undefined && value > max) return { error: `must be at most ${max}, got ${value}` };
+  if (max !== undefined && value > max) return { error: `must be at most ${max}` };
   return undefined;
 }

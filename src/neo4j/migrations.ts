@@ -16,6 +16,12 @@ const MIGRATIONS = [
   'CREATE INDEX opportunity_stage IF NOT EXISTS FOR (n:Opportunity) ON (n.stage)',
   'CREATE INDEX opportunity_close IF NOT EXISTS FOR (n:Opportunity) ON (n.expectedCloseDate)',
   'CREATE INDEX interaction_occurred IF NOT EXISTS FOR (n:Interaction) ON (n.occurredAt)',
+  // The change feed: one counter, one event per seq; webhooks, double opt-in requests, form throttles.
+  'CREATE CONSTRAINT event_sequence_name IF NOT EXISTS FOR (n:EventSequence) REQUIRE n.name IS UNIQUE',
+  'CREATE CONSTRAINT event_seq IF NOT EXISTS FOR (n:Event) REQUIRE n.seq IS UNIQUE',
+  'CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT consent_request_token IF NOT EXISTS FOR (n:ConsentRequest) REQUIRE n.tokenHash IS UNIQUE',
+  'CREATE CONSTRAINT contact_form_throttle IF NOT EXISTS FOR (n:ContactFormThrottle) REQUIRE n.emailHash IS UNIQUE',
   // Erasure tombstones: not entities (no :Entity label), looked up by the hash of the erased key.
   'CREATE CONSTRAINT erased_person_id IF NOT EXISTS FOR (n:ErasedPerson) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX erased_person_key_hash IF NOT EXISTS FOR (n:ErasedPerson) ON (n.keyHash)',

@@ -1,8 +1,8 @@
 import { badUserInput, notFound } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { NODE_TYPES, RELATIONSHIP_SPECS, STAGE_HISTORIES, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
-import { validInput, withoutNulls } from '../model/validate-properties';
+import { NODE_TYPES, OWNED_BY, RELATIONSHIP_SPECS, type NodeLabel, type Ownership, type RelationshipTypeName } from '../model/graph-model';
+import { validInput, validKey, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
 import { labelsOf } from './labels-of';
 import { lockNodes } from './lock-nodes';
@@ -23,7 +23,8 @@ RETURN ${ENTITY_ROW('n')} AS node`;
 export async function createEntity(tx: Tx, label: NodeLabel, input: Record<string, unknown>, key?: string | null): Promise<EntityRow> {
   const spec = NODE_TYPES[label];
   const properties = withoutNulls(validInput(spec.properties, input, 'input', spec.required));
-  if (key) properties.key = key;
+  const checkedKey = validKey(key);
+  if (checkedKey) properties.key = checkedKey;
   const [row] = await tx.run<{ node: EntityRow }>(createCypher(label), { properties, now: param.now() });
   return row.node;
 }
@@ -44,28 +45,58 @@ export async function updateEntity(tx: Tx, label: NodeLabel, id: string, input: 
   return row.node;
 }
 
-/** The change nodes of a stage history mean nothing without their node, so they go with it. */
-const deleteHistory = (label: NodeLabel) =>
-  Object.values(STAGE_HISTORIES)
-    .filter((stage) => stage.label === label)
-    .map(({ history }) => `CALL (n) { MATCH (n)-[:${history.type}]->(change:${history.label}) DETACH DELETE change }`)
-    .join('\n');
-
 const deleteCypher = (label: NodeLabel) => `
 MATCH (n:${label} {id: $id})
-${deleteHistory(label)}
 WITH n, ${ENTITY_ROW('n')} AS node
 DETACH DELETE n
 RETURN node`;
 
 /**
- * Deletes a node with its relationships and its stage histories; NOT_FOUND when no such node.
- * Callers check what must not be orphaned first.
+ * Deletes a node with its relationships and everything that belonged only to it (OWNED_BY: a
+ * person's consents, an account's orders, deals and cases, a deal's stage history, an
+ * interaction whose last participant goes …); NOT_FOUND when no such node. Callers check what
+ * must not be lost first (a CONFLICT), in the same transaction.
  */
 export async function deleteEntity(tx: Tx, label: NodeLabel, id: string): Promise<EntityRow> {
+  const [exists] = await tx.run(`MATCH (n:${label} {id: $id}) RETURN n.id AS id`, { id });
+  if (!exists) throw notFound(label, id);
+  const dependents = await dependentsOf(tx, [id]);
+  if (dependents.length) await tx.run(DELETE_BY_IDS, { ids: dependents });
   const [row] = await tx.run<{ node: EntityRow }>(deleteCypher(label), { id });
-  if (!row) throw notFound(label, id);
   return row.node;
+}
+
+const DELETE_BY_IDS = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+DETACH DELETE n`;
+
+/** Nodes of `label` tied by `ownership` to one of the doomed nodes, with no owner left outside them. */
+const ownedCypher = (label: NodeLabel, { type, owner }: Ownership) => {
+  const [left, right] = owner === 'from' ? ['', '>'] : ['<', ''];
+  return `
+UNWIND $doomed AS doomedId
+MATCH (o:Entity {id: doomedId})${left}-[:${type}]-${right}(d:${label})
+WHERE NOT d.id IN $doomed
+  AND NOT EXISTS { MATCH (other)${left}-[:${type}]-${right}(d) WHERE NOT other.id IN $doomed }
+RETURN DISTINCT d.id AS id`;
+};
+
+const OWNED_NODES = Object.entries(OWNED_BY)
+  .flatMap(([label, ownerships]) => ownerships!.map((ownership) => ownedCypher(label as NodeLabel, ownership)))
+  .join('\nUNION\n');
+
+/**
+ * Everything that belongs only to the doomed nodes, transitively (an account's deal takes its
+ * stage history along): one query per level of ownership.
+ */
+async function dependentsOf(tx: Tx, ids: string[]): Promise<string[]> {
+  const doomed = [...ids];
+  for (;;) {
+    const rows = await tx.run<{ id: string }>(OWNED_NODES, { doomed });
+    if (rows.length === 0) return doomed.slice(ids.length);
+    doomed.push(...rows.map((row) => row.id));
+  }
 }
 
 export interface LinkResult {

@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { RelationshipTypeName } from '../model/graph-model';
-import { loaderById } from '../graphql/loader-by-id';
-import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { ENTITY_ROW, TIMESTAMPS, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { INFLUENCES_WEIGHT, KNOWS_WEIGHT } from '../paths';
 
@@ -43,35 +42,56 @@ export type WalkName = keyof typeof WALKS;
 const PATTERNS = { out: (t: string) => `(n)-[r:${t}]->(m)`, in: (t: string) => `(n)<-[r:${t}]-(m)`, both: (t: string) => `(n)-[r:${t}]-(m)` };
 
 /**
- * One query for a whole batch: each node's first `$limit` visible neighbours along the walk, in
- * order (an edge to a hidden node is dropped, as if it were not there).
+ * One UNION branch per walk and page size: each node of `$ids<i>`'s first `$limit<i>` visible
+ * neighbours along the walk, in order (an edge to a hidden node is dropped, as if it were not there).
  */
-const walkCypher = (walk: Walk) => `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH ${PATTERNS[walk.direction](walk.type)} WHERE ${VISIBLE('m')}
-  RETURN r, m ORDER BY ${walk.order}, m.id LIMIT $limit
+const walkBranch = (walk: Walk, i: number) => `
+  UNWIND $ids${i} AS id
+  MATCH (n:Entity {id: id})
+  CALL (n) {
+    MATCH ${PATTERNS[walk.direction](walk.type)} WHERE ${VISIBLE('m')}
+    RETURN r, m ORDER BY ${walk.order}, m.id LIMIT $limit${i}
+  }
+  RETURN ${i} AS branch, id, collect(r {.*, ${TIMESTAMPS('r')}, node: ${ENTITY_ROW('m')}}) AS neighbours`;
+
+interface WalkBatch {
+  walk: WalkName;
+  limit: number;
+  ids: string[];
 }
-RETURN id, collect(r {.*, node: ${ENTITY_ROW('m')}}) AS neighbours`;
-const WALK_CYPHER = Object.fromEntries(
-  Object.entries(WALKS).map(([name, walk]) => [name, walkCypher(walk as Walk)]),
-) as Record<WalkName, string>;
 
 /**
- * `neighboursByNodeId(walk, limit)` is the DataLoader of one walk and page size (node id → neighbours),
- * created on first use within the request: one UNWIND query per batch however many parents.
+ * The Cypher of one batch: a branch per walk and page size, so that the walks a page asks of its
+ * rows together (an account's people, partners and managers) cost one statement, not one each.
+ */
+const walksCypher = (batches: WalkBatch[]) =>
+  `CALL () {${batches.map((batch, i) => walkBranch(WALKS[batch.walk] as Walk, i)).join('\n  UNION ALL')}\n}\nRETURN branch, id, neighbours`;
+
+const walkKey = (walk: WalkName, limit: number, id: string) => `${walk}\t${limit}\t${id}`;
+
+/**
+ * `neighboursByNodeId(walk, limit).load(id)`: the first `limit` neighbours of a node along `walk`.
+ * One DataLoader serves every walk of the request, so one batch (all the keys the resolvers of one
+ * tick asked for, whatever walk and parent) is one query.
  */
 export function createNeighbourLoaders(db: Reader) {
-  const loaders = new Map<string, DataLoader<string, Neighbour[]>>();
-  const neighboursByNodeId = (walk: WalkName, limit: number): DataLoader<string, Neighbour[]> => {
-    const cacheKey = `${walk}:${limit}`;
-    let loader = loaders.get(cacheKey);
-    if (!loader) {
-      loader = loaderById<Neighbour[]>(db, WALK_CYPHER[walk], 'neighbours', [], { limit: param.integer(Math.trunc(limit)) });
-      loaders.set(cacheKey, loader);
+  const walks = new DataLoader<string, Neighbour[]>(async (keys) => {
+    const batches = new Map<string, WalkBatch>();
+    for (const key of keys) {
+      const [walk, limit, id] = key.split('\t');
+      const group = `${walk}\t${limit}`;
+      let batch = batches.get(group);
+      if (!batch) batches.set(group, (batch = { walk: walk as WalkName, limit: Number(limit), ids: [] }));
+      batch.ids.push(id);
     }
-    return loader;
-  };
+    const list = [...batches.values()];
+    const params = Object.fromEntries(list.flatMap((batch, i) => [[`ids${i}`, batch.ids], [`limit${i}`, param.integer(batch.limit)]]));
+    const rows = await db.read<{ branch: number; id: string; neighbours: Neighbour[] }>(walksCypher(list), params);
+    const found = new Map(rows.map((row) => [walkKey(list[row.branch].walk, list[row.branch].limit, row.id), row.neighbours]));
+    return keys.map((key) => found.get(key) ?? []);
+  });
+  const neighboursByNodeId = (walk: WalkName, limit: number) => ({
+    load: (id: string): Promise<Neighbour[]> => walks.load(walkKey(walk, Math.trunc(limit), id)),
+  });
   return { neighboursByNodeId };
 }

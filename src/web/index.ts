@@ -5,6 +5,7 @@ import { EXPLORER_PATH, serveExplorer } from './static-files';
 
 export { ensureExplorerBuilt, ExplorerBuildError, isExplorerBuildCurrent } from './explorer-build';
 export { prepareExplorer } from './prepare-explorer';
+export { escapeHtml, readForm, sendPage, type PublicPage, type PublicRequest } from './public-page';
 
 /**
  * The browser side of the server: `/` → the explorer, `/explorer/…` → its static files, and in

@@ -362,7 +362,10 @@ async function answerAll(client: TestClient, probes: Probes, reads: Read[]): Pro
     } else {
       const result = await client.gql(query, variables);
       const data = result.data && read.normalize ? read.normalize(result.data) : result.data;
-      answers[read.name] = rounded({ data, errors: result.errors?.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })) });
+      // Root fields resolve concurrently: their errors come in whichever order they finished.
+      const errors = result.errors?.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code }))
+        .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
+      answers[read.name] = rounded({ data, errors });
     }
   }
   return answers;

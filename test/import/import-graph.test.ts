@@ -112,6 +112,52 @@ describe('importGraph', () => {
     expect(await server.db.read('MATCH (n {key: "org-fine"}) RETURN n')).toEqual([]);
   });
 
+  it('reports at most 100 problems, with the count of all of them, and never repeats the values of the rows', async () => {
+    const before = await counts();
+    const nodes = Array.from({ length: 250 }, (_, i) => ({ type: 'Person', key: `p-${i}`, properties: { name: 'N', email: `secret-${i}-not-an-email` } }));
+    const result = await server.gql(IMPORT, { graph: { nodes } });
+    const error = result.errors?.[0];
+    expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error?.extensions?.problemCount).toBe(250);
+    expect(error?.extensions?.problems).toHaveLength(100);
+    expect(error?.extensions?.problems[0]).toEqual({ path: 'nodes[0].properties.email', message: 'must be an e-mail address like name@example.com' });
+    expect(error?.extensions?.problems[99].path).toBe('nodes[99].properties.email');
+    expect(error?.message).toBe('The import was rejected: 250 problems (the first 100 in extensions.problems). Nothing was written.');
+    expect(JSON.stringify(result)).not.toContain('secret-');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps the id, createdAt and updatedAt a backup gives, and names nodes without a key by id', async () => {
+    const graph = {
+      nodes: [
+        { type: 'Person', key: 'p-kept', id: 'id-of-p-kept', createdAt: '2024-01-02T03:04:05.678Z', updatedAt: '2025-06-07T08:09:10.000Z', properties: { name: 'Kept' } },
+        { type: 'Consent', id: 'id-of-consent', properties: { channel: 'EMAIL', purpose: 'newsletter', granted: true, at: '2025-01-01T00:00:00Z' } },
+      ],
+      relationships: [{ type: 'GAVE', from: 'p-kept', toId: 'id-of-consent', createdAt: '2025-01-01T00:00:00.000Z' }],
+    };
+    expect((await server.data(IMPORT, { graph })).importGraph).toEqual({ nodesCreated: 2, nodesUpdated: 0, relationshipsCreated: 1, relationshipsUpdated: 0 });
+    const rows = await server.db.read(`
+      MATCH (p:Person {key: 'p-kept'})-[g:GAVE]->(c:Consent)
+      RETURN p.id AS id, p.createdAt AS createdAt, p.updatedAt AS updatedAt, c.id AS consentId, c.key AS consentKey, g.createdAt AS gaveAt`);
+    expect(rows).toEqual([{
+      id: 'id-of-p-kept', createdAt: '2024-01-02T03:04:05.678Z', updatedAt: '2025-06-07T08:09:10.000Z',
+      consentId: 'id-of-consent', consentKey: null, gaveAt: '2025-01-01T00:00:00.000Z',
+    }]);
+    // Again: matched by key and by id, nothing changes.
+    expect((await server.data(IMPORT, { graph })).importGraph).toEqual({ nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 });
+    // An id that belongs to another node, and an unknown end id, are refused.
+    const clash = await server.gql(IMPORT, {
+      graph: {
+        nodes: [{ type: 'Person', key: 'p-other', id: 'id-of-p-kept', properties: { name: 'Other' } }],
+        relationships: [{ type: 'GAVE', from: 'p-kept', toId: 'no-such-id' }],
+      },
+    });
+    expect(clash.errors?.[0].extensions?.problems).toEqual([
+      { path: 'nodes[0].id', message: 'belongs to another node (a Person with another key)' },
+      { path: 'relationships[0].toId', message: 'no node with this id in this import or the database' },
+    ]);
+  });
+
   it('refuses what is not an import document', async () => {
     for (const graph of [[], 'nodes', { nodes: {} }, { people: [] }]) {
       const result = await server.gql(IMPORT, { graph });

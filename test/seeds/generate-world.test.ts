@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { generateWorld, worldRows, worldShape } from '../../seeds/generator/generate-world';
 import { toDocument, withInstalledBase } from '../../seeds/generator/installed-base';
-import { parseGraph } from '../../src/import/parse-graph';
+import { documentItems, parseBatch } from '../../src/import/parse-batch';
 
 describe('generateWorld', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -13,8 +13,9 @@ describe('generateWorld', () => {
   it('makes exactly the requested number of nodes, as a valid import document with every endpoint present', () => {
     const world = generateWorld({ nodes: 5000, seed: 1 });
     expect(world.nodes).toHaveLength(5000);
-    const parsed = parseGraph(world);
-    expect(parsed.problems).toEqual([]);
+    const parsed = parseBatch(documentItems(world));
+    expect(parsed.problems.reported()).toEqual([]);
+    expect(parsed.nodes).toHaveLength(5000);
     const keys = new Set(world.nodes.map((node) => node.key));
     expect(world.relationships.every((rel) => keys.has(rel.from) && keys.has(rel.to))).toBe(true);
     const types = new Set(world.relationships.map((rel) => rel.type));
@@ -48,7 +49,7 @@ describe('generateWorld', () => {
   it('adds an installed base on request, leaving the stakeholder world as it was', () => {
     const plain = generateWorld({ nodes: 3000, seed: 2 });
     const world = toDocument(withInstalledBase(worldRows({ nodes: 3000, seed: 2 }), 2));
-    expect(parseGraph(world).problems).toEqual([]);
+    expect(parseBatch(documentItems(world)).problems.reported()).toEqual([]);
     const stakeholders = world.nodes.filter((node) => !['Asset', 'Product'].includes(node.type));
     expect(stakeholders).toEqual(plain.nodes);
     expect(world.relationships.filter((rel) => !['OPERATES', 'OF_PRODUCT', 'MAINTAINS', 'UPGRADE_OF'].includes(rel.type))).toEqual(plain.relationships);

@@ -1,25 +1,16 @@
 /**
  * Community detection on a generated world (BENCH_NODES, default 100,000): imports it, then times
  * recomputeCommunities twice (the second run replaces the first) by phase — reading the graph in
- * pages, Louvain, storing — and a few reads of the result.
+ * pages, Louvain, storing — and a few reads of the result. `npm run bench:communities`.
  */
 import fs from 'node:fs';
 import { recomputeCommunities, type RunProgress } from '../src/communities';
 import { importGraph } from '../src/import/import-graph';
 import { generateWorld } from '../seeds/generator/generate-world';
-import type { BenchContext } from './run';
+import { peakRssMb, runStandalone, type BenchContext } from './standalone';
 import { wipeDatabase } from './wipe-database';
 
 const NODES = Number(process.env.BENCH_NODES ?? 100_000);
-
-function peakRssMb(pid: number | 'self'): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const LARGEST = 'MATCH (c:Community) RETURN c.id AS id ORDER BY c.size DESC, c.id LIMIT 1';
 const HUBS = `
@@ -30,7 +21,7 @@ const PAGE = `
 MATCH (c:Community) WITH c ORDER BY c.size DESC, c.id
 WITH collect(c) AS communities RETURN size(communities) AS total, [c IN communities[0..20] | c.id] AS page`;
 
-export async function run(context: BenchContext): Promise<void> {
+async function run(context: BenchContext): Promise<void> {
   const { db, report } = context;
   const world = generateWorld({ nodes: NODES, seed: 1 });
   await wipeDatabase(db);
@@ -70,3 +61,5 @@ export async function run(context: BenchContext): Promise<void> {
   if (context.neo4jPid) report('peak RSS, embedded Neo4j JVM', peakRssMb(context.neo4jPid) ?? 'n/a', 'MB');
   await wipeDatabase(db);
 }
+
+runStandalone(run);

@@ -1,27 +1,18 @@
 /**
- * Imports a generated 100,000-node world (BENCH_NODES to change it) with the same importGraph as
- * the mutation and the CLI, in batches, on an empty database; then imports it again (idempotent).
+ * `npm run bench:import`: imports a generated 100,000-node world (BENCH_NODES to change it) with
+ * the same importGraph as the mutation and the CLI, in batches, on an empty database; then
+ * imports it again (idempotent). Uses NEO4J_URI when set (and empties that database, so it
+ * insists on BENCH_WIPE=true); otherwise an embedded Neo4j on a fresh temporary store.
  */
-import fs from 'node:fs';
 import { importGraph } from '../src/import/import-graph';
 import { generateWorld } from '../seeds/generator/generate-world';
-import type { BenchContext } from './run';
+import { peakRssMb, runStandalone, type BenchContext } from './standalone';
 import { wipeDatabase } from './wipe-database';
 
 const NODES = Number(process.env.BENCH_NODES ?? 100_000);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 10_000);
 
-/** Peak resident memory of a process in MB (Linux /proc; undefined elsewhere). */
-function peakRssMb(pid: number | 'self'): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function run(context: BenchContext): Promise<void> {
+async function run(context: BenchContext): Promise<void> {
   const { report } = context;
   let started = Date.now();
   const world = generateWorld({ nodes: NODES, seed: 1 });
@@ -56,3 +47,5 @@ export async function run(context: BenchContext): Promise<void> {
   if (context.neo4jPid) report('peak RSS, embedded Neo4j JVM', peakRssMb(context.neo4jPid) ?? 'n/a', 'MB');
   await wipeDatabase(context.db);
 }
+
+runStandalone(run);

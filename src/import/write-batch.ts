@@ -1,0 +1,155 @@
+import type { Tx } from '../neo4j/database';
+import { RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
+import { checkErasedKeys, checkNodes, checkRelationshipEnds, existingNodes, nodeRowRefs, type ExistingNodes } from './check-batch';
+import type { ParsedBatch } from './parse-batch';
+import { refId, type NodeRow, type RelationshipRow } from './parse-row';
+import { rejectedImport } from './problems';
+
+export interface ImportReport {
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+}
+
+const UNWIND_CHUNK = 5_000;
+
+/**
+ * Checks a parsed batch against itself and the database and writes it, in the caller's
+ * transaction: nodes first (created or updated as the lookup found them), then relationships,
+ * whose writes match both ends with their allowed types. Any problem — of shape, of a node, or
+ * an end the relationship writes did not find — throws one BAD_USER_INPUT naming every problem
+ * of the batch and `outcome`; the transaction then writes nothing. Relationship ends are only
+ * looked up on their own when something is wrong, so a good batch costs one lookup per node row.
+ */
+export async function importBatch(tx: Tx, batch: ParsedBatch, now: unknown, outcome: string, details: Record<string, unknown> = {}): Promise<ImportReport> {
+  // A copy, so that a retried transaction does not count the same problems twice.
+  const problems = batch.problems.copy();
+  const existing = await existingNodes(tx, nodeRowRefs(batch));
+  checkNodes(batch, existing, problems);
+  await checkErasedKeys(tx, batch, existing, problems);
+  if (problems.total > 0) {
+    await checkRelationshipEnds(tx, batch, problems);
+    throw rejectedImport(problems, outcome, details);
+  }
+  const report = emptyReport();
+  await writeNodes(tx, batch.nodes, existing, now, report);
+  if (!(await writeRelationships(tx, batch.relationships, now, report))) {
+    await checkRelationshipEnds(tx, batch, problems);
+    throw rejectedImport(problems, outcome, details);
+  }
+  return report;
+}
+
+/** A node created with the id, createdAt and updatedAt a backup gives, else a new UUID and now. */
+function createNodesCypher(label: NodeLabel, by: 'key' | 'id'): string {
+  return `
+UNWIND $rows AS row
+CREATE (n:Entity:${label} {${by}: row.ref})
+SET n += row.properties, n.id = coalesce(row.id, n.id, randomUUID()),
+    n.createdAt = coalesce(row.createdAt, $now), n.updatedAt = coalesce(row.updatedAt, $now)`;
+}
+
+/** Sets the given properties of existing nodes; counts a node as updated only when one really changed. */
+function updateNodesCypher(by: 'key' | 'id'): string {
+  return `
+UNWIND $rows AS row
+MATCH (n:Entity {${by}: row.ref})
+WITH n, row WHERE any(name IN keys(row.properties) WHERE n[name] IS NULL OR n[name] <> row.properties[name])
+SET n += row.properties, n.updatedAt = coalesce(row.updatedAt, $now)
+RETURN count(*) AS updated`;
+}
+
+async function writeNodes(tx: Tx, rows: NodeRow[], existing: ExistingNodes, now: unknown, report: ImportReport): Promise<void> {
+  const isNew = (row: NodeRow) => !existing.has(refId(row.ref));
+  for (const [group, part] of groups(rows.filter(isNew), (row) => `create|${row.label}|${row.ref.by}`)) {
+    await tx.run(cached(group, () => createNodesCypher(part[0].label, part[0].ref.by)), { rows: part.map(nodeParams), now });
+    report.nodesCreated += part.length;
+  }
+  const changing = rows.filter((row) => !isNew(row) && Object.keys(row.properties).length > 0);
+  for (const [group, part] of groups(changing, (row) => `update|${row.ref.by}`)) {
+    const [{ updated }] = await tx.run<{ updated: number }>(cached(group, () => updateNodesCypher(part[0].ref.by)), { rows: part.map(nodeParams), now });
+    report.nodesUpdated += updated;
+  }
+}
+
+function nodeParams(row: NodeRow) {
+  return { ref: row.ref.value, id: row.id ?? null, properties: row.properties, createdAt: row.createdAt ?? null, updatedAt: row.updatedAt ?? null };
+}
+
+const hasLabel = (variable: string, labels: readonly NodeLabel[]) => labels.map((label) => `${variable}:${label}`).join(' OR ');
+
+/**
+ * MERGE by (type, from, to), either direction for undirected types, and by the keying property
+ * for types that may join two nodes several times (RESPONDED per kind); counts real changes only.
+ * Rows whose ends are missing or of the wrong type match nothing: `matched` tells.
+ */
+function mergeRelationshipsCypher(type: RelationshipTypeName, fromBy: 'key' | 'id', toBy: 'key' | 'id'): string {
+  const spec = RELATIONSHIP_SPECS[type];
+  const pattern = spec.undirected ? `(a)-[old:${type}]-(b)` : `(a)-[old:${type}]->(b)`;
+  const sameKey = spec.keyedBy ? ` WHERE old.${spec.keyedBy} = row.properties.${spec.keyedBy}` : '';
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {${fromBy}: row.from}) WHERE ${hasLabel('a', spec.from)}
+MATCH (b:Entity {${toBy}: row.to}) WHERE ${hasLabel('b', spec.to)}
+CALL (a, b, row) { OPTIONAL MATCH ${pattern}${sameKey} RETURN old LIMIT 1 }
+WITH a, b, row, old, old IS NULL AS isNew,
+     old IS NOT NULL AND any(name IN keys(row.properties) WHERE old[name] IS NULL OR old[name] <> row.properties[name]) AS changed
+FOREACH (_ IN CASE WHEN isNew THEN [1] ELSE [] END |
+  CREATE (a)-[r:${type}]->(b)
+  SET r += row.properties, r.createdAt = coalesce(row.createdAt, $now), r.updatedAt = coalesce(row.updatedAt, $now))
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET old += row.properties, old.updatedAt = coalesce(row.updatedAt, $now))
+RETURN count(*) AS matched, count(CASE WHEN isNew THEN 1 END) AS created, count(CASE WHEN changed THEN 1 END) AS updated`;
+}
+
+/** Writes the relationships; false when some row did not find both of its ends (nothing to keep then). */
+async function writeRelationships(tx: Tx, rows: RelationshipRow[], now: unknown, report: ImportReport): Promise<boolean> {
+  for (const [group, part] of groups(rows, (row) => `${row.type}|${row.from.by}|${row.to.by}`)) {
+    const { type, from, to } = part[0];
+    const [counts] = await tx.run<{ matched: number; created: number; updated: number }>(cached(group, () => mergeRelationshipsCypher(type, from.by, to.by)), {
+      rows: part.map((row) => ({
+        from: row.from.value, to: row.to.value, properties: row.properties,
+        createdAt: row.createdAt ?? null, updatedAt: row.updatedAt ?? null,
+      })),
+      now,
+    });
+    if (counts.matched < part.length) return false;
+    report.relationshipsCreated += counts.created;
+    report.relationshipsUpdated += counts.updated;
+  }
+  return true;
+}
+
+const statements = new Map<string, string>();
+
+/** The Cypher of one kind of row, built once (labels and types come from the allowlist). */
+function cached(group: string, build: () => string): string {
+  let cypher = statements.get(group);
+  if (cypher === undefined) statements.set(group, (cypher = build()));
+  return cypher;
+}
+
+/** Rows grouped by kind, each group cut into UNWIND-sized parts. */
+function* groups<T>(rows: T[], kindOf: (row: T) => string): Generator<[string, T[]]> {
+  const byKind = new Map<string, T[]>();
+  for (const row of rows) {
+    const kind = kindOf(row);
+    const group = byKind.get(kind);
+    if (group) group.push(row);
+    else byKind.set(kind, [row]);
+  }
+  for (const [kind, group] of byKind) {
+    for (let i = 0; i < group.length; i += UNWIND_CHUNK) yield [kind, group.slice(i, i + UNWIND_CHUNK)];
+  }
+}
+
+export function emptyReport(): ImportReport {
+  return { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+}
+
+export function addReport(total: ImportReport, part: ImportReport): void {
+  total.nodesCreated += part.nodesCreated;
+  total.nodesUpdated += part.nodesUpdated;
+  total.relationshipsCreated += part.relationshipsCreated;
+  total.relationshipsUpdated += part.relationshipsUpdated;
+}
