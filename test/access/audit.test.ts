@@ -3,7 +3,7 @@ import { resolvers } from '../../src/areas';
 import type { ImportDocument } from '../../src/import';
 import { useTestServer } from '../support/test-server';
 
-/** A customer with Anna working there, a distributor, Kim (KAM) and a product to write around. */
+/** A customer with Anna working there, Bea on the newsletter list, a distributor, Kim (KAM) and a product to write around. */
 const WORLD: ImportDocument = {
   nodes: [
     { type: 'Organization', key: 'acme', properties: { name: 'Acme Heizung', kinds: ['CUSTOMER'], lifecycleStage: 'CUSTOMER' } },
@@ -11,8 +11,13 @@ const WORLD: ImportDocument = {
     { type: 'Person', key: 'anna', properties: { name: 'Anna Weber', email: 'anna.weber@acme.example', phone: '+49 40 111' } },
     { type: 'User', key: 'kim', properties: { name: 'Kim Berg', roles: ['KEY_ACCOUNT_MANAGER'] } },
     { type: 'Product', key: 'wp8', properties: { sku: 'WP-8', name: 'Wärmepumpe 8 kW', price: 9000 } },
+    { type: 'Person', key: 'bea', properties: { name: 'Bea Nord' } },
+    { type: 'Consent', key: 'bea-newsletter', properties: { channel: 'EMAIL', purpose: 'newsletter', granted: true, at: '2026-01-10T09:00:00Z' } },
   ],
-  relationships: [{ type: 'WORKS_AT', from: 'anna', to: 'acme', properties: { title: 'Einkauf' } }],
+  relationships: [
+    { type: 'WORKS_AT', from: 'anna', to: 'acme', properties: { title: 'Einkauf' } },
+    { type: 'GAVE', from: 'bea', to: 'bea-newsletter', properties: {} },
+  ],
 };
 
 /** Personal values the mutations below write; none may ever show up in an audit entry. */
@@ -312,6 +317,62 @@ const CASES: Case[] = [
     query: /* GraphQL */ `mutation { recomputeCommunities(minSize: 2) { communities } }`,
     variables: () => ({}),
     targets: () => [],
+  },
+  {
+    operation: 'createCampaign',
+    query: /* GraphQL */ `mutation { createCampaign(input: { name: "Herbst-Newsletter", channel: EMAIL, purpose: "newsletter" }) { id } }`,
+    variables: () => ({}),
+    targets: (_ids, answer) => [answer.createCampaign.id],
+    remember: (ids, answer) => (ids.campaign = answer.createCampaign.id),
+  },
+  {
+    operation: 'updateCampaign',
+    query: /* GraphQL */ `mutation ($id: ID!) { updateCampaign(id: $id, input: { name: "Herbst-Newsletter 2026" }) { id } }`,
+    variables: (ids) => ({ id: ids.campaign }),
+    targets: (ids) => [ids.campaign],
+  },
+  {
+    operation: 'targetCampaign',
+    query: /* GraphQL */ `mutation ($id: ID!) { targetCampaign(campaignId: $id) { targeted } }`,
+    variables: (ids) => ({ id: ids.campaign }),
+    targets: (ids) => [ids.campaign],
+  },
+  {
+    operation: 'recordCampaignResponse',
+    query: /* GraphQL */ `mutation ($id: ID!, $bea: ID!) { recordCampaignResponse(campaignId: $id, personId: $bea, kind: OPENED) { kind } }`,
+    variables: (ids) => ({ id: ids.campaign, bea: ids.bea }),
+    targets: (ids) => [ids.campaign, ids.bea],
+  },
+  {
+    operation: 'deleteCampaign',
+    query: /* GraphQL */ `mutation ($id: ID!) { deleteCampaign(id: $id) }`,
+    variables: (ids) => ({ id: ids.campaign }),
+    targets: (ids) => [ids.campaign],
+  },
+  {
+    operation: 'submitContactForm',
+    query: /* GraphQL */ `mutation { submitContactForm(input: { email: "uli.neu@waermewerk.example", name: "Uli Neu", source: "website" }) { accepted } }`,
+    variables: () => ({}),
+    targets: () => [],
+  },
+  {
+    operation: 'createWebhook',
+    query: /* GraphQL */ `mutation { createWebhook(input: { url: "http://127.0.0.1:9/hook" }) { webhook { id } } }`,
+    variables: () => ({}),
+    targets: (_ids, answer) => [answer.createWebhook.webhook.id],
+    remember: (ids, answer) => (ids.webhook = answer.createWebhook.webhook.id),
+  },
+  {
+    operation: 'enableWebhook',
+    query: /* GraphQL */ `mutation ($id: ID!) { enableWebhook(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.webhook }),
+    targets: (ids) => [ids.webhook],
+  },
+  {
+    operation: 'deleteWebhook',
+    query: /* GraphQL */ `mutation ($id: ID!) { deleteWebhook(id: $id) }`,
+    variables: (ids) => ({ id: ids.webhook }),
+    targets: (ids) => [ids.webhook],
   },
   {
     operation: 'deletePerson',
