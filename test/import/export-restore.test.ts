@@ -50,7 +50,7 @@ describe('npm run export, then npm run import into an empty store', () => {
   };
 
   it('restores the same nodes, relationships and properties — ids, timestamps and nodes without a key included', async () => {
-    await seedIfEmpty(server.db, pino({ level: 'silent' }));
+    await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
     const ids = Object.fromEntries(
       (await server.db.read<{ key: string; id: string }>('MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id')).map((row) => [row.key, row.id]),
     );

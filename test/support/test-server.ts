@@ -44,6 +44,8 @@ export interface TestServer extends TestClient {
   auth: AuthSettings;
   /** A client that signs in as `identity`. */
   as(identity: Identity): TestClient;
+  /** The HTTP headers that sign a request in as `identity`, for tests that post raw bodies. */
+  credentials(identity: Identity): Promise<CredentialHeaders>;
   /** Imports a graph document through the API and returns node ids by key. */
   importGraph(graph: ImportDocument): Promise<Record<string, string>>;
   /** Deletes everything in the database but the test users. */
@@ -154,6 +156,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth,
     ...admin,
     as: client,
+    credentials: headersOf,
     reset,
     onEmptyDatabase: async (work) => {
       await db.write('MATCH (n) DETACH DELETE n');
@@ -227,6 +230,7 @@ export function useTestServer(options: UseTestServerOptions = {}): { server: Tes
         post: (query, variables) => forward().post(query, variables),
       };
     },
+    credentials: (identity) => running().credentials(identity),
     importGraph: (document) => running().importGraph(document),
     reset: () => running().reset(),
     onEmptyDatabase: (work) => running().onEmptyDatabase(work),
