@@ -235,7 +235,8 @@ export interface Ownership {
  * What a dependent node belongs to: it means nothing without an owner, so deleting its last
  * owner deletes it too (and what it owns in turn). A consent is its person's, a stage change its
  * node's, an order and an opportunity their account's, a case its raiser's, an interaction its
- * participants' (it goes when the last one does). Nodes not listed stand on their own.
+ * participants' (it goes when the last one does), an asset its operator's, a sales target its
+ * user's. Nodes not listed stand on their own.
  */
 export const OWNED_BY: Partial<Record<NodeLabel, readonly Ownership[]>> = {
   Consent: [{ type: 'GAVE', owner: 'from' }],
@@ -245,4 +246,6 @@ export const OWNED_BY: Partial<Record<NodeLabel, readonly Ownership[]>> = {
   Opportunity: [{ type: 'FOR_ACCOUNT', owner: 'to' }],
   Case: [{ type: 'RAISED_BY', owner: 'to' }],
   Interaction: [{ type: 'PARTICIPATED_IN', owner: 'from' }],
+  Asset: [{ type: 'OPERATES', owner: 'from' }],
+  SalesTarget: [{ type: 'HAS_TARGET', owner: 'from' }],
 };
