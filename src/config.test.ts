@@ -34,10 +34,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production without AUTH_JWT_SECRET or AUTH_JWKS_URL, naming both', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/keys' }).auth.jwksUrl).toBe('https://login.example/keys');
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 's'.repeat(40) }).auth.jwtSecret).toBe('s'.repeat(40));
+    const production = { NODE_ENV: 'production', LINK_SIGNING_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(ConfigError);
+    expect(() => loadConfig(production)).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV=production/);
+    expect(loadConfig({ ...production, AUTH_JWKS_URL: 'https://login.example/keys' }).auth.jwksUrl).toBe('https://login.example/keys');
+    expect(loadConfig({ ...production, AUTH_JWT_SECRET: 's'.repeat(40) }).auth.jwtSecret).toBe('s'.repeat(40));
   });
 
   it.each([
@@ -64,6 +65,6 @@ describe('loadConfig', () => {
   it('links point at the local server by default, and production needs a link-signing secret', () => {
     expect(loadConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
     expect(loadConfig({}).linkSigningSecret).toBeUndefined();
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LINK_SIGNING_SECRET must be set when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 's'.repeat(32) })).toThrow(/LINK_SIGNING_SECRET must be set when NODE_ENV=production/);
   });
 });
