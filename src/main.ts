@@ -1,3 +1,4 @@
+import { announceDevelopmentToken, authSettings } from './access';
 import { ConfigError, loadConfig } from './config';
 import { seedIfEmpty } from './import';
 import { createLogger } from './logger';
@@ -24,10 +25,11 @@ async function main(): Promise<void> {
     throw error;
   }
   await prepareExplorer(log);
-  const app = await startApp(
-    { db: neo4j.db, log, production: config.nodeEnv === 'production', limits: { bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows } },
-    config.port,
-  );
+  const production = config.nodeEnv === 'production';
+  const auth = authSettings(config.auth, production);
+  const developmentToken = production ? undefined : await announceDevelopmentToken(neo4j.db, auth, log);
+  const limits = { bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows };
+  const app = await startApp({ db: neo4j.db, log, production, auth, developmentToken, limits }, config.port);
   log.info(`xrm-graph serves ${app.url} on ${neo4j.description}`);
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
   const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);

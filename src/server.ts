@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError } from 'graphql';
+import { authenticator, enforcePermissions, SignInRefused, viewerScope, type AuthSettings } from './access';
 import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import { loadConfig } from './config';
 import { createContext, type Context, type RequestLimits } from './graphql/context';
@@ -10,21 +12,23 @@ import { formatError } from './graphql/errors';
 import { aliasLimit, depthLimit, LIMITS } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import type { Viewer } from './graphql/viewer';
 import type { Database } from './neo4j/database';
-import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
 import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /** How tokens are checked (src/access). */
+  auth: AuthSettings;
   /** Request bounds (BODY_LIMIT_MB, IMPORT_MAX_ROWS); unset ones take the configuration's defaults. */
   limits?: Partial<AppLimits>;
   /**
-   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
-   * the partner's view with it (null: everything).
+   * Development only (ignored in production): the ADMIN token `npm start` printed, which the
+   * explorer's sign-in form offers so that a developer is signed in with one click.
    */
-  scope?: Scope;
+  developmentToken?: string;
 }
 
 export interface AppLimits extends RequestLimits {
@@ -46,11 +50,12 @@ export interface RunningApp {
  * GET /readyz (Neo4j answers). A thin integration over node:http, as Apollo's integration
  * guide describes, so that the health routes need no web framework.
  */
-export async function startApp({ db, log, production, limits: given, scope }: AppOptions, port: number): Promise<RunningApp> {
+export async function startApp({ db, log, production, auth, developmentToken, limits: given }: AppOptions, port: number): Promise<RunningApp> {
   const limits: AppLimits = { ...DEFAULT_LIMITS, ...given };
   const httpServer = http.createServer();
+  const authenticate = authenticator(db, auth);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(resolvers),
+    schema: enforcePermissions(buildSchema(resolvers)),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
@@ -78,8 +83,19 @@ export async function startApp({ db, log, production, limits: given, scope }: Ap
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
     }
     if (await handlePublicPage(req, res, url, { db, log })) return;
-    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
+    if (handleBrowserRequest(req, res, url.pathname, { production, developmentToken: production ? undefined : developmentToken })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
+
+    // Sign-in comes first: a bad credential is answered here and never reaches Apollo.
+    let viewer: Viewer | undefined;
+    if (!asksForThePage(req, url)) {
+      try {
+        viewer = await authenticate(req.headers);
+      } catch (error) {
+        if (error instanceof SignInRefused) return sendRefusal(res, error);
+        throw error;
+      }
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -90,11 +106,13 @@ export async function startApp({ db, log, production, limits: given, scope }: Ap
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      // Until sign-in lands every request sees everything; at merge the lead replaces
-      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext({
-        db, log, createLoaders, scope: scope ?? EVERYTHING_VISIBLE, limits: { importMaxRows: limits.importMaxRows }, recorders: mutationRecorders,
-      }),
+      context: async () => {
+        if (!viewer) throw new GraphQLError('Sign in to run operations.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        // What the request may see follows from who asks: a PARTNER its partner's scope, everyone else everything.
+        return createContext({
+          db, log, createLoaders, viewer, scope: viewerScope(db, viewer), limits: { importMaxRows: limits.importMaxRows }, recorders: mutationRecorders,
+        });
+      },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -113,6 +131,17 @@ export async function startApp({ db, log, production, limits: given, scope }: Ap
     port: actualPort,
     close: () => apollo.stop(),
   };
+}
+
+/** A browser opening the IDE page at GET /graphql (no operation): the page needs no credential. */
+function asksForThePage(req: http.IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/** HTTP 401 (or 503 when the identity provider is unreachable) with one error and no data. */
+function sendRefusal(res: http.ServerResponse, refusal: SignInRefused): void {
+  if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer realm="xrm-graph"');
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -2,6 +2,7 @@ import type { Database, Reader } from '../neo4j/database';
 import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
+import type { Viewer } from './viewer';
 
 /**
  * The DataLoaders of one request. Each area with loaders adds them to this interface by
@@ -16,6 +17,8 @@ export interface Context {
   db: Reader;
   log: Logger;
   loaders: Loaders;
+  /** Who is asking (signed in before the operation runs). */
+  viewer: Viewer;
   /**
    * Opens the one write transaction of the Mutation field being resolved (bindMutations binds it
    * to that field, so its records name the operation); anywhere else it throws.
@@ -32,29 +35,34 @@ export interface RequestLimits {
   importMaxRows: number;
 }
 
+export interface ContextParts {
+  db: Database;
+  log: Logger;
+  createLoaders: (reader: Reader) => Loaders;
+  viewer: Viewer;
+  /**
+   * What the viewer may see (DESIGN §9): every query of the request, reads and mutation steps,
+   * runs within it (src/neo4j/scoped-database.ts).
+   */
+  scope: Scope;
+  limits: RequestLimits;
+  /** Written with every mutation, in its transaction (the audit entry, the change event). */
+  recorders: readonly MutationRecorder[];
+}
+
 const outsideAMutation: Mutate = () =>
   Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
 
-/** What builds one request's context (see createContext). */
-export interface RequestSetup {
-  db: Database;
-  log: Logger;
-  createLoaders: (db: Reader) => Loaders;
-  scope: Scope;
-  limits: RequestLimits;
-  recorders?: readonly MutationRecorder[];
-  actorId?: string | null;
-}
-
-/**
- * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
- * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
- * runs within it (src/neo4j/scoped-database.ts). `recorders` write with every mutation
- * (src/areas.ts lists them); `actorId` is who is asking.
- */
-export function createContext({ db, log, createLoaders, scope, limits, recorders = [], actorId = null }: RequestSetup): Context {
+/** The context of one request, with a fresh set of loaders so no cache outlives it. */
+export function createContext({ db, log, createLoaders, viewer, scope, limits, recorders }: ContextParts): Context {
   const scoped = new ScopedDatabase(db, scope, log);
   return {
-    db: scoped, log, loaders: createLoaders(scoped), limits, mutate: outsideAMutation, mutationFor: mutator(scoped, actorId, recorders),
+    db: scoped,
+    log,
+    loaders: createLoaders(scoped),
+    viewer,
+    limits,
+    mutate: outsideAMutation,
+    mutationFor: mutator(scoped, viewer, recorders),
   };
 }

@@ -28,6 +28,12 @@ const MIGRATIONS = [
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,
+  // Access (DESIGN §9): API keys are found by the hash of their secret; the audit log pages by time.
+  'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
+  'CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE',
+  'CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE',
+  'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
+  'CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (a:AuditEntry) ON (a.actorId)',
 ];
 
 export async function migrate(db: Database): Promise<void> {

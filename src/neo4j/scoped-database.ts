@@ -51,10 +51,11 @@ export class ScopedDatabase implements Reader {
   }
 
   /**
-   * The one write transaction of a mutation (src/graphql/mutate.ts): its steps are scoped like
-   * reads; `system`, the same transaction unscoped, is for the records every mutation writes.
+   * The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like
+   * reads. `unscoped` is the same transaction without the scope, for the records every mutation
+   * writes about itself (its audit entry), which touch no node a viewer could see.
    */
-  async writeTransaction<T>(work: (tx: Tx, system: Tx) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (tx: Tx, unscoped: Tx) => Promise<T>): Promise<T> {
     const visible = await this.visible();
     return this.db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));
   }
