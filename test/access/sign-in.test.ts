@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { isLastUseStale } from '../../src/access/sign-in';
 import type { ImportDocument } from '../../src/import';
+import { ensureExplorerBuilt } from '../../src/web';
 import { startTestServer, TEST_ADMIN, useTestServer, type TestServer } from '../support/test-server';
 
 const WORLD: ImportDocument = {
@@ -38,6 +39,8 @@ async function expectRefused(server: TestServer, headers: Record<string, string>
 
 describe('signing in with a token', () => {
   const { server, ids } = useTestServer({ graph: WORLD });
+  // The IDE page is served from the explorer's build, which a fresh clone has yet to make.
+  beforeAll(() => ensureExplorerBuilt(), 600_000);
 
   it('names the user of the token by key or by id, with their roles', async () => {
     const byKey = await server.as({ user: 'kim' }).data(VIEWER);
