@@ -12,11 +12,12 @@ const plugins = { '@graphql-eslint': graphql };
  * need no id of their own. A new entity type implements Node (with `id: ID!`) instead of joining.
  */
 const VALUE_TYPES = [
-  'Audience', 'BuyingCenter', 'BuyingCenterMember', 'ChannelConflict', 'CreditRecord', 'CrossSellCandidate',
+  'Audience', 'BuyingCenter', 'BuyingCenterMember', 'ChannelConflict', 'CreatedApiKey', 'CreditRecord', 'CrossSellCandidate',
   'CustomerValue', 'Dashboard', 'DormantCustomer', 'ImportReport', 'InfluenceScore', 'LifecycleTransition',
   'Network', 'NetworkNode', 'OpenCase', 'OrderLine', 'PageInfo', 'PartnerCoverage', 'PathStep', 'PersonBuyingRole',
   'Pipeline', 'PipelineStage', 'ProcessingRestriction', 'ProductAlternative', 'RelationshipPath', 'ResolutionTime', 'SameProblemAccount',
   'SearchHit', 'SeverityCount', 'StakeholderLink', 'TierAccounts', 'TierCount', 'TierReport', 'UpgradeCandidate',
+  'Viewer',
   'CampaignResponse', 'CampaignResultGroup', 'ContactFormReceipt', 'CreatedWebhook', 'ResponseKindCount', 'TargetingReport',
   'CommunityRun', 'Forecast', 'ForecastRow', 'ReferralValue', 'ReferrerRow', 'ReplacementCandidate',
 ];

@@ -536,7 +536,13 @@ for (const key of KEY_ACCOUNTS) influences(pick(planners)[0], key, 0.3 + random(
 for (const key of smallCustomers) if (random() < 0.25) influences(pick(DISTRIBUTORS).key, key, 0.2 + random() * 0.4, 'product range');
 
 // ---------------------------------------------------------------------------------------------
-const order = ['WORKS_AT', 'REPORTS_TO', 'SUBSIDIARY_OF', 'SERVES', 'MANAGES', 'KNOWS', 'INFLUENCES'];
+// A partner's own user (DESIGN §9): Nordgroß's sales desk works in our CRM and sees only Nordgroß's
+// scope. Added last, after every random draw, so the rest of the world stays as it was.
+nodes.push({ type: 'User', key: 'u-partner-nordgross', properties: { name: 'Jana Kröger', email: 'jana.kroeger@nordgross.example', roles: ['PARTNER'] } });
+rel('ACTS_FOR', 'u-partner-nordgross', D.nordgross.key);
+
+// ---------------------------------------------------------------------------------------------
+const order = ['WORKS_AT', 'REPORTS_TO', 'SUBSIDIARY_OF', 'SERVES', 'MANAGES', 'KNOWS', 'INFLUENCES', 'ACTS_FOR'];
 relationships.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
 const out = join(__dirname, '10-core.json');
 const lines = [

@@ -41,15 +41,16 @@ import * as referrals from './referrals';
 import * as assets from './assets';
 import * as forecast from './forecast';
 import * as privacy from './privacy';
+import * as access from './access';
 
 const AREAS = [
   nodes, graphImport, organizations, people, users, relationships, search, paths, network, influence,
   opportunities, buyingCenter, partners, interactions, commerce, cases, analytics, lifecycle, consent,
-  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks, communities, referrals, assets, forecast, privacy,
+  dashboard, pipeline, events, campaigns, webForms, preferences, webhooks, communities, referrals, assets, forecast, privacy, access,
 ] as const;
 
-/** What every mutation writes in its transaction after its work: the change event (the audit entry joins here). */
-export const mutationRecorders: readonly MutationRecorder[] = [events.recordMutationEvents];
+/** What every mutation writes in its transaction after its work: its audit entry and its change event. */
+export const mutationRecorders: readonly MutationRecorder[] = [access.recordAudit, events.recordMutationEvents];
 
 /** The resolvers of every area. */
 export const resolvers: Resolvers[] = AREAS.map((area) => area.resolvers);
@@ -75,7 +76,8 @@ export async function handlePublicPage(
   url: URL,
   { db, log }: { db: Database; log: Logger },
 ): Promise<boolean> {
-  const write = (operation: string, actorId: string | null) => mutator(db, actorId, mutationRecorders)({ operation, argumentIds: [] });
+  const write = (operation: string, personId: string | null) =>
+    mutator(db, { id: personId, kind: 'person' }, mutationRecorders)({ operation, args: {}, argumentIds: [] });
   for (const page of PUBLIC_PAGES) if (await page({ req, res, url, db, log, write })) return true;
   return false;
 }

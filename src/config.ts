@@ -20,6 +20,7 @@ export interface Config {
   limits: RequestLimits;
   timeouts: Timeouts;
   heavyQuestions: HeavyQuestionBound;
+  auth: AuthConfig;
   /** Largest request body the API reads, in bytes (BODY_LIMIT_MB). */
   bodyLimitBytes: number;
   /** Most rows (nodes + relationships) one importGraph mutation takes (IMPORT_MAX_ROWS). */
@@ -65,6 +66,23 @@ export interface HeavyQuestionBound {
   concurrency: number;
   waitMs: number;
 }
+
+/** How tokens are verified (DESIGN §9); in production at least one of secret and JWKS URL is set. */
+export interface AuthConfig {
+  /** HS256 secret (AUTH_JWT_SECRET). Unset in development: a generated one kept in `devSecretFile`. */
+  jwtSecret: string | undefined;
+  /** An identity provider's JWKS for RS256/ES256 tokens (AUTH_JWKS_URL). */
+  jwksUrl: string | undefined;
+  /** Required `iss` claim when set (AUTH_ISSUER). */
+  issuer: string | undefined;
+  /** Required `aud` claim when set (AUTH_AUDIENCE). */
+  audience: string | undefined;
+  /** Where development keeps its generated secret (in the git-ignored data folder). */
+  devSecretFile: string;
+}
+
+/** HS256 wants a key of at least 256 bits; link signing asks as much. */
+const MIN_SECRET_LENGTH = 32;
 
 /** How webhook deliveries are paced (DESIGN §10); tests shorten every one of them. */
 export interface WebhookTiming {
@@ -157,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', DEFAULT_HEAVY_QUESTIONS.concurrency, 1, 1_000),
       waitMs: integer(env, 'HEAVY_QUERY_WAIT_MS', DEFAULT_HEAVY_QUESTIONS.waitMs, 0, 60_000),
     },
+    auth: authConfig(env),
     publicUrl: publicUrl(env, port),
     linkSigningSecret: linkSigningSecret(env),
     linkSigningSecretFile: path.resolve('.data/link-signing-secret'),
@@ -178,6 +197,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+// Like LINK_SIGNING_SECRET, required where NODE_ENV=production is said outright; with NODE_ENV
+// unset, tokens are checked against the generated random secret (nobody else can sign one).
+function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const jwtSecret = env.AUTH_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long (e.g. openssl rand -base64 48), got ${jwtSecret.length}`);
+  }
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  if (jwksUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(jwksUrl)) {
+    throw new ConfigError('AUTH_JWKS_URL', `must be an http(s) URL of the identity provider's JWKS, got "${jwksUrl}"`);
+  }
+  if (env.NODE_ENV === 'production' && !jwtSecret && !jwksUrl) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL',
+      'must be set when NODE_ENV=production: AUTH_JWT_SECRET (HS256, at least 32 characters) or AUTH_JWKS_URL (your identity provider\'s keys)',
+    );
+  }
+  return {
+    jwtSecret,
+    jwksUrl,
+    issuer: env.AUTH_ISSUER || undefined,
+    audience: env.AUTH_AUDIENCE || undefined,
+    devSecretFile: path.resolve('.data/jwt-secret'),
+  };
+}
+
 function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   const raw = env.PUBLIC_URL;
   if (raw === undefined || raw === '') return `http://localhost:${port}`;
@@ -187,7 +232,6 @@ function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
-const MIN_SECRET_LENGTH = 32;
 
 // Required only where NODE_ENV=production is said outright: an unset NODE_ENV runs as production
 // too (safe defaults), but the commands (npm run import, export, purge) and a single instance may

@@ -1,3 +1,4 @@
+import { announceDevelopmentToken, authSettings } from './access';
 import { ConfigError, loadConfig } from './config';
 import { forgetExpiredKeys } from './graphql/idempotency';
 import { seedIfEmpty } from './import';
@@ -28,13 +29,25 @@ async function main(): Promise<void> {
     throw error;
   }
   await prepareExplorer(log);
+  // Unset NODE_ENV runs as production (safe defaults): development's conveniences, the generated
+  // token secret and the printed ADMIN token among them, only where NODE_ENV=development asks.
+  const production = !config.development;
+  const auth = authSettings(config.auth, production);
+  if (production && !auth.jwtSecret && !auth.jwksUrl) {
+    await neo4j.close();
+    throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL', 'must be set unless NODE_ENV=development (npm start sets it): nobody could sign in');
+  }
+  const developmentToken = production ? undefined : await announceDevelopmentToken(neo4j.db, auth, log);
+  const limits = { ...config.limits, bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows };
   const app = await startApp(
     {
       db: neo4j.db,
       log,
-      production: !config.development,
+      production,
+      auth,
+      developmentToken,
       host: config.host,
-      limits: { ...config.limits, bodyLimitBytes: config.bodyLimitBytes, importMaxRows: config.importMaxRows },
+      limits,
       requestTimeoutMs: config.timeouts.requestMs,
       heavyQuestions: config.heavyQuestions,
       idempotencyTtlHours: config.idempotencyTtlHours,
@@ -43,7 +56,7 @@ async function main(): Promise<void> {
   );
   log.info(
     { host: app.host, port: app.port, nodeEnv: config.nodeEnv, pid: process.pid, embeddedNeo4jPid: neo4j.embeddedPid() },
-    `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${config.development ? 'development' : 'production'}), on ${neo4j.description}`,
+    `xrm-graph listens on ${where(app.host, app.port)}: ${app.url} (${production ? 'production' : 'development'}), on ${neo4j.description}`,
   );
   log.info(`the explorer: ${app.url.replace(/graphql$/, 'explorer/')}`);
   const webhooks = startWebhookDelivery(neo4j.db, log, config.webhooks);

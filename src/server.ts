@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError } from 'graphql';
+import { authenticator, enforcePermissions, SignInRefused, viewerScope, type AuthSettings } from './access';
 import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import {
   DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, loadConfig,
@@ -16,8 +18,8 @@ import { idempotencyPlugin } from './graphql/idempotency-plugin';
 import { capListArguments, documentLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import type { Viewer } from './graphql/viewer';
 import type { Database } from './neo4j/database';
-import { EVERYTHING_VISIBLE, type Scope } from './neo4j/scoped-database';
 import { handleBrowserRequest } from './web';
 
 export interface AppOptions {
@@ -27,6 +29,8 @@ export interface AppOptions {
   production: boolean;
   /** Interface to listen on (default loopback). */
   host?: string;
+  /** How tokens are checked (src/access). */
+  auth: AuthSettings;
   /** Document limits (GRAPHQL_MAX_*), BODY_LIMIT_MB and IMPORT_MAX_ROWS; unset ones take the defaults. */
   limits?: Partial<AppLimits>;
   /** Deadline of one request (REQUEST_TIMEOUT_MS). */
@@ -35,10 +39,10 @@ export interface AppOptions {
   /** How long an Idempotency-Key and its answer are kept (IDEMPOTENCY_KEY_TTL_HOURS). */
   idempotencyTtlHours?: number;
   /**
-   * Fixes what every request may see (DESIGN §9) instead of the viewer's scope: the tests drive
-   * the partner's view with it (null: everything).
+   * Development only (ignored in production): the ADMIN token `npm start` printed, which the
+   * explorer's sign-in form offers so that a developer is signed in with one click.
    */
-  scope?: Scope;
+  developmentToken?: string;
 }
 
 export interface AppLimits extends RequestLimits, DocumentLimits {
@@ -67,15 +71,16 @@ export const DRAIN_GRACE_MS = 10_000;
  * ever waits on the database: /readyz reads the state the background probe keeps.
  */
 export async function startApp(options: AppOptions, port: number): Promise<RunningApp> {
-  const { db, log, production, scope } = options;
+  const { db, log, production, auth, developmentToken } = options;
   const limits: AppLimits = { ...DEFAULT_APP_LIMITS, ...options.limits };
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
   const host = options.host ?? '127.0.0.1';
   const idempotencyTtlHours = options.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS;
   const httpServer = http.createServer();
   const protection = documentLimits(limits, !production);
+  const authenticate = authenticator(db, auth);
   const apollo = new ApolloServer<Context>({
-    schema: capListArguments(buildSchema(resolvers)),
+    schema: enforcePermissions(capListArguments(buildSchema(resolvers))),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     // src/shutdown.ts owns SIGINT/SIGTERM; Apollo's own handler would stop the server a second time.
@@ -107,8 +112,20 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return readiness(res);
     if (await handlePublicPage(req, res, url, { db, log })) return;
-    if (handleBrowserRequest(req, res, url.pathname, { production })) return;
+    if (handleBrowserRequest(req, res, url.pathname, { production, developmentToken: production ? undefined : developmentToken })) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found; GraphQL is served at /graphql' });
+
+    // Sign-in comes first: a bad credential is answered here and never reaches Apollo.
+    let viewer: Viewer | undefined;
+    if (!asksForThePage(req, url)) {
+      try {
+        viewer = await authenticate(req.headers);
+      } catch (error) {
+        if (error instanceof SignInRefused) return sendRefusal(res, error);
+        if (isCodedError(error)) return sendCodedError(res, error);
+        throw error;
+      }
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -118,22 +135,25 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
     const tooLong = queryTooLong(body, url, limits.maxCharacters);
     if (tooLong) return sendJson(res, 400, { errors: [{ message: tooLong, extensions: { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_CHARACTERS' } }] });
-    const idempotency = idempotencyClaim(headers.get(IDEMPOTENCY_HEADER), body, idempotencyTtlHours);
+    const idempotency = idempotencyClaim(headers.get(IDEMPOTENCY_HEADER), body, idempotencyTtlHours, viewer?.id ?? '');
     if (idempotency instanceof Error) return sendJson(res, 400, { errors: [{ message: idempotency.message, extensions: { code: 'BAD_USER_INPUT' } }] });
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      // Until sign-in lands every request sees everything; at merge the lead replaces
-      // EVERYTHING_VISIBLE with viewerScope(db, viewer) from src/access.
-      context: async () => createContext({
-        db: db.forRequest(requestTimeoutMs),
-        log,
-        createLoaders,
-        scope: scope ?? EVERYTHING_VISIBLE,
-        limits: { importMaxRows: limits.importMaxRows },
-        recorders: mutationRecorders,
-        idempotency,
-      }),
+      context: async () => {
+        if (!viewer) throw new GraphQLError('Sign in to run operations.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        // What the request may see follows from who asks: a PARTNER its partner's scope, everyone else everything.
+        return createContext({
+          db: db.forRequest(requestTimeoutMs),
+          log,
+          createLoaders,
+          viewer,
+          scope: viewerScope(db, viewer),
+          limits: { importMaxRows: limits.importMaxRows },
+          recorders: mutationRecorders,
+          idempotency,
+        });
+      },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -167,6 +187,29 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
       return apollo.stop();
     },
   };
+}
+
+/** A browser opening the IDE page at GET /graphql (no operation): the page needs no credential. */
+function asksForThePage(req: http.IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/** HTTP 401 (or 503 when the identity provider is unreachable) with one error and no data. */
+function sendRefusal(res: http.ServerResponse, refusal: SignInRefused): void {
+  if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer realm="xrm-graph"');
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+}
+
+/** A database failure while signing in (Neo4j gone, the deadline passed): what any request would answer. */
+function isCodedError(error: unknown): error is GraphQLError {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT';
+}
+
+function sendCodedError(res: http.ServerResponse, error: GraphQLError): void {
+  const { http: answer, ...extensions } = error.extensions as { http?: { status?: number; headers?: HeaderMap } };
+  for (const [name, value] of answer?.headers ?? []) res.setHeader(name, value);
+  sendJson(res, answer?.status ?? 200, { errors: [{ message: error.message, extensions }] });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -46,11 +46,11 @@ export interface ScopedViewer {
 }
 
 /**
- * The scope of a request (DESIGN §9): a PARTNER, or anyone acting for a partner, sees its
- * partner's scope; everyone else sees everything. Fails closed: a PARTNER without a partner
+ * The scope of a request (DESIGN §9): a PARTNER sees its partner's scope, even when it holds
+ * other roles too; everyone else sees everything. Fails closed: a PARTNER without a partner
  * sees only its own node and contacts.
  */
 export function viewerScope(db: Database, viewer: ScopedViewer): Scope {
-  if (!viewer.roles.includes('PARTNER') && viewer.actsForId === null) return EVERYTHING_VISIBLE;
+  if (!viewer.roles.includes('PARTNER')) return EVERYTHING_VISIBLE;
   return () => partnerScope(db, { userId: viewer.userId, partnerId: viewer.actsForId });
 }

@@ -40,5 +40,5 @@ export async function recordEvents(tx: Tx, events: NewEvent[], actorId: string |
 /** The recorder every mutation runs: its own event (type from EVENT_TYPES), then the extra ones it emitted. */
 export const recordMutationEvents: MutationRecorder = async (tx, record) => {
   const own: NewEvent = { type: eventTypeOf(record.operation), targetIds: record.targetIds };
-  await recordEvents(tx, [own, ...record.extraEvents], record.actorId);
+  await recordEvents(tx, [own, ...record.extraEvents], record.actor.id);
 };

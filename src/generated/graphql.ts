@@ -38,6 +38,35 @@ export type AlternativeKind =
   | 'UPGRADE';
 
 /**
+ * A client app's credential (sent as the x-api-key header). Only a hash of its secret is stored; the
+ * secret is shown once, when the key is created.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** The partner organization a PARTNER key acts for; null for other keys. */
+  actsFor?: Maybe<Organization>;
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used, to the minute (uses within a minute of the last recorded one are not written); null when never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, e.g. "website back end". */
+  name: Scalars['String']['output'];
+  /**
+   * The user accountable for the key: the one who created it. The key stops working when this user is
+   * deleted or deactivated; null once the user is deleted.
+   */
+  owner?: Maybe<User>;
+  /** The first characters of the secret (e.g. "xrm_Ab3dE9fQ"), to tell keys apart; never the whole secret. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it works. A revoked key is refused with UNAUTHENTICATED. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do; it does not inherit its creator's roles. */
+  roles: Array<UserRole>;
+};
+
+/**
  * One unit of our equipment installed at a customer (a boiler, a heat pump…): the installed base.
  * The customer OPERATES it, it is OF_PRODUCT one of our products, and service partners MAINTAIN it.
  */
@@ -150,6 +179,61 @@ export type AudienceFilter = {
   titleContains?: InputMaybe<Scalars['String']['input']>;
   /** The organization is one of these (Organization ids). */
   worksAtIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/**
+ * One successful mutation, written in the mutation's own transaction. It names who did what to which
+ * nodes, never a personal value (no name, e-mail or phone).
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The User id of a token, or the ApiKey id of an API key. */
+  actorId: Scalars['ID']['output'];
+  /** "user" (signed in with a token) or "apiKey" (a client app's API key). */
+  actorKind: Scalars['String']['output'];
+  /** When the mutation ran (UTC). */
+  at: Scalars['DateTime']['output'];
+  /** Server-generated UUID. */
+  id: Scalars['ID']['output'];
+  /** The mutation field, e.g. "createOrganization". */
+  operation: Scalars['String']['output'];
+  /**
+   * The ids of the nodes the mutation created, changed, deleted or linked: its id arguments and the ids
+   * it answered. Empty for batch operations that name no single node (importGraph, recomputeTiers).
+   */
+  targetIds: Array<Scalars['ID']['output']>;
+};
+
+/** A page of the audit log, newest first (Relay connection). */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, newest first. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many entries match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page of the audit log. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this row; pass it as `after` to continue behind it. */
+  cursor: Scalars['String']['output'];
+  /** The audit entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; all given criteria must hold. */
+export type AuditFilter = {
+  /** Only what this actor (a User id or an ApiKey id) did. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only mutations that touched this node. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries at or before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Who decides on a deal and how well our team reaches them (DESIGN §4). */
@@ -493,7 +577,8 @@ export type CommunityRun = {
 /**
  * One consent decision of a person for a channel and purpose: a grant (granted: true) or a
  * withdrawal (granted: false). Decisions are never changed; the current state for a channel and
- * purpose is the latest by `at` (a withdrawal wins over a grant with the same `at`).
+ * purpose is the latest by `at` (a withdrawal wins over a grant with the same `at`). A READ_ONLY
+ * viewer gets FORBIDDEN on every field but id (consent records are not theirs to read).
  */
 export type Consent = Node & {
   __typename?: 'Consent';
@@ -560,6 +645,19 @@ export type ContactFormReceipt = {
   __typename?: 'ContactFormReceipt';
   /** Always true. */
   accepted: Scalars['Boolean']['output'];
+};
+
+/** A new API key for a client app. */
+export type CreateApiKeyInput = {
+  /**
+   * For a partner's app (role PARTNER, required then): the id of the partner organization it acts for.
+   * NOT_FOUND when no organization has this id; BAD_USER_INPUT on a key without the PARTNER role.
+   */
+  actsForId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the key is for, e.g. "website back end"; 1 to 200 characters, else BAD_USER_INPUT. */
+  name: Scalars['String']['input'];
+  /** What the key may do; at least one role, else BAD_USER_INPUT. */
+  roles: Array<UserRole>;
 };
 
 /** A new asset. */
@@ -702,6 +800,13 @@ export type CreateProductInput = {
 
 /** A new user. A malformed e-mail, a name over 200 characters or an unknown role is BAD_USER_INPUT. */
 export type CreateUserInput = {
+  /** false creates the user deactivated (they cannot sign in); default true. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * For a PARTNER: the id of the partner organization they work for (ACTS_FOR). NOT_FOUND for an unknown
+   * id; the id of a node that is no organization is BAD_USER_INPUT.
+   */
+  actsForId?: InputMaybe<Scalars['ID']['input']>;
   /** E-mail address like name@example.com; stored lower-case. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** External id; must be unique across all entities (an import MERGEs on it); a duplicate is CONFLICT. */
@@ -720,6 +825,15 @@ export type CreateWebhookInput = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Where to POST the events: http(s), no user or password in it, at most 2000 characters. */
   url: Scalars['String']['input'];
+};
+
+/** A new API key and its secret. The secret is shown only here: store it now, it cannot be read again. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** The key as listed by apiKeys. */
+  apiKey: ApiKey;
+  /** The secret to send as the x-api-key header, e.g. "xrm_Ab3dE9fQ…" (47 characters). */
+  secret: Scalars['String']['output'];
 };
 
 /** A new webhook and its signing secret, which is shown only here. */
@@ -1257,6 +1371,11 @@ export type Mutation = {
   /** Closes a RESOLVED case; any other status is BAD_USER_INPUT. */
   closeCase: Case;
   /**
+   * Creates an API key for a client app (ADMIN) and answers it with its secret, shown only this once.
+   * The creator becomes the key's owner.
+   */
+  createApiKey: CreatedApiKey;
+  /**
    * Records an installed asset with its operator, product and maintainers, all in one transaction.
    * Unknown ids are NOT_FOUND; an id of the wrong kind or an invalid value is BAD_USER_INPUT.
    */
@@ -1466,6 +1585,11 @@ export type Mutation = {
    */
   restrictProcessing: Person;
   /**
+   * Revokes an API key (ADMIN): from now on it is refused with UNAUTHENTICATED. Revoking a revoked key
+   * keeps its first revokedAt. NOT_FOUND for an unknown id.
+   */
+  revokeApiKey: ApiKey;
+  /**
    * Sets a person's roles (at least one) in the buying center, creating the BUYING_ROLE or updating it.
    * Without stance, an existing stance stays and a new member gets UNKNOWN. Unknown ids are
    * NOT_FOUND; an empty role list is BAD_USER_INPUT (use removeBuyingRole).
@@ -1590,6 +1714,15 @@ export type MutationChangeOpportunityStageArgs = {
  */
 export type MutationCloseCaseArgs = {
   caseId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -1975,6 +2108,15 @@ export type MutationResolveCaseArgs = {
 export type MutationRestrictProcessingArgs = {
   personId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything a client can change. Each mutation is one transaction: a failed one (an error with
+ * extensions.code) has written nothing.
+ */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2733,15 +2875,22 @@ export type Person = Node & {
   city?: Maybe<Scalars['String']['output']>;
   /** The community this person belongs to after the last run; null when in none. */
   community?: Maybe<Community>;
-  /** Consent decisions, newest first; with current: true only the latest per channel and purpose. */
-  consents: Array<Consent>;
+  /**
+   * Consent decisions, newest first; with current: true only the latest per channel and purpose. Null
+   * with a FORBIDDEN error for a READ_ONLY viewer (consent records are not theirs to read); the rest of
+   * the answer stands.
+   */
+  consents?: Maybe<Array<Consent>>;
   /** Country as ISO 3166-1 alpha-2, e.g. DE. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the person was created in this graph. */
   createdAt: Scalars['DateTime']['output'];
   /** Department, e.g. "Einkauf". */
   department?: Maybe<Scalars['String']['output']>;
-  /** E-mail address, stored lower-case. */
+  /**
+   * E-mail address, stored lower-case. Null with a FORBIDDEN error for a READ_ONLY viewer (personal
+   * contact data); the rest of the answer stands.
+   */
   email?: Maybe<Scalars['String']['output']>;
   /**
    * Organizations this person WORKS_AT: current ones (no until) first, then by until (latest first),
@@ -2766,7 +2915,7 @@ export type Person = Node & {
   manager?: Maybe<Person>;
   /** Full name, e.g. "Anna Weber". */
   name: Scalars['String']['output'];
-  /** Phone number as entered. */
+  /** Phone number as entered. Null with a FORBIDDEN error for a READ_ONLY viewer, like email. */
   phone?: Maybe<Scalars['String']['output']>;
   /** People who REPORT_TO this person, by name. */
   reports: Array<Person>;
@@ -3040,11 +3189,15 @@ export type Query = {
    * SKU. NOT_FOUND unless the id is a Product.
    */
   alternativesFor: Array<ProductAlternative>;
+  /** Every API key, newest first, revoked ones included (ADMIN). */
+  apiKeys: Array<ApiKey>;
   /**
    * People matching the filter who may be contacted on `channel` for `purpose` at `asOf` (default
    * now).
    */
   audience: Audience;
+  /** The audit log, newest first (ADMIN). */
+  auditLog: AuditEntryConnection;
   /** Mean resolution time of the cases whose resolvedAt lies in [from, to). */
   averageTimeToResolve: ResolutionTime;
   /** The buying center of an opportunity; NOT_FOUND for an unknown id. */
@@ -3190,6 +3343,8 @@ export type Query = {
   upgradeCandidates: Array<UpgradeCandidate>;
   /** Our users by name. */
   users: UserConnection;
+  /** Who is asking, with what roles; every signed-in caller may ask. */
+  viewer: Viewer;
   /**
    * Warm-introduction paths to `targetId` from every User (or from `fromUserIds`), ranked as one
    * list across the users, like relationshipPaths over the stakeholder relationships. Unknown ids
@@ -3243,6 +3398,14 @@ export type QueryAudienceArgs = {
   filter?: InputMaybe<AudienceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   purpose: Scalars['String']['input'];
+};
+
+
+/** Everything a client can read: entities, lists, graph questions and CRM analytics. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4011,6 +4174,16 @@ export type UpdateProductInput = {
 
 /** Only the given fields change; null removes a property (name cannot be removed). */
 export type UpdateUserInput = {
+  /**
+   * false deactivates the user: their tokens and the API keys they own are refused from the next request
+   * on; true (or null) activates them again.
+   */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * The partner organization the user works for (replaces the current one); null removes it. NOT_FOUND
+   * for an unknown id; the id of a node that is no organization is BAD_USER_INPUT.
+   */
+  actsForId?: InputMaybe<Scalars['ID']['input']>;
   /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** New name; null is BAD_USER_INPUT. */
@@ -4033,6 +4206,13 @@ export type User = Node & {
   __typename?: 'User';
   /** Organizations this user MANAGES (as account owner or partner manager), by name. */
   accounts: Array<ManagedAccountEdge>;
+  /**
+   * false when an ADMIN has deactivated the user: their tokens are refused (UNAUTHENTICATED), and so are
+   * the API keys they own. Users are active unless deactivated.
+   */
+  active: Scalars['Boolean']['output'];
+  /** The partner organization a PARTNER user works for (ACTS_FOR); null for our own team. */
+  actsFor?: Maybe<Organization>;
   /** The community this user belongs to after the last run; null when in none. */
   community?: Maybe<Community>;
   /** When the user was created in this graph. */
@@ -4105,11 +4285,11 @@ export type UserRole =
   | 'INTEGRATION'
   /** Owns key accounts and works their networks. */
   | 'KEY_ACCOUNT_MANAGER'
-  /** An outside user working for a channel partner, meant to see only that partner's scope. */
+  /** An outside user working for a channel partner (ACTS_FOR): sees only that partner's scope, may log interactions and set buying roles. */
   | 'PARTNER'
   /** Looks after channel partners (distributors, resellers, agents, brokers). */
   | 'PARTNER_MANAGER'
-  /** Reads only, and is not meant to see personal contact data or consent records. */
+  /** Reads only; personal contact data (Person.email, Person.phone) and consent records answer FORBIDDEN. */
   | 'READ_ONLY'
   /** Sells: prospects, deals, contact history. */
   | 'SALES'
@@ -4117,6 +4297,29 @@ export type UserRole =
   | 'SERVICE'
   /** A website's back end (an API key): may call submitContactForm and nothing else. */
   | 'WEB_FORM';
+
+/**
+ * Who is asking: the user of the token, or the client app of the API key, with what it may do. Every
+ * request to /graphql carries a credential (a token or an API key); without a valid one the answer is
+ * HTTP 401 with one UNAUTHENTICATED error.
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The partner organization a PARTNER acts for (ACTS_FOR); null for everyone else. */
+  actsFor?: Maybe<Organization>;
+  /** The API key in use; null when signed in with a token. */
+  apiKey?: Maybe<ApiKey>;
+  /**
+   * What the credential may do: the user's roles, or the API key's own roles (not its creator's).
+   * Permissions add up; the README's permission table says which role may use which field.
+   */
+  roles: Array<UserRole>;
+  /**
+   * The user behind the credential: the signed-in user, or for an API key the user accountable for it
+   * (the one who created it; the key stops working when that user is deleted or deactivated).
+   */
+  user: User;
+};
 
 /**
  * A receiver of the change events (DESIGN §10), e.g. the ERP, the telephony system or the website.
@@ -4251,12 +4454,17 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AlternativeKind: ResolverTypeWrapper<Partial<AlternativeKind>>;
+  ApiKey: ResolverTypeWrapper<ResolverRows['ApiKey']>;
   Asset: ResolverTypeWrapper<EntityRow>;
   AssetStatus: ResolverTypeWrapper<Partial<AssetStatus>>;
   Audience: ResolverTypeWrapper<ResolverRows['Audience']>;
   AudienceConnection: ResolverTypeWrapper<Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversTypes['AudienceEdge']> }>>;
   AudienceEdge: ResolverTypeWrapper<Partial<Omit<AudienceEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
   AudienceFilter: ResolverTypeWrapper<Partial<AudienceFilter>>;
+  AuditEntry: ResolverTypeWrapper<ResolverRows['AuditEntry']>;
+  AuditEntryConnection: ResolverTypeWrapper<Partial<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>>;
+  AuditEntryEdge: ResolverTypeWrapper<Partial<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>>;
+  AuditFilter: ResolverTypeWrapper<Partial<AuditFilter>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   BuyingCenter: ResolverTypeWrapper<ResolverRows['BuyingCenter']>;
   BuyingCenterMember: ResolverTypeWrapper<ResolverRows['BuyingCenterMember']>;
@@ -4280,6 +4488,7 @@ export type ResolversTypes = ResolversObject<{
   ConsentChannel: ResolverTypeWrapper<Partial<ConsentChannel>>;
   ContactFormInput: ResolverTypeWrapper<Partial<ContactFormInput>>;
   ContactFormReceipt: ResolverTypeWrapper<Partial<ContactFormReceipt>>;
+  CreateApiKeyInput: ResolverTypeWrapper<Partial<CreateApiKeyInput>>;
   CreateAssetInput: ResolverTypeWrapper<Partial<CreateAssetInput>>;
   CreateCampaignInput: ResolverTypeWrapper<Partial<CreateCampaignInput>>;
   CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
@@ -4288,6 +4497,7 @@ export type ResolversTypes = ResolversObject<{
   CreateProductInput: ResolverTypeWrapper<Partial<CreateProductInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
   CreateWebhookInput: ResolverTypeWrapper<Partial<CreateWebhookInput>>;
+  CreatedApiKey: ResolverTypeWrapper<ResolverRows['CreatedApiKey']>;
   CreatedWebhook: ResolverTypeWrapper<Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>>;
   CreditRecord: ResolverTypeWrapper<ResolverRows['CreditRecord']>;
   CrossSellCandidate: ResolverTypeWrapper<ResolverRows['CrossSellCandidate']>;
@@ -4411,17 +4621,23 @@ export type ResolversTypes = ResolversObject<{
   UserConnection: ResolverTypeWrapper<Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>>;
   UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
   UserRole: ResolverTypeWrapper<Partial<UserRole>>;
+  Viewer: ResolverTypeWrapper<ResolverRows['Viewer']>;
   Webhook: ResolverTypeWrapper<ResolverRows['Webhook']>;
   WorksAtInput: ResolverTypeWrapper<Partial<WorksAtInput>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApiKey: ResolverRows['ApiKey'];
   Asset: EntityRow;
   Audience: ResolverRows['Audience'];
   AudienceConnection: Partial<Omit<AudienceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AudienceEdge']> }>;
   AudienceEdge: Partial<Omit<AudienceEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
   AudienceFilter: Partial<AudienceFilter>;
+  AuditEntry: ResolverRows['AuditEntry'];
+  AuditEntryConnection: Partial<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: Partial<Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] }>;
+  AuditFilter: Partial<AuditFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   BuyingCenter: ResolverRows['BuyingCenter'];
   BuyingCenterMember: ResolverRows['BuyingCenterMember'];
@@ -4440,6 +4656,7 @@ export type ResolversParentTypes = ResolversObject<{
   Consent: EntityRow;
   ContactFormInput: Partial<ContactFormInput>;
   ContactFormReceipt: Partial<ContactFormReceipt>;
+  CreateApiKeyInput: Partial<CreateApiKeyInput>;
   CreateAssetInput: Partial<CreateAssetInput>;
   CreateCampaignInput: Partial<CreateCampaignInput>;
   CreateOpportunityInput: Partial<CreateOpportunityInput>;
@@ -4448,6 +4665,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateProductInput: Partial<CreateProductInput>;
   CreateUserInput: Partial<CreateUserInput>;
   CreateWebhookInput: Partial<CreateWebhookInput>;
+  CreatedApiKey: ResolverRows['CreatedApiKey'];
   CreatedWebhook: Partial<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] }>;
   CreditRecord: ResolverRows['CreditRecord'];
   CrossSellCandidate: ResolverRows['CrossSellCandidate'];
@@ -4554,8 +4772,21 @@ export type ResolversParentTypes = ResolversObject<{
   User: EntityRow;
   UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
+  Viewer: ResolverRows['Viewer'];
   Webhook: ResolverRows['Webhook'];
   WorksAtInput: Partial<WorksAtInput>;
+}>;
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  actsFor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
 }>;
 
 export type AssetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = ResolversObject<{
@@ -4586,6 +4817,26 @@ export type AudienceConnectionResolvers<ContextType = Context, ParentType extend
 export type AudienceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudienceEdge'] = ResolversParentTypes['AudienceEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export type BuyingCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuyingCenter'] = ResolversParentTypes['BuyingCenter']> = ResolversObject<{
@@ -4724,6 +4975,11 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type ContactFormReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactFormReceipt'] = ResolversParentTypes['ContactFormReceipt']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CreatedWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = ResolversObject<{
@@ -4936,6 +5192,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changeLifecycleStage?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationChangeLifecycleStageArgs, 'accountId' | 'stage'>>;
   changeOpportunityStage?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationChangeOpportunityStageArgs, 'opportunityId' | 'stage'>>;
   closeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'caseId'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createAsset?: Resolver<ResolversTypes['Asset'], ParentType, ContextType, RequireFields<MutationCreateAssetArgs, 'input'>>;
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
@@ -4976,6 +5233,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeBuyingRole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBuyingRoleArgs, 'opportunityId' | 'personId'>>;
   resolveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResolveCaseArgs, 'caseId'>>;
   restrictProcessing?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRestrictProcessingArgs, 'personId' | 'reason'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setBuyingRole?: Resolver<ResolversTypes['BuyingCenterMember'], ParentType, ContextType, RequireFields<MutationSetBuyingRoleArgs, 'opportunityId' | 'personId' | 'roles'>>;
   setSalesTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetSalesTargetArgs, 'amount' | 'period' | 'userId'>>;
   submitContactForm?: Resolver<ResolversTypes['ContactFormReceipt'], ParentType, ContextType, RequireFields<MutationSubmitContactFormArgs, 'input'>>;
@@ -5185,7 +5443,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   buyingRoles?: Resolver<Array<ResolversTypes['PersonBuyingRole']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
-  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
+  consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'current'>>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5274,7 +5532,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   accountNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryAccountNetworkArgs, 'accountId' | 'depth' | 'nodeLimit'>>;
   accountsWithSameProblem?: Resolver<Array<ResolversTypes['SameProblemAccount']>, ParentType, ContextType, RequireFields<QueryAccountsWithSameProblemArgs, 'caseId' | 'first' | 'recentDays'>>;
   alternativesFor?: Resolver<Array<ResolversTypes['ProductAlternative']>, ParentType, ContextType, RequireFields<QueryAlternativesForArgs, 'productId'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel' | 'first' | 'purpose'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   averageTimeToResolve?: Resolver<ResolversTypes['ResolutionTime'], ParentType, ContextType, RequireFields<QueryAverageTimeToResolveArgs, 'from' | 'to'>>;
   buyingCenter?: Resolver<ResolversTypes['BuyingCenter'], ParentType, ContextType, RequireFields<QueryBuyingCenterArgs, 'opportunityId'>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
@@ -5312,6 +5572,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   topReferrers?: Resolver<Array<ResolversTypes['ReferrerRow']>, ParentType, ContextType, RequireFields<QueryTopReferrersArgs, 'first'>>;
   upgradeCandidates?: Resolver<Array<ResolversTypes['UpgradeCandidate']>, ParentType, ContextType, RequireFields<QueryUpgradeCandidatesArgs, 'accountId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   warmIntroductions?: Resolver<Array<ResolversTypes['RelationshipPath']>, ParentType, ContextType, RequireFields<QueryWarmIntroductionsArgs, 'first' | 'maxHops' | 'targetId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 }>;
@@ -5438,6 +5699,8 @@ export type UpgradeCandidateResolvers<ContextType = Context, ParentType extends 
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   accounts?: Resolver<Array<ResolversTypes['ManagedAccountEdge']>, ParentType, ContextType, RequireFields<UserAccountsArgs, 'first'>>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  actsFor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5463,6 +5726,13 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  actsFor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = ResolversObject<{
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -5478,10 +5748,14 @@ export type WebhookResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
   Asset?: AssetResolvers<ContextType>;
   Audience?: AudienceResolvers<ContextType>;
   AudienceConnection?: AudienceConnectionResolvers<ContextType>;
   AudienceEdge?: AudienceEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BuyingCenter?: BuyingCenterResolvers<ContextType>;
   BuyingCenterMember?: BuyingCenterMemberResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
@@ -5498,6 +5772,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CommunityRun?: CommunityRunResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ContactFormReceipt?: ContactFormReceiptResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   CreditRecord?: CreditRecordResolvers<ContextType>;
   CrossSellCandidate?: CrossSellCandidateResolvers<ContextType>;
@@ -5579,6 +5854,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
 }>;
 

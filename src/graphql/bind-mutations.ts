@@ -14,9 +14,9 @@ export function bindMutations(schema: GraphQLSchema): GraphQLSchema {
   if (!mutation) return schema;
   for (const field of Object.values(mutation.getFields())) {
     const resolve = field.resolve ?? defaultFieldResolver;
-    field.resolve = (source, args, context: Context, info) => {
+    field.resolve = (source, args: Record<string, unknown>, context: Context, info) => {
       const argumentIds = field.args.flatMap((arg) => idsIn(arg.type, args[arg.name]));
-      const mutate = context.mutationFor({ operation: field.name, argumentIds });
+      const mutate = context.mutationFor({ operation: field.name, args, argumentIds });
       return resolve(source, args, { ...context, mutate }, info);
     };
   }

@@ -3,6 +3,7 @@ import { ScopedDatabase, type Scope } from '../neo4j/scoped-database';
 import type { Logger } from '../logger';
 import type { IdempotencyClaim } from './idempotency';
 import { mutator, type Mutate, type MutationCall, type MutationRecorder } from './mutate';
+import type { Viewer } from './viewer';
 
 /**
  * The DataLoaders of one request. Each area with loaders adds them to this interface by
@@ -17,6 +18,8 @@ export interface Context {
   db: Reader;
   log: Logger;
   loaders: Loaders;
+  /** Who is asking (signed in before the operation runs). */
+  viewer: Viewer;
   /**
    * Opens the one write transaction of the Mutation field being resolved (bindMutations binds it
    * to that field, so its records name the operation); anywhere else it throws.
@@ -37,37 +40,37 @@ export interface RequestLimits {
   importMaxRows: number;
 }
 
-const outsideAMutation: Mutate = () =>
-  Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
-
-/** What builds one request's context (see createContext). */
-export interface RequestSetup {
+export interface ContextParts {
   db: Database;
   log: Logger;
-  createLoaders: (db: Reader) => Loaders;
+  createLoaders: (reader: Reader) => Loaders;
+  viewer: Viewer;
+  /**
+   * What the viewer may see (DESIGN §9): every query of the request, reads and mutation steps,
+   * runs within it (src/neo4j/scoped-database.ts).
+   */
   scope: Scope;
   limits: RequestLimits;
-  recorders?: readonly MutationRecorder[];
-  actorId?: string | null;
+  /** Written with every mutation, in its transaction (the audit entry, the change event). */
+  recorders: readonly MutationRecorder[];
   /** The request's Idempotency-Key, when it sent one. */
   idempotency?: IdempotencyClaim;
 }
 
-/**
- * The context of one request, with a fresh set of loaders so no cache outlives it. `scope` says
- * what the request may see (DESIGN §9); every query of the request, reads and mutation steps,
- * runs within it (src/neo4j/scoped-database.ts). `recorders` write with every mutation
- * (src/areas.ts lists them); `actorId` is who is asking.
- */
-export function createContext({ db, log, createLoaders, scope, limits, recorders = [], actorId = null, idempotency }: RequestSetup): Context {
+const outsideAMutation: Mutate = () =>
+  Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
+
+/** The context of one request, with a fresh set of loaders so no cache outlives it. */
+export function createContext({ db, log, createLoaders, viewer, scope, limits, recorders, idempotency }: ContextParts): Context {
   const scoped = new ScopedDatabase(db, scope, log);
   return {
     db: scoped,
     log,
     loaders: createLoaders(scoped),
+    viewer,
     limits,
     mutate: outsideAMutation,
-    mutationFor: mutator(scoped, actorId, recorders, idempotency),
+    mutationFor: mutator(scoped, viewer, recorders, idempotency),
     remainingMs: () => db.remainingMs(),
     idempotency,
   };

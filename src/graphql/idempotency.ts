@@ -6,6 +6,8 @@ import { conflict, ErrorCode } from './errors';
 /** The `Idempotency-Key` of one request, with the fingerprint of the request it came with. */
 export interface IdempotencyClaim {
   key: string;
+  /** Whose key it is (the user or API key signed in): one client's keys never meet another's. */
+  owner: string;
   /** SHA-256 of the request's operation, operation name and variables. */
   fingerprint: string;
   /** How long the key and its answer are kept (IDEMPOTENCY_KEY_TTL_HOURS). */
@@ -24,7 +26,12 @@ const KEY_TEXT = /^[\x20-\x7e]+$/;
  * why it cannot be used. The fingerprint covers what the request asks, so that the same key
  * with another request is told apart from a retry of the same one.
  */
-export function idempotencyClaim(header: string | undefined, body: unknown, ttlHours: number): IdempotencyClaim | GraphQLError | undefined {
+export function idempotencyClaim(
+  header: string | undefined,
+  body: unknown,
+  ttlHours: number,
+  owner: string,
+): IdempotencyClaim | GraphQLError | undefined {
   if (header === undefined) return undefined;
   const key = /^".*"$/.test(header) ? header.slice(1, -1) : header;
   if (!key || key.length > MAX_KEY_LENGTH || !KEY_TEXT.test(key)) {
@@ -35,7 +42,7 @@ export function idempotencyClaim(header: string | undefined, body: unknown, ttlH
   }
   const request = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const asked = { query: request.query ?? null, operationName: request.operationName ?? null, variables: request.variables ?? null };
-  return { key, fingerprint: createHash('sha256').update(canonicalJson(asked)).digest('hex'), ttlHours, replayed: false };
+  return { key, owner, fingerprint: createHash('sha256').update(canonicalJson(asked)).digest('hex'), ttlHours, replayed: false };
 }
 
 /** JSON with the keys of every object sorted, so that the same request always hashes the same. */
@@ -51,12 +58,12 @@ function canonicalJson(value: unknown): string {
 // MERGE on the uniquely constrained key locks it: a concurrent request with the same key waits
 // here until the first one commits (then finds its answer) or rolls back (then writes itself).
 const CLAIM_KEY = `
-MERGE (k:IdempotencyKey {key: $key})
+MERGE (k:IdempotencyKey {owner: $owner, key: $key})
 RETURN k.fingerprint AS fingerprint, k.answer AS answer, toString(k.createdAt) AS createdAt,
        coalesce(k.expiresAt < datetime(), false) AS expired`;
 
 const KEEP_ANSWER = `
-MATCH (k:IdempotencyKey {key: $key})
+MATCH (k:IdempotencyKey {owner: $owner, key: $key})
 SET k.fingerprint = $fingerprint, k.answer = $answer, k.createdAt = datetime(),
     k.expiresAt = datetime() + duration({hours: $ttlHours})`;
 
@@ -74,7 +81,7 @@ interface HeldKey {
  * nothing; the same key with another request is CONFLICT. An expired key counts as new.
  */
 export async function answerOnce<T>(tx: Tx, claim: IdempotencyClaim, work: () => Promise<T>): Promise<T> {
-  const [held] = await tx.run<HeldKey>(CLAIM_KEY, { key: claim.key });
+  const [held] = await tx.run<HeldKey>(CLAIM_KEY, { owner: claim.owner, key: claim.key });
   if (held.answer !== null && !held.expired) {
     if (held.fingerprint !== claim.fingerprint) {
       throw conflict(
@@ -88,6 +95,7 @@ export async function answerOnce<T>(tx: Tx, claim: IdempotencyClaim, work: () =>
   claim.replayed = false; // a transient-error retry of the transaction starts over
   const result = await work();
   await tx.run(KEEP_ANSWER, {
+    owner: claim.owner,
     key: claim.key,
     fingerprint: claim.fingerprint,
     answer: JSON.stringify({ result: result ?? null }),

@@ -1,5 +1,6 @@
 import type { Tx } from '../neo4j/database';
 import { answerOnce, type IdempotencyClaim } from './idempotency';
+import type { Viewer } from './viewer';
 
 /** A change event a mutation emits besides its own (e.g. `consent.withdrawn` when an unsubscribe withdraws). */
 export interface ExtraEvent {
@@ -28,15 +29,29 @@ export type Mutate = <T>(work: (tx: Tx, report: ChangeReport) => Promise<T>, opt
 /** The write being made: a Mutation field, or a public page's write (`confirmConsent`, `savePreferences`). */
 export interface MutationCall {
   operation: string;
+  /** The arguments as given (for the audit entry); empty for a public page's write. */
+  args: Record<string, unknown>;
   /** Ids the arguments name (ID arguments and ID fields of input objects). */
   argumentIds: readonly string[];
+}
+
+/**
+ * Who makes a change: the signed-in viewer, or for a public page (no viewer) the person whose
+ * signed link it is.
+ */
+export interface Actor {
+  id: string | null;
+  kind: Viewer['kind'] | 'person';
 }
 
 /** One mutation whose work has succeeded, as the records written with it see it. */
 export interface MutationRecord {
   operation: string;
+  args: Record<string, unknown>;
+  /** What the work returned (the field's value before its sub-selection is resolved). */
+  result: unknown;
   /** The user or API key that made the change; for a public page the person whose link it is. */
-  actorId: string | null;
+  actor: Actor;
   /** Ids of the nodes the change touched: those the arguments name, those of the result, those reported. */
   targetIds: string[];
   extraEvents: ExtraEvent[];
@@ -69,7 +84,7 @@ export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>
  * same request answers that result without running the work or the recorders again
  * (src/graphql/idempotency.ts).
  */
-export function mutator(db: WriteDoor, actorId: string | null, recorders: readonly MutationRecorder[], idempotency?: IdempotencyClaim) {
+export function mutator(db: WriteDoor, actor: Actor, recorders: readonly MutationRecorder[], idempotency?: IdempotencyClaim) {
   return (call: MutationCall): Mutate =>
     (work, options) =>
       db.writeTransaction(async (tx, system) => {
@@ -78,7 +93,7 @@ export function mutator(db: WriteDoor, actorId: string | null, recorders: readon
           const extraEvents: ExtraEvent[] = [];
           const result = await work(tx, { touched: (...ids) => touched.push(...ids), emit: (event) => extraEvents.push(event) });
           const targetIds = [...new Set([...call.argumentIds, ...idsOf(result), ...touched])];
-          for (const record of recorders) await record(system ?? tx, { operation: call.operation, actorId, targetIds, extraEvents });
+          for (const record of recorders) await record(system ?? tx, { operation: call.operation, args: call.args, result, actor, targetIds, extraEvents });
           return result;
         };
         return idempotency ? answerOnce(system ?? tx, idempotency, change) : change();

@@ -38,7 +38,7 @@ export const NODE_TYPES: Record<NodeLabel, NodeTypeSpec> = {
   },
   User: {
     required: ['name'],
-    properties: { name: string(200), email, roles: listOf(E.USER_ROLES) },
+    properties: { name: string(200), email, roles: listOf(E.USER_ROLES), active: boolean },
   },
   Opportunity: {
     required: ['name'],

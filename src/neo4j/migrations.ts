@@ -17,7 +17,7 @@ const MIGRATIONS = [
   'CREATE INDEX opportunity_close IF NOT EXISTS FOR (n:Opportunity) ON (n.expectedCloseDate)',
   'CREATE INDEX interaction_occurred IF NOT EXISTS FOR (n:Interaction) ON (n.occurredAt)',
   // Idempotency-Key records (src/graphql/idempotency.ts): MERGE on the key locks it.
-  'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
+  'CREATE CONSTRAINT idempotency_owner_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE (k.owner, k.key) IS UNIQUE',
   'CREATE INDEX idempotency_key_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt)',
   // The change feed: one counter, one event per seq; webhooks, double opt-in requests, form throttles.
   'CREATE CONSTRAINT event_sequence_name IF NOT EXISTS FOR (n:EventSequence) REQUIRE n.name IS UNIQUE',
@@ -31,6 +31,12 @@ const MIGRATIONS = [
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
      FOR (n:Organization|Person|User|Opportunity|Product|Case)
      ON EACH [n.name, n.email, n.title, n.domain, n.subject, n.sku]`,
+  // Access (DESIGN §9): API keys are found by the hash of their secret; the audit log pages by time.
+  'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
+  'CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE',
+  'CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE',
+  'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
+  'CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (a:AuditEntry) ON (a.actorId)',
 ];
 
 export async function migrate(database: Database): Promise<void> {

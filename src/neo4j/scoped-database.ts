@@ -51,12 +51,13 @@ export class ScopedDatabase implements Reader {
   }
 
   /**
-   * The one write transaction of a mutation (src/graphql/mutate.ts): its steps are scoped like
-   * reads; `system`, the same transaction unscoped, is for the records every mutation writes
-   * (events, idempotency keys). `bulk` gives it the import's transaction timeout and no request
-   * deadline (IMPORT_TX_TIMEOUT_MS).
+   * The one write transaction of a mutation (src/graphql/mutate.ts); its steps are scoped like
+   * reads. `unscoped` is the same transaction without the scope, for the records every mutation
+   * writes about itself (its audit entry, its event, its idempotency key), which touch no node a
+   * viewer could see. `bulk` gives it the import's transaction timeout and no request deadline
+   * (IMPORT_TX_TIMEOUT_MS).
    */
-  async writeTransaction<T>(work: (tx: Tx, system: Tx) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
+  async writeTransaction<T>(work: (tx: Tx, unscoped: Tx) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
     const visible = await this.visible();
     const db = options.bulk ? this.db.forImport() : this.db;
     return db.writeTransaction((tx) => work(this.scoped(tx, visible), tx));

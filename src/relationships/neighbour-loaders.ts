@@ -35,6 +35,7 @@ export const WALKS = {
   knows: { type: 'KNOWS', direction: 'both', order: `${KNOWS_WEIGHT('r')} DESC, toLower(m.name)` },
   influences: { type: 'INFLUENCES', direction: 'out', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
   influencedBy: { type: 'INFLUENCES', direction: 'in', order: `${INFLUENCES_WEIGHT('r')} DESC, toLower(m.name)` },
+  actsFor: { type: 'ACTS_FOR', direction: 'out', order: 'toLower(m.name)' },
 } satisfies Record<string, Walk>;
 export type WalkName = keyof typeof WALKS;
 

@@ -6,9 +6,13 @@ import { CONTENT_SECURITY_POLICY } from './static-files';
 
 const GRAPHIQL_PAGE = path.join(EXPLORER_DIST, 'graphiql.html');
 
-/** A browser opening /graphql (GET, Accept: text/html) rather than a client sending an operation. */
+/**
+ * A browser opening /graphql (GET, Accept: text/html, no operation) rather than a client sending
+ * an operation; a GET with `?query=` is an operation (and needs a credential) even from a browser.
+ */
 export function wantsGraphiQL(req: http.IncomingMessage, pathname: string): boolean {
-  return pathname === '/graphql' && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+  if (pathname !== '/graphql' || req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/html')) return false;
+  return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('query');
 }
 
 /** The bundled GraphiQL (built with the explorer, its assets under /explorer/assets/), no CDN. */

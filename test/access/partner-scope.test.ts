@@ -66,11 +66,13 @@ describe('partnerScope (DESIGN §9)', () => {
     expect(keysOf(unknown)).toEqual(['call-with-partner-user', 'partner-user']);
   });
 
-  it('scopes a PARTNER or anyone acting for a partner, and nobody else; a PARTNER without a partner sees only itself', async () => {
+  it('scopes a PARTNER, even one holding other roles too, and nobody else; a PARTNER without a partner sees only itself', async () => {
     expect(await viewerScope(server.db, { userId: ids['partner-manager'], roles: ['PARTNER_MANAGER', 'ADMIN'], actsForId: null })()).toBeNull();
     const partner = await viewerScope(server.db, { userId: ids['partner-user'], roles: ['PARTNER'], actsForId: ids.partner })();
     expect(keysOf(partner!)).toContain('c1');
-    const apiKey = await viewerScope(server.db, { userId: null, roles: ['READ_ONLY'], actsForId: ids.partner })();
+    const mixed = await viewerScope(server.db, { userId: ids['partner-user'], roles: ['ADMIN', 'PARTNER'], actsForId: ids.partner })();
+    expect(keysOf(mixed!)).toEqual(keysOf(partner!));
+    const apiKey = await viewerScope(server.db, { userId: null, roles: ['PARTNER'], actsForId: ids.partner })();
     expect(keysOf(apiKey!)).toContain('c2');
     const stray = await viewerScope(server.db, { userId: ids['partner-user'], roles: ['PARTNER'], actsForId: null })();
     expect(keysOf(stray!)).toEqual(['call-with-partner-user', 'partner-user']);

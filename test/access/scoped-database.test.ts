@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ScopedDatabase, UnscopedQueryError } from '../../src/neo4j/scoped-database';
 import { VISIBLE } from '../../src/nodes/visibility';
-import { switchableScope } from '../support/switchable-scope';
 import { useTestServer } from '../support/test-server';
 
 /** A logger whose JSON lines the test can read. */
@@ -17,17 +16,23 @@ function capturedLog() {
   return { log: pino({ level: 'error' }, stream), lines };
 }
 
+/** Two firms; a partner's portal user acting for acme, and a user who is both ADMIN and PARTNER. */
 const GRAPH = {
   nodes: [
     { type: 'Organization' as const, key: 'acme', properties: { name: 'Acme' } },
     { type: 'Organization' as const, key: 'globex', properties: { name: 'Globex' } },
+    { type: 'User' as const, key: 'acme-portal', properties: { name: 'Acme Portal', roles: ['PARTNER'] } },
+    { type: 'User' as const, key: 'acme-admin', properties: { name: 'Acme Admin', roles: ['ADMIN', 'PARTNER'] } },
   ],
-  relationships: [],
+  relationships: [
+    { type: 'ACTS_FOR' as const, from: 'acme-portal', to: 'acme', properties: {} },
+    { type: 'ACTS_FOR' as const, from: 'acme-admin', to: 'acme', properties: {} },
+  ],
 };
 
 describe("the request's scoped door to Neo4j", () => {
-  const switchable = switchableScope();
-  const { server, ids } = useTestServer({ graph: GRAPH, scope: switchable.scope });
+  const { server, ids } = useTestServer({ graph: GRAPH });
+  const partner = server.as({ user: 'acme-portal' });
 
   it('gives every query $visible: null when everything is visible, the ids under a scope', async () => {
     const everything = new ScopedDatabase(server.db, async () => null, capturedLog().log);
@@ -52,34 +57,39 @@ describe("the request's scoped door to Neo4j", () => {
     expect(await everything.read(unscoped)).toHaveLength(2);
   });
 
-  it('works out the scope once per request, and only when the request reads', async () => {
-    const before = switchable.calls;
-    await switchable.within([ids.acme], () =>
-      server.data(/* GraphQL */ `query ($acme: ID!) {
-        node(id: $acme) { id }
-        organizations(first: 5) { totalCount }
-        search(text: "Acme") { node { id } }
-      }`, { acme: ids.acme }));
-    expect(switchable.calls - before).toBe(1);
-    await server.data(/* GraphQL */ `{ lifecycleTransitions { from } }`);
-    expect(switchable.calls - before).toBe(1);
+  it('works out the scope once, when the first query runs, and not at all without a query', async () => {
+    let calls = 0;
+    const scope = async () => {
+      calls += 1;
+      return [ids.acme];
+    };
+    const scoped = new ScopedDatabase(server.db, scope, capturedLog().log);
+    expect(calls).toBe(0);
+    const query = `MATCH (n:Organization) WHERE ${VISIBLE('n')} RETURN n.key AS key`;
+    const answers = await Promise.all([scoped.read(query), scoped.read(query), scoped.readTransaction((tx) => tx.run(query))]);
+    expect(answers).toEqual([[{ key: 'acme' }], [{ key: 'acme' }], [{ key: 'acme' }]]);
+    expect(calls).toBe(1);
   });
 
-  it('answers a scoped request with what the scope holds only', async () => {
-    const scoped = await switchable.within([ids.acme], () =>
-      server.data(/* GraphQL */ `{ organizations(first: 5) { totalCount edges { node { key } } } }`));
+  it("answers a PARTNER's request with what its scope holds only", async () => {
+    const scoped = await partner.data(/* GraphQL */ `{ organizations(first: 5) { totalCount edges { node { key } } } }`);
     expect(scoped.organizations).toEqual({ totalCount: 1, edges: [{ node: { key: 'acme' } }] });
     const everything = await server.data(/* GraphQL */ `{ organizations(first: 5) { totalCount } }`);
     expect(everything.organizations.totalCount).toBe(2);
   });
 
-  it('fails closed on a mutation nobody scoped: an internal error, and nothing written', async () => {
-    const result = await switchable.within([ids.acme], () =>
-      server.gql(/* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }`, {
-        graph: { nodes: [{ type: 'Organization', key: 'initech', properties: { name: 'Initech' } }], relationships: [] },
-      }));
+  it('scopes a PARTNER who also holds ADMIN, and fails closed on a mutation nobody scoped: an internal error, nothing written', async () => {
+    const mixed = server.as({ user: 'acme-admin' });
+    const seen = await mixed.data(/* GraphQL */ `{ organizations(first: 5) { totalCount } }`);
+    expect(seen.organizations.totalCount).toBe(1);
+    const audited = async () => (await server.db.read<{ n: number }>('MATCH (a:AuditEntry) RETURN count(a) AS n'))[0].n;
+    const auditedBefore = await audited();
+    const result = await mixed.gql(/* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $graph) { nodesCreated } }`, {
+      graph: { nodes: [{ type: 'Organization', key: 'initech', properties: { name: 'Initech' } }], relationships: [] },
+    });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
     const [{ count }] = await server.db.read<{ count: number }>("MATCH (n:Organization {key: 'initech'}) RETURN count(n) AS count");
     expect(count).toBe(0);
+    expect(await audited()).toBe(auditedBefore);
   });
 });

@@ -54,7 +54,7 @@ RETURN p.id AS id`;
 describe('targeting on the sample world', () => {
   const { server } = useTestServer();
   // The whole sample world: slow on a busy machine.
-  beforeAll(() => seedIfEmpty(server.db, pino({ level: 'silent' })), 600_000);
+  beforeAll(() => server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' }))), 600_000);
 
   it.each([
     ['EMAIL', 'newsletter', { organizationKinds: ['CUSTOMER'], industryContains: 'installer' }, '2026-11-20T00:00:00Z'],

@@ -68,7 +68,7 @@ describe('dashboard on a small graph', () => {
 describe('dashboard on the sample world', () => {
   const { server } = useTestServer();
   const AS_OF = '2026-11-20T23:59:59Z';
-  beforeAll(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
+  beforeAll(() => server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' }))));
 
   it('matches sums computed straight from the seed files', async () => {
     const docs = seedFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: any[]; relationships: any[] });

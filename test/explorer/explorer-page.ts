@@ -12,11 +12,16 @@ export interface DrawnEdge {
   toId: string;
 }
 
-/** Opens the explorer at `/`, which redirects to /explorer/, and signs in (empty token: sign-in is not enforced yet). */
-export async function signIn(page: Page, baseUrl: string, token = ''): Promise<void> {
+/**
+ * Opens the explorer at `/`, which redirects to /explorer/, and signs in: with `token`, or with
+ * the development token the form comes filled in with (the test ADMIN's, as npm start offers its ADMIN's).
+ */
+export async function signIn(page: Page, baseUrl: string, token?: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   expect(new URL(page.url()).pathname).toBe('/explorer/');
-  await page.locator('#sign-in-token').fill(token);
+  const input = page.locator('#sign-in-token');
+  if (token === undefined) await page.waitForFunction(() => Boolean((globalThis as any).document.getElementById('sign-in-token').value));
+  else await input.fill(token);
   await page.locator('#sign-in-submit').click();
   await page.locator('#app').waitFor({ state: 'visible' });
 }

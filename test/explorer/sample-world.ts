@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { mintToken } from '../../src/access';
 import { seedIfEmpty } from '../../src/import/seed';
 import { ensureExplorerBuilt } from '../../src/web';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -13,7 +14,7 @@ export const SETUP_TIMEOUT_MS = 600_000;
 export async function startSampleWorld(): Promise<TestServer> {
   await ensureExplorerBuilt();
   const server = await startTestServer();
-  await seedIfEmpty(server.db, pino({ level: 'silent' }));
+  await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
   return server;
 }
 
@@ -22,4 +23,9 @@ export async function idOf(server: TestServer, key: string): Promise<string> {
   const { nodeByKey } = await server.data('query ($key: String!) { nodeByKey(key: $key) { id } }', { key });
   if (!nodeByKey) throw new Error(`the sample world has no node with key ${key}`);
   return nodeByKey.id;
+}
+
+/** A token of a sample-world user (by key), as npm run token mints it. */
+export function tokenOf(server: TestServer, key: string): Promise<string> {
+  return mintToken(server.auth, key, '1h');
 }

@@ -56,11 +56,22 @@ describe('serving the explorer and GraphiQL', () => {
     expect(await server.data('{ __typename }')).toEqual({ __typename: 'Query' });
   });
 
-  it('serves no GraphiQL in production', async () => {
+  it("offers the development ADMIN token to the sign-in form in development, and that token signs in", async () => {
+    const offered = await get(server, '/explorer/development-token.json', 'application/json');
+    expect(offered.status).toBe(200);
+    expect(offered.headers['cache-control']).toBe('no-store');
+    const { token } = JSON.parse(offered.body);
+    expect((await server.as({ token }).data('{ viewer { user { key } roles } }')).viewer).toEqual({ user: { key: 'u-test-admin' }, roles: ['ADMIN'] });
+  });
+
+  it('serves no GraphiQL and no development token in production', async () => {
     const production = await startTestServer({ production: true, keepData: true });
     try {
       const page = await get(production, '/graphql');
       expect(page.body).not.toContain('id="graphiql"');
+      const offered = await get(production, '/explorer/development-token.json', 'application/json');
+      expect(offered.status).toBe(404);
+      expect(offered.body).not.toContain('"token"');
     } finally {
       await production.stop();
     }

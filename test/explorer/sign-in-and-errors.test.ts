@@ -1,11 +1,18 @@
+import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
-import type { TestServer } from '../support/test-server';
+import { TEST_ADMIN, type TestServer } from '../support/test-server';
 import { launchBrowser, type Browser } from './browser';
 import { screenshot, searchAndPick, signIn, waitForText } from './explorer-page';
-import { SETUP_TIMEOUT_MS, startSampleWorld } from './sample-world';
+import { SETUP_TIMEOUT_MS, startSampleWorld, tokenOf } from './sample-world';
 
-// The partner's view (signed in as u-partner-nordgross, a customer Nordgroß does not serve cannot
-// be found) is tested here once sign-in (issue 11) exists; until then the API serves everyone alike.
+/** A token of the test ADMIN that expired a minute ago, signed with the server's secret. */
+function expiredToken(server: TestServer): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(TEST_ADMIN.key).setIssuedAt(now - 3600).setExpirationTime(now - 60)
+    .sign(new TextEncoder().encode(server.auth.jwtSecret));
+}
+
+const sessionToken = (page: Page) => page.evaluate(() => (globalThis as any).sessionStorage.getItem('xrm-explorer.token') as string | null);
 
 describe('signing in, expired credentials, API errors and GraphiQL', () => {
   let server: TestServer;
@@ -22,35 +29,34 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     await server?.stop();
   });
 
-  it('sends the signed-in token as a Bearer credential with every GraphQL request', async () => {
+  it('comes filled in with the development token, checks it by asking viewer, and sends it with every request', async () => {
     const credentials: (string | undefined)[] = [];
+    const operations: string[] = [];
     await page.route('**/graphql', async (route) => {
       credentials.push(route.request().headers().authorization);
+      operations.push(JSON.parse(route.request().postData() ?? '{}').query ?? '');
       await route.continue();
     });
-    await signIn(page, server.baseUrl, 'token-of-the-test');
+    await signIn(page, server.baseUrl);
+    expect(operations[0]).toMatch(/viewer \{ user \{ name \}/);
+    await waitForText(page.locator('#signed-in-as'), TEST_ADMIN.name);
     await searchAndPick(page, 'Bau Schmidt', 'Bau Schmidt Installationen GmbH');
     await page.unroute('**/graphql');
     expect(credentials.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(credentials)).toEqual(new Set(['Bearer token-of-the-test']));
+    expect(new Set(credentials)).toEqual(new Set([`Bearer ${await sessionToken(page)}`]));
   });
 
   it('leads back to sign-in when the API answers 401 UNAUTHENTICATED, and keeps the map for afterwards', async () => {
-    // The API has no sign-in yet (issue 11), so the browser stands in for an expired token's answer.
-    await page.route('**/graphql', (route) =>
-      route.fulfill({
-        status: 401,
-        contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ message: 'The token has expired; sign in again.', extensions: { code: 'UNAUTHENTICATED' } }] }),
-      }),
-    );
+    // The token of this tab expires: the API refuses it, and the explorer says so.
+    const expired = await expiredToken(server);
+    await page.evaluate((token) => (globalThis as any).sessionStorage.setItem('xrm-explorer.token', token), expired);
     await page.locator('#tab-influence').click();
     await page.locator('#sign-in').waitFor({ state: 'visible' });
-    await waitForText(page.locator('#sign-in-message'), 'The token has expired; sign in again.');
-    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('xrm-explorer.token'))).toBeNull();
+    await waitForText(page.locator('#sign-in-message'), 'The token has expired; sign in again');
+    expect(await sessionToken(page)).toBeNull();
     await screenshot(page, 'sign-in-after-expiry');
 
-    await page.unroute('**/graphql');
+    await page.locator('#sign-in-token').fill(await tokenOf(server, TEST_ADMIN.key));
     await page.locator('#sign-in-submit').click();
     await page.locator('#app').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => (globalThis as any).cy.nodes().length)).toBeGreaterThan(50);
@@ -58,15 +64,32 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
 
   it('refuses a token at the sign-in screen when the API refuses it', async () => {
     await page.locator('#sign-out').click();
-    await page.route('**/graphql', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{}' }));
     await page.locator('#sign-in-token').fill('a-revoked-token');
     await page.locator('#sign-in-submit').click();
-    await waitForText(page.locator('#sign-in-message'), 'The API did not accept this token');
+    await waitForText(page.locator('#sign-in-message'), 'The API did not accept this token: The token is malformed');
     expect(await page.locator('#app').isVisible()).toBe(false);
-    await page.unroute('**/graphql');
-    await page.locator('#sign-in-token').fill('');
+    await page.locator('#sign-in-token').fill(await tokenOf(server, TEST_ADMIN.key));
     await page.locator('#sign-in-submit').click();
     await page.locator('#app').waitFor({ state: 'visible' });
+  });
+
+  it("shows a PARTNER only its own customers: one Nordgroß does not serve cannot be found", async () => {
+    const partner = await browser.context.newPage();
+    try {
+      await signIn(partner, server.baseUrl, await tokenOf(server, 'u-partner-nordgross'));
+      await waitForText(partner.locator('#signed-in-as'), 'Jana Kröger · Nordgroß Haustechnik-Großhandel GmbH & Co. KG');
+      // A customer Nordgroß serves is found and drawn …
+      await searchAndPick(partner, 'Bau Schmidt', 'Bau Schmidt Installationen GmbH');
+      // … one it does not serve is not there at all, though an ADMIN finds it.
+      const { search } = await server.data('{ search(text: "Isar Immobilien", types: ["Organization"]) { node { ... on Organization { name } } } }');
+      expect(search.map((hit: any) => hit.node.name)).toContain('Isar Immobilien Gruppe GmbH');
+      await partner.locator('#search-input').fill('Isar Immobilien');
+      await partner.locator('#search-status').getByText('Nothing found for “Isar Immobilien”.').waitFor();
+      expect(await partner.locator('#search-results [role=option]').count()).toBe(0);
+      await screenshot(partner, 'partner-search-hides-other-customers');
+    } finally {
+      await partner.close();
+    }
   });
 
   it('shows the API’s error when the map cannot be drawn, instead of swallowing it', async () => {

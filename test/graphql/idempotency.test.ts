@@ -35,7 +35,7 @@ describe('Idempotency-Key', () => {
   async function post(query: string, variables: Record<string, unknown>, key?: string): Promise<Answer> {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
+      headers: { 'content-type': 'application/json', ...(await server.credentials('ADMIN')), ...(key === undefined ? {} : { 'idempotency-key': key }) },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', body: (await response.json()) as GraphQLResponse };

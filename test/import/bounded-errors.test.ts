@@ -4,11 +4,11 @@ const IMPORT = /* GraphQL */ `mutation ($graph: JSON!) { importGraph(graph: $gra
 const COUNTS = 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships';
 const MB = 1024 * 1024;
 
-/** Posts a body as it is and answers the status, the answer's size and the parsed answer. */
-async function post(url: string, body: string) {
+/** Posts a body as it is (signed in with `credentials`) and answers the status, the answer's size and the parsed answer. */
+async function post(url: string, body: string, credentials: Record<string, string>) {
   const rssBefore = process.memoryUsage().rss;
   const started = Date.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...credentials }, body });
   const text = await response.text();
   return {
     status: response.status,
@@ -34,7 +34,7 @@ describe('a big import of bad rows', () => {
     const body = JSON.stringify({ query: IMPORT, variables: { graph: { nodes } } });
     expect(body.length).toBeGreaterThan(10 * MB);
 
-    const result = await post(server.url, body);
+    const result = await post(server.url, body, await server.credentials('ADMIN'));
     console.log(`10 MB import of bad rows: refused in ${result.ms} ms, answer ${result.bytes} bytes, RSS growth ${result.rssGrowthMb} MB`);
     const [error] = result.answer.errors;
     expect(result.status).toBe(200);
@@ -58,7 +58,7 @@ describe('a big import of bad rows', () => {
     const body = JSON.stringify({ query: IMPORT, variables: { graph: { nodes } } });
     expect(body.length).toBeGreaterThan(9 * MB);
 
-    const result = await post(server.url, body);
+    const result = await post(server.url, body, await server.credentials('ADMIN'));
     console.log(`import of 160,000 rows over the row cap: refused in ${result.ms} ms, answer ${result.bytes} bytes, RSS growth ${result.rssGrowthMb} MB`);
     expect(result.answer.errors).toHaveLength(1);
     expect(result.answer.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -69,7 +69,7 @@ describe('a big import of bad rows', () => {
 
   it('with a body over BODY_LIMIT_MB is refused before it is parsed', async () => {
     const body = JSON.stringify({ query: IMPORT, variables: { graph: { nodes: [], padding: 'z'.repeat(17 * MB) } } });
-    const result = await post(server.url, body);
+    const result = await post(server.url, body, await server.credentials('ADMIN'));
     expect(result.status).toBe(400);
     expect(result.answer.errors[0]).toEqual({
       message: 'The request body is larger than 16 MB (BODY_LIMIT_MB); import big files with npm run import.',

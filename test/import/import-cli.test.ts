@@ -40,7 +40,7 @@ describe('npm run import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}10 rows in \d+ s · [\d,]+ rows\/s · \d+% of the file · ETA /m);
     expect(result.stdout).toMatch(/imported 49 rows in \d+ s \([\d,]+ rows\/s\) — nodes: 25 created, 0 updated; relationships: 24 created, 0 updated/);
-    expect(await count()).toBe(25);
+    expect(await count()).toBe(25 + 1); // the file's nodes and the signed-in Test Admin
 
     const again = await runImport([file]);
     expect(again.code).toBe(0);
@@ -90,7 +90,7 @@ describe('npm run import', () => {
     expect(result.stderr).toMatch(/^ {2}line 8\.relationship\.to: no node with this key in this import or the database$/m);
     expect(result.stderr).toMatch(/The 6 rows before it \(2 batches\) were imported and stay; nothing of this batch \(line 7 to line 8\.relationship\) was written/);
     expect(result.stderr).toMatch(/go on from here with --skip 6\./);
-    expect(await count()).toBe(6);
+    expect(await count()).toBe(6 + 1); // and the signed-in Test Admin
 
     const fixed = writeFile('fixed.ndjson', `${text(good)}\n${text([{ relationship: { type: 'SERVES', from: 'org-0', to: 'org-5' } }])}\n`);
     const resumed = await runImport([fixed, '--skip', '6']);

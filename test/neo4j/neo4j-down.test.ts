@@ -68,7 +68,7 @@ describe('when Neo4j goes away', () => {
   it('answers SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, reports not ready, but stays alive', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await server.credentials('ADMIN')) },
       body: JSON.stringify({ query: '{ nodeByKey(key: "x") { id } }' }),
     });
     expect(response.status).toBe(503);

@@ -22,11 +22,14 @@ interface Answer {
   ms: number;
 }
 
+/** Who the writers sign in as: the ADMIN startApiProcess made. */
+let authorization = '';
+
 async function ask(baseUrl: string, query: string, variables?: Record<string, unknown>, key?: string): Promise<Answer> {
   const started = Date.now();
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': `"${key}"` } : {}) },
+    headers: { 'content-type': 'application/json', authorization, ...(key ? { 'idempotency-key': `"${key}"` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return {
@@ -64,6 +67,7 @@ describe('when the embedded Neo4j dies under a write load with idempotency keys'
     // is about the outage, and fail-fast while Neo4j is down does not wait for them.
     api = await startApiProcess('node', { REQUEST_TIMEOUT_MS: '30000', NEO4J_TX_TIMEOUT_MS: '30000' });
     tree = [api.child.pid!, ...descendants(api.child.pid!)];
+    authorization = api.authorization;
   });
   afterAll(async () => {
     process.stdout.write(`\nembedded Neo4j killed under ${WRITERS} writers with idempotency keys:\n${figures.join('\n')}\n`);

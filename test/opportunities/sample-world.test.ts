@@ -5,7 +5,7 @@ import { useTestServer } from '../support/test-server';
 describe('the sample world’s deals (seeds/*.json)', () => {
   const { server } = useTestServer();
   beforeAll(async () => {
-    await seedIfEmpty(server.db, pino({ level: 'silent' }));
+    await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
   });
 
   it('has opportunities in several stages, each for an account', async () => {

@@ -35,7 +35,7 @@ describe('erasePerson on the sample world', () => {
     (await server.db.read<{ id: string }>('MATCH (n:Entity {key: $key}) RETURN n.id AS id', { key }))[0]?.id;
 
   beforeAll(async () => {
-    await seedIfEmpty(server.db, pino({ level: 'silent' }));
+    await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
   });
   beforeAll(async () => {
     for (const key of [KEY, 'u-kim-berg', 'p-anna-weber', 'org-bau-schmidt', 'ia-038', 'ia-041', 'case-0012', 'case-0013']) {

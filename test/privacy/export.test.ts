@@ -35,7 +35,7 @@ describe('exportPersonData on the sample world', () => {
   let document: any;
 
   beforeAll(async () => {
-    await seedIfEmpty(server.db, pino({ level: 'silent' }));
+    await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
     const rows = await server.db.read<{ key: string; id: string }>('MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id');
     idsByKey = Object.fromEntries(rows.map((row) => [row.key, row.id]));
     document = (await server.data(EXPORT, { id: idsByKey[KEY] })).exportPersonData;

@@ -43,7 +43,7 @@ describe('shutdown', () => {
     const QUERY = '{ organizations(first: 1) { totalCount } }';
     // Once before, so that the one in flight finds its Cypher planned and a connection open.
     await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-    const inFlight = requestInFlight(api.baseUrl, QUERY);
+    const inFlight = requestInFlight(api.baseUrl, QUERY, api.authorization);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the server has the request's first half
     const signalledAt = Date.now();
     process.kill(delivery === 'to the process' ? leader : -leader, signal);
@@ -65,7 +65,7 @@ describe('shutdown', () => {
     api = await startApiProcess('node');
     const leader = api.child.pid!;
     tree = [leader, ...descendants(leader)];
-    requestInFlight(api.baseUrl, '{ __typename }'); // never finished: the drain would wait for it
+    requestInFlight(api.baseUrl, '{ __typename }', api.authorization); // never finished: the drain would wait for it
     await new Promise((resolve) => setTimeout(resolve, 200));
     process.kill(leader, 'SIGTERM');
     await api.waitForLog(/shutting down/, 5_000);

@@ -4,6 +4,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import { mintToken } from '../../src/access';
+import { Database } from '../../src/neo4j/database';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -22,7 +25,14 @@ export interface ApiProcess {
   waitForLog(pattern: RegExp, timeoutMs: number): Promise<Record<string, unknown>>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   dataDir: string;
+  /** `Authorization` header value of an ADMIN made for the test (the store starts empty). */
+  authorization: string;
 }
+
+const TEST_ADMIN_KEY = 'u-test-admin';
+const ENSURE_ADMIN = `
+MERGE (u:Entity:User {key: $key})
+ON CREATE SET u.id = randomUUID(), u.name = 'Test Admin', u.roles = ['ADMIN'], u.createdAt = datetime(), u.updatedAt = datetime()`;
 
 const COMMANDS: Record<Target, [string, string[]]> = {
   node: [process.execPath, ['--import', 'tsx', 'src/main.ts']],
@@ -36,6 +46,7 @@ const COMMANDS: Record<Target, [string, string[]]> = {
  */
 export async function startApiProcess(target: Target, env: Record<string, string> = {}): Promise<ApiProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-api-'));
+  const jwtSecret = randomBytes(32).toString('base64url');
   const { NEO4J_URI: _uri, NODE_ENV: _env, ...inherited } = process.env;
   const [command, args] = COMMANDS[target];
   const child = spawn(command, args, {
@@ -51,6 +62,7 @@ export async function startApiProcess(target: Target, env: Record<string, string
       NEO4J_HEAP_MB: '384',
       NEO4J_PAGECACHE_MB: '16',
       LOG_LEVEL: 'info',
+      AUTH_JWT_SECRET: jwtSecret,
       ...env,
     },
   });
@@ -83,6 +95,15 @@ export async function startApiProcess(target: Target, env: Record<string, string
     });
   };
   const start = await waitForLog(/listens on/, 240_000);
+  // An ADMIN to sign in as, written straight into the API's embedded Neo4j.
+  const neo4jUri = String((await waitForLog(/the embedded Neo4j is running/, 1_000)).uri);
+  const db = Database.connect({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j' });
+  try {
+    await db.write(ENSURE_ADMIN, { key: TEST_ADMIN_KEY });
+  } finally {
+    await db.close();
+  }
+  const authorization = `Bearer ${await mintToken({ jwtSecret }, TEST_ADMIN_KEY, '6h')}`;
   return {
     child,
     baseUrl: `http://127.0.0.1:${start.port}`,
@@ -91,6 +112,7 @@ export async function startApiProcess(target: Target, env: Record<string, string
     waitForLog,
     exited,
     dataDir,
+    authorization,
   };
 }
 
@@ -151,12 +173,12 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number): Pr
  * A GraphQL request whose body is sent in two parts: the server has it in flight from the first
  * part on, and answers only once `finish()` sends the rest.
  */
-export function requestInFlight(baseUrl: string, query: string): { finish(): Promise<{ status: number; body: string }> } {
+export function requestInFlight(baseUrl: string, query: string, authorization: string): { finish(): Promise<{ status: number; body: string }> } {
   const body = JSON.stringify({ query });
   const cut = Math.floor(body.length / 2);
   const request = http.request(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization },
   });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     request.on('response', (response) => {

@@ -1,5 +1,5 @@
 import type { ImportDocument } from '../../src/import';
-import { useTestServer } from '../support/test-server';
+import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
 /** Two of our users: Kim owns Bau Schmidt and knows Anna there; Sabine knows Kim. */
 const WORLD: ImportDocument = {
@@ -34,12 +34,15 @@ describe('users', () => {
   });
 
   it('pages users by name', async () => {
-    const first = await server.data(/* GraphQL */ `{ users(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`);
-    expect(first.users).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { name: 'Kim Berg' } }] });
-    const second = await server.data(/* GraphQL */ `query ($after: String) { users(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }`, {
+    // Three users: the two of WORLD and the signed-in Test Admin (TEST_ADMIN), last by name.
+    const first = await server.data(/* GraphQL */ `{ users(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`);
+    expect(first.users).toMatchObject({
+      totalCount: 3, pageInfo: { hasNextPage: true }, edges: [{ node: { name: 'Kim Berg' } }, { node: { name: 'Sabine Roth' } }],
+    });
+    const second = await server.data(/* GraphQL */ `query ($after: String) { users(first: 2, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }`, {
       after: first.users.pageInfo.endCursor,
     });
-    expect(second.users).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { name: 'Sabine Roth' } }] });
+    expect(second.users).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { name: TEST_ADMIN.name } }] });
   });
 
   it('creates, updates and deletes a user; roles default to [] and an unknown role is refused', async () => {

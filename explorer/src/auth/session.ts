@@ -1,6 +1,6 @@
 /**
  * The signed-in credential, kept for the browser tab only (sessionStorage): closing the tab
- * signs out. An empty token is allowed while the API does not require sign-in.
+ * signs out.
  */
 const TOKEN_KEY = 'xrm-explorer.token';
 const SIGNED_IN_KEY = 'xrm-explorer.signed-in';

@@ -1,0 +1,64 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { AuthSettings } from './auth-settings';
+import { identityProviderUnreachable, unauthenticated } from './refusal';
+
+/** Identity providers sign with RSA or EC keys (Keycloak, Entra ID and Auth0 use RS256 by default). */
+const JWKS_ALGORITHMS = ['RS256', 'ES256'];
+
+/** Checks a token's signature and claims and answers its `sub`; anything wrong is a SignInRefused. */
+export type VerifyToken = (token: string) => Promise<string>;
+
+/**
+ * HS256 tokens are checked against the secret, RS256/ES256 ones against the identity provider's
+ * JWKS (fetched once and cached by jose, refetched when an unknown `kid` turns up). A token must
+ * carry `sub` and `exp`; `iss` and `aud` must match when AUTH_ISSUER / AUTH_AUDIENCE are set.
+ */
+export function tokenVerifier(settings: AuthSettings): VerifyToken {
+  const secret = settings.jwtSecret ? new TextEncoder().encode(settings.jwtSecret) : undefined;
+  const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? JWKS_ALGORITHMS : [])];
+
+  const keyFor: JWTVerifyGetKey = async (header, token) => {
+    if (header.alg === 'HS256' && secret) return secret;
+    if (jwks && JWKS_ALGORITHMS.includes(header.alg)) {
+      try {
+        return await jwks(header, token);
+      } catch (error) {
+        if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+        throw identityProviderUnreachable((error as Error).message);
+      }
+    }
+    throw notAccepted(header.alg);
+  };
+  const notAccepted = (alg: unknown) => unauthenticated(`Tokens signed with ${JSON.stringify(alg)} are not accepted here; accepted: ${algorithms.join(', ')}.`);
+
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, keyFor, {
+        algorithms,
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: ['sub', 'exp'],
+      });
+      return payload.sub!;
+    } catch (error) {
+      if (error instanceof errors.JOSEAlgNotAllowed) throw notAccepted(decodeProtectedHeader(token).alg);
+      throw refusalOf(error);
+    }
+  };
+}
+
+function refusalOf(error: unknown): Error {
+  if (!(error instanceof errors.JOSEError)) return error as Error;
+  if (error instanceof errors.JWTExpired) return unauthenticated('The token has expired; sign in again for a new one.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return unauthenticated(`The token's "${error.claim}" claim is not accepted (${error.reason}): ${error.message}.`);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return unauthenticated('The token\'s signature does not verify: it was not signed with this server\'s secret or its identity provider\'s keys.');
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return unauthenticated('No key of the identity provider (AUTH_JWKS_URL) matches the token\'s "kid".');
+  }
+  return unauthenticated(`The token is malformed (${error.message}); send "Authorization: Bearer <JWT>".`);
+}
