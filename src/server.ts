@@ -195,8 +195,15 @@ function asksForThePage(req: http.IncomingMessage, url: URL): boolean {
 }
 
 /** HTTP 401 (or 503 when the identity provider is unreachable) with one error and no data. */
+/** Seconds a client waits before it retries a sign-in that failed on our side (Neo4j or the keys unreachable). */
+const SIGN_IN_RETRY_AFTER_SECONDS = 5;
+
 function sendRefusal(res: http.ServerResponse, refusal: SignInRefused): void {
   if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer realm="xrm-graph"');
+  if (refusal.status === 503) {
+    res.setHeader('retry-after', String(SIGN_IN_RETRY_AFTER_SECONDS));
+    return sendJson(res, 503, { errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason, retryAfter: SIGN_IN_RETRY_AFTER_SECONDS } }] });
+  }
   sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
 

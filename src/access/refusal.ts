@@ -10,6 +10,8 @@ export class SignInRefused extends Error {
     message: string,
     readonly status: 401 | 503 = 401,
     readonly code: ErrorCode = ErrorCode.UNAUTHENTICATED,
+    /** Why the service is unavailable (extensions.reason), e.g. DATABASE_UNREACHABLE. */
+    readonly reason?: string,
   ) {
     super(message);
   }

@@ -38,7 +38,7 @@ export function authenticator(db: Database, settings: AuthSettings): Authenticat
     } catch (error) {
       // Neo4j down: the credential may be fine, so the answer is 503, not 401.
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
-        throw new SignInRefused(error.message, 503, ErrorCode.SERVICE_UNAVAILABLE);
+        throw new SignInRefused(error.message, 503, ErrorCode.SERVICE_UNAVAILABLE, error.extensions.reason as string | undefined);
       }
       throw error;
     }

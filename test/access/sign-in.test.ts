@@ -142,7 +142,8 @@ describe('signing in with an identity provider (JWKS)', () => {
       const token = await new SignJWT({ sub: TEST_ADMIN.key, exp: inAnHour() }).setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).sign(keys.rsa.privateKey);
       const { status, body } = await server.as({ token }).post(VIEWER);
       expect(status).toBe(503);
-      expect(body.errors).toEqual([{ message: expect.stringMatching(/identity provider's keys/), extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+      // Like every 503 of the API: Retry-After, and retryAfter in the error.
+      expect(body.errors).toEqual([{ message: expect.stringMatching(/identity provider's keys/), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 5 } }]);
     } finally {
       await server.stop();
     }

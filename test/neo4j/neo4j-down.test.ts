@@ -41,10 +41,12 @@ describe('when Neo4j goes away', () => {
   let server: TestServer;
   let embedded: Awaited<ReturnType<typeof startEmbeddedInChild>>;
   let restarted: Awaited<ReturnType<typeof startEmbeddedInChild>> | undefined;
+  let credentials: Record<string, string>;
 
   beforeAll(async () => {
     embedded = await startEmbeddedInChild(dataDir);
     server = await startTestServer({ uri: embedded.uri });
+    credentials = await server.credentials('ADMIN'); // minted while Neo4j still answers
   });
   afterAll(async () => {
     await server.stop();
@@ -68,7 +70,7 @@ describe('when Neo4j goes away', () => {
   it('answers SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, reports not ready, but stays alive', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await server.credentials('ADMIN')) },
+      headers: { 'content-type': 'application/json', ...credentials },
       body: JSON.stringify({ query: '{ nodeByKey(key: "x") { id } }' }),
     });
     expect(response.status).toBe(503);
