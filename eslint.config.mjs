@@ -1,5 +1,5 @@
 // npm run lint: the SDL in schema/ against the house rules, and every GraphQL operation the
-// repository holds (README examples, bench/, tests) against the schema. graphql.config.yml names
+// repository holds (README examples, bench/, tests, the explorer) against the schema. graphql.config.yml names
 // the schema; graphql-eslint's processor finds operations in code by their /* GraphQL */ comment.
 import markdown from '@eslint/markdown';
 import graphql from '@graphql-eslint/eslint-plugin';
@@ -71,7 +71,7 @@ export default [
   // block; the TypeScript around it is only parsed (type checking is tsc's job, not ESLint's).
   // Directives for other linters' rules in that TypeScript are none of this config's business.
   {
-    files: ['bench/**/*.ts', 'test/**/*.ts', 'src/**/*.test.ts'],
+    files: ['bench/**/*.ts', 'test/**/*.ts', 'src/**/*.test.ts', 'explorer/src/**/*.ts'],
     languageOptions: { parser: typescriptParser },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
     processor: graphql.processor,

@@ -1,6 +1,6 @@
 import { gql } from './client';
 
-const DASHBOARD = `
+const DASHBOARD = /* GraphQL */ `
 query Dashboard {
   dashboard {
     asOf openOpportunities openPipeline weightedPipeline winRate newLeads dormantCustomers

@@ -11,16 +11,20 @@ export interface OpportunitySummary {
   account: { id: string; name: string } | null;
 }
 
-const OPPORTUNITY_FIELDS = 'id name stage amount currency expectedCloseDate account { id name }';
+const OPPORTUNITY_SUMMARY = /* GraphQL */ `
+fragment OpportunitySummary on Opportunity {
+  id name stage amount currency expectedCloseDate account { id name }
+}`;
 
-const OPPORTUNITIES_OF = `
+const OPPORTUNITIES_OF = /* GraphQL */ `
 query OpportunitiesOf($id: ID!) {
   node(id: $id) {
-    ... on Organization { opportunities(first: 50) { edges { node { ${OPPORTUNITY_FIELDS} } } } }
-    ... on Person { buyingRoles { opportunity { ${OPPORTUNITY_FIELDS} } } }
-    ... on User { opportunities(first: 50) { edges { node { ${OPPORTUNITY_FIELDS} } } } }
+    ... on Organization { opportunities(first: 50) { edges { node { ...OpportunitySummary } } } }
+    ... on Person { buyingRoles { opportunity { ...OpportunitySummary } } }
+    ... on User { opportunities(first: 50) { edges { node { ...OpportunitySummary } } } }
   }
-}`;
+}
+${OPPORTUNITY_SUMMARY}`;
 
 interface OpportunitiesAnswer {
   opportunities?: { edges: { node: OpportunitySummary }[] };
@@ -34,15 +38,16 @@ export async function fetchOpportunitiesOf(id: string): Promise<OpportunitySumma
   return node.opportunities?.edges.map((edge) => edge.node) ?? node.buyingRoles?.map((role) => role.opportunity) ?? [];
 }
 
-const BUYING_CENTER = `
+const BUYING_CENTER = /* GraphQL */ `
 query BuyingCenter($opportunityId: ID!) {
   buyingCenter(opportunityId: $opportunityId) {
-    opportunity { ${OPPORTUNITY_FIELDS} probability owner { id name } }
+    opportunity { ...OpportunitySummary probability owner { id name } }
     members { person { id name title } roles stance bestPath { ...PathFields } }
     missingRoles
     coverage
   }
 }
+${OPPORTUNITY_SUMMARY}
 ${PATH_FIELDS}
 ${NODE_SUMMARY}`;
 

@@ -1,6 +1,6 @@
 import { gql } from './client';
 
-const NODE_DETAILS = `
+const NODE_DETAILS = /* GraphQL */ `
 query NodeDetails($id: ID!) {
   node(id: $id) {
     id

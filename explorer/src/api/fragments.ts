@@ -2,7 +2,7 @@
  * What every view needs to draw or name a node. `kinds` differs in type between organizations
  * and people, so GraphQL needs two names for it.
  */
-export const NODE_SUMMARY = `
+export const NODE_SUMMARY = /* GraphQL */ `
 fragment NodeSummary on Node {
   id
   __typename
@@ -21,7 +21,7 @@ export interface NodeSummary {
   roles?: string[];
 }
 
-export const PATH_FIELDS = `
+export const PATH_FIELDS = /* GraphQL */ `
 fragment PathFields on RelationshipPath {
   strength
   hops

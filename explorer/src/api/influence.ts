@@ -7,14 +7,14 @@ export interface InfluenceScore {
   paths: RelationshipPath[];
 }
 
-const INFLUENCERS = `
+const INFLUENCERS = /* GraphQL */ `
 query Influencers($targetId: ID!) {
   influencers(targetId: $targetId, first: 10) { influencer { ...NodeSummary } score paths { ...PathFields } }
 }
 ${PATH_FIELDS}
 ${NODE_SUMMARY}`;
 
-const ACCOUNT_INFLUENCERS = `
+const ACCOUNT_INFLUENCERS = /* GraphQL */ `
 query AccountInfluencers($accountId: ID!) {
   accountInfluencers(accountId: $accountId, first: 10) { influencer { ...NodeSummary } score paths { ...PathFields } }
 }

@@ -1,7 +1,7 @@
 import { gql } from './client';
 import { NODE_SUMMARY, type NodeSummary } from './fragments';
 
-const ACCOUNT_NETWORK = `
+const ACCOUNT_NETWORK = /* GraphQL */ `
 query AccountNetwork($accountId: ID!, $depth: Int!, $nodeLimit: Int!) {
   accountNetwork(accountId: $accountId, depth: $depth, nodeLimit: $nodeLimit) {
     truncated
@@ -23,7 +23,7 @@ export async function fetchAccountNetwork(accountId: string, depth: number, node
   return accountNetwork;
 }
 
-const NEIGHBOURS = `
+const NEIGHBOURS = /* GraphQL */ `
 query Neighbours($id: ID!) {
   node(id: $id) {
     ...NodeSummary

@@ -1,6 +1,6 @@
 import { gql } from './client';
 
-const PARTNER_COVERAGE = `
+const PARTNER_COVERAGE = /* GraphQL */ `
 query PartnerCoverage($partnerId: ID!) {
   partnerCoverage(partnerId: $partnerId) {
     partner { id name orgKinds: kinds }

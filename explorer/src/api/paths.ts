@@ -1,7 +1,7 @@
 import { gql } from './client';
 import { NODE_SUMMARY, PATH_FIELDS, type RelationshipPath } from './fragments';
 
-const WARM_INTRODUCTIONS = `
+const WARM_INTRODUCTIONS = /* GraphQL */ `
 query WarmIntroductions($targetId: ID!, $maxHops: Int!, $first: Int!) {
   warmIntroductions(targetId: $targetId, maxHops: $maxHops, first: $first) { ...PathFields }
 }

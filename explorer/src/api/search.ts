@@ -1,7 +1,7 @@
 import { gql } from './client';
 import { NODE_SUMMARY, type NodeSummary } from './fragments';
 
-const SEARCH = `
+const SEARCH = /* GraphQL */ `
 query Search($text: String!) {
   search(text: $text, types: ["Organization", "Person"], first: 10) {
     score
