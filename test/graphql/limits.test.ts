@@ -35,11 +35,15 @@ describe('hostile documents', () => {
     await server.stop();
   });
 
-  it.each(HOSTILE)('refuses %s with BAD_USER_INPUT naming the limit, while /healthz keeps answering', async (name, query, message) => {
+  /** Sends the document once while /healthz is asked three times; the figures are the ms each took. */
+  async function refuseWhileHealthAnswers(query: string) {
+    const headers = { 'content-type': 'application/json', ...(await server.credentials('ADMIN')) };
     const started = Date.now();
-    const refusal = server.credentials('ADMIN').then((credentials) =>
-      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...credentials }, body: JSON.stringify({ query }) }),
-    );
+    const refusal = fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query }) }).then(async (response) => ({
+      response,
+      body: (await response.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] },
+      ms: Date.now() - started,
+    }));
     const health = await Promise.all(
       [0, 1, 2].map(async () => {
         const asked = Date.now();
@@ -47,15 +51,22 @@ describe('hostile documents', () => {
         return { status: response.status, ms: Date.now() - asked };
       }),
     );
-    const response = await refusal;
-    const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
-    figures.push(`  ${name}: ${Date.now() - started} ms; /healthz ${health.map((h) => h.ms).join(', ')} ms`);
+    return { ...(await refusal), health };
+  }
 
-    expect(response.status).toBe(400);
-    expect(body.data).toBeUndefined();
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(body.errors[0].message).toMatch(message);
-    expect(health.map((h) => h.status)).toEqual([200, 200, 200]);
+  it.each(HOSTILE)('refuses %s with BAD_USER_INPUT naming the limit, while /healthz keeps answering', async (name, query, message) => {
+    // The first of a kind meets a cold JIT; a server that has run a while answers like the second.
+    const first = await refuseWhileHealthAnswers(query);
+    const again = await refuseWhileHealthAnswers(query);
+    figures.push(`  ${name}: ${first.ms} ms, again ${again.ms} ms; /healthz ${[...first.health, ...again.health].map((h) => h.ms).join(', ')} ms`);
+
+    for (const { response, body, health } of [first, again]) {
+      expect(response.status).toBe(400);
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toMatch(message);
+      expect(health.map((h) => h.status)).toEqual([200, 200, 200]);
+    }
   });
 
   it('still answers operations right at the limits', async () => {
