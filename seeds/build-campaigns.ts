@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportDocument, ImportNode, ImportRelationship } from '../src/import';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../src/random';
 
 const read = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as Required<ImportDocument>;
 const core = read('10-core.json');

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportNode, ImportRelationship } from '../src/import';
 import type { RelationshipTypeName } from '../src/model/graph-model';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../src/random';
 
 type Props = Record<string, unknown>;
 

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportDocument, ImportNode, ImportRelationship } from '../src/import';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../src/random';
 
 type Props = Record<string, unknown>;
 

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportDocument, ImportNode, ImportRelationship } from '../src/import';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../src/random';
 
 const core = JSON.parse(readFileSync(join(__dirname, '10-core.json'), 'utf8')) as Required<ImportDocument>;
 const nodes: ImportNode[] = [];

@@ -10,7 +10,7 @@
  */
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
-import { mulberry32 } from '../random';
+import { mulberry32 } from '../../src/random';
 
 export interface WorldOptions {
   /** Total node count (organizations + people + users); at least 10. */

@@ -8,7 +8,7 @@
  */
 import type { ImportDocument } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
-import { mulberry32 } from '../random';
+import { mulberry32 } from '../../src/random';
 import type { WorldRow } from './generate-world';
 
 const PRODUCTS: Array<[key: string, sku: string, name: string, upgradeOf?: string]> = [

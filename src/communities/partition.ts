@@ -1,5 +1,5 @@
 import louvain from 'graphology-communities-louvain';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../random';
 import type { StakeholderGraph } from './stakeholder-graph';
 
 /** The seed of Louvain's random node order: fixed, so the same graph gives the same partition. */

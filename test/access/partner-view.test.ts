@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { partnerScope } from '../../src/access';
 import { seedIfEmpty } from '../../src/import/seed';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { useTestServer, type GraphQLResponse, type TestClient, type TestServer } from '../support/test-server';
 
 /*

@@ -1,6 +1,6 @@
 import type { ImportDocument } from '../../src/import';
 import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { allSimplePaths, edgesOf, influenceRanking, rankPaths, type RefInfluence, type RefPath } from '../support/reference';
 import { useTestServer } from '../support/test-server';

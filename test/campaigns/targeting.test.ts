@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
 import { seedIfEmpty } from '../../src/import';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { useTestServer, type TestServer } from '../support/test-server';
 
 const CREATE = /* GraphQL */ `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id channel purpose } }`;

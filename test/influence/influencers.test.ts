@@ -1,7 +1,7 @@
 import type { ImportNode } from '../../src/import';
 import type { NodeLabel } from '../../src/model/graph-model';
 import { useTestServer } from '../support/test-server';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { edgesOf, influenceRanking, type RefInfluence } from '../support/reference';
 

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
 import type { GraphDocument } from '../support/random-graph';
 

@@ -5,7 +5,7 @@ import { bestPathsToTargets, strongestPaths } from '../../src/paths/strongest-pa
 import { param } from '../../src/neo4j/values';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { hubGraph } from './hub-graph';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
 

@@ -1,7 +1,7 @@
 import type { ImportNode, ImportRelationship } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
 import { useTestServer } from '../support/test-server';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
 

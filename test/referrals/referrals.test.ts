@@ -1,6 +1,6 @@
 import type { ImportDocument, ImportNode, ImportRelationship } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 import { randomGraph } from '../support/random-graph';
 import { allSimplePaths, edgesOf, networkOf, rankPaths } from '../support/reference';
 import { useTestServer } from '../support/test-server';

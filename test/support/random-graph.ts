@@ -6,7 +6,7 @@
  */
 import type { ImportDocument, ImportRelationship } from '../../src/import';
 import type { NodeLabel, RelationshipTypeName } from '../../src/model/graph-model';
-import { mulberry32 } from '../../seeds/random';
+import { mulberry32 } from '../../src/random';
 
 /** A random graph: both lists always there, every relationship with its (maybe empty) properties. */
 export interface GraphDocument extends Required<ImportDocument> {
