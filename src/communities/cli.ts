@@ -4,8 +4,7 @@
  * and stores. Same work, same transaction, same result as the mutation.
  */
 import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { connectNeo4j } from '../neo4j/connect';
+import { withNeo4j } from '../neo4j/connect';
 import { migrate } from '../neo4j/migrations';
 import { recomputeCommunities, type RunProgress } from './recompute-communities';
 
@@ -49,9 +48,8 @@ function progressPrinter(started: number): (progress: RunProgress) => void {
 async function main(): Promise<number> {
   const { minSize } = parseCliArgs(process.argv.slice(2));
   const config = loadConfig();
-  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  const started = Date.now();
-  try {
+  return withNeo4j(config, async (neo4j) => {
+    const started = Date.now();
     await migrate(neo4j.db);
     console.log(`detecting communities in ${neo4j.description} (groups of at least ${minSize} become communities)`);
     const run = await neo4j.db.writeTransaction((tx) => recomputeCommunities(tx, { minSize, onProgress: progressPrinter(started) }));
@@ -60,9 +58,7 @@ async function main(): Promise<number> {
         `(${run.linkedPairs} linked pairs, ${run.unassigned} in smaller groups), modularity ${run.modularity.toFixed(4)}`,
     );
     return 0;
-  } finally {
-    await neo4j.close();
-  }
+  });
 }
 
 main().then(

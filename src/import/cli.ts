@@ -10,8 +10,7 @@ import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { ConfigError, loadConfig } from '../config';
 import type { InputProblem } from '../graphql/errors';
-import { createLogger } from '../logger';
-import { connectNeo4j } from '../neo4j/connect';
+import { withNeo4j } from '../neo4j/connect';
 import { migrate } from '../neo4j/migrations';
 import { DEFAULT_BATCH_SIZE, importRows, type ImportProgress } from './import-rows';
 import type { ImportItem } from './parse-batch';
@@ -86,47 +85,47 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  const started = Date.now();
-  const seconds = () => (Date.now() - started) / 1000;
-  let last: ImportProgress = { rows: 0, batches: 0, report: { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 } };
-  let printedAt = 0;
-  try {
-    await migrate(neo4j.db);
-    console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
-    const rows = args.format === 'ndjson' ? ndjsonItems(input) : documentItems(input);
-    const report = await importRows(neo4j.db.forImport(), args.skip ? skipped(rows, args.skip) : rows, {
-      batchSize: args.batchSize,
-      onBatch: (progress) => {
-        last = progress;
-        if (Date.now() - printedAt < PROGRESS_EVERY_MS) return;
-        printedAt = Date.now();
-        console.log(progressLine(progress, seconds(), input, size));
-      },
-    });
-    const rate = last.rows / Math.max(seconds(), 0.001);
-    console.log(`imported ${number(last.rows)} rows in ${duration(seconds())} (${number(rate)} rows/s) — ${formatReport(report)}`);
-    return 0;
-  } catch (error) {
-    const done = args.skip + last.rows;
-    const goOn = `Fix the file and run the same command again (rows already imported change nothing), or go on from here with --skip ${done}.`;
-    if (error instanceof GraphQLError && error.extensions?.code === 'BAD_USER_INPUT') {
-      process.stderr.write(`${error.message}\n`);
-      for (const problem of (error.extensions.problems as InputProblem[] | undefined) ?? []) {
-        process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
+  return withNeo4j(config, async (neo4j) => {
+    const started = Date.now();
+    const seconds = () => (Date.now() - started) / 1000;
+    let last: ImportProgress = { rows: 0, batches: 0, report: { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 } };
+    let printedAt = 0;
+    try {
+      await migrate(neo4j.db);
+      console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
+      const rows = args.format === 'ndjson' ? ndjsonItems(input) : documentItems(input);
+      const report = await importRows(neo4j.db.forImport(), args.skip ? skipped(rows, args.skip) : rows, {
+        batchSize: args.batchSize,
+        onBatch: (progress) => {
+          last = progress;
+          if (Date.now() - printedAt < PROGRESS_EVERY_MS) return;
+          printedAt = Date.now();
+          console.log(progressLine(progress, seconds(), input, size));
+        },
+      });
+      const rate = last.rows / Math.max(seconds(), 0.001);
+      console.log(`imported ${number(last.rows)} rows in ${duration(seconds())} (${number(rate)} rows/s) — ${formatReport(report)}`);
+      return 0;
+    } catch (error) {
+      const done = args.skip + last.rows;
+      const goOn = `Fix the file and run the same command again (rows already imported change nothing), or go on from here with --skip ${done}.`;
+      if (error instanceof GraphQLError && error.extensions?.code === 'BAD_USER_INPUT') {
+        process.stderr.write(`${error.message}\n`);
+        for (const problem of (error.extensions.problems as InputProblem[] | undefined) ?? []) {
+          process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
+        }
+        const count = Number(error.extensions.problemCount ?? 0);
+        const shown = ((error.extensions.problems as unknown[] | undefined) ?? []).length;
+        if (count > shown) process.stderr.write(`  … and ${count - shown} more\n`);
+        process.stderr.write(`${goOn}\n`);
+        return 1;
       }
-      const count = Number(error.extensions.problemCount ?? 0);
-      const shown = ((error.extensions.problems as unknown[] | undefined) ?? []).length;
-      if (count > shown) process.stderr.write(`  … and ${count - shown} more\n`);
-      process.stderr.write(`${goOn}\n`);
-      return 1;
+      process.stderr.write(`import stopped after ${number(last.rows)} imported rows: ${(error as Error).message}\n${goOn}\n`);
+      return 3;
+    } finally {
+      input.destroy();
     }
-    process.stderr.write(`import stopped after ${number(last.rows)} imported rows: ${(error as Error).message}\n${goOn}\n`);
-    return 3;
-  } finally {
-    input.destroy();
-    await neo4j.close();
-  }
+  });
 }
 
 main().then(

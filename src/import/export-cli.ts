@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { connectNeo4j } from '../neo4j/connect';
+import { withNeo4j } from '../neo4j/connect';
 import { exportLines, type ExportSkipped } from './export-graph';
 
 const USAGE = 'usage: npm run export -- [--out backup.ndjson]';
@@ -23,13 +22,12 @@ function parseCliArgs(argv: string[]): { out?: string } {
 async function main(): Promise<number> {
   const { out } = parseCliArgs(process.argv.slice(2));
   const config = loadConfig();
-  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  const stream: Writable = out ? fs.createWriteStream(out) : process.stdout;
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  const skipped: ExportSkipped = { otherNodes: {}, unknownNodes: 0, unknownRelationships: 0 };
-  const counts = { node: 0, relationship: 0 };
-  const started = Date.now();
-  try {
+  return withNeo4j(config, async (neo4j) => {
+    const stream: Writable = out ? fs.createWriteStream(out) : process.stdout;
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const skipped: ExportSkipped = { otherNodes: {}, unknownNodes: 0, unknownRelationships: 0 };
+    const counts = { node: 0, relationship: 0 };
+    const started = Date.now();
     log(`exporting ${neo4j.description}${out ? ` to ${out}` : ''}`);
     let buffer = '';
     let loggedAt = Date.now();
@@ -54,9 +52,7 @@ async function main(): Promise<number> {
     if (skipped.unknownNodes) log(`  not exported: ${skipped.unknownNodes} node(s) whose labels are not one of the graph model's`);
     if (skipped.unknownRelationships) log(`  not exported: ${skipped.unknownRelationships} relationship(s) of a type or to a node outside the graph model`);
     return 0;
-  } finally {
-    await neo4j.close();
-  }
+  });
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Logger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import { Database } from './database';
 import { machineMemoryBytes, planEmbeddedMemory, storeSizeBytes } from './embedded-memory';
 import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from './embedded-supervisor';
@@ -63,4 +63,17 @@ export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jCo
       await embedded?.stop(killAfterMs);
     },
   };
+}
+
+/**
+ * A command-line tool's way to Neo4j: connects as the server does (logging only warnings, unless
+ * LOG_LEVEL asks for debug), runs `work`, and always disconnects, also when the work fails.
+ */
+export async function withNeo4j<T>(config: Config, work: (neo4j: Neo4jConnection) => Promise<T>): Promise<T> {
+  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  try {
+    return await work(neo4j);
+  } finally {
+    await neo4j.close();
+  }
 }

@@ -4,8 +4,7 @@
  * Unset RETENTION_INTERACTIONS_DAYS means "keep all": it says so and deletes nothing.
  */
 import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { connectNeo4j } from '../neo4j/connect';
+import { withNeo4j } from '../neo4j/connect';
 import { migrate } from '../neo4j/migrations';
 import { purgeInteractions } from './purge-interactions';
 
@@ -16,8 +15,7 @@ async function main(): Promise<number> {
     console.log('RETENTION_INTERACTIONS_DAYS is not set: every interaction is kept, nothing purged.');
     return 0;
   }
-  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  try {
+  return withNeo4j(config, async (neo4j) => {
     await migrate(neo4j.db);
     console.log(`purging interactions older than ${days} days from ${neo4j.description}`);
     const report = await purgeInteractions(neo4j.db, {
@@ -26,9 +24,7 @@ async function main(): Promise<number> {
     });
     console.log(`purged ${report.deleted} interactions that occurred before ${report.cutoff}`);
     return 0;
-  } finally {
-    await neo4j.close();
-  }
+  });
 }
 
 main().then(
