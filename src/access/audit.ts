@@ -1,5 +1,4 @@
 import type { MutationRecorder } from '../graphql/mutate';
-import { targetIdsOf } from './target-ids';
 
 // datetime.realtime(): microseconds, so mutations that follow each other keep their order.
 const WRITE_AUDIT_ENTRY = `
@@ -8,14 +7,15 @@ CREATE (:AuditEntry {id: randomUUID(), at: datetime.realtime(), actorId: $actorI
 
 /**
  * Writes the AuditEntry of a mutation whose work succeeded, into its transaction: who (the
- * viewer, or the person of a public page's link), what (the Mutation field) and which nodes (their ids), never a personal value. An
+ * viewer, or the person of a public page's link), what (the Mutation field) and which nodes —
+ * the same target ids as its change event (src/graphql/mutate.ts), never a personal value. An
  * AuditEntry carries no :Entity label, so no entity query sees it.
  */
-export const recordAudit: MutationRecorder = async (tx, { operation, args, result, actor }) => {
+export const recordAudit: MutationRecorder = async (tx, { operation, actor, targetIds }) => {
   await tx.run(WRITE_AUDIT_ENTRY, {
     actorId: actor.id,
     actorKind: actor.kind,
     operation,
-    targetIds: targetIdsOf(args, result),
+    targetIds,
   });
 };

@@ -100,11 +100,19 @@ export function mutator(db: WriteDoor, actor: Actor, recorders: readonly Mutatio
       }, options);
 }
 
-/** The ids a mutation's result names: an id it returns, or the id / ends of the node or link it returns. */
+/**
+ * The ids a mutation's result names: an id it returns, the node or link it returns (its id, its ends;
+ * not the nodes it merely refers to, such as a key's owner), or else the nodes it holds
+ * (`{ apiKey, secret }`).
+ */
 function idsOf(result: unknown): string[] {
   if (typeof result === 'string') return [result];
   if (Array.isArray(result)) return result.flatMap(idsOf);
-  if (typeof result !== 'object' || result === null) return [];
-  const row = result as Record<string, unknown>;
-  return ['id', 'fromId', 'toId'].map((name) => row[name]).filter((id): id is string => typeof id === 'string');
+  if (!isObject(result)) return [];
+  const row = result;
+  const own = [row.id, row.fromId, row.toId].filter((id): id is string => typeof id === 'string');
+  if (own.length) return own;
+  return Object.values(row).flatMap((inner) => (isObject(inner) && typeof inner.id === 'string' ? [inner.id] : []));
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -7,7 +7,7 @@ export const webhookResolvers: Resolvers = {
     webhooks: (_root, _args, { db }) => listWebhooks(db),
   },
   Mutation: {
-    createWebhook: (_root, { input }, { mutate }) => mutate((tx, report) => createWebhook(tx, report, input)),
+    createWebhook: (_root, { input }, { mutate }) => mutate((tx) => createWebhook(tx, input)),
     enableWebhook: (_root, { id }, { mutate }) => mutate((tx) => enableWebhook(tx, id)),
     deleteWebhook: (_root, { id }, { mutate }) => mutate((tx) => deleteWebhook(tx, id)),
   },

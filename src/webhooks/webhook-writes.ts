@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { badUserInput, notFound } from '../graphql/errors';
-import type { ChangeReport } from '../graphql/mutate';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { checkedTypes } from '../events';
@@ -39,7 +38,6 @@ RETURN ${WEBHOOK_ROW('w')} AS webhook`;
  */
 export async function createWebhook(
   tx: Tx,
-  report: ChangeReport,
   input: { url: string; types?: readonly string[] | null; description?: string | null },
 ): Promise<{ webhook: WebhookRow; secret: string }> {
   const url = checkedUrl(input.url);
@@ -49,7 +47,6 @@ export async function createWebhook(
   const [row] = await tx.run<{ webhook: WebhookRow }>(CREATE_WEBHOOK, {
     url, types, description: input.description?.trim() || null, secret, now: param.now(),
   });
-  report.touched(row.webhook.id);
   return { webhook: row.webhook, secret };
 }
 
