@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.collections.api.list.primitive.LongList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
-import org.neo4j.graphdb.Node;
 import org.neo4j.procedure.TerminationGuard;
 
 /**
@@ -52,7 +53,6 @@ final class PathSearch {
 
     /** A simple path grown from one root; shares its prefix with its parent. */
     static final class Partial {
-        final Node node;
         final long nodeId;
         final double strength;
         final int hops;
@@ -66,8 +66,7 @@ final class PathSearch {
         List<Neighbourhoods.Edge> edges;
         Neighbourhoods.Adjacency adjacency;
 
-        Partial(Node node, long nodeId, double strength, int hops, Partial parent, Neighbourhoods.Edge edge) {
-            this.node = node;
+        Partial(long nodeId, double strength, int hops, Partial parent, Neighbourhoods.Edge edge) {
             this.nodeId = nodeId;
             this.strength = strength;
             this.hops = hops;
@@ -114,13 +113,13 @@ final class PathSearch {
         /** Relationships of the roots: how wide a side starts, before it has grown. */
         final long rootDegrees;
 
-        Side(List<Node> roots, int maxHops, long stop) {
+        Side(LongList roots, int maxHops, long stop) {
             this.maxHops = maxHops;
             this.stop = stop;
             long degrees = 0;
-            for (Node root : roots) {
-                add(new Partial(root, root.getId(), 1, 0, null, null));
-                degrees += neighbourhoods.degree(root);
+            for (int i = 0; i < roots.size(); i++) {
+                add(new Partial(roots.get(i), 1, 0, null, null));
+                degrees += neighbourhoods.degree(roots.get(i));
             }
             this.rootDegrees = degrees;
         }
@@ -148,7 +147,7 @@ final class PathSearch {
             if (into != null) {
                 partial.edges = into.getIfAbsent(partial.nodeId, List::of);
             } else {
-                partial.adjacency = neighbourhoods.ensure(partial.node, floor);
+                partial.adjacency = neighbourhoods.ensure(partial.nodeId, floor);
                 partial.edges = partial.adjacency.edges;
             }
             return partial.edges;
@@ -189,23 +188,23 @@ final class PathSearch {
     private final Options options;
     private long finishBudget;
 
-    PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, List<Node> sources, Node target, int maxHops) {
+    PathSearch(StoreReads store, Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, LongList sources, long target, int maxHops) {
         this.neighbourhoods = neighbourhoods;
         this.options = options;
         this.finishBudget = options.finishBudget();
         this.guard = guard;
         this.order = order;
-        this.forward = new Side(sources, maxHops, target.getId());
-        this.backward = new Side(List.of(target), maxHops - 1, -1);
+        this.forward = new Side(sources, maxHops, target);
+        this.backward = new Side(LongArrayList.newListWith(target), maxHops - 1, -1);
         forward.other = backward;
         backward.other = forward;
         forward.byNode.forEachKey(node -> {
             if (backward.byNode.containsKey(node)) meetings.add(node);
         });
         this.maxHops = maxHops;
-        forward.reach = new HopDistances(neighbourhoods.types(), List.of(target), maxHops - 1, options.ballBudget());
-        backward.reach = new HopDistances(neighbourhoods.types(), sources, maxHops - 1, options.ballBudget());
-        forward.ringEdges.put(maxHops, edgesInto(List.of(target)));
+        forward.reach = new HopDistances(store, neighbourhoods.types(), LongArrayList.newListWith(target), maxHops - 1, options.ballBudget());
+        backward.reach = new HopDistances(store, neighbourhoods.types(), sources, maxHops - 1, options.ballBudget());
+        forward.ringEdges.put(maxHops, edgesInto(LongArrayList.newListWith(target)));
         if (maxHops >= 2) {
             indexRing(forward, maxHops - 1, forward.reach.withinOneHop());
             indexRing(backward, maxHops - 1, backward.reach.withinOneHop());
@@ -213,11 +212,11 @@ final class PathSearch {
     }
 
     /** Indexes the edges into a ring when its nodes have few relationships in all. */
-    private void indexRing(Side side, int hops, List<Node> ring) {
+    private void indexRing(Side side, int hops, LongList ring) {
         if (ring == null) return;
         long degrees = 0;
-        for (Node node : ring) {
-            degrees += neighbourhoods.degree(node);
+        for (int i = 0; i < ring.size(); i++) {
+            degrees += neighbourhoods.degree(ring.get(i));
             if (degrees > options.ringIndexLimit()) return;
         }
         side.ringEdges.put(hops, edgesInto(ring));
@@ -227,9 +226,10 @@ final class PathSearch {
      * Every edge into `nodes`, by the node at its other end and seen from there, strongest first:
      * a partial path whose next hop must end in a small ring then needs no read of its own node.
      */
-    private LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(List<Node> nodes) {
+    private LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(LongList nodes) {
         LongObjectHashMap<List<Neighbourhoods.Edge>> into = new LongObjectHashMap<>();
-        for (Node node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            long node = nodes.get(i);
             for (Neighbourhoods.Edge edge : neighbourhoods.ensure(node, 0).edges) {
                 into.getIfAbsentPut(edge.otherId, ArrayList::new).add(edge.reversed(node));
             }
@@ -318,7 +318,7 @@ final class PathSearch {
                 if (added >= budget) return false;
                 Neighbourhoods.Edge edge = edges.get(partial.cursor++);
                 if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId)) continue;
-                side.add(new Partial(edge.other, edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
+                side.add(new Partial(edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
                 added++;
                 if (++steps % 10_000 == 0) guard.check();
             }

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.collections.api.list.primitive.MutableLongList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -60,21 +63,26 @@ public final class StrongestPaths {
         if (types == null || types.isEmpty() || !types.stream().allMatch(HopWeights::isStakeholderType)) {
             throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
         }
-        Visibility visibility = Visibility.of(options == null ? null : options.get("visible"));
-        Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
-        if (target == null || !visibility.test(target) || fromIds == null) return Stream.empty();
-        Set<String> distinct = new LinkedHashSet<>(fromIds);
-        distinct.remove(toId);
-        List<Node> sources = new ArrayList<>();
-        for (String id : distinct) {
-            Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
-            if (source != null && visibility.test(source)) sources.add(source);
-        }
-        if (sources.isEmpty()) return Stream.empty();
+        // The kernel's cursors live as long as the transaction: the search reads through them, then closes them.
+        try (StoreReads store = new StoreReads(((InternalTransaction) tx).kernelTransaction())) {
+            Visibility visibility = Visibility.of(store, options == null ? null : options.get("visible"));
+            Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
+            if (target == null || !visibility.test(target.getId()) || fromIds == null) return Stream.empty();
+            Set<String> distinct = new LinkedHashSet<>(fromIds);
+            distinct.remove(toId);
+            MutableLongList sources = new LongArrayList();
+            for (String id : distinct) {
+                Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
+                if (source != null && visibility.test(source.getId())) sources.add(source.getId());
+            }
+            if (sources.isEmpty()) return Stream.empty();
 
-        PathOrder order = new PathOrder();
-        PathSearch search = new PathSearch(new Neighbourhoods(types, visibility), guard, order, options(options), sources, target, (int) maxHops);
-        return search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order));
+            PathOrder order = new PathOrder(store);
+            PathSearch search = new PathSearch(store, new Neighbourhoods(store, types, visibility), guard, order, options(options), sources, target.getId(), (int) maxHops);
+            // Records are made before the cursors close: the stream is consumed after this method returns.
+            List<PathRecord> records = search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order)).toList();
+            return records.stream();
+        }
     }
 
     /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. `visible` is read above. */
@@ -98,12 +106,14 @@ public final class StrongestPaths {
         PathRecord record = new PathRecord();
         record.strength = path.strength;
         record.hops = path.hops();
-        record.nodeIds = path.nodes.stream().map(order::idOf).toList();
+        List<String> nodeIds = new ArrayList<>(path.nodes.size());
+        path.nodes.forEach(node -> nodeIds.add(order.idOf(node)));
+        record.nodeIds = nodeIds;
         record.steps = path.edges.stream()
                 .map(edge -> Map.<String, Object>of(
                         "type", edge.type,
-                        "fromId", order.idOf(edge.relationship.getStartNode()),
-                        "toId", order.idOf(edge.relationship.getEndNode()),
+                        "fromId", order.idOf(edge.startId),
+                        "toId", order.idOf(edge.endId),
                         "weight", edge.weight))
                 .toList();
         return record;
