@@ -41,7 +41,7 @@ final class HopDistances {
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
                 if (radius > 0 && spent[0] > edgeBudget) return;
                 // Only ids: no weights, nothing cached, so a wide ball stays cheap.
-                store.relationships(layer.get(i), types, (relationship, start, end, other) -> {
+                store.relationships(layer.get(i), types, (relationship, type, start, end, other) -> {
                     spent[0]++;
                     if (!distance.containsKey(other)) {
                         distance.put(other, hops);

@@ -2,9 +2,7 @@ package xrm.paths;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
@@ -52,8 +50,8 @@ final class Neighbourhoods {
         int tiersRead;
     }
 
-    /** Types read together, with the highest weight any of them can have. */
-    private record Tier(List<String> types, double maxWeight) {}
+    /** Types read together (their token ids), with the highest weight any of them can have. */
+    private record Tier(List<String> types, double maxWeight, int[] tokens) {}
 
     /** A type as the store knows it: its token, the property holding its weight (or none) and the weight otherwise. */
     private record TypeRead(String name, int token, int weightKey, double fixedWeight) {}
@@ -62,7 +60,8 @@ final class Neighbourhoods {
 
     private final List<Tier> tiers = new ArrayList<>();
     private final int[] allTypes;
-    private final Map<String, TypeRead> typesByName = new HashMap<>();
+    /** By token id; null for a type the search does not walk. */
+    private final TypeRead[] typesByToken;
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
     private final Visibility visibility;
     private final StoreReads store;
@@ -75,19 +74,22 @@ final class Neighbourhoods {
         addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
         addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
         addTier(types, HopWeights.STRUCTURAL, HopWeights.STRUCTURAL_WEIGHT);
+        List<TypeRead> known = new ArrayList<>();
         for (Tier tier : tiers) {
             for (String type : tier.types) {
                 String property = HopWeights.weightProperty(type);
-                typesByName.put(type, new TypeRead(type, store.relationshipType(type),
-                        property == null ? -1 : store.propertyKey(property), HopWeights.fixedWeight(type)));
+                int token = store.relationshipType(type);
+                if (token >= 0) known.add(new TypeRead(type, token, property == null ? -1 : store.propertyKey(property), HopWeights.fixedWeight(type)));
             }
         }
-        allTypes = typesByName.values().stream().mapToInt(TypeRead::token).filter(token -> token >= 0).toArray();
+        allTypes = known.stream().mapToInt(TypeRead::token).toArray();
+        typesByToken = new TypeRead[known.stream().mapToInt(TypeRead::token).max().orElse(-1) + 1];
+        for (TypeRead type : known) typesByToken[type.token()] = type;
     }
 
     private void addTier(List<String> chosen, List<String> tierTypes, double maxWeight) {
         List<String> types = tierTypes.stream().filter(chosen::contains).toList();
-        if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight));
+        if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight, store.relationshipTypes(types)));
     }
 
     /** The cached edges of a node; empty with min = ∞ before it was first read. */
@@ -105,9 +107,14 @@ final class Neighbourhoods {
             adjacency.tiersRead = tiers.size();
             return adjacency;
         }
-        boolean whole = adjacency.tiersRead == 0 && degree(node) <= SMALL_DEGREE;
-        while (adjacency.tiersRead < tiers.size() && (whole || adjacency.min > floor)) {
-            read(node, adjacency, tiers.get(adjacency.tiersRead++));
+        if (adjacency.tiersRead == 0 && store.degreeWithin(node, SMALL_DEGREE)) {
+            // Few relationships lie in one chain in the store, whatever their types: one walk reads them all.
+            read(node, adjacency, allTypes);
+            adjacency.tiersRead = tiers.size();
+            adjacency.min = 0;
+        }
+        while (adjacency.tiersRead < tiers.size() && adjacency.min > floor) {
+            read(node, adjacency, tiers.get(adjacency.tiersRead++).tokens);
             adjacency.min = adjacency.tiersRead < tiers.size() ? Math.nextUp(tiers.get(adjacency.tiersRead).maxWeight) : 0;
         }
         // New tiers only add edges weaker than any a search has already stepped over.
@@ -120,18 +127,23 @@ final class Neighbourhoods {
         return store.degree(node);
     }
 
+    /** The store it reads from. */
+    StoreReads store() {
+        return store;
+    }
+
     /** Token ids of the relationship types the search walks. */
     int[] types() {
         return allTypes;
     }
 
-    /** One type at a time: the type is then known without asking each relationship for it. */
-    private void read(long node, Adjacency adjacency, Tier tier) {
-        for (String name : tier.types) {
-            TypeRead type = typesByName.get(name);
-            store.weightedRelationships(node, type.token(), type.weightKey(), type.fixedWeight(), (id, start, end, other, weight) -> {
-                if (other != node && visibility.test(other)) adjacency.edges.add(new Edge(id, type.name(), start, end, other, weight));
-            });
-        }
+    /** Adds the node's relationships of the given types, each with its hop weight, in one walk. */
+    private void read(long node, Adjacency adjacency, int[] tokens) {
+        store.relationships(node, tokens, (id, token, start, end, other) -> {
+            if (other == node || !visibility.test(other)) return;
+            TypeRead type = typesByToken[token];
+            double weight = type.weightKey() < 0 ? type.fixedWeight() : store.numberOfCurrent(type.weightKey(), type.fixedWeight());
+            adjacency.edges.add(new Edge(id, type.name(), start, end, other, weight));
+        });
     }
 }

@@ -113,15 +113,11 @@ final class PathSearch {
         /** Relationships of the roots: how wide a side starts, before it has grown. */
         final long rootDegrees;
 
-        Side(LongList roots, int maxHops, long stop) {
+        Side(LongList roots, long rootDegrees, int maxHops, long stop) {
             this.maxHops = maxHops;
             this.stop = stop;
-            long degrees = 0;
-            for (int i = 0; i < roots.size(); i++) {
-                add(new Partial(roots.get(i), 1, 0, null, null));
-                degrees += neighbourhoods.degree(roots.get(i));
-            }
-            this.rootDegrees = degrees;
+            for (int i = 0; i < roots.size(); i++) add(new Partial(roots.get(i), 1, 0, null, null));
+            this.rootDegrees = rootDegrees;
         }
 
         void add(Partial partial) {
@@ -188,45 +184,68 @@ final class PathSearch {
     private final Options options;
     private long finishBudget;
 
-    PathSearch(StoreReads store, Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, LongList sources, long target, int maxHops) {
+    /**
+     * The sources of one call and what every target's search needs of them (their relationships,
+     * hop distances around them, the edges into their ring), found once for all the call's targets.
+     */
+    static final class Sources {
+        final LongList ids;
+        final long degrees;
+        final HopDistances reach;
+        /** Null when the ring around the sources is too wide to index. */
+        final LongObjectHashMap<List<Neighbourhoods.Edge>> ring;
+
+        Sources(Neighbourhoods neighbourhoods, Options options, LongList ids, int maxHops) {
+            this.ids = ids;
+            long total = 0;
+            for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
+            this.degrees = total;
+            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, maxHops - 1, options.ballBudget());
+            this.ring = maxHops >= 2 ? ringIndex(neighbourhoods, options, reach.withinOneHop()) : null;
+        }
+    }
+
+    PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, Sources sources, long target, int maxHops) {
         this.neighbourhoods = neighbourhoods;
         this.options = options;
         this.finishBudget = options.finishBudget();
         this.guard = guard;
         this.order = order;
-        this.forward = new Side(sources, maxHops, target);
-        this.backward = new Side(LongArrayList.newListWith(target), maxHops - 1, -1);
+        LongList targets = LongArrayList.newListWith(target);
+        this.forward = new Side(sources.ids, sources.degrees, maxHops, target);
+        this.backward = new Side(targets, neighbourhoods.degree(target), maxHops - 1, -1);
         forward.other = backward;
         backward.other = forward;
         forward.byNode.forEachKey(node -> {
             if (backward.byNode.containsKey(node)) meetings.add(node);
         });
         this.maxHops = maxHops;
-        forward.reach = new HopDistances(store, neighbourhoods.types(), LongArrayList.newListWith(target), maxHops - 1, options.ballBudget());
-        backward.reach = new HopDistances(store, neighbourhoods.types(), sources, maxHops - 1, options.ballBudget());
-        forward.ringEdges.put(maxHops, edgesInto(LongArrayList.newListWith(target)));
+        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
+        backward.reach = sources.reach;
+        forward.ringEdges.put(maxHops, edgesInto(neighbourhoods, targets));
         if (maxHops >= 2) {
-            indexRing(forward, maxHops - 1, forward.reach.withinOneHop());
-            indexRing(backward, maxHops - 1, backward.reach.withinOneHop());
+            var targetRing = ringIndex(neighbourhoods, options, forward.reach.withinOneHop());
+            if (targetRing != null) forward.ringEdges.put(maxHops - 1, targetRing);
+            if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
     }
 
-    /** Indexes the edges into a ring when its nodes have few relationships in all. */
-    private void indexRing(Side side, int hops, LongList ring) {
-        if (ring == null) return;
+    /** The edges into a ring (see edgesInto) when its nodes have few relationships in all, else null. */
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> ringIndex(Neighbourhoods neighbourhoods, Options options, LongList ring) {
+        if (ring == null) return null;
         long degrees = 0;
         for (int i = 0; i < ring.size(); i++) {
             degrees += neighbourhoods.degree(ring.get(i));
-            if (degrees > options.ringIndexLimit()) return;
+            if (degrees > options.ringIndexLimit()) return null;
         }
-        side.ringEdges.put(hops, edgesInto(ring));
+        return edgesInto(neighbourhoods, ring);
     }
 
     /**
      * Every edge into `nodes`, by the node at its other end and seen from there, strongest first:
      * a partial path whose next hop must end in a small ring then needs no read of its own node.
      */
-    private LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(LongList nodes) {
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(Neighbourhoods neighbourhoods, LongList nodes) {
         LongObjectHashMap<List<Neighbourhoods.Edge>> into = new LongObjectHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             long node = nodes.get(i);

@@ -23,17 +23,10 @@ import org.neo4j.values.storable.Value;
  * plain ids. Not thread-safe; closed with the search.
  */
 final class StoreReads implements AutoCloseable {
-    /** What a relationship walk hands to its visitor. */
+    /** What a relationship walk hands to its visitor: the relationship, its type's token, its stored ends and the far one. */
     interface RelationshipVisitor {
-        void visit(long relationship, long start, long end, long other);
+        void visit(long relationship, int type, long start, long end, long other);
     }
-
-    /** A relationship walk that also gets the relationship's hop weight. */
-    interface WeightedVisitor {
-        void visit(long relationship, long start, long end, long other, double weight);
-    }
-
-    private static final double MISSING_WEIGHT = 0.5;
 
     private final Read read;
     private final TokenRead tokens;
@@ -85,39 +78,31 @@ final class StoreReads implements AutoCloseable {
         return looked.next() ? looked.degree(RelationshipSelection.ALL_RELATIONSHIPS) : 0;
     }
 
-    /** Visits the node's relationships of the given types, both directions. */
+    /** Whether the node has at most `max` relationships of any type (counting stops there). */
+    boolean degreeWithin(long node, int max) {
+        read.singleNode(node, looked);
+        return !looked.next() || looked.degreeWithMax(max + 1, RelationshipSelection.ALL_RELATIONSHIPS) <= max;
+    }
+
+    /** Visits the node's relationships of the given types, both directions, in one walk. */
     void relationships(long node, int[] types, RelationshipVisitor visitor) {
         if (types.length == 0) return;
         read.singleNode(node, walked);
         if (!walked.next()) return;
         walked.relationships(relationships, RelationshipSelection.selection(types, Direction.BOTH));
         while (relationships.next()) {
-            visitor.visit(relationships.relationshipReference(), relationships.sourceNodeReference(),
+            visitor.visit(relationships.relationshipReference(), relationships.type(), relationships.sourceNodeReference(),
                     relationships.targetNodeReference(), relationships.otherNodeReference());
         }
     }
 
     /**
-     * Visits the node's relationships of one type, both directions, with their weight: the number
-     * in `weightKey` (a negative key: none), `fixed` when that is missing or not a number.
+     * During a visit of `relationships`: the number in the visited relationship's property `key`,
+     * `fallback` when it has none or something else there.
      */
-    void weightedRelationships(long node, int type, int weightKey, double fixed, WeightedVisitor visitor) {
-        if (type < 0) return;
-        read.singleNode(node, walked);
-        if (!walked.next()) return;
-        walked.relationships(relationships, RelationshipSelection.selection(type, Direction.BOTH));
-        PropertySelection weightOnly = weightKey >= 0 ? PropertySelection.selection(weightKey) : null;
-        while (relationships.next()) {
-            double weight = fixed;
-            if (weightOnly != null) {
-                relationships.properties(relationshipProperties, weightOnly);
-                weight = relationshipProperties.next() && relationshipProperties.propertyValue() instanceof NumberValue number
-                        ? number.doubleValue()
-                        : MISSING_WEIGHT;
-            }
-            visitor.visit(relationships.relationshipReference(), relationships.sourceNodeReference(),
-                    relationships.targetNodeReference(), relationships.otherNodeReference(), weight);
-        }
+    double numberOfCurrent(int key, double fallback) {
+        relationships.properties(relationshipProperties, PropertySelection.selection(key));
+        return relationshipProperties.next() && relationshipProperties.propertyValue() instanceof NumberValue number ? number.doubleValue() : fallback;
     }
 
     /**
