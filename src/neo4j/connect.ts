@@ -14,16 +14,24 @@ export interface Neo4jConnection {
   close(killAfterMs?: number): Promise<void>;
 }
 
+export interface ConnectOptions {
+  /**
+   * Bytes the store is about to grow by (an import's estimate): the embedded Neo4j is then sized
+   * for the store it will hold, not the empty one it starts on.
+   */
+  storeGrowthBytes?: number;
+}
+
 /**
  * Connects to NEO4J_URI, or starts the embedded Neo4j on NEO4J_DATA_DIR when it is unset —
  * sized for its store and the machine, and restarted when it dies.
  */
-export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jConnection> {
+export async function connectNeo4j(config: Config, log: Logger, options: ConnectOptions = {}): Promise<Neo4jConnection> {
   let embedded: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
     const memory = planEmbeddedMemory({
-      storeBytes: storeSizeBytes(config.neo4jDataDir),
+      storeBytes: storeSizeBytes(config.neo4jDataDir) + (options.storeGrowthBytes ?? 0),
       machineBytes: machineMemoryBytes(),
       ...config.embeddedMemory,
     });
