@@ -30,12 +30,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the compiled API on `neo4jUri` with NODE_ENV=production and waits until /readyz answers. */
-export async function startApi(neo4jUri: string): Promise<ServerProcess> {
+/**
+ * Starts the compiled API on `neo4jUri` with NODE_ENV=production and waits until /readyz answers;
+ * `env` adds what production insists on (the sign-in secret, the link-signing secret).
+ */
+export async function startApi(neo4jUri: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -12,11 +12,13 @@
  * Exits 1 when answers disagree. BENCH_TOKEN is sent as `Authorization: Bearer` to the API.
  * Figures land in bench/results/ (git-ignored) as JSON as well.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { openBenchStore } from './bench-store';
+import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
 import { benchCases } from './cases';
 import { asLoadRequest, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
@@ -58,11 +60,13 @@ async function main(): Promise<void> {
   try {
     const picks = await pickSubjects(driver);
     log(`picked: hubs of ${picks.hubDegrees.join(' and ')} KNOWS; biggest account ${picks.bigAccountStaff} people; biggest distributor ${picks.distributorCustomers} customers`);
-    const apiServer = await startApi(store.uri);
+    // Production refuses to start without a sign-in secret: the bench signs in as a client would.
+    const signIn = await benchSignIn(store.db);
+    const apiServer = await startApi(store.uri, { AUTH_JWT_SECRET: signIn.auth.jwtSecret!, LINK_SIGNING_SECRET: randomBytes(32).toString('base64url') });
     servers.push(apiServer);
     const ngServer = await startNeo4jGraphQL(store.uri);
     servers.push(ngServer);
-    const api: Endpoint = { url: apiServer.url, headers: apiCredentials() };
+    const api: Endpoint = { url: apiServer.url, headers: { ...signIn.headers, ...apiCredentials() } };
     const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
 
     const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));

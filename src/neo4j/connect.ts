@@ -14,16 +14,24 @@ export interface Neo4jConnection {
   close(killAfterMs?: number): Promise<void>;
 }
 
+export interface ConnectOptions {
+  /**
+   * Bytes the store is about to grow by (an import's estimate): the embedded Neo4j is then sized
+   * for the store it will hold, not the empty one it starts on.
+   */
+  storeGrowthBytes?: number;
+}
+
 /**
  * Connects to NEO4J_URI, or starts the embedded Neo4j on NEO4J_DATA_DIR when it is unset —
  * sized for its store and the machine, and restarted when it dies.
  */
-export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jConnection> {
+export async function connectNeo4j(config: Config, log: Logger, options: ConnectOptions = {}): Promise<Neo4jConnection> {
   let embedded: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
     const memory = planEmbeddedMemory({
-      storeBytes: storeSizeBytes(config.neo4jDataDir),
+      storeBytes: storeSizeBytes(config.neo4jDataDir) + (options.storeGrowthBytes ?? 0),
       machineBytes: machineMemoryBytes(),
       ...config.embeddedMemory,
     });
@@ -69,8 +77,12 @@ export async function connectNeo4j(config: Config, log: Logger): Promise<Neo4jCo
  * A command-line tool's way to Neo4j: connects as the server does (logging only warnings, unless
  * LOG_LEVEL asks for debug), runs `work`, and always disconnects, also when the work fails.
  */
-export async function withNeo4j<T>(config: Config, work: (neo4j: Neo4jConnection) => Promise<T>): Promise<T> {
-  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+export async function withNeo4j<T>(
+  config: Config,
+  work: (neo4j: Neo4jConnection) => Promise<T>,
+  options: ConnectOptions = {},
+): Promise<T> {
+  const neo4j = await connectNeo4j(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), options);
   try {
     return await work(neo4j);
   } finally {

@@ -4,16 +4,15 @@ import type { StakeholderType } from './hop-weight';
 import { comparePaths, type PathRow } from './path-row';
 
 /**
- * The path search as the procedure `xrm.strongestPaths` runs it inside Neo4j (embedded-neo4j/,
+ * The path search as the procedure `xrm.strongestPathsToEach` runs it inside Neo4j (embedded-neo4j/,
  * package xrm.paths): the embedded Neo4j registers it, a server loads the same jar from its
- * plugins folder. One statement answers a question for every target, where the client search
- * needs a round trip per step. The procedure settles "no path within maxHops" itself, from
+ * plugins folder. One call answers a question for every target, sharing what it reads around
+ * the sources and the relationships it reads, where the client search needs a round trip per step. The procedure settles "no path within maxHops" itself, from
  * breadth-first distances around both ends. Only visible nodes (VISIBLE, DESIGN §9) may be on a
  * path: the procedure gets the request's `$visible` ids.
  */
 const PATHS_IN_DATABASE = `
-UNWIND $toIds AS toId
-CALL xrm.strongestPaths($fromIds, toId, $maxHops, $first, $types, {visible: $visible}) YIELD strength, hops, nodeIds, steps
+CALL xrm.strongestPathsToEach($fromIds, $toIds, $maxHops, $first, $types, {visible: $visible}) YIELD toId, strength, hops, nodeIds, steps
 RETURN toId, strength, hops, nodeIds, steps`;
 
 const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
@@ -34,7 +33,7 @@ export interface InDatabaseQuery {
 
 /**
  * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), all in
- * one statement; undefined when the database has no xrm.strongestPaths, so the caller searches
+ * one statement; undefined when the database has no xrm.strongestPathsToEach, so the caller searches
  * itself.
  */
 export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {

@@ -29,7 +29,7 @@
  * Before any of this, Neo4j's breadth-first SHORTEST checks that some path within maxHops exists
  * (reachable.ts): proving absence by exhausting partial paths would cost seconds on a dense graph.
  *
- * Where it runs: inside Neo4j when the database has the procedure xrm.strongestPaths (the
+ * Where it runs: inside Neo4j when the database has the procedure xrm.strongestPathsToEach (the
  * embedded Neo4j always does; a server gets it from the plugin jar), in one statement, with store
  * reads instead of ~100 sequential round trips (in-database-search.ts; the Java twin in
  * embedded-neo4j/ meets the sides at nodes and keeps to the corridor between the ends). The
@@ -67,7 +67,7 @@ const LOOKAHEAD = 0.8;
 const SLACK = 1e-6;
 
 /**
- * Where a search runs: 'auto' inside Neo4j when it has the procedure xrm.strongestPaths (else
+ * Where a search runs: 'auto' inside Neo4j when it has the procedure xrm.strongestPathsToEach (else
  * here, as below); 'client' always here (tests compare both with a brute force).
  */
 export type PathEngine = 'auto' | 'client';

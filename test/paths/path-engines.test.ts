@@ -10,8 +10,9 @@ import { randomGraph, type GraphDocument } from '../support/random-graph';
 import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
 
 /**
- * Both places the path search runs — inside Neo4j (the procedure xrm.strongestPaths) and in
- * TypeScript (the fallback for a server without the plugin) — against the brute force, on sparse
+ * Both places the path search runs — inside Neo4j (the procedures xrm.strongestPaths and
+ * xrm.strongestPathsToEach) and in TypeScript (the fallback for a server without the plugin) —
+ * against the brute force, on sparse
  * graphs (a side is finished at once) and on graphs with hubs (thresholds fall round by round).
  * The procedure also runs with its shortcuts turned off and turned up, so that every branch of it
  * meets the reference on a graph small enough to enumerate.
@@ -21,6 +22,10 @@ const STAKEHOLDER = ['KNOWS', 'REPORTS_TO', 'WORKS_AT', 'INFLUENCES', 'SERVES', 
 const PROCEDURE = `
 CALL xrm.strongestPaths($fromIds, $toId, $maxHops, $first, $types, $options) YIELD strength, hops, nodeIds, steps
 RETURN strength, hops, nodeIds, steps`;
+
+const PROCEDURE_TO_EACH = `
+CALL xrm.strongestPathsToEach($fromIds, $toIds, $maxHops, $first, $types, $options) YIELD toId, strength, hops, nodeIds, steps
+RETURN toId, strength, hops, nodeIds, steps`;
 
 /** The procedure's knobs: as shipped, every shortcut off, every shortcut always on. */
 const PROCEDURE_SETTINGS: Record<string, Record<string, number>> = {
@@ -123,6 +128,30 @@ describe('the path search, inside Neo4j and in TypeScript', () => {
         expectSamePaths(actual ? [actual] : [], expected ? [expected] : []);
       }
     }
+  });
+
+  it.each([1, 2, 3])('answer each target of one call as if it were asked alone, a target among the sources too (seed %i)', async (seed) => {
+    const doc = hubGraph(seed * 13);
+    const ids = await server.importGraph(doc);
+    const random = mulberry32(seed * 101);
+    const all = doc.nodes.map((node) => ids[node.key]);
+    const fromIds = all.filter(() => random() < 0.2);
+    // Some targets are sources as well: their own paths start from the other sources only.
+    const toIds = [...fromIds.slice(0, 2), ...all.filter((id) => !fromIds.includes(id) && random() < 0.3)];
+    let compared = 0;
+    for (const [maxHops, first] of [[4, 1], [5, 5]]) {
+      for (const options of Object.values(PROCEDURE_SETTINGS)) {
+        const rows = await server.db.read<PathRow & { toId: string }>(PROCEDURE_TO_EACH, {
+          fromIds, toIds, maxHops: param.integer(maxHops), first: param.integer(first), types: STAKEHOLDER, options,
+        });
+        for (const toId of toIds) {
+          const expected = reference(doc, ids, { fromIds, toId, maxHops, first });
+          compared += expected.length;
+          expectSamePaths(rows.filter((row) => row.toId === toId), expected);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it.each([1, 2, 3])("walk only through the nodes a partner may see, a hidden one as if it were not there (seed %i)", async (seed) => {

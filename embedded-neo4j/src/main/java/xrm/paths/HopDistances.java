@@ -3,11 +3,10 @@ package xrm.paths;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.collections.api.list.primitive.LongList;
+import org.eclipse.collections.api.list.primitive.MutableLongList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
-import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 
 /**
  * Hop distances from a set of roots, found breadth first, layer by layer, while the relationships
@@ -18,44 +17,43 @@ import org.neo4j.graphdb.RelationshipType;
 final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
     private final LongIntHashMap distance = new LongIntHashMap();
-    private final List<List<Node>> layers = new ArrayList<>();
+    private final List<MutableLongList> layers = new ArrayList<>();
     /** Every node within this many hops of the roots has its exact distance. */
     int radius;
     /** The roots' whole component was explored: a node without a distance cannot be reached at all. */
     private boolean wholeComponent;
 
-    HopDistances(RelationshipType[] types, List<Node> roots, int maxRadius, long edgeBudget) {
-        List<Node> frontier = new ArrayList<>();
-        for (Node root : roots) {
-            if (!distance.containsKey(root.getId())) {
-                distance.put(root.getId(), 0);
+    HopDistances(StoreReads store, int[] types, LongList roots, int maxRadius, long edgeBudget) {
+        MutableLongList frontier = new LongArrayList();
+        roots.forEach(root -> {
+            if (!distance.containsKey(root)) {
+                distance.put(root, 0);
                 frontier.add(root);
             }
-        }
+        });
         layers.add(frontier);
-        long spent = 0;
-        while (radius < maxRadius && !frontier.isEmpty()) {
-            List<Node> next = new ArrayList<>();
-            for (Node node : frontier) {
+        long[] spent = {0};
+        MutableLongList layer = frontier;
+        while (radius < maxRadius && !layer.isEmpty()) {
+            MutableLongList next = new LongArrayList();
+            int hops = radius + 1;
+            for (int i = 0; i < layer.size(); i++) {
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
-                if (radius > 0 && spent > edgeBudget) return;
+                if (radius > 0 && spent[0] > edgeBudget) return;
                 // Only ids: no weights, nothing cached, so a wide ball stays cheap.
-                try (var relationships = node.getRelationships(Direction.BOTH, types)) {
-                    for (Relationship relationship : relationships) {
-                        spent++;
-                        Node other = relationship.getOtherNode(node);
-                        if (!distance.containsKey(other.getId())) {
-                            distance.put(other.getId(), radius + 1);
-                            next.add(other);
-                        }
+                store.relationships(layer.get(i), types, (relationship, type, start, end, other) -> {
+                    spent[0]++;
+                    if (!distance.containsKey(other)) {
+                        distance.put(other, hops);
+                        next.add(other);
                     }
-                }
+                });
             }
             radius++;
             layers.add(next);
-            frontier = next;
+            layer = next;
         }
-        wholeComponent = frontier.isEmpty();
+        wholeComponent = layer.isEmpty();
     }
 
     /** A lower bound of the hops between the roots and `node`. */
@@ -81,9 +79,10 @@ final class HopDistances {
     }
 
     /** The roots and the nodes one hop from them; null when even that layer was not finished. */
-    List<Node> withinOneHop() {
+    LongList withinOneHop() {
         if (radius < 1) return null;
-        List<Node> nodes = new ArrayList<>(layers.get(0));
+        MutableLongList nodes = new LongArrayList();
+        nodes.addAll(layers.get(0));
         nodes.addAll(layers.get(1));
         return nodes;
     }

@@ -2,8 +2,6 @@ package xrm.paths;
 
 import java.util.List;
 
-import org.neo4j.graphdb.Relationship;
-
 /** Hop weights of DESIGN §4 and §11, as src/paths/hop-weight.ts computes them in Cypher; every weight is in (0, 1]. */
 final class HopWeights {
     /** Types whose weight is their own property (KNOWS.strength, INFLUENCES.weight), 0.5 when missing. */
@@ -26,16 +24,18 @@ final class HopWeights {
         return VARIABLE.contains(type) || REPORTING.contains(type) || REFERRING.contains(type) || STRUCTURAL.contains(type);
     }
 
-    /** The weight of a relationship of `type`, one of the constants above (compared by identity). */
-    static double of(Relationship relationship, String type) {
-        if (type == KNOWS) return number(relationship.getProperty("strength", null));
-        if (type == INFLUENCES) return number(relationship.getProperty("weight", null));
-        if (type == REPORTS_TO) return REPORTS_TO_WEIGHT;
-        if (type == REFERRED) return REFERRED_WEIGHT;
-        return STRUCTURAL_WEIGHT;
+    /** The property holding the weight of a relationship of `type`, or null when the type's weight is fixed. */
+    static String weightProperty(String type) {
+        if (KNOWS.equals(type)) return "strength";
+        if (INFLUENCES.equals(type)) return "weight";
+        return null;
     }
 
-    private static double number(Object value) {
-        return value instanceof Number number ? number.doubleValue() : MISSING;
+    /** The weight of a relationship of `type` when it has no number in its weight property (or the type has none). */
+    static double fixedWeight(String type) {
+        if (REPORTS_TO.equals(type)) return REPORTS_TO_WEIGHT;
+        if (REFERRED.equals(type)) return REFERRED_WEIGHT;
+        if (VARIABLE.contains(type)) return MISSING;
+        return STRUCTURAL_WEIGHT;
     }
 }

@@ -2,14 +2,7 @@ package xrm.paths;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-
-import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
@@ -26,25 +19,26 @@ final class Neighbourhoods {
 
     /** A relationship as seen from one of its ends. */
     static final class Edge {
-        final Relationship relationship;
         final long id;
         final String type;
-        final Node other;
+        /** Its stored direction. */
+        final long startId;
+        final long endId;
         final long otherId;
         final double weight;
 
-        Edge(Relationship relationship, long id, String type, Node other, double weight) {
-            this.relationship = relationship;
+        Edge(long id, String type, long startId, long endId, long otherId, double weight) {
             this.id = id;
             this.type = type;
-            this.other = other;
-            this.otherId = other.getId();
+            this.startId = startId;
+            this.endId = endId;
+            this.otherId = otherId;
             this.weight = weight;
         }
 
         /** The same relationship seen from its other end, whose other end is `node`. */
-        Edge reversed(Node node) {
-            return new Edge(relationship, id, type, node, weight);
+        Edge reversed(long node) {
+            return new Edge(id, type, startId, endId, node, weight);
         }
     }
 
@@ -56,31 +50,46 @@ final class Neighbourhoods {
         int tiersRead;
     }
 
-    /** Types read together, with the highest weight any of them can have. */
-    private record Tier(List<String> types, double maxWeight) {}
+    /** Types read together (their token ids), with the highest weight any of them can have. */
+    private record Tier(List<String> types, double maxWeight, int[] tokens) {}
+
+    /** A type as the store knows it: its token, the property holding its weight (or none) and the weight otherwise. */
+    private record TypeRead(String name, int token, int weightKey, double fixedWeight) {}
 
     static final Comparator<Edge> STRONGEST_FIRST = Comparator.<Edge>comparingDouble(edge -> -edge.weight).thenComparingLong(edge -> edge.id);
 
     private final List<Tier> tiers = new ArrayList<>();
-    private final RelationshipType[] allTypes;
-    private final Map<String, RelationshipType> typesByName = new HashMap<>();
+    private final int[] allTypes;
+    /** By token id; null for a type the search does not walk. */
+    private final TypeRead[] typesByToken;
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
     private final Visibility visibility;
+    private final StoreReads store;
 
     /** Walks `types`, and only to nodes the visibility lets through. */
-    Neighbourhoods(List<String> types, Visibility visibility) {
+    Neighbourhoods(StoreReads store, List<String> types, Visibility visibility) {
+        this.store = store;
         this.visibility = visibility;
         addTier(types, HopWeights.VARIABLE, 1.0);
         addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
         addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
         addTier(types, HopWeights.STRUCTURAL, HopWeights.STRUCTURAL_WEIGHT);
-        for (Tier tier : tiers) for (String type : tier.types) typesByName.put(type, RelationshipType.withName(type));
-        allTypes = typesByName.values().toArray(RelationshipType[]::new);
+        List<TypeRead> known = new ArrayList<>();
+        for (Tier tier : tiers) {
+            for (String type : tier.types) {
+                String property = HopWeights.weightProperty(type);
+                int token = store.relationshipType(type);
+                if (token >= 0) known.add(new TypeRead(type, token, property == null ? -1 : store.propertyKey(property), HopWeights.fixedWeight(type)));
+            }
+        }
+        allTypes = known.stream().mapToInt(TypeRead::token).toArray();
+        typesByToken = new TypeRead[known.stream().mapToInt(TypeRead::token).max().orElse(-1) + 1];
+        for (TypeRead type : known) typesByToken[type.token()] = type;
     }
 
     private void addTier(List<String> chosen, List<String> tierTypes, double maxWeight) {
         List<String> types = tierTypes.stream().filter(chosen::contains).toList();
-        if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight));
+        if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight, store.relationshipTypes(types)));
     }
 
     /** The cached edges of a node; empty with min = ∞ before it was first read. */
@@ -89,8 +98,8 @@ final class Neighbourhoods {
     }
 
     /** Makes sure every edge of `node` with weight ≥ floor is cached, and returns them all. */
-    Adjacency ensure(Node node, double floor) {
-        Adjacency adjacency = of(node.getId());
+    Adjacency ensure(long node, double floor) {
+        Adjacency adjacency = of(node);
         if (adjacency.min <= floor) return adjacency;
         if (!visibility.test(node)) {
             // A hidden node has no relationships at all, whoever asks (a ring around an end, too).
@@ -98,9 +107,14 @@ final class Neighbourhoods {
             adjacency.tiersRead = tiers.size();
             return adjacency;
         }
-        boolean whole = adjacency.tiersRead == 0 && degree(node) <= SMALL_DEGREE;
-        while (adjacency.tiersRead < tiers.size() && (whole || adjacency.min > floor)) {
-            read(node, adjacency, tiers.get(adjacency.tiersRead++));
+        if (adjacency.tiersRead == 0 && store.degreeWithin(node, SMALL_DEGREE)) {
+            // Few relationships lie in one chain in the store, whatever their types: one walk reads them all.
+            read(node, adjacency, allTypes);
+            adjacency.tiersRead = tiers.size();
+            adjacency.min = 0;
+        }
+        while (adjacency.tiersRead < tiers.size() && adjacency.min > floor) {
+            read(node, adjacency, tiers.get(adjacency.tiersRead++).tokens);
             adjacency.min = adjacency.tiersRead < tiers.size() ? Math.nextUp(tiers.get(adjacency.tiersRead).maxWeight) : 0;
         }
         // New tiers only add edges weaker than any a search has already stepped over.
@@ -109,26 +123,27 @@ final class Neighbourhoods {
     }
 
     /** How many relationships a node has, of any type: at least as many as the search may walk. */
-    int degree(Node node) {
-        return node.getDegree(Direction.BOTH);
+    int degree(long node) {
+        return store.degree(node);
     }
 
-    /** The relationship types the search walks. */
-    RelationshipType[] types() {
+    /** The store it reads from. */
+    StoreReads store() {
+        return store;
+    }
+
+    /** Token ids of the relationship types the search walks. */
+    int[] types() {
         return allTypes;
     }
 
-    /** One type at a time: the type is then known without asking each relationship for it. */
-    private void read(Node node, Adjacency adjacency, Tier tier) {
-        long self = node.getId();
-        for (String type : tier.types) {
-            try (var relationships = node.getRelationships(Direction.BOTH, typesByName.get(type))) {
-                for (Relationship relationship : relationships) {
-                    Node other = relationship.getOtherNode(node);
-                    if (other.getId() == self || !visibility.test(other)) continue;
-                    adjacency.edges.add(new Edge(relationship, relationship.getId(), type, other, HopWeights.of(relationship, type)));
-                }
-            }
-        }
+    /** Adds the node's relationships of the given types, each with its hop weight, in one walk. */
+    private void read(long node, Adjacency adjacency, int[] tokens) {
+        store.relationships(node, tokens, (id, token, start, end, other) -> {
+            if (other == node || !visibility.test(other)) return;
+            TypeRead type = typesByToken[token];
+            double weight = type.weightKey() < 0 ? type.fixedWeight() : store.numberOfCurrent(type.weightKey(), type.fixedWeight());
+            adjacency.edges.add(new Edge(id, type.name(), start, end, other, weight));
+        });
     }
 }

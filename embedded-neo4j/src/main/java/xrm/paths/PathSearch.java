@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.collections.api.list.primitive.LongList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
-import org.neo4j.graphdb.Node;
 import org.neo4j.procedure.TerminationGuard;
 
 /**
@@ -52,7 +53,6 @@ final class PathSearch {
 
     /** A simple path grown from one root; shares its prefix with its parent. */
     static final class Partial {
-        final Node node;
         final long nodeId;
         final double strength;
         final int hops;
@@ -66,8 +66,7 @@ final class PathSearch {
         List<Neighbourhoods.Edge> edges;
         Neighbourhoods.Adjacency adjacency;
 
-        Partial(Node node, long nodeId, double strength, int hops, Partial parent, Neighbourhoods.Edge edge) {
-            this.node = node;
+        Partial(long nodeId, double strength, int hops, Partial parent, Neighbourhoods.Edge edge) {
             this.nodeId = nodeId;
             this.strength = strength;
             this.hops = hops;
@@ -114,15 +113,11 @@ final class PathSearch {
         /** Relationships of the roots: how wide a side starts, before it has grown. */
         final long rootDegrees;
 
-        Side(List<Node> roots, int maxHops, long stop) {
+        Side(LongList roots, long rootDegrees, int maxHops, long stop) {
             this.maxHops = maxHops;
             this.stop = stop;
-            long degrees = 0;
-            for (Node root : roots) {
-                add(new Partial(root, root.getId(), 1, 0, null, null));
-                degrees += neighbourhoods.degree(root);
-            }
-            this.rootDegrees = degrees;
+            for (int i = 0; i < roots.size(); i++) add(new Partial(roots.get(i), 1, 0, null, null));
+            this.rootDegrees = rootDegrees;
         }
 
         void add(Partial partial) {
@@ -148,7 +143,7 @@ final class PathSearch {
             if (into != null) {
                 partial.edges = into.getIfAbsent(partial.nodeId, List::of);
             } else {
-                partial.adjacency = neighbourhoods.ensure(partial.node, floor);
+                partial.adjacency = neighbourhoods.ensure(partial.nodeId, floor);
                 partial.edges = partial.adjacency.edges;
             }
             return partial.edges;
@@ -189,47 +184,71 @@ final class PathSearch {
     private final Options options;
     private long finishBudget;
 
-    PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, List<Node> sources, Node target, int maxHops) {
+    /**
+     * The sources of one call and what every target's search needs of them (their relationships,
+     * hop distances around them, the edges into their ring), found once for all the call's targets.
+     */
+    static final class Sources {
+        final LongList ids;
+        final long degrees;
+        final HopDistances reach;
+        /** Null when the ring around the sources is too wide to index. */
+        final LongObjectHashMap<List<Neighbourhoods.Edge>> ring;
+
+        Sources(Neighbourhoods neighbourhoods, Options options, LongList ids, int maxHops) {
+            this.ids = ids;
+            long total = 0;
+            for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
+            this.degrees = total;
+            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, maxHops - 1, options.ballBudget());
+            this.ring = maxHops >= 2 ? ringIndex(neighbourhoods, options, reach.withinOneHop()) : null;
+        }
+    }
+
+    PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, Sources sources, long target, int maxHops) {
         this.neighbourhoods = neighbourhoods;
         this.options = options;
         this.finishBudget = options.finishBudget();
         this.guard = guard;
         this.order = order;
-        this.forward = new Side(sources, maxHops, target.getId());
-        this.backward = new Side(List.of(target), maxHops - 1, -1);
+        LongList targets = LongArrayList.newListWith(target);
+        this.forward = new Side(sources.ids, sources.degrees, maxHops, target);
+        this.backward = new Side(targets, neighbourhoods.degree(target), maxHops - 1, -1);
         forward.other = backward;
         backward.other = forward;
         forward.byNode.forEachKey(node -> {
             if (backward.byNode.containsKey(node)) meetings.add(node);
         });
         this.maxHops = maxHops;
-        forward.reach = new HopDistances(neighbourhoods.types(), List.of(target), maxHops - 1, options.ballBudget());
-        backward.reach = new HopDistances(neighbourhoods.types(), sources, maxHops - 1, options.ballBudget());
-        forward.ringEdges.put(maxHops, edgesInto(List.of(target)));
+        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
+        backward.reach = sources.reach;
+        forward.ringEdges.put(maxHops, edgesInto(neighbourhoods, targets));
         if (maxHops >= 2) {
-            indexRing(forward, maxHops - 1, forward.reach.withinOneHop());
-            indexRing(backward, maxHops - 1, backward.reach.withinOneHop());
+            var targetRing = ringIndex(neighbourhoods, options, forward.reach.withinOneHop());
+            if (targetRing != null) forward.ringEdges.put(maxHops - 1, targetRing);
+            if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
     }
 
-    /** Indexes the edges into a ring when its nodes have few relationships in all. */
-    private void indexRing(Side side, int hops, List<Node> ring) {
-        if (ring == null) return;
+    /** The edges into a ring (see edgesInto) when its nodes have few relationships in all, else null. */
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> ringIndex(Neighbourhoods neighbourhoods, Options options, LongList ring) {
+        if (ring == null) return null;
         long degrees = 0;
-        for (Node node : ring) {
-            degrees += neighbourhoods.degree(node);
-            if (degrees > options.ringIndexLimit()) return;
+        for (int i = 0; i < ring.size(); i++) {
+            degrees += neighbourhoods.degree(ring.get(i));
+            if (degrees > options.ringIndexLimit()) return null;
         }
-        side.ringEdges.put(hops, edgesInto(ring));
+        return edgesInto(neighbourhoods, ring);
     }
 
     /**
      * Every edge into `nodes`, by the node at its other end and seen from there, strongest first:
      * a partial path whose next hop must end in a small ring then needs no read of its own node.
      */
-    private LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(List<Node> nodes) {
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> edgesInto(Neighbourhoods neighbourhoods, LongList nodes) {
         LongObjectHashMap<List<Neighbourhoods.Edge>> into = new LongObjectHashMap<>();
-        for (Node node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            long node = nodes.get(i);
             for (Neighbourhoods.Edge edge : neighbourhoods.ensure(node, 0).edges) {
                 into.getIfAbsentPut(edge.otherId, ArrayList::new).add(edge.reversed(node));
             }
@@ -318,7 +337,7 @@ final class PathSearch {
                 if (added >= budget) return false;
                 Neighbourhoods.Edge edge = edges.get(partial.cursor++);
                 if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId)) continue;
-                side.add(new Partial(edge.other, edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
+                side.add(new Partial(edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
                 added++;
                 if (++steps % 10_000 == 0) guard.check();
             }

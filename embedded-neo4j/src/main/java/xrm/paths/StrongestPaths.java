@@ -1,15 +1,18 @@
 package xrm.paths;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.collections.api.list.primitive.MutableLongList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -25,6 +28,7 @@ import org.neo4j.procedure.TerminationGuard;
  */
 public final class StrongestPaths {
     static final String NAME = "xrm.strongestPaths";
+    static final String EACH_NAME = "xrm.strongestPathsToEach";
     private static final Label ENTITY = Label.label("Entity");
     private static final int MAX_HOPS = 10;
 
@@ -36,6 +40,15 @@ public final class StrongestPaths {
 
     /** One path: its strength, node ids from start to end, and each step in its stored direction. */
     public static final class PathRecord {
+        public double strength;
+        public long hops;
+        public List<String> nodeIds;
+        public List<Map<String, Object>> steps;
+    }
+
+    /** One path to one of several targets (see strongestPathsToEach). */
+    public static final class TargetPathRecord {
+        public String toId;
         public double strength;
         public long hops;
         public List<String> nodeIds;
@@ -55,26 +68,73 @@ public final class StrongestPaths {
             @Name("first") long first,
             @Name("types") List<String> types,
             @Name(value = "options", defaultValue = "{}") Map<String, Object> options) {
+        return search(fromIds, toId == null ? List.of() : List.of(toId), maxHops, first, types, options).stream().map(found -> {
+            PathRecord record = new PathRecord();
+            record.strength = found.strength;
+            record.hops = found.hops;
+            record.nodeIds = found.nodeIds;
+            record.steps = found.steps;
+            return record;
+        });
+    }
+
+    @Procedure(name = EACH_NAME, mode = Mode.READ)
+    @Description("xrm.strongestPathsToEach(fromIds, toIds, maxHops, first, types, options = {}): for each of toIds, what"
+            + " xrm.strongestPaths gives for it, with its toId; one call shares the reads around the sources and the"
+            + " relationships read among all targets (a buying center's members, warm introductions to several people).")
+    public Stream<TargetPathRecord> strongestPathsToEach(
+            @Name("fromIds") List<String> fromIds,
+            @Name("toIds") List<String> toIds,
+            @Name("maxHops") long maxHops,
+            @Name("first") long first,
+            @Name("types") List<String> types,
+            @Name(value = "options", defaultValue = "{}") Map<String, Object> options) {
+        return search(fromIds, toIds == null ? List.of() : toIds, maxHops, first, types, options).stream();
+    }
+
+    /** The paths to every target, made into records before the search's cursors close. */
+    private List<TargetPathRecord> search(List<String> fromIds, List<String> toIds, long maxHops, long first, List<String> types, Map<String, Object> options) {
         if (maxHops < 1 || maxHops > MAX_HOPS) throw new IllegalArgumentException("maxHops must be between 1 and " + MAX_HOPS + ", got " + maxHops);
         if (first < 1) throw new IllegalArgumentException("first must be at least 1, got " + first);
         if (types == null || types.isEmpty() || !types.stream().allMatch(HopWeights::isStakeholderType)) {
             throw new IllegalArgumentException("types must name stakeholder relationship types, got " + types);
         }
-        Visibility visibility = Visibility.of(options == null ? null : options.get("visible"));
-        Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
-        if (target == null || !visibility.test(target) || fromIds == null) return Stream.empty();
-        Set<String> distinct = new LinkedHashSet<>(fromIds);
-        distinct.remove(toId);
-        List<Node> sources = new ArrayList<>();
-        for (String id : distinct) {
-            Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
-            if (source != null && visibility.test(source)) sources.add(source);
+        List<TargetPathRecord> records = new ArrayList<>();
+        if (fromIds == null) return records;
+        // The kernel's cursors are the transaction's: the search reads through them, then closes them.
+        try (StoreReads store = new StoreReads(((InternalTransaction) tx).kernelTransaction())) {
+            Visibility visibility = Visibility.of(store, options == null ? null : options.get("visible"));
+            PathSearch.Options knobs = options(options);
+            Neighbourhoods neighbourhoods = new Neighbourhoods(store, types, visibility);
+            PathOrder order = new PathOrder(store);
+            Map<String, Long> sourceNodes = new LinkedHashMap<>();
+            for (String id : new LinkedHashSet<>(fromIds)) {
+                Node source = id == null ? null : tx.findNode(ENTITY, "id", id);
+                if (source != null && visibility.test(source.getId())) sourceNodes.put(id, source.getId());
+            }
+            PathSearch.Sources shared = null;
+            for (String toId : new LinkedHashSet<>(toIds)) {
+                Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
+                if (target == null || !visibility.test(target.getId())) continue;
+                // A target among the sources is no source of its own paths; the rest then get their own reads.
+                boolean targetIsSource = sourceNodes.containsKey(toId);
+                MutableLongList ids = new LongArrayList();
+                sourceNodes.forEach((id, node) -> {
+                    if (!id.equals(toId)) ids.add(node);
+                });
+                if (ids.isEmpty()) continue;
+                PathSearch.Sources sources;
+                if (targetIsSource) {
+                    sources = new PathSearch.Sources(neighbourhoods, knobs, ids, (int) maxHops);
+                } else {
+                    if (shared == null) shared = new PathSearch.Sources(neighbourhoods, knobs, ids, (int) maxHops);
+                    sources = shared;
+                }
+                PathSearch search = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops);
+                for (FoundPath path : search.run((int) Math.min(first, Integer.MAX_VALUE))) records.add(toRecord(toId, path, order));
+            }
         }
-        if (sources.isEmpty()) return Stream.empty();
-
-        PathOrder order = new PathOrder();
-        PathSearch search = new PathSearch(new Neighbourhoods(types, visibility), guard, order, options(options), sources, target, (int) maxHops);
-        return search.run((int) Math.min(first, Integer.MAX_VALUE)).stream().map(path -> toRecord(path, order));
+        return records;
     }
 
     /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. `visible` is read above. */
@@ -94,16 +154,19 @@ public final class StrongestPaths {
         throw new IllegalArgumentException("options." + name + " must be a number, got " + value);
     }
 
-    private static PathRecord toRecord(FoundPath path, PathOrder order) {
-        PathRecord record = new PathRecord();
+    private static TargetPathRecord toRecord(String toId, FoundPath path, PathOrder order) {
+        TargetPathRecord record = new TargetPathRecord();
+        record.toId = toId;
         record.strength = path.strength;
         record.hops = path.hops();
-        record.nodeIds = path.nodes.stream().map(order::idOf).toList();
+        List<String> nodeIds = new ArrayList<>(path.nodes.size());
+        path.nodes.forEach(node -> nodeIds.add(order.idOf(node)));
+        record.nodeIds = nodeIds;
         record.steps = path.edges.stream()
                 .map(edge -> Map.<String, Object>of(
                         "type", edge.type,
-                        "fromId", order.idOf(edge.relationship.getStartNode()),
-                        "toId", order.idOf(edge.relationship.getEndNode()),
+                        "fromId", order.idOf(edge.startId),
+                        "toId", order.idOf(edge.endId),
                         "weight", edge.weight))
                 .toList();
         return record;
