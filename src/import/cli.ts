@@ -92,6 +92,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  const growth = { storeGrowthBytes: size === undefined ? undefined : size * STORE_BYTES_PER_FILE_BYTE };
   return withNeo4j(config, async (neo4j) => {
     const started = Date.now();
     const seconds = () => (Date.now() - started) / 1000;
@@ -132,7 +133,7 @@ async function main(): Promise<number> {
     } finally {
       input.destroy();
     }
-  }, { storeGrowthBytes: size === undefined ? undefined : size * STORE_BYTES_PER_FILE_BYTE });
+  }, growth);
 }
 
 main().then(
