@@ -30,12 +30,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the compiled API on `neo4jUri` with NODE_ENV=production and waits until /readyz answers. */
-export async function startApi(neo4jUri: string): Promise<ServerProcess> {
+/** Starts the compiled API on `neo4jUri` with NODE_ENV=production, checking tokens signed with `jwtSecret`; waits until /readyz answers. */
+export async function startApi(neo4jUri: string, jwtSecret: string): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: jwtSecret },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
