@@ -2,17 +2,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import type { EntityRow } from '../nodes/entity-row';
 import type { Neighbour, WalkName } from './walks';
-import { walksAhead, type WalkAhead, type WalkField } from './walks-ahead';
+import { walksAhead, type NodeAhead, type WalkField } from './walks-ahead';
 
 /** Any node whose relationship fields walk from it. */
 type Parent = { id: string };
 
 /**
- * The walks ahead of one field of the operation: the same for every parent of a list, so worked
- * out once (graphql-js hands every item the same fieldNodes array).
+ * What one field of the operation will read of the neighbours: the same for every parent of a
+ * list, so worked out once (graphql-js hands every item the same fieldNodes array).
  */
-const aheadOfField = new WeakMap<readonly unknown[], WalkAhead[]>();
-function walksAheadOnce(info: GraphQLResolveInfo, path: readonly string[]): WalkAhead[] {
+const aheadOfField = new WeakMap<readonly unknown[], NodeAhead>();
+function walksAheadOnce(info: GraphQLResolveInfo, path: readonly string[]): NodeAhead {
   let ahead = aheadOfField.get(info.fieldNodes);
   if (!ahead) aheadOfField.set(info.fieldNodes, (ahead = walksAhead(info, path)));
   return ahead;

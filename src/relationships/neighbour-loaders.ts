@@ -4,14 +4,14 @@ import { param } from '../neo4j/values';
 import { TIMESTAMPS, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { WALKS, walkPattern, type Neighbour, type Walk, type WalkName } from './walks';
-import { aheadSignature, type WalkAhead } from './walks-ahead';
+import { aheadSignature, WHOLE_ROW, type NodeAhead, type WalkAhead } from './walks-ahead';
 import { rowWithWalksAhead, takeWalksAhead } from './walks-ahead-projection';
 
 interface WalkBatch {
   walk: WalkName;
   limit: number;
-  /** What the selection asks of the neighbours found, fetched in the same statement. */
-  ahead: readonly WalkAhead[];
+  /** What the selection reads of the neighbours found (properties, walks), fetched in the same statement. */
+  ahead: NodeAhead;
   ids: string[];
 }
 
@@ -43,15 +43,16 @@ const walkKey = (walk: WalkName, limit: number, ahead: string, id: string) => `$
 
 /**
  * `neighboursByNodeId(walk, limit, ahead).load(id)`: the first `limit` neighbours of a node along
- * `walk`. One DataLoader serves every walk of the request, so one batch (all the keys the
- * resolvers of one tick asked for, whatever walk and parent) is one query; the walks `ahead` that
- * the selection will ask of the neighbours come along in it and are kept for those loads.
+ * `walk`, with what `ahead` says the selection reads of them. One DataLoader serves every walk of
+ * the request, so one batch (all the keys the resolvers of one tick asked for, whatever walk and
+ * parent) is one query; the walks the selection will ask of the neighbours come along in it and
+ * are kept for those loads.
  * `keepWalksAhead(rows, ahead)` keeps what another query fetched with rowWithWalksAhead.
  */
 export function createNeighbourLoaders(db: Reader) {
-  const aheadBySignature = new Map<string, readonly WalkAhead[]>();
+  const aheadBySignature = new Map<string, NodeAhead>();
   const keep = (walk: WalkAhead, id: string, neighbours: Neighbour[]) =>
-    walks.prime(walkKey(walk.walk, walk.limit, aheadSignature(walk.next), id), neighbours);
+    walks.prime(walkKey(walk.walk, walk.limit, aheadSignature(walk.node), id), neighbours);
 
   const walks: DataLoader<string, Neighbour[]> = new DataLoader<string, Neighbour[]>(async (keys) => {
     const batches = new Map<string, WalkBatch>();
@@ -59,7 +60,7 @@ export function createNeighbourLoaders(db: Reader) {
       const [walk, limit, ahead, id] = key.split('\t');
       const group = `${walk}\t${limit}\t${ahead}`;
       let batch = batches.get(group);
-      if (!batch) batches.set(group, (batch = { walk: walk as WalkName, limit: Number(limit), ahead: aheadBySignature.get(ahead) ?? [], ids: [] }));
+      if (!batch) batches.set(group, (batch = { walk: walk as WalkName, limit: Number(limit), ahead: aheadBySignature.get(ahead) ?? WHOLE_ROW, ids: [] }));
       batch.ids.push(id);
     }
     const list = [...batches.values()];
@@ -74,12 +75,12 @@ export function createNeighbourLoaders(db: Reader) {
     return keys.map((key) => found.get(key) ?? []);
   });
 
-  const neighboursByNodeId = (walk: WalkName, limit: number, ahead: readonly WalkAhead[] = []) => {
+  const neighboursByNodeId = (walk: WalkName, limit: number, ahead: NodeAhead = WHOLE_ROW) => {
     const signature = aheadSignature(ahead);
     if (!aheadBySignature.has(signature)) aheadBySignature.set(signature, ahead);
     return { load: (id: string): Promise<Neighbour[]> => walks.load(walkKey(walk, Math.trunc(limit), signature, id)) };
   };
-  const keepWalksAhead = (rows: readonly EntityRow[], ahead: readonly WalkAhead[]) => {
+  const keepWalksAhead = (rows: readonly EntityRow[], ahead: NodeAhead) => {
     for (const row of rows) takeWalksAhead(row, ahead, keep);
   };
   return { neighboursByNodeId, keepWalksAhead };

@@ -20,7 +20,7 @@ RETURN ${row} AS node`;
  */
 export async function nodeOfTypeWithWalksAhead(context: Context, info: GraphQLResolveInfo, id: string, label: NodeLabel): Promise<EntityRow | null> {
   const ahead = walksAhead(info, []);
-  if (!ahead.length) return nodeOfType(context, id, label);
+  if (!ahead.walks.length) return nodeOfType(context, id, label);
   const params: Params = { id };
   const [row] = await context.db.read<{ node: EntityRow }>(NODE_BY_ID(rowWithWalksAhead('n', ahead, params, 'ahead')), params);
   if (!row) return null;
@@ -29,9 +29,9 @@ export async function nodeOfTypeWithWalksAhead(context: Context, info: GraphQLRe
 }
 
 /**
- * Root lists of nodes (`organizations`, `people`): `fetch` gets the projection that brings along
- * the walks the selection under `edges.node` asks for, so the page and its nested walks cost one
- * statement; those walks are kept for the walk fields' loaders.
+ * Root lists of nodes (`organizations`, `people`): `fetch` gets the projection of what the
+ * selection under `edges.node` reads (the properties, and the walks it asks for), so the page and
+ * its nested walks cost one statement; those walks are kept for the walk fields' loaders.
  */
 export async function pageWithWalksAhead(
   context: Context,
@@ -39,7 +39,7 @@ export async function pageWithWalksAhead(
   fetch: (projection: NodeProjection) => Promise<Connection<EntityRow>>,
 ): Promise<Connection<EntityRow>> {
   const ahead = walksAhead(info, ['edges', 'node']);
-  if (!ahead.length) return fetch(WHOLE_NODE);
+  if (!ahead.walks.length && !ahead.properties) return fetch(WHOLE_NODE);
   const params: Params = {};
   const page = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
   context.loaders.keepWalksAhead(page.edges.map((edge) => edge.node), ahead);

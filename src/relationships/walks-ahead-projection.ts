@@ -3,42 +3,55 @@ import { param } from '../neo4j/values';
 import { ENTITY_ROW, TIMESTAMPS, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { WALKS, walkPattern, type Neighbour, type Walk } from './walks';
-import type { WalkAhead } from './walks-ahead';
+import type { NodeAhead, WalkAhead } from './walks-ahead';
 
 /**
- * Cypher map projection of node `n` as an EntityRow that also carries, under `__ahead`, the first
- * neighbours of each walk ahead (in the walk's order, visible ones only), and theirs in turn: one
- * COLLECT subquery per walk and level instead of a statement each. Adds the page sizes to
- * `params` (names start with `prefix`, so several projections can share one statement).
+ * Cypher map projection of node `n` as an EntityRow with what `node` says the selection reads: the
+ * properties it names (all of them when null), and under `__ahead` the first neighbours of each
+ * walk (in the walk's order, visible ones only), projected the same way in turn: one COLLECT
+ * subquery per walk and level instead of a statement each. Adds the page sizes to `params`
+ * (names start with `prefix`, so several projections can share one statement).
  */
-export function rowWithWalksAhead(n: string, ahead: readonly WalkAhead[], params: Params, prefix: string, depth = 1): string {
-  if (!ahead.length) return ENTITY_ROW(n);
+export function rowWithWalksAhead(n: string, node: NodeAhead, params: Params, prefix: string, depth = 1): string {
   const r = `ahead_r${depth}`;
   const m = `ahead_m${depth}`;
-  const walks = ahead.map((next, i) => {
+  const walks = node.walks.map((next, i) => {
     const walk = WALKS[next.walk] as Walk;
     const limit = `${prefix}${Object.keys(params).length}`;
     params[limit] = param.integer(next.limit);
     return `w${i}: COLLECT {
       MATCH ${walkPattern(walk, n, r, m)} WHERE ${VISIBLE(m)}
       WITH ${r}, ${m} ORDER BY ${walk.order(r, m)}, ${m}.id LIMIT $${limit}
-      RETURN ${r} {.*, ${TIMESTAMPS(r)}, node: ${rowWithWalksAhead(m, next.next, params, prefix, depth + 1)}}
+      RETURN ${r} {.*, ${TIMESTAMPS(r)}, node: ${rowWithWalksAhead(m, next.node, params, prefix, depth + 1)}}
     }`;
   });
-  return ENTITY_ROW(n, `__ahead: { ${walks.join(', ')} }`);
+  const ahead = walks.length ? `__ahead: { ${walks.join(', ')} }` : undefined;
+  return node.properties ? SOME_PROPERTIES(n, node.properties, ahead) : ENTITY_ROW(n, ahead);
 }
+
+/** ENTITY_ROW with only `properties` (and the timestamps, when named); names come from the schema, never from a request. */
+const SOME_PROPERTIES = (n: string, properties: readonly string[], more?: string) => {
+  const timestamps = properties.some((p) => p === 'createdAt' || p === 'updatedAt');
+  const entries = [
+    ...properties.filter((p) => p !== 'createdAt' && p !== 'updatedAt').map((p) => `.${p}`),
+    ...(timestamps ? [TIMESTAMPS(n)] : []),
+    `__typename: [label IN labels(${n}) WHERE label <> 'Entity'][0]`,
+    ...(more ? [more] : []),
+  ];
+  return `${n} { ${entries.join(', ')} }`;
+};
 
 /**
  * Takes what rowWithWalksAhead fetched off `row` (and off the neighbours in it), handing each
  * node's neighbours along each walk to `keep`; the rows are left as plain EntityRows.
  */
-export function takeWalksAhead(row: EntityRow, ahead: readonly WalkAhead[], keep: (walk: WalkAhead, id: string, neighbours: Neighbour[]) => void): void {
+export function takeWalksAhead(row: EntityRow, node: NodeAhead, keep: (walk: WalkAhead, id: string, neighbours: Neighbour[]) => void): void {
   const fetched = row.__ahead as Record<string, Neighbour[]> | undefined;
   if (!fetched) return;
   delete row.__ahead;
-  ahead.forEach((walk, i) => {
+  node.walks.forEach((walk, i) => {
     const neighbours = fetched[`w${i}`] ?? [];
-    for (const neighbour of neighbours) takeWalksAhead(neighbour.node, walk.next, keep);
+    for (const neighbour of neighbours) takeWalksAhead(neighbour.node, walk.node, keep);
     keep(walk, row.id, neighbours);
   });
 }

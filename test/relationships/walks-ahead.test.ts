@@ -120,6 +120,19 @@ describe('walks fetched ahead with the nodes that lead to them', () => {
     ]);
   });
 
+  it('fetches only the properties a selection reads, and answers fields with resolvers of their own as a lookup does', async () => {
+    const FIELDS = /* GraphQL */ `fragment Fields on Person { id name title email createdAt updatedAt kinds restricted }`;
+    const { organization } = await server.data(/* GraphQL */ `query ($id: ID!) {
+      organization(id: $id) { people(first: 5) { node { ...Fields knows(first: 5) { node { id ... on Person { name createdAt } } } } } }
+    } ${FIELDS}`, { id: ids.acme });
+    const { knows, ...anna } = organization.people[0].node;
+    const { node } = await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ...Fields } } ${FIELDS}`, { id: ids.anna });
+    expect(anna).toEqual(node);
+    expect(node).toMatchObject({ name: 'Anna Weber', title: 'Einkauf', email: null, kinds: [], restricted: false, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    const bert = knows.find((edge: any) => edge.node.id === ids.bert).node;
+    expect(bert).toEqual({ id: ids.bert, name: 'Bert Brandt', createdAt: (await server.data(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on Person { createdAt } } }`, { id: ids.bert })).node.createdAt });
+  });
+
   it("keeps a partner's hidden nodes out at every level fetched ahead", async () => {
     const jana = server.as({ user: 'jana' });
     const query = /* GraphQL */ `query ($id: ID!) {
