@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
 import { authenticator, enforcePermissions, SignInCache, SignInRefused, viewerScope, type AuthSettings } from './access';
@@ -93,6 +93,8 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     formatError: formatError(production, (error) => log.error({ err: error }, 'unexpected error in a request')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      // No field sets cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       heavyQuestionBound(options.heavyQuestions ?? DEFAULT_HEAVY_QUESTIONS),
