@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mintToken, type AuthSettings } from '../src/access';
-import type { Database } from '../src/neo4j/database';
+import type { Driver } from 'neo4j-driver';
+import { mintToken } from '../src/access';
 
 const ENSURE_BENCH_ADMIN = `
 MERGE (u:Entity:User {key: 'u-bench-admin'})
@@ -8,11 +8,12 @@ ON CREATE SET u.id = randomUUID(), u.name = 'Bench Admin', u.roles = ['ADMIN'], 
 
 /**
  * Every request of a benchmark signs in like a client's would: a token of an ADMIN user (an
- * isolated User node added to the bench world), so the figures include the sign-in's lookup.
+ * isolated User node added to the bench world), signed with a fresh secret the API is started
+ * with (AUTH_JWT_SECRET), so the figures include what the sign-in costs.
  */
-export async function benchSignIn(db: Database): Promise<{ auth: AuthSettings; headers: Record<string, string> }> {
-  const auth: AuthSettings = { jwtSecret: randomBytes(32).toString('base64url') };
-  await db.write(ENSURE_BENCH_ADMIN);
-  const token = await mintToken(auth, 'u-bench-admin', '12h');
-  return { auth, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+export async function benchSignIn(driver: Driver): Promise<{ jwtSecret: string; headers: Record<string, string> }> {
+  const jwtSecret = randomBytes(32).toString('base64url');
+  await driver.executeQuery(ENSURE_BENCH_ADMIN);
+  const token = await mintToken({ jwtSecret }, 'u-bench-admin', '12h');
+  return { jwtSecret, headers: { authorization: `Bearer ${token}` } };
 }

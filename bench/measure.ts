@@ -29,14 +29,6 @@ export interface Endpoint {
   headers: Record<string, string>;
 }
 
-/**
- * The headers every request of the bench to the API carries (latency runs and autocannon alike):
- * the one place to change once the API needs sign-in, e.g. a dev token for the sample ADMIN.
- */
-export function apiCredentials(): Record<string, string> {
-  return process.env.BENCH_TOKEN ? { authorization: `Bearer ${process.env.BENCH_TOKEN}` } : {};
-}
-
 export async function askGraphQL(endpoint: Endpoint, way: GraphQLWay): Promise<unknown> {
   const response = await fetch(endpoint.url, {
     method: 'POST',

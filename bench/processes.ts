@@ -4,6 +4,7 @@
  * on the bench store's Neo4j. They stop with the bench.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/project-root';
@@ -30,15 +31,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/**
- * Starts the compiled API on `neo4jUri` with NODE_ENV=production and waits until /readyz answers;
- * `env` adds what production insists on (the sign-in secret, the link-signing secret).
- */
-export async function startApi(neo4jUri: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** Starts the compiled API on `neo4jUri` with NODE_ENV=production, checking tokens signed with `jwtSecret`; waits until /readyz answers. */
+export async function startApi(neo4jUri: string, jwtSecret: string): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where the API's time goes.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist/src/main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: jwtSecret,
+      // Required in production; the bench opens no preference link.
+      LINK_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

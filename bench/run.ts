@@ -7,12 +7,11 @@
  *     and prints median and p95 of interleaved runs with the ratios;
  *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
  *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it);
- *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as BENCH_ONLY does);
+ *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as a BENCH_ONLY without "mixed" does);
  *  4. prints the targets of issue 12, met or missed.
- * Exits 1 when answers disagree. BENCH_TOKEN is sent as `Authorization: Bearer` to the API.
+ * Exits 1 when answers disagree. The API's requests sign in as an ADMIN added to the store (bench-sign-in.ts).
  * Figures land in bench/results/ (git-ignored) as JSON as well.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
 import { benchCases } from './cases';
 import { asLoadRequest, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
-import { apiCredentials, measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
+import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
 import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 import { checkTargets, type RunFigures } from './targets';
@@ -39,7 +38,7 @@ const SETTINGS = {
   connections: env('BENCH_CONNECTIONS', 8),
   /**
    * Only the questions whose name contains one of these `|`-separated parts, or of that kind
-   * ("read" or "graph"): e.g. BENCH_ONLY=read, BENCH_ONLY="paths|buyingCenter".
+   * ("read" or "graph"): e.g. BENCH_ONLY=read, BENCH_ONLY="paths|buyingCenter"; "mixed" adds the mixed load.
    */
   only: process.env.BENCH_ONLY?.split('|'),
 };
@@ -60,13 +59,12 @@ async function main(): Promise<void> {
   try {
     const picks = await pickSubjects(driver);
     log(`picked: hubs of ${picks.hubDegrees.join(' and ')} KNOWS; biggest account ${picks.bigAccountStaff} people; biggest distributor ${picks.distributorCustomers} customers`);
-    // Production refuses to start without a sign-in secret: the bench signs in as a client would.
-    const signIn = await benchSignIn(store.db);
-    const apiServer = await startApi(store.uri, { AUTH_JWT_SECRET: signIn.auth.jwtSecret!, LINK_SIGNING_SECRET: randomBytes(32).toString('base64url') });
+    const signIn = await benchSignIn(driver);
+    const apiServer = await startApi(store.uri, signIn.jwtSecret);
     servers.push(apiServer);
     const ngServer = await startNeo4jGraphQL(store.uri);
     servers.push(ngServer);
-    const api: Endpoint = { url: apiServer.url, headers: { ...signIn.headers, ...apiCredentials() } };
+    const api: Endpoint = { url: apiServer.url, headers: signIn.headers };
     const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
 
     const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));
@@ -98,7 +96,7 @@ async function main(): Promise<void> {
         log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
       }
     }
-    if (SETTINGS.loadSeconds > 0 && !SETTINGS.only) {
+    if (SETTINGS.loadSeconds > 0 && (!SETTINGS.only || SETTINGS.only.includes('mixed'))) {
       log(`\n== mixed read load: ${SETTINGS.connections} connections for ${SETTINGS.loadSeconds} s (load before: ${load()})`);
       mixed = await loadRun(api, mixedWorkload(picks), SETTINGS.loadSeconds, SETTINGS.connections);
       log(`${mixed.requestsPerSecond.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, ${mixed.errors} errors of ${mixed.requests} requests (load after: ${load()})`);

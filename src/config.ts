@@ -36,6 +36,8 @@ export interface Config {
   retentionInteractionsDays: number | undefined;
   /** How long an Idempotency-Key and its answer are kept. */
   idempotencyTtlHours: number;
+  /** How long this process keeps a credential's sign-in (AUTH_CACHE_SECONDS; 0: not at all). */
+  authCacheSeconds: number;
   /** Explicit sizes for the embedded Neo4j; unset means sized from the store and the machine. */
   embeddedMemory: { heapMb?: number; pageCacheMb?: number };
 }
@@ -80,6 +82,9 @@ export interface AuthConfig {
   /** Where development keeps its generated secret (in the git-ignored data folder). */
   devSecretFile: string;
 }
+
+/** How long a sign-in is kept (AUTH_CACHE_SECONDS): what a replica may lag behind a change of a user or key elsewhere. */
+export const DEFAULT_AUTH_CACHE_SECONDS = 10;
 
 /** HS256 wants a key of at least 256 bits; link signing asks as much. */
 const MIN_SECRET_LENGTH = 32;
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 50_000, 1, 10_000_000),
     retentionInteractionsDays: optionalInteger(env, 'RETENTION_INTERACTIONS_DAYS', 1, 36_500),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_KEY_TTL_HOURS', DEFAULT_IDEMPOTENCY_TTL_HOURS, 24, 8_760),
+    authCacheSeconds: integer(env, 'AUTH_CACHE_SECONDS', DEFAULT_AUTH_CACHE_SECONDS, 0, 300),
     embeddedMemory: {
       heapMb: optionalInteger(env, 'NEO4J_HEAP_MB', 128, 1_048_576),
       pageCacheMb: optionalInteger(env, 'NEO4J_PAGECACHE_MB', 8, 1_048_576),

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       requestTimeoutMs: config.timeouts.requestMs,
       heavyQuestions: config.heavyQuestions,
       idempotencyTtlHours: config.idempotencyTtlHours,
+      authCacheSeconds: config.authCacheSeconds,
     },
     config.port,
   );

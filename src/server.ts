@@ -1,13 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
-import { authenticator, enforcePermissions, SignInRefused, viewerScope, type AuthSettings } from './access';
+import { authenticator, enforcePermissions, SignInCache, SignInRefused, viewerScope, type AuthSettings } from './access';
 import { createLoaders, handlePublicPage, mutationRecorders, resolvers } from './areas';
 import {
-  DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, loadConfig,
+  DEFAULT_AUTH_CACHE_SECONDS, DEFAULT_HEAVY_QUESTIONS, DEFAULT_IDEMPOTENCY_TTL_HOURS, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, loadConfig,
   type HeavyQuestionBound, type RequestLimits as DocumentLimits,
 } from './config';
 import { createContext, type Context, type RequestLimits } from './graphql/context';
@@ -38,6 +38,8 @@ export interface AppOptions {
   heavyQuestions?: HeavyQuestionBound;
   /** How long an Idempotency-Key and its answer are kept (IDEMPOTENCY_KEY_TTL_HOURS). */
   idempotencyTtlHours?: number;
+  /** How long a credential's sign-in is kept (AUTH_CACHE_SECONDS; 0: looked up on every request). */
+  authCacheSeconds?: number;
   /**
    * Development only (ignored in production): the ADMIN token `npm start` printed, which the
    * explorer's sign-in form offers so that a developer is signed in with one click.
@@ -78,7 +80,8 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
   const idempotencyTtlHours = options.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS;
   const httpServer = http.createServer();
   const protection = documentLimits(limits, !production);
-  const authenticate = authenticator(db, auth);
+  const signIns = new SignInCache(options.authCacheSeconds ?? DEFAULT_AUTH_CACHE_SECONDS);
+  const authenticate = authenticator(db, auth, signIns);
   const apollo = new ApolloServer<Context>({
     schema: enforcePermissions(capListArguments(buildSchema(resolvers))),
     introspection: !production,
@@ -90,6 +93,8 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
     formatError: formatError(production, (error) => log.error({ err: error }, 'unexpected error in a request')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      // No field sets cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       heavyQuestionBound(options.heavyQuestions ?? DEFAULT_HEAVY_QUESTIONS),
@@ -152,6 +157,8 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
           limits: { importMaxRows: limits.importMaxRows },
           recorders: mutationRecorders,
           idempotency,
+          // A mutation may have changed a user or key: the next request signs in afresh.
+          afterCommit: () => signIns.forgetAll(),
         });
       },
     });
@@ -186,6 +193,7 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
       stopping = true;
       return apollo.stop();
     },
+
   };
 }
 

@@ -9,6 +9,7 @@ import type { AuditEntryRow } from './audit-log';
 
 export { accessResolvers as resolvers } from './resolvers';
 export { authenticator, type Authenticate } from './sign-in';
+export { SignInCache } from './sign-in-cache';
 export { SignInRefused } from './refusal';
 export { authSettings, type AuthSettings } from './auth-settings';
 export { mintToken, DEFAULT_TOKEN_LIFETIME } from './mint-token';

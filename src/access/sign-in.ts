@@ -10,6 +10,7 @@ import { hashOfSecret } from './api-key-secret';
 import type { ApiKeyRow } from './api-keys';
 import type { AuthSettings } from './auth-settings';
 import { SignInRefused, unauthenticated } from './refusal';
+import { SignInCache } from './sign-in-cache';
 import { tokenVerifier } from './verify-token';
 
 /** Decides who is asking from a request's headers; throws SignInRefused for any bad credential. */
@@ -19,18 +20,26 @@ const NO_CREDENTIAL =
   'Sign in: send "Authorization: Bearer <token>" (a user\'s JWT) or "x-api-key: <secret>" (a client app\'s key). ' +
   'In development, npm start prints a token and npm run token -- --user <key> mints one.';
 
-/** Checks every request's credential: a JWT (Authorization: Bearer) or an API key (x-api-key). */
-export function authenticator(db: Database, settings: AuthSettings): Authenticate {
+/**
+ * Checks every request's credential: a JWT (Authorization: Bearer) or an API key (x-api-key).
+ * A token's signature and expiry are checked on every request; the database lookup of who it
+ * names is kept in `cache` (none kept by default).
+ */
+export function authenticator(db: Database, settings: AuthSettings, cache = new SignInCache(0)): Authenticate {
   const verify = tokenVerifier(settings);
   const authenticate: Authenticate = async (headers) => {
     const authorization = headers.authorization;
     const apiKey = headers['x-api-key'];
     if (authorization && apiKey) throw unauthenticated('Send one credential, "Authorization" or "x-api-key", not both.');
-    if (typeof apiKey === 'string' && apiKey) return signInWithApiKey(db, apiKey.trim());
+    if (typeof apiKey === 'string' && apiKey) {
+      const hash = hashOfSecret(apiKey.trim());
+      return cache.viewerOf(`key:${hash}`, () => signInWithApiKey(db, hash));
+    }
     if (!authorization) throw unauthenticated(NO_CREDENTIAL);
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization);
     if (!bearer) throw unauthenticated('The Authorization header must read "Bearer <token>".');
-    return signInUser(db, await verify(bearer[1]));
+    const sub = await verify(bearer[1]);
+    return cache.viewerOf(`sub:${sub}`, () => signInUser(db, sub));
   };
   return async (headers) => {
     try {
@@ -85,12 +94,9 @@ export function isLastUseStale(lastUsedAt: string | null, now: Date): boolean {
   return lastUsedAt === null || now.getTime() - Date.parse(lastUsedAt) >= LAST_USE_PRECISION_MS;
 }
 
-/** The viewer of an API key: known by its hash, not revoked, its owner still there and active. */
-async function signInWithApiKey(db: Database, secret: string): Promise<Viewer> {
-  const [row] = await db.read<{ key: ApiKeyRow; owner: EntityRow | null; ownerActive: boolean; actsForId: string | null }>(
-    KEY_BY_HASH,
-    { hash: hashOfSecret(secret) },
-  );
+/** The viewer of an API key, known by the hash of its secret: not revoked, its owner still there and active. */
+async function signInWithApiKey(db: Database, hash: string): Promise<Viewer> {
+  const [row] = await db.read<{ key: ApiKeyRow; owner: EntityRow | null; ownerActive: boolean; actsForId: string | null }>(KEY_BY_HASH, { hash });
   if (!row) throw unauthenticated('This API key is not known: check the x-api-key header, or ask an ADMIN for a key (createApiKey).');
   const { key, owner } = row;
   if (key.revokedAt) throw unauthenticated(`This API key ("${key.name}") was revoked at ${key.revokedAt}.`);

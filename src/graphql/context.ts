@@ -55,13 +55,15 @@ export interface ContextParts {
   recorders: readonly MutationRecorder[];
   /** The request's Idempotency-Key, when it sent one. */
   idempotency?: IdempotencyClaim;
+  /** Runs after each of the request's mutations has committed. */
+  afterCommit?: () => void;
 }
 
 const outsideAMutation: Mutate = () =>
   Promise.reject(new Error('context.mutate is bound to Mutation fields only; a query resolver must not write'));
 
 /** The context of one request, with a fresh set of loaders so no cache outlives it. */
-export function createContext({ db, log, createLoaders, viewer, scope, limits, recorders, idempotency }: ContextParts): Context {
+export function createContext({ db, log, createLoaders, viewer, scope, limits, recorders, idempotency, afterCommit }: ContextParts): Context {
   const scoped = new ScopedDatabase(db, scope, log);
   return {
     db: scoped,
@@ -70,7 +72,7 @@ export function createContext({ db, log, createLoaders, viewer, scope, limits, r
     viewer,
     limits,
     mutate: outsideAMutation,
-    mutationFor: mutator(scoped, viewer, recorders, idempotency),
+    mutationFor: mutator(scoped, viewer, recorders, idempotency, afterCommit),
     remainingMs: () => db.remainingMs(),
     idempotency,
   };

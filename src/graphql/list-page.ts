@@ -1,7 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { NodeLabel } from '../model/graph-model';
-import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { paginate, type Connection, type PageArgs } from './pagination';
 
@@ -26,12 +26,13 @@ export interface ListArgs<Filter, Order> extends PageArgs {
 /**
  * One page of the nodes matching every given filter field, in the requested order, with the
  * total, in one round trip. The order always ends with `n.id`, so equal sort values keep one
- * order and offset cursors never skip or repeat.
+ * order and offset cursors never skip or repeat. `projection` turns each node into its row.
  */
 export function listPage<Filter extends object, Order extends string>(
   db: Reader,
   spec: ListSpec<Filter, Order>,
   { filter, orderBy, ...page }: ListArgs<Filter, Order>,
+  projection: NodeProjection = WHOLE_NODE,
 ): Promise<Connection<EntityRow>> {
   const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof Filter, unknown][];
   const where = `WHERE ${[VISIBLE('n'), ...given.map(([name]) => spec.conditions[name])].join(' AND ')}`;
@@ -41,11 +42,12 @@ CALL () { MATCH (n:${spec.label}) ${where} RETURN count(n) AS total }
 CALL () {
   MATCH (n:${spec.label}) ${where}
   WITH n ORDER BY ${order} SKIP $offset LIMIT $first
-  RETURN collect(${ENTITY_ROW('n')}) AS page
+  RETURN collect(${projection.row('n')}) AS page
 }
 RETURN total, page`;
   return paginate(page, async ({ offset, first }) => {
     const [row] = await db.read<{ total: number; page: EntityRow[] }>(cypher, {
+      ...projection.params,
       ...Object.fromEntries(given),
       offset: param.integer(offset),
       first: param.integer(first),

@@ -82,12 +82,19 @@ export type MutationRecorder = (tx: Tx, record: MutationRecord) => Promise<void>
  *
  * With an Idempotency-Key the key and the result join the transaction too, and a retry of the
  * same request answers that result without running the work or the recorders again
- * (src/graphql/idempotency.ts).
+ * (src/graphql/idempotency.ts). `afterCommit` runs once the transaction has committed, before the
+ * mutation answers (the server forgets its cached sign-ins there).
  */
-export function mutator(db: WriteDoor, actor: Actor, recorders: readonly MutationRecorder[], idempotency?: IdempotencyClaim) {
+export function mutator(
+  db: WriteDoor,
+  actor: Actor,
+  recorders: readonly MutationRecorder[],
+  idempotency?: IdempotencyClaim,
+  afterCommit: () => void = () => undefined,
+) {
   return (call: MutationCall): Mutate =>
-    (work, options) =>
-      db.writeTransaction(async (tx, system) => {
+    async (work, options) => {
+      const result = await db.writeTransaction(async (tx, system) => {
         const change = async () => {
           const touched: string[] = [];
           const extraEvents: ExtraEvent[] = [];
@@ -98,6 +105,9 @@ export function mutator(db: WriteDoor, actor: Actor, recorders: readonly Mutatio
         };
         return idempotency ? answerOnce(system ?? tx, idempotency, change) : change();
       }, options);
+      afterCommit();
+      return result;
+    };
 }
 
 /**

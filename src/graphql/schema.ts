@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/graphql';
 import { nullMeansDefault } from './argument-defaults';
 import { bindMutations } from './bind-mutations';
 import { capFirstArguments } from './limits';
+import { markPropertyFields } from './property-fields';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { PROJECT_ROOT } from '../project-root';
 
@@ -26,5 +27,5 @@ export function buildSchema(areaResolvers: Resolvers[]): GraphQLSchema {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar }, ...areaResolvers],
   });
-  return bindMutations(capFirstArguments(nullMeansDefault(schema)));
+  return bindMutations(capFirstArguments(nullMeansDefault(markPropertyFields(schema))));
 }

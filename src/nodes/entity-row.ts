@@ -1,4 +1,5 @@
 import type { NodeLabel } from '../model/graph-model';
+import type { Params } from '../neo4j/database';
 
 /** Any entity node as the Cypher of every area returns it: its properties plus its type. */
 export interface EntityRow {
@@ -19,5 +20,19 @@ export interface EntityRow {
  */
 export const TIMESTAMPS = (x: string) => `createdAt: ${x}.createdAt.epochMillis, updatedAt: ${x}.updatedAt.epochMillis`;
 
-/** Cypher map projection that turns node `n` into an EntityRow. */
-export const ENTITY_ROW = (n: string) => `${n} { .*, ${TIMESTAMPS(n)}, __typename: [label IN labels(${n}) WHERE label <> 'Entity'][0] }`;
+/** Cypher map projection that turns node `n` into an EntityRow (`more`: further map entries). */
+export const ENTITY_ROW = (n: string, more?: string) =>
+  `${n} { .*, ${TIMESTAMPS(n)}, __typename: [label IN labels(${n}) WHERE label <> 'Entity'][0]${more ? `, ${more}` : ''} }`;
+
+/**
+ * How a query that answers nodes turns node variable `n` into a row: ENTITY_ROW, or a projection
+ * that brings more along (the walks a selection will ask for, src/relationships), with the
+ * parameters that projection needs.
+ */
+export interface NodeProjection {
+  row: (n: string) => string;
+  params: Params;
+}
+
+/** The row of a node and nothing more. */
+export const WHOLE_NODE: NodeProjection = { row: (n) => ENTITY_ROW(n), params: {} };

@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
 import { listPage, type ListArgs } from '../graphql/list-page';
+import type { NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 
 /** ORDER BY terms per enum value; DESC on numbers puts missing values last. */
@@ -31,7 +32,7 @@ const CONDITIONS: { [K in keyof OrganizationFilter]-?: string } = {
   servedBy: `EXISTS { MATCH (n)<-[:SERVES]-(partner:Organization {id: $servedBy}) WHERE ${VISIBLE('partner')} }`,
 };
 
-/** A page of organizations matching every given filter field, in the requested order (name by default). */
-export function listOrganizations(db: Reader, args: ListArgs<OrganizationFilter, OrganizationOrder>) {
-  return listPage(db, { label: 'Organization', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args);
+/** A page of organizations matching every given filter field, in the requested order (name by default), each node as `projection` makes it. */
+export function listOrganizations(db: Reader, args: ListArgs<OrganizationFilter, OrganizationOrder>, projection?: NodeProjection) {
+  return listPage(db, { label: 'Organization', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args, projection);
 }

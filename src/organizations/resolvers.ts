@@ -1,15 +1,14 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
-import { nodeOfType } from '../nodes/require-node';
 import { storedWeight } from '../paths';
-import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
+import { neighbourEdges, neighbourNode, neighbourNodes, nodeOfTypeWithWalksAhead, pageWithWalksAhead } from '../relationships';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_root, { id }, context) => nodeOfType(context, id, 'Organization'),
-    organizations: (_root, args, { db }) => listOrganizations(db, args),
+    organization: (_root, { id }, context, info) => nodeOfTypeWithWalksAhead(context, info, id, 'Organization'),
+    organizations: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listOrganizations(context.db, args, projection)),
   },
   Mutation: {
     createOrganization: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Organization', input, key)),

@@ -1,6 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import type { PersonFilter, PersonOrder } from '../generated/graphql';
 import { listPage, type ListArgs } from '../graphql/list-page';
+import type { NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 
 const ORDER: Record<PersonOrder, string> = {
@@ -24,7 +25,7 @@ const CONDITIONS: { [K in keyof PersonFilter]-?: string } = {
   city: 'toLower(n.city) = toLower($city)',
 };
 
-/** A page of people matching every given filter field, in the requested order (name by default). */
-export function listPeople(db: Reader, args: ListArgs<PersonFilter, PersonOrder>) {
-  return listPage(db, { label: 'Person', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args);
+/** A page of people matching every given filter field, in the requested order (name by default), each node as `projection` makes it. */
+export function listPeople(db: Reader, args: ListArgs<PersonFilter, PersonOrder>, projection?: NodeProjection) {
+  return listPage(db, { label: 'Person', conditions: CONDITIONS, orders: ORDER, defaultOrder: 'NAME_ASC' }, args, projection);
 }

@@ -1,15 +1,14 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
-import { nodeOfType } from '../nodes/require-node';
 import { storedWeight } from '../paths';
 import { refuseErasedKey } from '../privacy';
-import { neighbourEdges, neighbourNode, neighbourNodes } from '../relationships';
+import { neighbourEdges, neighbourNode, neighbourNodes, nodeOfTypeWithWalksAhead, pageWithWalksAhead } from '../relationships';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {
   Query: {
-    person: (_root, { id }, context) => nodeOfType(context, id, 'Person'),
-    people: (_root, args, { db }) => listPeople(db, args),
+    person: (_root, { id }, context, info) => nodeOfTypeWithWalksAhead(context, info, id, 'Person'),
+    people: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listPeople(context.db, args, projection)),
   },
   Mutation: {
     createPerson: (_root, { input: { key, ...input } }, { mutate }) =>

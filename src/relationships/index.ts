@@ -1,11 +1,12 @@
 /** Stakeholder relationships: link and unlink mutations, the walks core fields page through, the KNOWS strength rule. */
 import { createNeighbourLoaders } from './neighbour-loaders';
-import type { Neighbour } from './neighbour-loaders';
+import type { Neighbour } from './walks';
 
 export { relationshipResolvers as resolvers } from './resolvers';
 export { createNeighbourLoaders as createLoaders };
 export { KNOWS_STRENGTH } from './knows-strength';
 export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
+export { nodeOfTypeWithWalksAhead, pageWithWalksAhead } from './rows-with-walks-ahead';
 
 type NeighbourLoaders = ReturnType<typeof createNeighbourLoaders>;
 declare module '../graphql/context' {

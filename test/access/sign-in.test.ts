@@ -38,7 +38,8 @@ async function expectRefused(server: TestServer, headers: Record<string, string>
 }
 
 describe('signing in with a token', () => {
-  const { server, ids } = useTestServer({ graph: WORLD });
+  // With sign-ins kept, as in production: a change through the API must still count at once.
+  const { server, ids } = useTestServer({ graph: WORLD, app: { authCacheSeconds: 60 } });
   // The IDE page is served from the explorer's build, which a fresh clone has yet to make.
   beforeAll(() => ensureExplorerBuilt(), 600_000);
 
@@ -151,7 +152,7 @@ describe('signing in with an identity provider (JWKS)', () => {
 });
 
 describe('signing in with an API key', () => {
-  const { server, ids } = useTestServer({ graph: WORLD });
+  const { server, ids } = useTestServer({ graph: WORLD, app: { authCacheSeconds: 60 } });
   const CREATE = /* GraphQL */ `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix roles actsFor { key } owner { key } lastUsedAt revokedAt } } }`;
 
   it('is created by an ADMIN, shown once and stored only as a hash; the app signs in with the key\'s own roles', async () => {

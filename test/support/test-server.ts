@@ -62,7 +62,11 @@ export interface TestServer extends TestClient {
 /** The signed-in identity of every test server; it is a User node of every test database. */
 export const TEST_ADMIN = { key: 'u-test-admin', name: 'Test Admin' } as const;
 
-/** How many database round trips signing a request in costs (reading the user of the token). */
+/**
+ * How many database round trips signing a request in costs (reading the user of the token): the
+ * test server keeps no sign-in (AUTH_CACHE_SECONDS=0), because tests write users straight into the
+ * database; test/access/sign-in*.test.ts turn the cache on.
+ */
 export const SIGN_IN_ROUND_TRIPS = 1;
 
 export interface TestServerOptions {
@@ -72,7 +76,7 @@ export interface TestServerOptions {
   /** Keep existing data (default: start from an empty database). */
   keepData?: boolean;
   /** Limits, deadline and heavy-question bound other than the defaults. */
-  app?: Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions'>;
+  app?: Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions' | 'authCacheSeconds'>;
   /** Sign-in settings beside the random HS256 secret (issuer, audience, an identity provider's JWKS). */
   auth?: Omit<AuthSettings, 'jwtSecret'>;
 }
@@ -123,7 +127,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app: RunningApp = await startApp(
     // A generous deadline: a cold Neo4j on a loaded machine plans its first queries slowly, and
     // tests assert answers, not speed (test/neo4j/time-bounds.test.ts tests the deadline itself).
-    { db, log: pino({ level: 'silent' }), production: options.production ?? false, auth, developmentToken, requestTimeoutMs: 60_000, ...options.app },
+    {
+      db, log: pino({ level: 'silent' }), production: options.production ?? false, auth, developmentToken, requestTimeoutMs: 60_000,
+      authCacheSeconds: 0, ...options.app,
+    },
     0,
   );
 

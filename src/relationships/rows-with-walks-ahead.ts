@@ -1,0 +1,47 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../graphql/context';
+import type { Connection } from '../graphql/pagination';
+import type { NodeLabel } from '../model/graph-model';
+import type { Params } from '../neo4j/database';
+import { WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
+import { nodeOfType } from '../nodes/require-node';
+import { VISIBLE } from '../nodes/visibility';
+import { walksAhead } from './walks-ahead';
+import { rowWithWalksAhead } from './walks-ahead-projection';
+
+const NODE_BY_ID = (row: string) => `
+MATCH (n:Entity {id: $id}) WHERE ${VISIBLE('n')}
+RETURN ${row} AS node`;
+
+/**
+ * `node(id)`-like root fields: the node with this id if it has the label (else null), and in the
+ * same statement every level of walks its selection asks for (a person's KNOWS and theirs), kept
+ * for the walk fields' loaders. Without walks below it, the batched nodeById lookup.
+ */
+export async function nodeOfTypeWithWalksAhead(context: Context, info: GraphQLResolveInfo, id: string, label: NodeLabel): Promise<EntityRow | null> {
+  const ahead = walksAhead(info, []);
+  if (!ahead.walks.length) return nodeOfType(context, id, label);
+  const params: Params = { id };
+  const [row] = await context.db.read<{ node: EntityRow }>(NODE_BY_ID(rowWithWalksAhead('n', ahead, params, 'ahead')), params);
+  if (!row) return null;
+  context.loaders.keepWalksAhead([row.node], ahead);
+  return row.node.__typename === label ? row.node : null;
+}
+
+/**
+ * Root lists of nodes (`organizations`, `people`): `fetch` gets the projection of what the
+ * selection under `edges.node` reads (the properties, and the walks it asks for), so the page and
+ * its nested walks cost one statement; those walks are kept for the walk fields' loaders.
+ */
+export async function pageWithWalksAhead(
+  context: Context,
+  info: GraphQLResolveInfo,
+  fetch: (projection: NodeProjection) => Promise<Connection<EntityRow>>,
+): Promise<Connection<EntityRow>> {
+  const ahead = walksAhead(info, ['edges', 'node']);
+  if (!ahead.walks.length && !ahead.properties) return fetch(WHOLE_NODE);
+  const params: Params = {};
+  const page = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
+  context.loaders.keepWalksAhead(page.edges.map((edge) => edge.node), ahead);
+  return page;
+}
