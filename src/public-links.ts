@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from './config';
+import { developmentSecret } from './development-secret';
 
 /**
  * Where people outside reach this server (PUBLIC_URL, default http://localhost:<PORT>), for the
@@ -24,24 +23,6 @@ export function linkSigningSecret(): Uint8Array {
   if (config.linkSigningSecret) return new TextEncoder().encode(config.linkSigningSecret);
   if (config.nodeEnv === 'test') return new TextEncoder().encode((testSecret ??= randomBytes(48).toString('base64url')));
   return new TextEncoder().encode(developmentSecret(config.linkSigningSecretFile));
-}
-
-function developmentSecret(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  try {
-    // 'wx': when two processes start at once, the second reads what the first wrote.
-    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return fs.readFileSync(file, 'utf8').trim();
-  }
 }
 
 /** A random single-use token for a link, and the SHA-256 (hex) that is stored instead of it. */

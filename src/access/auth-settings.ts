@@ -1,5 +1,5 @@
 import type { AuthConfig } from '../config';
-import { developmentSecret } from './development-secret';
+import { developmentSecret } from '../development-secret';
 
 /** What the sign-in checks a token against. */
 export interface AuthSettings {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { announceDevelopmentToken, authSettings } from '../../src/access';
-import { developmentSecret } from '../../src/access/development-secret';
+import { developmentSecret } from '../../src/development-secret';
 import type { ImportDocument } from '../../src/import';
 import { useTestServer } from '../support/test-server';
 

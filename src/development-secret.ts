@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The HS256 secret of a development machine without AUTH_JWT_SECRET: generated on first use and
- * kept in `file` (the git-ignored data folder, readable by its owner only), so tokens stay valid
- * across restarts and `npm run token` signs with the same secret as `npm start`.
+ * A secret of a development machine (the sign-in's HS256 key without AUTH_JWT_SECRET, the link
+ * signing key without LINK_SIGNING_SECRET): generated on first use and kept in `file` (the
+ * git-ignored data folder, readable by its owner only), so tokens and links stay valid across
+ * restarts and `npm run token` signs with the same secret as `npm start`.
  */
 export function developmentSecret(file: string): string {
   try {
