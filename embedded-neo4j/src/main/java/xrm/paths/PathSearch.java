@@ -47,8 +47,10 @@ final class PathSearch {
             /** A ring is indexed (see edgesInto) when its nodes have at most this many relationships in all. */
             long ringIndexLimit,
             /** Relationships each side's hop distances may read (see HopDistances). */
-            long ballBudget) {
-        static final Options DEFAULTS = new Options(5_000, 20_000, 20_000);
+            long ballBudget,
+            /** With at least this many sources, each target is searched from its own side alone (see fromTarget). */
+            long targetSideSources) {
+        static final Options DEFAULTS = new Options(5_000, 20_000, 20_000, 16);
     }
 
     /** A simple path grown from one root; shares its prefix with its parent. */
@@ -172,6 +174,13 @@ final class PathSearch {
     private final Side forward;
     private final Side backward;
     private final int maxHops;
+    /**
+     * Many sources (all users, asking about a buying center): the forward side stays at its roots
+     * and the backward side alone grows whole paths from the target, joined on the set of sources.
+     * Expanding hundreds of roots reads every user's relationships for every question; the
+     * target's side is one corner of the graph, pruned by the sources' hop distances.
+     */
+    private final boolean fromTarget;
     private final Map<String, FoundPath> found = new HashMap<>();
     /** Nodes both sides reach: where the join looks. */
     private final LongHashSet meetings = new LongHashSet();
@@ -194,14 +203,21 @@ final class PathSearch {
         final HopDistances reach;
         /** Null when the ring around the sources is too wide to index. */
         final LongObjectHashMap<List<Neighbourhoods.Edge>> ring;
+        /** Whether every target is searched from its own side alone (see fromTarget). */
+        final boolean fromTarget;
+        /** Edges into the sources themselves, for a search from the target; null when they are too many to index. */
+        final LongObjectHashMap<List<Neighbourhoods.Edge>> into;
 
         Sources(Neighbourhoods neighbourhoods, Options options, LongList ids, int maxHops) {
             this.ids = ids;
             long total = 0;
             for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
             this.degrees = total;
-            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, maxHops - 1, options.ballBudget());
+            this.fromTarget = ids.size() >= options.targetSideSources();
+            // From the target, a path ends within maxHops of a source, so the distances look one hop further.
+            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, fromTarget ? maxHops : maxHops - 1, options.ballBudget());
             this.ring = maxHops >= 2 ? ringIndex(neighbourhoods, options, reach.withinOneHop()) : null;
+            this.into = fromTarget && total <= options.ringIndexLimit() ? edgesInto(neighbourhoods, ids) : null;
         }
     }
 
@@ -211,17 +227,25 @@ final class PathSearch {
         this.finishBudget = options.finishBudget();
         this.guard = guard;
         this.order = order;
+        this.fromTarget = sources.fromTarget;
         LongList targets = LongArrayList.newListWith(target);
         this.forward = new Side(sources.ids, sources.degrees, maxHops, target);
-        this.backward = new Side(targets, neighbourhoods.degree(target), maxHops - 1, -1);
+        // From the target alone, the backward side grows whole paths: up to maxHops hops, ending at a source.
+        this.backward = new Side(targets, neighbourhoods.degree(target), fromTarget ? maxHops : maxHops - 1, -1);
         forward.other = backward;
         backward.other = forward;
         forward.byNode.forEachKey(node -> {
             if (backward.byNode.containsKey(node)) meetings.add(node);
         });
         this.maxHops = maxHops;
-        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
         backward.reach = sources.reach;
+        if (fromTarget) {
+            // The forward side stays at its roots; the sources' distances alone settle reachability (see run).
+            if (sources.into != null) backward.ringEdges.put(maxHops, sources.into);
+            if (maxHops >= 2 && sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
+            return;
+        }
+        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
         forward.ringEdges.put(maxHops, edgesInto(neighbourhoods, targets));
         if (maxHops >= 2) {
             var targetRing = ringIndex(neighbourhoods, options, forward.reach.withinOneHop());
@@ -259,19 +283,33 @@ final class PathSearch {
 
     /** The `first` strongest paths, ranked as DESIGN §4 says. */
     List<FoundPath> run(int first) {
-        // Every path of at most maxHops hops has a node within reach of both ends' searches.
-        if (Boolean.FALSE.equals(HopDistances.meetWithin(forward.reach, backward.reach, maxHops))) return List.of();
+        if (fromTarget) {
+            // Every path ends at a source within maxHops of the target.
+            if (backward.reach.atLeast(backward.partials.get(0).nodeId) > maxHops) return List.of();
+        } else if (Boolean.FALSE.equals(HopDistances.meetWithin(forward.reach, backward.reach, maxHops))) {
+            // Every path of at most maxHops hops has a node within reach of both ends' searches.
+            return List.of();
+        }
         for (double tau = START; ; ) {
             lowerLevels(tau);
             grow(backward, backward.level, backward.level, Long.MAX_VALUE);
-            grow(forward, forward.level, forward.fringe, Long.MAX_VALUE);
-            tryToFinishSmallerSide();
-            boolean complete = isComplete(forward) || isComplete(backward);
-            if (complete && !isComplete(forward)) {
-                // With every suffix known, a path needs only its first hop from the forward side, at any strength.
-                grow(forward, 1, 0, Long.MAX_VALUE);
+            boolean complete;
+            double sure;
+            if (fromTarget) {
+                // The sources are the forward side's roots: a backward path reaching one is a whole path.
+                tryToFinish(backward);
+                complete = isComplete(backward);
+                sure = complete ? 0 : backward.level;
+            } else {
+                grow(forward, forward.level, forward.fringe, Long.MAX_VALUE);
+                tryToFinish(forward.partials.size() <= backward.partials.size() ? forward : backward);
+                complete = isComplete(forward) || isComplete(backward);
+                if (complete && !isComplete(forward)) {
+                    // With every suffix known, a path needs only its first hop from the forward side, at any strength.
+                    grow(forward, 1, 0, Long.MAX_VALUE);
+                }
+                sure = complete ? 0 : Math.max(forward.fringe, forward.level * backward.level);
             }
-            double sure = complete ? 0 : Math.max(forward.fringe, forward.level * backward.level);
             join(sure);
             List<FoundPath> ranked = new ArrayList<>(found.values());
             ranked.sort(order);
@@ -295,6 +333,11 @@ final class PathSearch {
      * already deeper than its share, the other needs less.
      */
     private void lowerLevels(double tau) {
+        if (fromTarget) {
+            // Every path of strength ≥ τ is a backward partial path of strength ≥ τ: all its suffixes are stronger.
+            backward.level = Math.min(backward.level, tau);
+            return;
+        }
         if (tau == 0) {
             forward.level = 0;
             backward.level = 0;
@@ -347,12 +390,12 @@ final class PathSearch {
 
     /**
      * A side in a small corner of the graph is cheaper to finish than to keep cutting round
-     * after round: each round tries, until a fixed budget of partial paths is spent. A try that
-     * runs out leaves extra partial paths, which only add to what is known.
+     * after round: each round tries the smaller side (the target's, searched from it alone),
+     * until a fixed budget of partial paths is spent. A try that runs out leaves extra partial
+     * paths, which only add to what is known.
      */
-    private void tryToFinishSmallerSide() {
+    private void tryToFinish(Side smaller) {
         if (finishBudget <= 0) return;
-        Side smaller = forward.partials.size() <= backward.partials.size() ? forward : backward;
         if (smaller.rootDegrees > SMALL_CORNER || isComplete(smaller)) return;
         int before = smaller.partials.size();
         if (grow(smaller, 0, 0, finishBudget)) {

@@ -137,14 +137,15 @@ public final class StrongestPaths {
         return records;
     }
 
-    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget); only tests change them. `visible` is read above. */
+    /** The search's knobs (finishBudget, ringIndexLimit, ballBudget, targetSideSources); only tests and probes change them. `visible` is read above. */
     private static PathSearch.Options options(Map<String, Object> given) {
         PathSearch.Options defaults = PathSearch.Options.DEFAULTS;
         if (given == null) return defaults;
         return new PathSearch.Options(
                 number(given, "finishBudget", defaults.finishBudget()),
                 number(given, "ringIndexLimit", defaults.ringIndexLimit()),
-                number(given, "ballBudget", defaults.ballBudget()));
+                number(given, "ballBudget", defaults.ballBudget()),
+                number(given, "targetSideSources", defaults.targetSideSources()));
     }
 
     private static long number(Map<String, Object> given, String name, long fallback) {
