@@ -40,6 +40,8 @@ final class HopDistances {
             for (int i = 0; i < layer.size(); i++) {
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
                 if (radius > 0 && spent[0] > edgeBudget) return;
+                // A dense node (a distributor's thousands of SERVES) that would overrun the budget cuts the layer unread.
+                if (radius > 0 && spent[0] + store.countedDegree(layer.get(i), types) > edgeBudget) return;
                 // Only ids: no weights, nothing cached, so a wide ball stays cheap.
                 store.relationships(layer.get(i), types, (relationship, type, start, end, other) -> {
                     spent[0]++;

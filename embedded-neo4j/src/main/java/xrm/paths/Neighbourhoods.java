@@ -14,7 +14,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * unread. A hidden or restricted node is never a neighbour (Visibility), so no path passes one.
  */
 final class Neighbourhoods {
-    /** Nodes with at most this many relationships are read whole at once: then they are known complete. */
+    /** Small nodes, and dense ones with at most this many relationships, are read whole at once: then they are known complete. */
     private static final int SMALL_DEGREE = 64;
 
     /** A relationship as seen from one of its ends. */
@@ -107,7 +107,7 @@ final class Neighbourhoods {
             adjacency.tiersRead = tiers.size();
             return adjacency;
         }
-        if (adjacency.tiersRead == 0 && store.degreeWithin(node, SMALL_DEGREE)) {
+        if (adjacency.tiersRead == 0 && store.readWhole(node, SMALL_DEGREE)) {
             // Few relationships lie in one chain in the store, whatever their types: one walk reads them all.
             read(node, adjacency, allTypes);
             adjacency.tiersRead = tiers.size();

@@ -50,7 +50,7 @@ final class PathSearch {
             long ballBudget,
             /** With at least this many sources, each target is searched from its own side alone (see fromTarget). */
             long targetSideSources) {
-        static final Options DEFAULTS = new Options(5_000, 20_000, 20_000, 16);
+        static final Options DEFAULTS = new Options(5_000, 20_000, 10_000, 16);
     }
 
     /** A simple path grown from one root; shares its prefix with its parent. */
@@ -254,13 +254,24 @@ final class PathSearch {
         }
     }
 
-    /** The edges into a ring (see edgesInto) when its nodes have few relationships in all, else null. */
+    /**
+     * The edges into a ring (see edgesInto) when its nodes have at most ringIndexLimit relationships
+     * of the walked types in all, else null. Dense nodes are counted first from the store's counts,
+     * so a ring around a hub is refused unread; small nodes are cheaper to read than to count (a
+     * count walks their chain as a read does), so they are read until the limit is passed, and
+     * what was read stays cached for the search.
+     */
     private static LongObjectHashMap<List<Neighbourhoods.Edge>> ringIndex(Neighbourhoods neighbourhoods, Options options, LongList ring) {
         if (ring == null) return null;
-        long degrees = 0;
+        long counted = 0;
         for (int i = 0; i < ring.size(); i++) {
-            degrees += neighbourhoods.degree(ring.get(i));
-            if (degrees > options.ringIndexLimit()) return null;
+            counted += Math.max(0, neighbourhoods.store().countedDegree(ring.get(i), neighbourhoods.types()));
+            if (counted > options.ringIndexLimit()) return null;
+        }
+        long read = 0;
+        for (int i = 0; i < ring.size(); i++) {
+            read += neighbourhoods.ensure(ring.get(i), 0).edges.size();
+            if (read > options.ringIndexLimit()) return null;
         }
         return edgesInto(neighbourhoods, ring);
     }

@@ -78,10 +78,25 @@ final class StoreReads implements AutoCloseable {
         return looked.next() ? looked.degree(RelationshipSelection.ALL_RELATIONSHIPS) : 0;
     }
 
-    /** Whether the node has at most `max` relationships of any type (counting stops there). */
-    boolean degreeWithin(long node, int max) {
+    /**
+     * Whether one walk of all the node's relationships is as cheap as a walk of some: a small node
+     * keeps them all in one chain (and counting them would walk it too), a dense one qualifies
+     * when it has at most `max` relationships of any type (the store's counts tell).
+     */
+    boolean readWhole(long node, int max) {
         read.singleNode(node, looked);
-        return !looked.next() || looked.degreeWithMax(max + 1, RelationshipSelection.ALL_RELATIONSHIPS) <= max;
+        return !looked.next() || !looked.supportsFastDegreeLookup() || looked.degreeWithMax(max + 1, RelationshipSelection.ALL_RELATIONSHIPS) <= max;
+    }
+
+    /**
+     * How many relationships of the given types (both directions) a walk of the node would visit,
+     * when the store keeps that count (a dense node: its relationship groups are counted);
+     * -1 for a small node, whose count costs as much as the walk itself.
+     */
+    int countedDegree(long node, int[] types) {
+        read.singleNode(node, looked);
+        if (!looked.next() || !looked.supportsFastDegreeLookup()) return -1;
+        return types.length == 0 ? 0 : looked.degree(RelationshipSelection.selection(types, Direction.BOTH));
     }
 
     /** Visits the node's relationships of the given types, both directions, in one walk. */
