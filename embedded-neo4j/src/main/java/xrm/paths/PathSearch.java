@@ -50,7 +50,7 @@ final class PathSearch {
             long ballBudget,
             /** With at least this many sources, each target is searched from its own side alone (see fromTarget). */
             long targetSideSources) {
-        static final Options DEFAULTS = new Options(5_000, 20_000, 10_000, 16);
+        static final Options DEFAULTS = new Options(5_000, 20_000, 20_000, 16);
     }
 
     /** A simple path grown from one root; shares its prefix with its parent. */
