@@ -49,6 +49,9 @@ const nameOf = (statement: string) => /^\s*CREATE (?:FULLTEXT )?(?:INDEX|CONSTRA
  * constraints on `id` and `key` are never among them: imports match nodes through them, and
  * every write is checked against them from the first row on.
  */
+/** The name of every index and constraint the migrations make. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(nameOf);
+
 export const READ_ONLY_ENTITY_INDEXES: ReadonlySet<string> = new Set([
   'organization_name', 'person_name', 'person_email', 'user_email', 'organization_lifecycle_stage',
   'organization_tier', 'opportunity_stage', 'opportunity_close', 'interaction_occurred', 'entity_search',
