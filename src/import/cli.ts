@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--format ndjson|json] [--batch-size N] [--skip N] [--indexes-first]`:
+ * `npm run import -- <file> [--format ndjson|json] [--batch-size N] [--skip N] [--writers N] [--indexes-first]`:
  * streams an import file (an NDJSON file of rows, or a DESIGN §6 document) into NEO4J_URI or the
  * embedded Neo4j (like npm start), batch by batch with bounded memory, printing progress with rate
  * and ETA. Into a store without entities, the read-only indexes are built after the load
@@ -21,8 +21,10 @@ import { documentItems } from './read-json-document';
 import { ndjsonItems } from './read-ndjson';
 import type { ImportReport } from './write-batch';
 
-const USAGE = 'usage: npm run import -- <file.ndjson|file.json|-> [--format ndjson|json] [--batch-size N] [--skip N] [--indexes-first]';
+const USAGE = 'usage: npm run import -- <file.ndjson|file.json|-> [--format ndjson|json] [--batch-size N] [--skip N] [--writers 1|2] [--indexes-first]';
 const PROGRESS_EVERY_MS = 2_000;
+/** Two transactions at once: Neo4j writes one on one core, and the machine has two. */
+const DEFAULT_WRITERS = 2;
 /**
  * Store bytes per byte of import file, a little above what the generated worlds give (a 595 MB
  * NDJSON file of 10^6 nodes makes a 1.4 GB store with its indexes): the embedded Neo4j is sized
@@ -36,6 +38,8 @@ interface CliArgs {
   format: 'ndjson' | 'json';
   batchSize: number;
   skip: number;
+  /** Transactions written at once (independent batches only, see importRows). */
+  writers: number;
   /** Create every index before the load, also into an empty store (the way a non-empty store is always loaded). */
   indexesFirst: boolean;
 }
@@ -46,6 +50,7 @@ function parseCliArgs(argv: string[]): CliArgs {
   let batchSize = DEFAULT_BATCH_SIZE;
   let skip = 0;
   let indexesFirst = false;
+  let writers = DEFAULT_WRITERS;
   const count = (name: string, raw: string | undefined, min: number) => {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}. ${USAGE}`);
@@ -56,6 +61,7 @@ function parseCliArgs(argv: string[]): CliArgs {
     else if (argv[i] === '--skip') skip = count('--skip', argv[(i += 1)], 0);
     else if (argv[i] === '--format') format = argv[(i += 1)];
     else if (argv[i] === '--indexes-first') indexesFirst = true;
+    else if (argv[i] === '--writers') writers = count('--writers', argv[(i += 1)], 1);
     else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}. ${USAGE}`);
     else if (file === undefined) file = argv[i];
     else throw new Error(`only one file, got "${file}" and "${argv[i]}". ${USAGE}`);
@@ -63,7 +69,7 @@ function parseCliArgs(argv: string[]): CliArgs {
   if (!file) throw new Error(USAGE);
   format ??= file === '-' || /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.json$/i.test(file) ? 'json' : undefined;
   if (format !== 'ndjson' && format !== 'json') throw new Error(`say --format ndjson or --format json for "${file}". ${USAGE}`);
-  return { file, format, batchSize, skip, indexesFirst };
+  return { file, format, batchSize, skip, writers, indexesFirst };
 }
 
 /** Leaves out the first `count` rows unread by the database (to go on after a rejected batch). */
@@ -109,11 +115,12 @@ async function main(): Promise<number> {
     const load = async (): Promise<number> => {
       try {
         deferred = await prepareStore(neo4j.db, !args.indexesFirst);
-        console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
+        console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}, ${args.writers} at once when independent${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
         if (deferred.length > 0) console.log(`the store holds no entities: ${deferred.length} read-only indexes are built after the load (${deferred.join(', ')})`);
         const rows = args.format === 'ndjson' ? ndjsonItems(input) : documentItems(input);
         const report = await importRows(neo4j.db.forImport(), args.skip ? skipped(rows, args.skip) : rows, {
           batchSize: args.batchSize,
+          writers: args.writers,
           onBatch: (progress) => {
             last = progress;
             if (Date.now() - printedAt < PROGRESS_EVERY_MS) return;
