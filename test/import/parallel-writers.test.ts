@@ -93,14 +93,16 @@ describe('npm run import with two writers', () => {
 
   it('a refused batch writes nothing of itself; the one written beside it is imported, and the message says so', async () => {
     await server.reset();
-    const nodes = ['org-a', 'org-b', 'org-c'].map((key) => ({ node: { type: 'Organization', key, properties: { name: key } } }));
+    const nodes = ['org-a', 'org-b', 'org-c', 'org-d'].map((key) => ({ node: { type: 'Organization', key, properties: { name: key } } }));
     const link = (from: string, to: string) => ({ relationship: { type: 'SERVES', from, to, properties: { as: 'DISTRIBUTOR' } } });
     const file = ndjsonFile([...nodes, link('org-a', 'org-b'), link('org-a', 'org-nowhere'), link('org-b', 'org-c'), link('org-c', 'org-a')]);
+    // Batches of two: the nodes, then (a→b, a→nowhere) written beside (b→c, c→a).
     const result = await runImport([file, '--batch-size', '2', '--writers', '2']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ {2}line 5\.relationship\.to: no node with this key in this import or the database$/m);
-    expect(result.stderr).toMatch(/The 3 rows before it \(2 batches\) were imported and stay; nothing of this batch \(line 4\.relationship to line 5\.relationship\) was written\./);
-    expect(result.stderr).toMatch(/The next batch \(line 6\.relationship to line 7\.relationship\), written beside it, was imported\./);
+    expect(result.stderr).toMatch(/^ {2}line 6\.relationship\.to: no node with this key in this import or the database$/m);
+    expect(result.stderr).toMatch(/The 4 rows before it \(2 batches\) were imported and stay; nothing of this batch \(line 5\.relationship to line 6\.relationship\) was written\./);
+    expect(result.stderr).toMatch(/The next batch \(line 7\.relationship to line 8\.relationship\), written beside it, was imported\./);
+    expect(result.stderr).toMatch(/go on from here with --skip 4\./);
     const links = await server.db.read<{ from: string; to: string }>('MATCH (a)-[:SERVES]->(b) RETURN a.key AS from, b.key AS to ORDER BY from');
     expect(links).toEqual([{ from: 'org-b', to: 'org-c' }, { from: 'org-c', to: 'org-a' }]);
   });
