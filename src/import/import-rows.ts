@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { parseBatch, type ImportItem, type ParsedBatch } from './parse-batch';
@@ -15,7 +16,12 @@ export interface ImportProgress {
 export interface ImportRowsOptions {
   /** Rows per transaction (default 10,000). */
   batchSize?: number;
-  /** Called after every committed batch. */
+  /**
+   * Transactions written at once (default 1): with 2, a batch is written beside the one before
+   * it when the two are independent (see `independent`), so that Neo4j works on two cores.
+   */
+  writers?: number;
+  /** Called after every committed batch, in the order of the input. */
   onBatch?: (progress: ImportProgress) => void;
 }
 
@@ -43,29 +49,87 @@ export async function importRows(
   options: ImportRowsOptions = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const writers = options.writers ?? 1;
   const iterator = asyncIterator(items);
   const progress: ImportProgress = { rows: 0, batches: 0, report: emptyReport() };
   const now = param.now();
+  /** The batch still being written beside the newest one, if any. */
+  let older: Written | undefined;
+  const finish = async (written: Written) => {
+    addReport(progress.report, await written.report);
+    progress.rows += written.batch.size;
+    progress.batches += 1;
+    options.onBatch?.(progress);
+  };
   let next = readBatch(iterator, batchSize);
   try {
     for (;;) {
       const batch = await next;
-      if (batch.size === 0) return progress.report;
+      if (batch.size === 0) break;
       next = readBatch(iterator, batchSize);
-      const before = progress.rows
-        ? `The ${progress.rows} rows before it (${progress.batches} batch${progress.batches === 1 ? '' : 'es'}) were imported and stay`
-        : 'Nothing was imported';
+      if (older && !(writers > 1 && independent(older.batch.parsed, batch.parsed))) {
+        await finishBeside(older, undefined, finish);
+        older = undefined;
+      }
+      // The batch before, still being written, is counted as imported: if it fails, its own error is the one reported.
+      const rows = progress.rows + (older?.batch.size ?? 0);
+      const batches = progress.batches + (older ? 1 : 0);
+      const before = rows ? `The ${rows} rows before it (${batches} batch${batches === 1 ? '' : 'es'}) were imported and stay` : 'Nothing was imported';
       const outcome = `${before}; nothing of this batch (${batch.firstPath} to ${batch.lastPath}) was written. Fix the rows and import again: rows already imported change nothing.`;
-      const part = await db.writeTransaction((tx) => importBatch(tx, batch.parsed, now, outcome, { importedRows: progress.rows }));
-      addReport(progress.report, part);
-      progress.rows += batch.size;
-      progress.batches += 1;
-      options.onBatch?.(progress);
+      const report = db.writeTransaction((tx) => importBatch(tx, batch.parsed, now, outcome, { importedRows: rows }));
+      report.catch(() => undefined); // awaited below or by the next turn; never an unhandled rejection
+      const newest: Written = { batch, report };
+      if (older) await finishBeside(older, newest, finish);
+      older = newest;
     }
+    if (older) await finish(older);
+    return progress.report;
   } finally {
     next.catch(() => undefined);
     await iterator.return?.();
   }
+}
+
+interface Written {
+  batch: ReadBatch;
+  report: Promise<ImportReport>;
+}
+
+/**
+ * Waits for the older of two batches written at once. When it fails, the newer one is waited for
+ * too (its transaction must end before the caller disconnects), and the error says whether it
+ * landed: the older batch's rows are then not imported, but the newer one's are.
+ */
+async function finishBeside(older: Written, newer: Written | undefined, finish: (written: Written) => Promise<void>): Promise<void> {
+  try {
+    await finish(older);
+  } catch (error) {
+    const landed = newer ? await newer.report.then(() => true, () => false) : false;
+    if (!landed || !newer || !(error instanceof GraphQLError)) throw error;
+    const note = ` The next batch (${newer.batch.firstPath} to ${newer.batch.lastPath}), written beside it, was imported.`;
+    throw new GraphQLError(`${error.message}${note}`, { extensions: error.extensions });
+  }
+}
+
+/**
+ * Whether two consecutive batches may be written at once with the same outcome as one after the
+ * other: both only nodes, naming no node in common (no race on a key or id); or both only
+ * relationships, writing no relationship in common (no race between two "not there yet, create
+ * it"). A batch that mixes both, or nodes after relationships, waits, because the relationships
+ * must find the nodes committed. Two relationship batches that meet at a node may deadlock in
+ * Neo4j, which ends one of them; the driver retries it.
+ */
+export function independent(a: ParsedBatch, b: ParsedBatch): boolean {
+  const nodesOnly = (batch: ParsedBatch) => batch.relationships.length === 0 && batch.nodes.length > 0;
+  const relationshipsOnly = (batch: ParsedBatch) => batch.nodes.length === 0 && batch.relationships.length > 0;
+  if (nodesOnly(a) && nodesOnly(b)) return disjoint(a.nodeRows, b.nodeRows);
+  if (relationshipsOnly(a) && relationshipsOnly(b)) return disjoint(a.relationshipRows, b.relationshipRows);
+  return false;
+}
+
+function disjoint(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  for (const key of a.keys()) if (b.has(key)) return false;
+  return true;
 }
 
 async function readBatch(iterator: AsyncIterator<ImportItem>, size: number): Promise<ReadBatch> {

@@ -15,6 +15,10 @@ export interface ParsedBatch {
   nodes: NodeRow[];
   relationships: RelationshipRow[];
   problems: ProblemList;
+  /** Every node the node rows name (refId, by key and by a given id), with the row's path. */
+  nodeRows: ReadonlyMap<string, string>;
+  /** Every relationship the rows write, as type, ends and keying property, with the row's path. */
+  relationshipRows: ReadonlyMap<string, string>;
 }
 
 /**
@@ -22,9 +26,9 @@ export interface ParsedBatch {
  * it (a later row would silently overwrite an earlier one).
  */
 export function parseBatch(items: Iterable<ImportItem>, problems = new ProblemList()): ParsedBatch {
-  const batch: ParsedBatch = { nodes: [], relationships: [], problems };
   const nodeRows = new Map<string, string>();
   const relationshipRows = new Map<string, string>();
+  const batch: ParsedBatch = { nodes: [], relationships: [], problems, nodeRows, relationshipRows };
   for (const item of items) {
     if (item.kind === 'invalid') {
       problems.push({ path: item.path, message: item.message });

@@ -39,9 +39,48 @@ const MIGRATIONS = [
   'CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (a:AuditEntry) ON (a.actorId)',
 ];
 
-export async function migrate(database: Database): Promise<void> {
+/** The name a migration creates (every statement names its index or constraint). */
+const nameOf = (statement: string) => /^\s*CREATE (?:FULLTEXT )?(?:INDEX|CONSTRAINT) (\w+)/.exec(statement)![1];
+
+/**
+ * Indexes that only speed up reads: no import write looks a node up through them, and none
+ * enforces anything. On a store without entities, `npm run import` builds them after the load,
+ * in bulk, instead of updating them row by row (src/import/bulk-load.ts). The uniqueness
+ * constraints on `id` and `key` are never among them: imports match nodes through them, and
+ * every write is checked against them from the first row on.
+ */
+/** The name of every index and constraint the migrations make. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(nameOf);
+
+export const READ_ONLY_ENTITY_INDEXES: ReadonlySet<string> = new Set([
+  'organization_name', 'person_name', 'person_email', 'user_email', 'organization_lifecycle_stage',
+  'organization_tier', 'opportunity_stage', 'opportunity_close', 'interaction_occurred', 'entity_search',
+]);
+
+export interface MigrateOptions {
+  /** Names of migrations to leave out this time (a bulk load builds them afterwards). */
+  except?: ReadonlySet<string>;
+  /** Wait (up to 120 s) until every index is online (default); a bulk load follows them itself. */
+  wait?: boolean;
+}
+
+export async function migrate(database: Database, options: MigrateOptions = {}): Promise<void> {
   // Building an index on a big store takes longer than an ordinary transaction may.
   const db = database.forImport();
-  for (const statement of MIGRATIONS) await db.write(statement);
-  await db.write('CALL db.awaitIndexes(120)');
+  for (const statement of MIGRATIONS) if (!options.except?.has(nameOf(statement))) await db.write(statement);
+  if (options.wait ?? true) await db.write('CALL db.awaitIndexes(120)');
+}
+
+export interface IndexState {
+  name: string;
+  /** ONLINE, POPULATING or FAILED. */
+  state: string;
+  populationPercent: number;
+}
+
+const INDEX_STATES = 'SHOW INDEXES YIELD name, state, populationPercent WHERE name IN $names RETURN name, state, populationPercent ORDER BY name';
+
+/** The states of the named indexes that exist (constraints show as their backing index). */
+export async function indexStates(db: Database, names: Iterable<string>): Promise<IndexState[]> {
+  return db.read<IndexState>(INDEX_STATES, { names: [...names] });
 }
