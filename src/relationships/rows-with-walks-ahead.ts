@@ -33,15 +33,30 @@ export async function nodeOfTypeWithWalksAhead(context: Context, info: GraphQLRe
  * selection under `edges.node` reads (the properties, and the walks it asks for), so the page and
  * its nested walks cost one statement; those walks are kept for the walk fields' loaders.
  */
-export async function pageWithWalksAhead(
+export function pageWithWalksAhead(
   context: Context,
   info: GraphQLResolveInfo,
   fetch: (projection: NodeProjection) => Promise<Connection<EntityRow>>,
 ): Promise<Connection<EntityRow>> {
-  const ahead = walksAhead(info, ['edges', 'node']);
+  return rowsWithWalksAhead(context, info, ['edges', 'node'], fetch, (page) => page.edges.map((edge) => edge.node));
+}
+
+/**
+ * Any answer holding nodes at `path` of the selection (e.g. ['nodes', 'node'] of a network):
+ * `fetch` gets the projection of what the selection reads of them, and the walks fetched with
+ * them (`nodesOf` finds the rows in the answer) are kept for the walk fields' loaders.
+ */
+export async function rowsWithWalksAhead<T>(
+  context: Context,
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  fetch: (projection: NodeProjection) => Promise<T>,
+  nodesOf: (answer: T) => readonly EntityRow[],
+): Promise<T> {
+  const ahead = walksAhead(info, path);
   if (!ahead.walks.length && !ahead.properties) return fetch(WHOLE_NODE);
   const params: Params = {};
-  const page = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
-  context.loaders.keepWalksAhead(page.edges.map((edge) => edge.node), ahead);
-  return page;
+  const answer = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
+  context.loaders.keepWalksAhead(nodesOf(answer), ahead);
+  return answer;
 }

@@ -96,6 +96,25 @@ describe('accountNetwork', () => {
     expect(edgeNames(net)).toEqual(['anna-REPORTS_TO->bert', 'anna-WORKS_AT->acme', 'bert-WORKS_AT->acme']);
   });
 
+  it('labels every node by its name', async () => {
+    const net = await network({ depth: 3 });
+    expect(net.nodes.map((n) => n.label)).toEqual(net.nodes.map((n) => keyOf[n.node.id]));
+  });
+
+  it('answers what the selection asks of each node, nested walks included, as a lookup of that node does', async () => {
+    const selection = `id ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
+      ... on Organization { name city people(first: 5) { title node { id } } }`;
+    const { accountNetwork: net } = await server.data<{ accountNetwork: { nodes: { node: { id: string } }[] } }>(
+      /* GraphQL */ `query ($id: ID!) { accountNetwork(accountId: $id, depth: 3) { nodes { node { ${selection} } } } }`,
+      { id: ids.acme },
+    );
+    expect(net.nodes).toHaveLength(9);
+    for (const { node: answered } of net.nodes) {
+      const { node: alone } = await server.data<{ node: unknown }>(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ${selection} } }`, { id: answered.id });
+      expect(answered).toEqual(alone);
+    }
+  });
+
   it('refuses depth and nodeLimit above their caps, and ids that are not organizations', async () => {
     const code = async (variables: Record<string, unknown>) =>
       (await server.gql(ACCOUNT_NETWORK, { id: ids.acme, ...variables })).errors?.[0]?.extensions?.code;
