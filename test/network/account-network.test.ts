@@ -11,6 +11,20 @@ const ACCOUNT_NETWORK = /* GraphQL */ `query ($id: ID!, $depth: Int, $types: [Re
   }
 }`;
 
+const NETWORK_WITH_WALKS = /* GraphQL */ `query ($id: ID!) { accountNetwork(accountId: $id, depth: 3) { nodes { node { ...WithWalks } } } }
+fragment WithWalks on Node {
+  id
+  ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
+  ... on Organization { name city people(first: 5) { title node { id } } }
+}`;
+
+const NODE_WITH_WALKS = /* GraphQL */ `query ($id: ID!) { node(id: $id) { ...WithWalks } }
+fragment WithWalks on Node {
+  id
+  ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
+  ... on Organization { name city people(first: 5) { title node { id } } }
+}`;
+
 interface ApiNetwork {
   nodes: { node: { id: string }; type: string; label: string; depth: number }[];
   edges: { type: string; fromId: string; toId: string; properties: Record<string, unknown> }[];
@@ -102,15 +116,10 @@ describe('accountNetwork', () => {
   });
 
   it('answers what the selection asks of each node, nested walks included, as a lookup of that node does', async () => {
-    const selection = `id ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
-      ... on Organization { name city people(first: 5) { title node { id } } }`;
-    const { accountNetwork: net } = await server.data<{ accountNetwork: { nodes: { node: { id: string } }[] } }>(
-      /* GraphQL */ `query ($id: ID!) { accountNetwork(accountId: $id, depth: 3) { nodes { node { ${selection} } } } }`,
-      { id: ids.acme },
-    );
+    const { accountNetwork: net } = await server.data<{ accountNetwork: { nodes: { node: { id: string } }[] } }>(NETWORK_WITH_WALKS, { id: ids.acme });
     expect(net.nodes).toHaveLength(9);
     for (const { node: answered } of net.nodes) {
-      const { node: alone } = await server.data<{ node: unknown }>(/* GraphQL */ `query ($id: ID!) { node(id: $id) { ${selection} } }`, { id: answered.id });
+      const { node: alone } = await server.data<{ node: unknown }>(NODE_WITH_WALKS, { id: answered.id });
       expect(answered).toEqual(alone);
     }
   });
