@@ -3,10 +3,10 @@ import type { Context } from '../graphql/context';
 import type { Connection } from '../graphql/pagination';
 import type { NodeLabel } from '../model/graph-model';
 import type { Params } from '../neo4j/database';
-import { WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
+import { ENTITY_ROW, WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
 import { nodeOfType } from '../nodes/require-node';
 import { VISIBLE } from '../nodes/visibility';
-import { walksAhead } from './walks-ahead';
+import { walksAhead, type NodeAhead } from './walks-ahead';
 import { rowWithWalksAhead } from './walks-ahead-projection';
 
 const NODE_BY_ID = (row: string) => `
@@ -59,4 +59,36 @@ export async function rowsWithWalksAhead<T>(
   const answer = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
   context.loaders.keepWalksAhead(nodesOf(answer), ahead);
   return answer;
+}
+
+/** Projections for several places of one answer (`row` per place, one `params` for all), and how to keep what they fetched. */
+export interface PlacesAhead<K extends string> {
+  row: Record<K, (n: string) => string>;
+  params: Params;
+  /** Keeps the walks fetched with the rows found at each place for the walk fields' loaders. */
+  keep(found: Record<K, readonly EntityRow[]>): void;
+}
+
+/**
+ * Look-ahead for an answer with nodes at several places of its selection (a partner's customers,
+ * people and managers): each place's rows carry what the selection reads there, all in one statement.
+ */
+export function placesAhead<K extends string>(context: Context, info: GraphQLResolveInfo, places: Record<K, readonly string[]>): PlacesAhead<K> {
+  const params: Params = {};
+  const keys = Object.keys(places) as K[];
+  const aheads = Object.fromEntries(keys.map((key) => [key, walksAhead(info, places[key])])) as Record<K, NodeAhead>;
+  const row = Object.fromEntries(
+    keys.map((key) => {
+      const ahead = aheads[key];
+      const project = ahead.walks.length || ahead.properties ? (n: string) => rowWithWalksAhead(n, ahead, params, 'ahead') : ENTITY_ROW;
+      return [key, project];
+    }),
+  ) as Record<K, (n: string) => string>;
+  return {
+    row,
+    params,
+    keep: (found) => {
+      for (const key of keys) context.loaders.keepWalksAhead(found[key], aheads[key]);
+    },
+  };
 }
