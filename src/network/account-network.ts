@@ -1,7 +1,7 @@
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
+import type { EntityRow, NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { chosenTypes, typeAlternation } from '../paths';
 
@@ -17,7 +17,8 @@ export interface NetworkEdgeRow {
   type: string;
   fromId: string;
   toId: string;
-  properties: Record<string, unknown>;
+  /** Absent when the selection does not ask for them. */
+  properties?: Record<string, unknown>;
 }
 export interface NetworkRow {
   nodes: NetworkNodeRow[];
@@ -42,25 +43,28 @@ ORDER BY b.id
 LIMIT $room
 RETURN ${row} AS node, b {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}} AS labelOf`;
 
-/** Each relationship once: matched in its stored direction between two chosen nodes. */
-const edgesBetweenCypher = (types: string) => `
+/**
+ * Each relationship once: matched in its stored direction between two chosen nodes; its properties
+ * only when asked for (decoding their timestamps was most of the API's work on a big network).
+ */
+const edgesBetweenCypher = (types: string, withProperties: boolean) => `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r:${types}]->(b:Entity)
 WHERE b.id IN $ids AND ${VISIBLE('a')} AND ${VISIBLE('b')}
-RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS properties
+RETURN type(r) AS type, a.id AS fromId, b.id AS toId${withProperties ? ', properties(r) AS properties' : ''}
 ORDER BY fromId, toId, type`;
 
 /**
  * The account and every node within `depth` hops along the chosen types (DESIGN §4), nearest
  * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them: one
  * read transaction, a statement per ring and one for the edges. The nodes are rows as `projection`
- * makes them (the whole node by default).
+ * makes them.
  */
 export async function accountNetwork(
   db: Reader,
   account: EntityRow,
-  options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null },
-  projection: NodeProjection = WHOLE_NODE,
+  options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null; edgeProperties: boolean },
+  projection: NodeProjection,
 ): Promise<NetworkRow> {
   const { depth, nodeLimit } = options;
   if (!Number.isInteger(depth) || depth < 1 || depth > NETWORK_LIMITS.maxDepth) {
@@ -94,7 +98,7 @@ export async function accountNetwork(
         frontier.push(node.id);
       }
     }
-    const edges = await tx.run<NetworkEdgeRow>(edgesBetweenCypher(types), { ids: [...seen] });
+    const edges = await tx.run<NetworkEdgeRow>(edgesBetweenCypher(types, options.edgeProperties), { ids: [...seen] });
     return { nodes, edges, truncated };
   });
 }

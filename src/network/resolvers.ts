@@ -1,6 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { requireNode } from '../nodes/require-node';
-import { rowsWithWalksAhead } from '../relationships';
+import { rowsWithWalksAhead, walksAhead } from '../relationships';
 import { accountNetwork } from './account-network';
 
 export const networkResolvers: Resolvers = {
@@ -11,9 +12,14 @@ export const networkResolvers: Resolvers = {
         context,
         info,
         ['nodes', 'node'],
-        (projection) => accountNetwork(context.db, account, { depth, nodeLimit, relationshipTypes }, projection),
+        (projection) => accountNetwork(context.db, account, { depth, nodeLimit, relationshipTypes, edgeProperties: readsEdgeProperties(info) }, projection),
         (network) => network.nodes.map((n) => n.node),
       );
     },
   },
 };
+
+/** Whether the selection reads the edges' `properties` (null properties: it may, through a field of its own). */
+function readsEdgeProperties(info: GraphQLResolveInfo): boolean {
+  return walksAhead(info, ['edges']).properties?.includes('properties') ?? true;
+}

@@ -6,6 +6,7 @@ export { relationshipResolvers as resolvers } from './resolvers';
 export { createNeighbourLoaders as createLoaders };
 export { KNOWS_STRENGTH } from './knows-strength';
 export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
+export { walksAhead } from './walks-ahead';
 export { nodeOfTypeWithWalksAhead, pageWithWalksAhead, placesAhead, rowsWithWalksAhead, type PlacesAhead } from './rows-with-walks-ahead';
 
 type NeighbourLoaders = ReturnType<typeof createNeighbourLoaders>;
