@@ -106,22 +106,42 @@ const PATHS = /* GraphQL */ `query ($a: ID!, $b: ID!) {
   relationshipPaths(fromId: $a, toId: $b, maxHops: 4, first: 5) { strength hops nodes { id } steps { type } }
 }`;
 
+/** A request of the mixed workload, named by its kind. */
+export interface MixedRequest extends LoadRequest {
+  kind: string;
+}
+
 /**
  * The mixed read workload: per 20 requests 8 lookups (people, organizations), 5 account pages,
  * 4 networks (an account's, a person's two KNOWS levels) and 3 path searches between ordinary people.
  */
-export function mixedWorkload(picks: Picks): LoadRequest[] {
+export function mixedWorkload(picks: Picks): MixedRequest[] {
   const person = (i: number) => picks.people[i % picks.people.length];
   const account = (i: number) => picks.accounts[i % picks.accounts.length];
-  const requests: LoadRequest[] = [];
+  const requests: MixedRequest[] = [];
   for (let i = 0; i < 200; i++) {
     const slot = i % 20;
-    if (slot < 5) requests.push({ query: PERSON_PAGE, variables: { id: person(i) } });
-    else if (slot < 8) requests.push({ query: NODE_LOOKUP, variables: { id: account(i) } });
-    else if (slot < 13) requests.push({ query: ACCOUNT_PAGE, variables: { id: account(i + 7) } });
-    else if (slot < 15) requests.push({ query: ACCOUNT_NETWORK, variables: { id: account(i + 13) } });
-    else if (slot < 17) requests.push({ query: PERSON_NETWORK, variables: { id: person(i + 31) } });
-    else requests.push({ query: PATHS, variables: { a: person(i), b: person(i + 100) } });
+    if (slot < 5) requests.push({ kind: 'person page', query: PERSON_PAGE, variables: { id: person(i) } });
+    else if (slot < 8) requests.push({ kind: 'organization by node id', query: NODE_LOOKUP, variables: { id: account(i) } });
+    else if (slot < 13) requests.push({ kind: 'account page', query: ACCOUNT_PAGE, variables: { id: account(i + 7) } });
+    else if (slot < 15) requests.push({ kind: 'account network, depth 2', query: ACCOUNT_NETWORK, variables: { id: account(i + 13) } });
+    else if (slot < 17) requests.push({ kind: "person's KNOWS, 2 levels", query: PERSON_NETWORK, variables: { id: person(i + 31) } });
+    else requests.push({ kind: 'paths, maxHops 4, first 5', query: PATHS, variables: { a: person(i), b: person(i + 100) } });
   }
   return requests;
+}
+
+/** The mixed workload's requests by kind, in the order they first appear. */
+export function byKind(requests: MixedRequest[]): Map<string, MixedRequest[]> {
+  const kinds = new Map<string, MixedRequest[]>();
+  for (const request of requests) kinds.set(request.kind, [...(kinds.get(request.kind) ?? []), request]);
+  return kinds;
+}
+
+/**
+ * What the mix could reach if each kind cost what it costs alone: the time of one mixed request
+ * is the sum over the kinds of their share of the mix divided by their own throughput.
+ */
+export function mixCapacity(kinds: { share: number; requestsPerSecond: number }[]): number {
+  return 1 / kinds.reduce((seconds, kind) => seconds + kind.share / kind.requestsPerSecond, 0);
 }

@@ -20,7 +20,7 @@ import { openBenchStore } from './bench-store';
 import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
 import { benchCases } from './cases';
-import { asLoadRequest, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
+import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
 import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
@@ -44,6 +44,8 @@ const SETTINGS = {
 };
 
 const log = (line: string) => console.log(line);
+/** How long each kind of the mixed workload runs alone after the mix. */
+const MIX_KIND_SECONDS = 10;
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const fmt = (t?: Timings) => (t ? `${t.median.toFixed(1)} / ${t.p95.toFixed(1)}` : '—');
 const ratio = (a: Timings, b?: Timings) => (b ? `${(a.median / b.median).toFixed(2)}×` : '');
@@ -98,8 +100,20 @@ async function main(): Promise<void> {
     }
     if (SETTINGS.loadSeconds > 0 && (!SETTINGS.only || SETTINGS.only.includes('mixed'))) {
       log(`\n== mixed read load: ${SETTINGS.connections} connections for ${SETTINGS.loadSeconds} s (load before: ${load()})`);
-      mixed = await loadRun(api, mixedWorkload(picks), SETTINGS.loadSeconds, SETTINGS.connections);
+      const workload = mixedWorkload(picks);
+      mixed = await loadRun(api, workload, SETTINGS.loadSeconds, SETTINGS.connections);
       log(`${mixed.requestsPerSecond.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, ${mixed.errors} errors of ${mixed.requests} requests (load after: ${load()})`);
+      log(`each kind of the mix alone, ${SETTINGS.connections} connections, ${MIX_KIND_SECONDS} s each: req/s (p99 ms), share of the mix's time`);
+      const kinds = [];
+      for (const [kind, requests] of byKind(workload)) {
+        const alone = await loadRun(api, requests, MIX_KIND_SECONDS, SETTINGS.connections);
+        kinds.push({ kind, share: requests.length / workload.length, requestsPerSecond: alone.requestsPerSecond });
+      }
+      const capacity = mixCapacity(kinds);
+      for (const k of kinds) {
+        log(`  ${k.kind.padEnd(30)} ${k.requestsPerSecond.toFixed(0).padStart(5)} req/s, ${((100 * k.share) / k.requestsPerSecond * capacity).toFixed(0).padStart(3)} % of the time`);
+      }
+      log(`  the kinds alone add up to ${capacity.toFixed(0)} req/s for the mix`);
     }
 
     const figures: RunFigures = { nodes: SETTINGS.nodes, cases: results, throughput, mixed, loadSeconds: SETTINGS.loadSeconds };

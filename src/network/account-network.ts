@@ -1,7 +1,7 @@
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import type { EntityRow, NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { chosenTypes, typeAlternation } from '../paths';
 
@@ -17,7 +17,8 @@ export interface NetworkEdgeRow {
   type: string;
   fromId: string;
   toId: string;
-  properties: Record<string, unknown>;
+  /** Absent when the selection does not ask for them. */
+  properties?: Record<string, unknown>;
 }
 export interface NetworkRow {
   nodes: NetworkNodeRow[];
@@ -25,36 +26,45 @@ export interface NetworkRow {
   truncated: boolean;
 }
 
+/** What a network node's label is taken from, in this order (then the id). */
+const LABEL_PROPERTIES = ['name', 'subject', 'sku', 'number', 'key'] as const;
+
 /**
  * One ring further out: the not yet seen visible neighbours of the frontier, in id order, at most
  * `room` of them (a hidden node is no stepping stone either: the walk goes through visible ones only). Neo4j keeps only the first `room` while it sorts, so a hub's neighbourhood
- * never travels just to be cut.
+ * never travels just to be cut. Each node comes as `row` projects it, with what its label needs.
  */
-const nextRingCypher = (types: string) => `
+const nextRingCypher = (types: string, row: string) => `
 UNWIND $frontier AS id
 MATCH (:Entity {id: id})-[:${types}]-(b:Entity)
 WHERE NOT b.id IN $seen AND ${VISIBLE('b')}
 WITH DISTINCT b
 ORDER BY b.id
 LIMIT $room
-RETURN ${ENTITY_ROW('b')} AS node`;
+RETURN ${row} AS node, b {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}} AS labelOf`;
 
-/** Each relationship once: matched in its stored direction between two chosen nodes. */
-const edgesBetweenCypher = (types: string) => `
+/**
+ * Each relationship once: matched in its stored direction between two chosen nodes; its properties
+ * only when asked for (decoding their timestamps was most of the API's work on a big network).
+ */
+const edgesBetweenCypher = (types: string, withProperties: boolean) => `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r:${types}]->(b:Entity)
 WHERE b.id IN $ids AND ${VISIBLE('a')} AND ${VISIBLE('b')}
-RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS properties
+RETURN type(r) AS type, a.id AS fromId, b.id AS toId${withProperties ? ', properties(r) AS properties' : ''}
 ORDER BY fromId, toId, type`;
 
 /**
  * The account and every node within `depth` hops along the chosen types (DESIGN §4), nearest
- * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them.
+ * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them: one
+ * read transaction, a statement per ring and one for the edges. The nodes are rows as `projection`
+ * makes them.
  */
 export async function accountNetwork(
   db: Reader,
   account: EntityRow,
-  options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null },
+  options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null; edgeProperties: boolean },
+  projection: NodeProjection,
 ): Promise<NetworkRow> {
   const { depth, nodeLimit } = options;
   if (!Number.isInteger(depth) || depth < 1 || depth > NETWORK_LIMITS.maxDepth) {
@@ -64,28 +74,36 @@ export async function accountNetwork(
     throw badUserInput(`"nodeLimit" must be between 1 and ${NETWORK_LIMITS.maxNodeLimit}, got ${nodeLimit}.`);
   }
   const types = typeAlternation(chosenTypes(options.relationshipTypes));
+  const nextRing = nextRingCypher(types, projection.row('b'));
 
-  const nodes: NetworkNodeRow[] = [networkNode(account, 0)];
-  const seen = new Set([account.id]);
-  let frontier = [account.id];
-  let truncated = false;
-  for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring++) {
-    const room = nodeLimit - nodes.length;
-    // One more than there is room for tells whether the ring was cut.
-    const rows = await db.read<{ node: EntityRow }>(nextRingCypher(types), { frontier, seen: [...seen], room: param.integer(room + 1) });
-    truncated = rows.length > room;
-    frontier = [];
-    for (const { node } of rows.slice(0, room)) {
-      nodes.push(networkNode(node, ring));
-      seen.add(node.id);
-      frontier.push(node.id);
+  return db.readTransaction(async (tx) => {
+    const nodes: NetworkNodeRow[] = [networkNode(account, account, 0)];
+    const seen = new Set([account.id]);
+    let frontier = [account.id];
+    let truncated = false;
+    for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring++) {
+      const room = nodeLimit - nodes.length;
+      // One more than there is room for tells whether the ring was cut.
+      const rows = await tx.run<{ node: EntityRow; labelOf: Record<string, unknown> }>(nextRing, {
+        ...projection.params,
+        frontier,
+        seen: [...seen],
+        room: param.integer(room + 1),
+      });
+      truncated = rows.length > room;
+      frontier = [];
+      for (const { node, labelOf } of rows.slice(0, room)) {
+        nodes.push(networkNode(node, labelOf, ring));
+        seen.add(node.id);
+        frontier.push(node.id);
+      }
     }
-  }
-  const edges = await db.read<NetworkEdgeRow>(edgesBetweenCypher(types), { ids: [...seen] });
-  return { nodes, edges, truncated };
+    const edges = await tx.run<NetworkEdgeRow>(edgesBetweenCypher(types, options.edgeProperties), { ids: [...seen] });
+    return { nodes, edges, truncated };
+  });
 }
 
-function networkNode(node: EntityRow, depth: number): NetworkNodeRow {
-  const label = [node.name, node.subject, node.sku, node.number, node.key, node.id].find((v) => typeof v === 'string' && v);
+function networkNode(node: EntityRow, labelOf: Record<string, unknown>, depth: number): NetworkNodeRow {
+  const label = [...LABEL_PROPERTIES.map((p) => labelOf[p]), node.id].find((v) => typeof v === 'string' && v);
   return { node, type: node.__typename, label: label as string, depth };
 }

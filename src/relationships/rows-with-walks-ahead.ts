@@ -3,10 +3,10 @@ import type { Context } from '../graphql/context';
 import type { Connection } from '../graphql/pagination';
 import type { NodeLabel } from '../model/graph-model';
 import type { Params } from '../neo4j/database';
-import { WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
+import { ENTITY_ROW, WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
 import { nodeOfType } from '../nodes/require-node';
 import { VISIBLE } from '../nodes/visibility';
-import { walksAhead } from './walks-ahead';
+import { walksAhead, type NodeAhead } from './walks-ahead';
 import { rowWithWalksAhead } from './walks-ahead-projection';
 
 const NODE_BY_ID = (row: string) => `
@@ -33,15 +33,62 @@ export async function nodeOfTypeWithWalksAhead(context: Context, info: GraphQLRe
  * selection under `edges.node` reads (the properties, and the walks it asks for), so the page and
  * its nested walks cost one statement; those walks are kept for the walk fields' loaders.
  */
-export async function pageWithWalksAhead(
+export function pageWithWalksAhead(
   context: Context,
   info: GraphQLResolveInfo,
   fetch: (projection: NodeProjection) => Promise<Connection<EntityRow>>,
 ): Promise<Connection<EntityRow>> {
-  const ahead = walksAhead(info, ['edges', 'node']);
+  return rowsWithWalksAhead(context, info, ['edges', 'node'], fetch, (page) => page.edges.map((edge) => edge.node));
+}
+
+/**
+ * Any answer holding nodes at `path` of the selection (e.g. ['nodes', 'node'] of a network):
+ * `fetch` gets the projection of what the selection reads of them, and the walks fetched with
+ * them (`nodesOf` finds the rows in the answer) are kept for the walk fields' loaders.
+ */
+export async function rowsWithWalksAhead<T>(
+  context: Context,
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  fetch: (projection: NodeProjection) => Promise<T>,
+  nodesOf: (answer: T) => readonly EntityRow[],
+): Promise<T> {
+  const ahead = walksAhead(info, path);
   if (!ahead.walks.length && !ahead.properties) return fetch(WHOLE_NODE);
   const params: Params = {};
-  const page = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
-  context.loaders.keepWalksAhead(page.edges.map((edge) => edge.node), ahead);
-  return page;
+  const answer = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
+  context.loaders.keepWalksAhead(nodesOf(answer), ahead);
+  return answer;
+}
+
+/** Projections for several places of one answer (`row` per place, one `params` for all), and how to keep what they fetched. */
+export interface PlacesAhead<K extends string> {
+  row: Record<K, (n: string) => string>;
+  params: Params;
+  /** Keeps the walks fetched with the rows found at each place for the walk fields' loaders. */
+  keep(found: Record<K, readonly EntityRow[]>): void;
+}
+
+/**
+ * Look-ahead for an answer with nodes at several places of its selection (a partner's customers,
+ * people and managers): each place's rows carry what the selection reads there, all in one statement.
+ */
+export function placesAhead<K extends string>(context: Context, info: GraphQLResolveInfo, places: Record<K, readonly string[]>): PlacesAhead<K> {
+  const params: Params = {};
+  const keys = Object.keys(places) as K[];
+  const aheads = Object.fromEntries(keys.map((key) => [key, walksAhead(info, places[key])])) as Record<K, NodeAhead>;
+  const row = Object.fromEntries(
+    keys.map((key) => {
+      const ahead = aheads[key];
+      const project = ahead.walks.length || ahead.properties ? (n: string) => rowWithWalksAhead(n, ahead, params, 'ahead') : ENTITY_ROW;
+      return [key, project];
+    }),
+  ) as Record<K, (n: string) => string>;
+  return {
+    row,
+    params,
+    keep: (found) => {
+      for (const key of keys) context.loaders.keepWalksAhead(found[key], aheads[key]);
+    },
+  };
 }

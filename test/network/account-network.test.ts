@@ -11,6 +11,20 @@ const ACCOUNT_NETWORK = /* GraphQL */ `query ($id: ID!, $depth: Int, $types: [Re
   }
 }`;
 
+const NETWORK_WITH_WALKS = /* GraphQL */ `query ($id: ID!) { accountNetwork(accountId: $id, depth: 3) { nodes { node { ...WithWalks } } } }
+fragment WithWalks on Node {
+  id
+  ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
+  ... on Organization { name city people(first: 5) { title node { id } } }
+}`;
+
+const NODE_WITH_WALKS = /* GraphQL */ `query ($id: ID!) { node(id: $id) { ...WithWalks } }
+fragment WithWalks on Node {
+  id
+  ... on Person { name title knows(first: 5) { strength node { id } } employers(first: 5) { title node { id name } } }
+  ... on Organization { name city people(first: 5) { title node { id } } }
+}`;
+
 interface ApiNetwork {
   nodes: { node: { id: string }; type: string; label: string; depth: number }[];
   edges: { type: string; fromId: string; toId: string; properties: Record<string, unknown> }[];
@@ -94,6 +108,20 @@ describe('accountNetwork', () => {
     const net = await network({ depth: 3, types: ['WORKS_AT', 'REPORTS_TO'] });
     expect(rings(net)).toEqual(['acme@0', ...byId('anna', 'bert').map((k) => `${k}@1`)]);
     expect(edgeNames(net)).toEqual(['anna-REPORTS_TO->bert', 'anna-WORKS_AT->acme', 'bert-WORKS_AT->acme']);
+  });
+
+  it('labels every node by its name', async () => {
+    const net = await network({ depth: 3 });
+    expect(net.nodes.map((n) => n.label)).toEqual(net.nodes.map((n) => keyOf[n.node.id]));
+  });
+
+  it('answers what the selection asks of each node, nested walks included, as a lookup of that node does', async () => {
+    const { accountNetwork: net } = await server.data<{ accountNetwork: { nodes: { node: { id: string } }[] } }>(NETWORK_WITH_WALKS, { id: ids.acme });
+    expect(net.nodes).toHaveLength(9);
+    for (const { node: answered } of net.nodes) {
+      const { node: alone } = await server.data<{ node: unknown }>(NODE_WITH_WALKS, { id: answered.id });
+      expect(answered).toEqual(alone);
+    }
   });
 
   it('refuses depth and nodeLimit above their caps, and ids that are not organizations', async () => {

@@ -64,6 +64,19 @@ const COVERAGE = /* GraphQL */ `query ($id: ID!) { partnerCoverage(partnerId: $i
   managers { name }
 } }`;
 
+/** Every place of the answer with more than a name: properties of its own, a resolver's field, nested walks. */
+const COVERAGE_IN_DEPTH = /* GraphQL */ `query ($id: ID!) { partnerCoverage(partnerId: $id) {
+  partner { ...Org }
+  customers { ...Org }
+  conflicts { customer { ...Org } partners { ...Org } }
+  people { id name employers(first: 5) { node { id name } } }
+  managers { id name roles accounts(first: 5) { as node { id name } } }
+} }
+fragment Org on Organization { id name kinds createdAt people(first: 5) { node { id name } } managers(first: 5) { as node { id } } opportunities(first: 5) { totalCount } }`;
+
+const ORGANIZATION = /* GraphQL */ `query ($id: ID!) { node(id: $id) { ...Org } }
+fragment Org on Organization { id name kinds createdAt people(first: 5) { node { id name } } managers(first: 5) { as node { id } } opportunities(first: 5) { totalCount } }`;
+
 describe('partnerCoverage', () => {
   const { server, ids } = useTestServer({ graph: WORLD });
 
@@ -94,6 +107,15 @@ describe('partnerCoverage', () => {
   it('gives a partner without customers empty lists and no pipeline', async () => {
     const { partnerCoverage } = await server.data(COVERAGE, { id: ids['org-lonely'] });
     expect(partnerCoverage).toEqual({ partner: { name: 'Lonely Broker' }, customers: [], openPipeline: 0, conflicts: [], people: [], managers: [] });
+  });
+
+  it('answers at every place what a lookup of that organization answers, nested walks included', async () => {
+    const { partnerCoverage: c } = await server.data(COVERAGE_IN_DEPTH, { id: ids['org-nord'] });
+    const organizations = [c.partner, ...c.customers, ...c.conflicts.flatMap((x: any) => [x.customer, ...x.partners])];
+    expect(organizations).toHaveLength(1 + 3 + 2 + 3);
+    for (const answered of organizations) expect(answered).toEqual((await server.data(ORGANIZATION, { id: answered.id })).node);
+    expect(c.people.map((p: any) => p.employers.map((e: any) => e.node.name))).toEqual([['Nordgroß'], ['Nordgroß']]);
+    expect(c.managers).toEqual([{ id: ids['u-pia'], name: 'Pia', roles: ['PARTNER_MANAGER'], accounts: [{ as: 'PARTNER_MANAGER', node: { id: ids['org-nord'], name: 'Nordgroß' } }] }]);
   });
 
   it('answers NOT_FOUND for an unknown id or one that is no organization', async () => {
