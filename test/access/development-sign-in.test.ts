@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,10 +5,8 @@ import pino from 'pino';
 import { announceDevelopmentToken, authSettings } from '../../src/access';
 import { developmentSecret } from '../../src/development-secret';
 import type { ImportDocument } from '../../src/import';
+import { runCli } from '../support/run-cli';
 import { useTestServer } from '../support/test-server';
-
-const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 const WORLD: ImportDocument = {
   nodes: [
@@ -20,17 +17,7 @@ const WORLD: ImportDocument = {
 };
 
 /** Runs `npm run token -- <args>` (the same entry) with the given environment. */
-function runToken(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/access/token-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runToken = (args: string[], env: Record<string, string>) => runCli('src/access/token-cli.ts', args, env);
 
 const tempFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-access-')), 'data', name);
 

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { ImportNode } from '../../src/import';
 import type { RelationshipTypeName } from '../../src/model/graph-model';
 import { generateWorld } from '../../seeds/generator/generate-world';
 import type { GraphDocument } from '../support/random-graph';
 import { edgesOf } from '../support/reference';
+import { runCli } from '../support/run-cli';
 import { useTestServer, type TestServer } from '../support/test-server';
 
 const rel = (type: RelationshipTypeName, from: string, to: string, properties: Record<string, unknown> = {}): GraphDocument['relationships'][number] =>
@@ -232,16 +231,7 @@ describe('npm run communities', () => {
   const { server } = useTestServer({ graph: plantedWorld() });
 
   it('stores the same communities as the mutation, printing its progress', async () => {
-    const root = path.join(__dirname, '../..');
-    const result = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/communities/cli.ts', '--min-size', '3'], {
-        cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' },
-      });
-      let stdout = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout }));
-    });
+    const result = await runCli('src/communities/cli.ts', ['--min-size', '3']);
     expect(result.code).toBe(0);
     // The 27 nodes of the world and the test ADMIN, who is a group of its own.
     expect(result.stdout).toMatch(/Louvain found 7 groups/);

@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import pino from 'pino';
 import type { ImportDocument } from '../../src/import';
 import { purgeInteractions, scheduleRetention } from '../../src/privacy';
+import { runCli } from '../support/run-cli';
 import { useTestServer } from '../support/test-server';
 
-const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number, now = NOW) => new Date(now.getTime() - days * DAY).toISOString();
@@ -72,17 +69,7 @@ describe('purgeInteractions (retention of contact history)', () => {
 });
 
 /** Runs `npm run purge` (the same entry) against the suite's Neo4j. */
-function runPurge(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/privacy/purge-cli.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runPurge = (env: Record<string, string>) => runCli('src/privacy/purge-cli.ts', [], env);
 
 describe('npm run purge', () => {
   const now = new Date();
