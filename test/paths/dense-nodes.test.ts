@@ -3,7 +3,7 @@ import { param } from '../../src/neo4j/values';
 import { mulberry32 } from '../../src/random';
 import { startTestServer, type TestServer } from '../support/test-server';
 import type { GraphDocument } from '../support/random-graph';
-import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
+import { allSimplePaths, edgesOf, expectSamePaths, rankPaths } from '../support/reference';
 
 /**
  * Nodes with many relationships are kept "dense" by the store (their relationships in groups by
@@ -57,13 +57,6 @@ function distributorGraph(seed: number): GraphDocument {
     if (rnd() < 0.5) link('MANAGES', user, pick([...orgs.slice(0, 8), 'dist']));
   }
   return doc;
-}
-
-function expectSamePaths(actual: PathRow[], expected: RefPath[]) {
-  const brief = (paths: { nodeIds: string[]; steps: { type: string; fromId: string; toId: string }[] }[]) =>
-    paths.map((p) => ({ nodeIds: p.nodeIds, steps: p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId })) }));
-  expect(brief(actual)).toEqual(brief(expected));
-  actual.forEach((path, i) => expect(path.strength).toBeCloseTo(expected[i].strength, 10));
 }
 
 describe('the path procedure around a dense node', () => {

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { hubGraph } from './hub-graph';
 import { mulberry32 } from '../../src/random';
 import { randomGraph, type GraphDocument } from '../support/random-graph';
-import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
+import { allSimplePaths, edgesOf, expectSamePaths, rankPaths } from '../support/reference';
 
 /**
  * Both places the path search runs — inside Neo4j (the procedures xrm.strongestPaths and
@@ -40,17 +40,6 @@ interface Query {
   maxHops: number;
   first: number;
   relationshipTypes?: string[];
-}
-
-function expectSamePaths(actual: PathRow[], expected: RefPath[]) {
-  expect(actual.map((p) => p.nodeIds)).toEqual(expected.map((p) => p.nodeIds));
-  expect(actual.map((p) => p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId })))).toEqual(
-    expected.map((p) => p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId }))),
-  );
-  actual.forEach((path, i) => {
-    expect(path.hops).toBe(expected[i].hops);
-    expect(path.strength).toBeCloseTo(expected[i].strength, 10);
-  });
 }
 
 /** Random questions on a graph: pairs, several sources, every maxHops, a few `first` and type choices. */

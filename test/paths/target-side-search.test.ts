@@ -5,7 +5,7 @@ import { param } from '../../src/neo4j/values';
 import { mulberry32 } from '../../src/random';
 import { startTestServer, type TestServer } from '../support/test-server';
 import type { GraphDocument } from '../support/random-graph';
-import { allSimplePaths, edgesOf, rankPaths, type RefPath } from '../support/reference';
+import { allSimplePaths, edgesOf, expectSamePaths, rankPaths, type RefPath } from '../support/reference';
 import { hubGraph } from './hub-graph';
 
 /**
@@ -38,14 +38,6 @@ interface Question {
   first: number;
   types?: string[];
   visible?: string[] | null;
-}
-
-const brief = (paths: { nodeIds: string[]; steps: { type: string; fromId: string; toId: string }[]; hops: number }[]) =>
-  paths.map((p) => ({ nodeIds: p.nodeIds, hops: p.hops, steps: p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId })) }));
-
-function expectSamePaths(actual: PathRow[], expected: RefPath[]) {
-  expect(brief(actual)).toEqual(brief(expected));
-  actual.forEach((path, i) => expect(path.strength).toBeCloseTo(expected[i].strength, 10));
 }
 
 /** The brute force per target, on the graph of the nodes that may be seen. */

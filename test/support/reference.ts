@@ -66,6 +66,17 @@ export function rankPaths(paths: RefPath[]): RefPath[] {
   });
 }
 
+/** A path as the search answers it, without the step weights. */
+export interface FoundPath { strength: number; hops: number; nodeIds: string[]; steps: { type: string; fromId: string; toId: string }[] }
+
+/** Asserts that `actual` are the brute force's paths: same nodes, hops and steps in the same order, strengths to 10 digits. */
+export function expectSamePaths(actual: FoundPath[], expected: RefPath[]): void {
+  const brief = (paths: FoundPath[]) =>
+    paths.map((p) => ({ nodeIds: p.nodeIds, hops: p.hops, steps: p.steps.map(({ type, fromId, toId }) => ({ type, fromId, toId })) }));
+  expect(brief(actual)).toEqual(brief(expected));
+  actual.forEach((path, i) => expect(path.strength).toBeCloseTo(expected[i].strength, 10));
+}
+
 /** Every simple directed INFLUENCES path into `target` with at most maxHops hops, from each start. */
 export function influencePathsInto(edges: RefEdge[], target: string, maxHops: number): RefPath[] {
   const influences = edges.filter((e) => e.type === 'INFLUENCES');
