@@ -42,6 +42,9 @@ const MIGRATIONS = [
 /** The name a migration creates (every statement names its index or constraint). */
 const nameOf = (statement: string) => /^\s*CREATE (?:FULLTEXT )?(?:INDEX|CONSTRAINT) (\w+)/.exec(statement)![1];
 
+/** The name of every index and constraint the migrations make. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(nameOf);
+
 /**
  * Indexes that only speed up reads: no import write looks a node up through them, and none
  * enforces anything. On a store without entities, `npm run import` builds them after the load,
@@ -49,9 +52,6 @@ const nameOf = (statement: string) => /^\s*CREATE (?:FULLTEXT )?(?:INDEX|CONSTRA
  * constraints on `id` and `key` are never among them: imports match nodes through them, and
  * every write is checked against them from the first row on.
  */
-/** The name of every index and constraint the migrations make. */
-export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(nameOf);
-
 export const READ_ONLY_ENTITY_INDEXES: ReadonlySet<string> = new Set([
   'organization_name', 'person_name', 'person_email', 'user_email', 'organization_lifecycle_stage',
   'organization_tier', 'opportunity_stage', 'opportunity_close', 'interaction_occurred', 'entity_search',
