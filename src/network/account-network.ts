@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, notFound } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { EntityRow, NodeProjection } from '../nodes/entity-row';
@@ -29,6 +29,14 @@ export interface NetworkRow {
 /** What a network node's label is taken from, in this order (then the id). */
 const LABEL_PROPERTIES = ['name', 'subject', 'sku', 'number', 'key'] as const;
 
+/** The account at the centre, if it is a visible Organization, as `row` projects it. */
+const accountCypher = (row: string) => `
+MATCH (b:Entity {id: $accountId}) WHERE ${VISIBLE('b')}
+RETURN ${row} AS node, ${LABEL_OF('b')} AS labelOf`;
+
+/** What a node's label is taken from. */
+const LABEL_OF = (n: string) => `${n} {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
+
 /**
  * One ring further out: the not yet seen visible neighbours of the frontier, in id order, at most
  * `room` of them (a hidden node is no stepping stone either: the walk goes through visible ones only). Neo4j keeps only the first `room` while it sorts, so a hub's neighbourhood
@@ -41,7 +49,7 @@ WHERE NOT b.id IN $seen AND ${VISIBLE('b')}
 WITH DISTINCT b
 ORDER BY b.id
 LIMIT $room
-RETURN ${row} AS node, b {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}} AS labelOf`;
+RETURN ${row} AS node, ${LABEL_OF('b')} AS labelOf`;
 
 /**
  * Each relationship once: matched in its stored direction between two chosen nodes; its properties
@@ -57,12 +65,12 @@ ORDER BY fromId, toId, type`;
 /**
  * The account and every node within `depth` hops along the chosen types (DESIGN §4), nearest
  * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them: one
- * read transaction, a statement per ring and one for the edges. The nodes are rows as `projection`
- * makes them.
+ * read transaction, a statement for the account, one per ring and one for the edges. The nodes are
+ * rows as `projection` makes them. NOT_FOUND unless the id is a visible Organization.
  */
 export async function accountNetwork(
   db: Reader,
-  account: EntityRow,
+  accountId: string,
   options: { depth: number; nodeLimit: number; relationshipTypes?: readonly string[] | null; edgeProperties: boolean },
   projection: NodeProjection,
 ): Promise<NetworkRow> {
@@ -74,12 +82,15 @@ export async function accountNetwork(
     throw badUserInput(`"nodeLimit" must be between 1 and ${NETWORK_LIMITS.maxNodeLimit}, got ${nodeLimit}.`);
   }
   const types = typeAlternation(chosenTypes(options.relationshipTypes));
-  const nextRing = nextRingCypher(types, projection.row('b'));
+  const row = projection.row('b');
+  const nextRing = nextRingCypher(types, row);
 
   return db.readTransaction(async (tx) => {
-    const nodes: NetworkNodeRow[] = [networkNode(account, account, 0)];
-    const seen = new Set([account.id]);
-    let frontier = [account.id];
+    const [account] = await tx.run<{ node: EntityRow; labelOf: Record<string, unknown> }>(accountCypher(row), { ...projection.params, accountId });
+    if (account?.node.__typename !== 'Organization') throw notFound('Organization', accountId);
+    const nodes: NetworkNodeRow[] = [networkNode(account.node, account.labelOf, 0)];
+    const seen = new Set([accountId]);
+    let frontier = [accountId];
     let truncated = false;
     for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring++) {
       const room = nodeLimit - nodes.length;
