@@ -7,7 +7,7 @@ export { createNeighbourLoaders as createLoaders };
 export { KNOWS_STRENGTH } from './knows-strength';
 export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
 export { walksAhead } from './walks-ahead';
-export { nodeOfTypeWithWalksAhead, pageWithWalksAhead, placesAhead, rowsWithWalksAhead, type PlacesAhead } from './rows-with-walks-ahead';
+export { nodeOfTypeWithWalksAhead, pageWithWalksAhead, placesAhead, rowsWithWalksAhead } from './rows-with-walks-ahead';
 
 type NeighbourLoaders = ReturnType<typeof createNeighbourLoaders>;
 declare module '../graphql/context' {
