@@ -28,14 +28,13 @@ export interface NetworkRow {
 
 /** What a network node's label is taken from, in this order (then the id). */
 const LABEL_PROPERTIES = ['name', 'subject', 'sku', 'number', 'key'] as const;
+/** Those properties of node `n`, as a map. */
+const LABEL_OF = (n: string) => `${n} {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 
 /** The account at the centre, if it is a visible Organization, as `row` projects it. */
 const accountCypher = (row: string) => `
 MATCH (b:Entity {id: $accountId}) WHERE ${VISIBLE('b')}
 RETURN ${row} AS node, ${LABEL_OF('b')} AS labelOf`;
-
-/** What a node's label is taken from. */
-const LABEL_OF = (n: string) => `${n} {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 
 /**
  * One ring further out: the not yet seen visible neighbours of the frontier, in id order, at most
