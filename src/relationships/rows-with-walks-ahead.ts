@@ -3,7 +3,7 @@ import type { Context } from '../graphql/context';
 import type { Connection } from '../graphql/pagination';
 import type { NodeLabel } from '../model/graph-model';
 import type { Params } from '../neo4j/database';
-import { ENTITY_ROW, WHOLE_NODE, type EntityRow, type NodeProjection } from '../nodes/entity-row';
+import { ENTITY_ROW, type EntityRow, type NodeProjection } from '../nodes/entity-row';
 import { nodeOfType } from '../nodes/require-node';
 import { VISIBLE } from '../nodes/visibility';
 import { walksAhead, type NodeAhead } from './walks-ahead';
@@ -53,11 +53,9 @@ export async function rowsWithWalksAhead<T>(
   fetch: (projection: NodeProjection) => Promise<T>,
   nodesOf: (answer: T) => readonly EntityRow[],
 ): Promise<T> {
-  const ahead = walksAhead(info, path);
-  if (!ahead.walks.length && !ahead.properties) return fetch(WHOLE_NODE);
-  const params: Params = {};
-  const answer = await fetch({ row: (n) => rowWithWalksAhead(n, ahead, params, 'ahead'), params });
-  context.loaders.keepWalksAhead(nodesOf(answer), ahead);
+  const ahead = placesAhead(context, info, { nodes: path });
+  const answer = await fetch({ row: ahead.row.nodes, params: ahead.params });
+  ahead.keep({ nodes: nodesOf(answer) });
   return answer;
 }
 
