@@ -15,6 +15,14 @@ export interface Tx {
 /** The reading half of the Database: what resolvers and loaders get (a mutation writes through Context.mutate). */
 export type Reader = Pick<Database, 'read' | 'readTransaction'>;
 
+/** A Reader whose reads all run in `tx`: code written for a Reader, inside one transaction. */
+export function readerIn(tx: Tx): Reader {
+  return {
+    read: <T>(cypher: string, params?: Params) => tx.run<T>(cypher, params),
+    readTransaction: <T>(work: (tx: Tx) => Promise<T>) => work(tx),
+  };
+}
+
 export interface DatabaseOptions {
   uri: string;
   user: string;
@@ -26,7 +34,7 @@ export interface DatabaseOptions {
   onHealthChange?: (up: boolean, error?: string) => void;
 }
 
-/** What every view of one Database shares: the driver, bookmarks, health, the round-trip count. */
+/** What every view of one Database shares: the driver, bookmarks, health, the round-trip and transaction counts. */
 interface Shared {
   driver: Driver;
   database: string;
@@ -34,7 +42,7 @@ interface Shared {
   health: DatabaseHealth;
   probeDriver: Driver;
   timeouts: Omit<Timeouts, 'requestMs'>;
-  counter: { roundTrips: number };
+  counter: { roundTrips: number; transactions: number };
 }
 
 /** The time bounds of one view: each transaction's timeout, and the deadline of the request, if any. */
@@ -87,7 +95,7 @@ export class Database {
       health,
       probeDriver,
       timeouts,
-      counter: { roundTrips: 0 },
+      counter: { roundTrips: 0, transactions: 0 },
     };
     return new Database(shared, { transactionMs: timeouts.transactionMs, transactionVariable: 'NEO4J_TX_TIMEOUT_MS' });
   }
@@ -95,6 +103,11 @@ export class Database {
   /** Database round trips since start (a `run`), over every view; tests use it to prove batching. */
   get roundTrips(): number {
     return this.shared.counter.roundTrips;
+  }
+
+  /** Tries of transactions since start, over every view (each BEGIN and COMMIT is a round trip of its own). */
+  get transactions(): number {
+    return this.shared.counter.transactions;
   }
 
   /** A view for one GraphQL request: every transaction it runs ends by `timeoutMs` from now. */
@@ -169,6 +182,7 @@ export class Database {
    */
   private attempt<T>(tx: ManagedTransaction, work: (tx: Tx) => Promise<T>): Promise<T> {
     this.refuseWhenUnable();
+    this.shared.counter.transactions += 1;
     return work(this.wrap(tx));
   }
 

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql';
 import { badUserInput } from '../graphql/errors';
 import { requireNode } from '../nodes/require-node';
 import { refuseRestrictedEnds } from '../privacy';
+import { searchWithPathNodes } from './search-with-path-nodes';
 import { checkPathQuery, strongestPaths } from './strongest-paths';
 import { warmIntroductions } from './warm-introductions';
 
@@ -13,7 +14,7 @@ export const pathResolvers: Resolvers = {
       if (fromId === toId) throw badUserInput('"fromId" and "toId" are the same node; a path needs two different ends.');
       const ends = await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
       refuseRestrictedEnds(ends, 'a relationship path');
-      return strongestPaths(context.db, query);
+      return searchWithPathNodes(context, (db) => strongestPaths(db, query));
     },
     warmIntroductions: async (_root, { targetId, fromUserIds, maxHops, first }, context) => {
       const query = { targetId, fromUserIds, maxHops, first };
@@ -30,7 +31,7 @@ export const pathResolvers: Resolvers = {
       if (notUsers.length) {
         throw badUserInput(`"fromUserIds" must name users; ${notUsers.map((n) => `${n.id} is a ${n.__typename}`).join(', ')}.`);
       }
-      return warmIntroductions(context.db, query);
+      return searchWithPathNodes(context, (db) => warmIntroductions(db, query));
     },
   },
   RelationshipPath: {

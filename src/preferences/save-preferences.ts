@@ -1,5 +1,5 @@
 import type { ChangeReport } from '../graphql/mutate';
-import type { Tx } from '../neo4j/database';
+import { readerIn, type Tx } from '../neo4j/database';
 import { recordConsentDecision } from '../consent';
 import { raiseCase } from '../cases';
 import { preferenceState, type PreferenceSwitch } from './preference-state';
@@ -12,7 +12,7 @@ export const PREFERENCE_SOURCE = 'preference-centre';
  * decisions were recorded.
  */
 export async function savePreferences(tx: Tx, report: ChangeReport, personId: string, wanted: PreferenceSwitch[]): Promise<number> {
-  const state = await preferenceState({ read: (cypher, params) => tx.run(cypher, params) }, personId);
+  const state = await preferenceState(readerIn(tx), personId);
   if (!state) return 0;
   const now = new Date().toISOString();
   const granted: string[] = [];

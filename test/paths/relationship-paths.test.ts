@@ -33,6 +33,13 @@ function expectSamePaths(actual: ApiPath[], expected: RefPath[]) {
   });
 }
 
+/** Transactions the database began while `request` ran (each request of the test server also signs in). */
+async function transactionsOf(db: { transactions: number }, request: () => Promise<unknown>): Promise<number> {
+  const before = db.transactions;
+  await request();
+  return db.transactions - before;
+}
+
 const person = (key: string): ImportNode => ({ type: 'Person', key, properties: { name: key } });
 const user = (key: string): ImportNode => ({ type: 'User', key, properties: { name: key } });
 const org = (key: string): ImportNode => ({ type: 'Organization', key, properties: { name: key } });
@@ -133,6 +140,26 @@ describe('relationshipPaths', () => {
     expect(await paths({ from: ids.kim, to: ids.zoe, maxHops: 6 })).toEqual([]);
   });
 
+  it("looks up the ends, then searches and reads the paths' nodes in one transaction", async () => {
+    const chain = ['kim', 'p1', 'p2', 'p3', 'p4', 'cleo'];
+    const ids = await server.importGraph({
+      nodes: [user('kim'), person('p1'), person('p2'), person('p3'), person('p4'), person('cleo'), person('dora')],
+      relationships: [
+        ...chain.slice(1).map((key, i) => knows(chain[i], key, 0.9)),
+        knows('kim', 'dora', 0.5), knows('dora', 'cleo', 0.5),
+      ],
+    });
+    const query = /* GraphQL */ `query ($from: ID!, $to: ID!) {
+      relationshipPaths(fromId: $from, toId: $to, maxHops: 6, first: 5) { nodes { id ... on Person { name } } }
+    }`;
+    const signIn = await transactionsOf(server.db, () => server.data('{ __typename }'));
+    let relationshipPaths: { nodes: { id: string; name?: string }[] }[] = [];
+    const used = await transactionsOf(server.db, async () => ({ relationshipPaths } = await server.data(query, { from: ids.kim, to: ids.cleo })));
+    expect(relationshipPaths.map((path) => path.nodes.map((node) => node.id))).toEqual([chain.map((key) => ids[key]), ['kim', 'dora', 'cleo'].map((key) => ids[key])]);
+    expect(relationshipPaths[0].nodes.slice(1).map((node) => node.name)).toEqual(chain.slice(1));
+    expect(used - signIn).toBe(2);
+  });
+
   it('refuses caps and bad ids with BAD_USER_INPUT and NOT_FOUND', async () => {
     const ids = await server.importGraph({ nodes: [user('kim'), person('anna')], relationships: [knows('kim', 'anna')] });
     const code = async (variables: Record<string, unknown>) =>
@@ -194,6 +221,20 @@ describe('warmIntroductions', () => {
     expect(result.map((p) => p.strength)).toEqual([0.6, 0.4, 0.3, 0.2].map((s) => expect.closeTo(s, 10)));
     const onlyKim = await warm({ target: ids.cleo, users: [ids.kim] });
     expect(onlyKim.map(route)).toEqual(['kim>anna>cleo', 'kim>lea>cleo']);
+  });
+
+  it("looks up the target and users, then finds the users, searches and reads the paths' nodes in one transaction", async () => {
+    const ids = await server.importGraph({
+      nodes: [user('kim'), user('lea'), person('anna'), person('cleo')],
+      relationships: [knows('kim', 'anna', 0.4), knows('anna', 'cleo', 1), knows('lea', 'cleo', 0.6)],
+    });
+    for (const users of [undefined, [ids.kim, ids.lea]]) {
+      const signIn = await transactionsOf(server.db, () => server.data('{ __typename }'));
+      let result: ApiPath[] = [];
+      const used = await transactionsOf(server.db, async () => (result = await warm({ target: ids.cleo, users })));
+      expect(result.map((p) => p.nodes.map((n) => n.id))).toEqual([[ids.lea, ids.cleo], [ids.kim, ids.anna, ids.cleo]]);
+      expect(used - signIn).toBe(2);
+    }
   });
 
   it('refuses non-users, unknown ids and caps', async () => {
