@@ -220,9 +220,10 @@ final class PathSearch {
             for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
             this.degrees = total;
             this.fromTarget = ids.size() >= options.targetSideSources();
+            this.reach = new HopDistances(neighbourhoods, ids, options.ballBudget());
+            this.ring = maxHops >= 2 ? ringAround(neighbourhoods, options, reach) : null;
             // From the target, a path ends within maxHops of a source, so the distances look one hop further.
-            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, fromTarget ? maxHops : maxHops - 1, options.ballBudget());
-            this.ring = maxHops >= 2 ? ringIndex(neighbourhoods, options, reach.withinOneHop()) : null;
+            reach.exploreTo(fromTarget ? maxHops : maxHops - 1);
             this.into = fromTarget && total <= options.ringIndexLimit() ? edgesInto(neighbourhoods, ids) : null;
         }
     }
@@ -238,7 +239,7 @@ final class PathSearch {
 
         Preferred(Neighbourhoods neighbourhoods, Options options, LongList ids, int maxHops) {
             this.roots = LongHashSet.newSet(ids);
-            this.distances = () -> new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, maxHops, options.ballBudget());
+            this.distances = () -> new HopDistances(neighbourhoods, ids, maxHops, options.ballBudget());
         }
 
         HopDistances reach() {
@@ -274,13 +275,23 @@ final class PathSearch {
             if (maxHops >= 2 && sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
             return;
         }
-        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
+        forward.reach = new HopDistances(neighbourhoods, targets, options.ballBudget());
         forward.ringEdges.put(maxHops, edgesInto(neighbourhoods, targets));
         if (maxHops >= 2) {
-            var targetRing = ringIndex(neighbourhoods, options, forward.reach.withinOneHop());
+            var targetRing = ringAround(neighbourhoods, options, forward.reach);
             if (targetRing != null) forward.ringEdges.put(maxHops - 1, targetRing);
             if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
+        forward.reach.exploreTo(maxHops - 1);
+    }
+
+    /**
+     * The ring index around the roots of `reach` (see ringIndex), found before the distances go
+     * further than one hop: the relationships the ring reads are then walked from the cache.
+     */
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> ringAround(Neighbourhoods neighbourhoods, Options options, HopDistances reach) {
+        reach.exploreTo(1);
+        return ringIndex(neighbourhoods, options, reach.withinOneHop());
     }
 
     /**
