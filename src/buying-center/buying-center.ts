@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
-import { bestPathsToTargets, type PathRow } from '../paths';
+import { bestPathsPreferring, type PathRow } from '../paths';
 import { isRestricted } from '../privacy';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
@@ -63,8 +63,8 @@ async function loadBuyingCenters(db: Reader, ids: readonly string[]): Promise<(B
 const ALL_USER_IDS = `MATCH (u:User) WHERE ${VISIBLE('u')} RETURN collect(u.id) AS ids`;
 
 /**
- * Best paths to the members of a batch of buying centers (DESIGN §4): one search from all users
- * over every member, and one from each distinct owner over that owner's members. A hidden owner
+ * Best paths to the members of a batch of buying centers (DESIGN §4), in one search: from all
+ * users to every member, preferring each distinct owner for that owner's members. A hidden owner
  * counts as no owner, and "all users" are the visible ones.
  */
 async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]): Promise<MemberPaths[]> {
@@ -73,15 +73,13 @@ async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]):
   if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map() }));
   const [{ ids: userIds }] = await db.read<{ ids: string[] }>(ALL_USER_IDS);
   const ownerIds = [...new Set(present.filter((c) => c.ownerId && c.members.length).map((c) => c.ownerId!))];
-  // The searches are independent, so they run side by side.
-  const [fromAnyUser, ...ownerPathMaps] = await Promise.all([
-    bestPathsToTargets(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS }),
-    ...ownerIds.map((ownerId) => {
-      const targets = present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id));
-      return bestPathsToTargets(db, { fromIds: [ownerId], targetIds: [...new Set(targets)], maxHops: BEST_PATH_MAX_HOPS });
-    }),
-  ]);
-  const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, ownerPathMaps[i]]));
+  const preferred = ownerIds.map((ownerId) => ({
+    fromIds: [ownerId],
+    targetIds: present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id)),
+  }));
+  const paths = await bestPathsPreferring(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
+  const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, paths.preferred[i]]));
+  const fromAnyUser = paths.fromAll;
   return centers.map((center) => {
     const ownerPaths = center?.ownerId ? fromOwner.get(center.ownerId) : undefined;
     const best = new Map(

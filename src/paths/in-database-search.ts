@@ -12,8 +12,9 @@ import { comparePaths, type PathRow } from './path-row';
  * path: the procedure gets the request's `$visible` ids.
  */
 const PATHS_IN_DATABASE = `
-CALL xrm.strongestPathsToEach($fromIds, $toIds, $maxHops, $first, $types, {visible: $visible}) YIELD toId, strength, hops, nodeIds, steps
-RETURN toId, strength, hops, nodeIds, steps`;
+CALL xrm.strongestPathsToEach($fromIds, $toIds, $maxHops, $first, $types, {visible: $visible, preferred: $preferred})
+YIELD toId, preferred, strength, hops, nodeIds, steps
+RETURN toId, preferred, strength, hops, nodeIds, steps`;
 
 const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
 
@@ -29,16 +30,30 @@ export interface InDatabaseQuery {
   maxHops: number;
   first: number;
   types: readonly StakeholderType[];
+  /** Sources preferred for some targets (a buying center's owner): their own `first` strongest paths are answered too. */
+  preferred?: PreferredSources[];
+}
+
+/** Some of the sources, whose paths to some of the targets are wanted on their own. */
+export interface PreferredSources {
+  fromIds: string[];
+  toIds: string[];
+}
+
+/** Per target, its paths from any source; and per preferred entry (same order), its paths from those sources. */
+export interface InDatabaseAnswer {
+  fromAll: Map<string, PathRow[]>;
+  preferred: Map<string, PathRow[]>[];
 }
 
 /**
- * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), all in
- * one statement; undefined when the database has no xrm.strongestPathsToEach, so the caller searches
- * itself.
+ * Per target, its `first` strongest paths from any of `fromIds` (ranked by comparePaths), and from
+ * each preferred set for the targets it names, all in one statement; undefined when the database
+ * has no xrm.strongestPathsToEach, so the caller searches itself.
  */
-export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<Map<string, PathRow[]> | undefined> {
+export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Promise<InDatabaseAnswer | undefined> {
   if (procedureMissing) return undefined;
-  let rows: (PathRow & { toId: string })[];
+  let rows: (PathRow & { toId: string; preferred: number | null })[];
   try {
     rows = await db.read(PATHS_IN_DATABASE, {
       fromIds: query.fromIds,
@@ -46,14 +61,16 @@ export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Prom
       maxHops: param.integer(query.maxHops),
       first: param.integer(query.first),
       types: [...query.types],
+      preferred: query.preferred ?? [],
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== PROCEDURE_NOT_FOUND) throw error;
     procedureMissing = true;
     return undefined;
   }
-  const byTarget = new Map<string, PathRow[]>(query.toIds.map((id) => [id, []]));
-  for (const { toId, ...path } of rows) byTarget.get(toId)!.push(path);
-  for (const paths of byTarget.values()) paths.sort(comparePaths);
-  return byTarget;
+  const byTarget = (toIds: string[]) => new Map<string, PathRow[]>(toIds.map((id) => [id, []]));
+  const answer: InDatabaseAnswer = { fromAll: byTarget(query.toIds), preferred: (query.preferred ?? []).map((entry) => byTarget(entry.toIds)) };
+  for (const { toId, preferred, ...path } of rows) (preferred === null ? answer.fromAll : answer.preferred[preferred]).get(toId)!.push(path);
+  for (const map of [answer.fromAll, ...answer.preferred]) for (const paths of map.values()) paths.sort(comparePaths);
+  return answer;
 }

@@ -87,7 +87,7 @@ export async function strongestPaths(
   if (sources.length === 0) return [];
   if (options.engine !== 'client') {
     const inDatabase = await searchInDatabase(db, { fromIds: sources, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types });
-    if (inDatabase) return inDatabase.get(query.toId) ?? [];
+    if (inDatabase) return inDatabase.fromAll.get(query.toId) ?? [];
   }
   if (!(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
   const search = new PathSearch(options.adjacency ?? new Adjacency(db, types), sources, query.toId, query.maxHops);
@@ -103,23 +103,57 @@ export async function bestPathsToTargets(
   query: { fromIds: string[]; targetIds: string[]; maxHops: number },
   options: { engine?: PathEngine } = {},
 ): Promise<Map<string, PathRow | null>> {
-  const targetIds = [...new Set(query.targetIds)];
-  const out = new Map<string, PathRow | null>();
+  return (await bestPathsPreferring(db, { ...query, preferred: [] }, options)).fromAll;
+}
+
+/** Some of the sources, whose own best paths to some of the targets are wanted too (a buying center's owner). */
+export interface PreferredSources {
+  fromIds: string[];
+  targetIds: string[];
+}
+
+/**
+ * As bestPathsToTargets, and for each preferred entry the single strongest path from its sources
+ * to each of its targets, or null. Inside Neo4j it is one statement: a path from the preferred
+ * sources is a path from any source, so one search per target settles both.
+ */
+export async function bestPathsPreferring(
+  db: Reader,
+  query: { fromIds: string[]; targetIds: string[]; maxHops: number; preferred: PreferredSources[] },
+  options: { engine?: PathEngine } = {},
+): Promise<{ fromAll: Map<string, PathRow | null>; preferred: Map<string, PathRow | null>[] }> {
+  const best = (targetIds: string[], paths: (toId: string) => PathRow[] | undefined) =>
+    new Map([...new Set(targetIds)].map((toId): [string, PathRow | null] => [toId, paths(toId)?.[0] ?? null]));
   if (options.engine !== 'client') {
     checkPathQuery({ maxHops: query.maxHops, first: 1 });
-    const fromIds = [...new Set(query.fromIds)];
-    const inDatabase = await searchInDatabase(db, { fromIds, toIds: targetIds, maxHops: query.maxHops, first: 1, types: STAKEHOLDER_TYPES });
+    const inDatabase = await searchInDatabase(db, {
+      fromIds: [...new Set(query.fromIds)],
+      toIds: [...new Set(query.targetIds)],
+      maxHops: query.maxHops,
+      first: 1,
+      types: STAKEHOLDER_TYPES,
+      preferred: query.preferred.map((entry) => ({ fromIds: [...new Set(entry.fromIds)], toIds: [...new Set(entry.targetIds)] })),
+    });
     if (inDatabase) {
-      for (const toId of targetIds) out.set(toId, inDatabase.get(toId)?.[0] ?? null);
-      return out;
+      return {
+        fromAll: best(query.targetIds, (toId) => inDatabase.fromAll.get(toId)),
+        preferred: query.preferred.map((entry, i) => best(entry.targetIds, (toId) => inDatabase.preferred[i].get(toId))),
+      };
     }
   }
   const adjacency = new Adjacency(db, STAKEHOLDER_TYPES);
-  for (const toId of targetIds) {
-    const [best] = await strongestPaths(db, { fromIds: query.fromIds, toId, maxHops: query.maxHops, first: 1 }, { engine: 'client', adjacency });
-    out.set(toId, best ?? null);
-  }
-  return out;
+  const searchHere = async (fromIds: string[], targetIds: string[]) => {
+    const out = new Map<string, PathRow | null>();
+    for (const toId of new Set(targetIds)) {
+      const [path] = await strongestPaths(db, { fromIds, toId, maxHops: query.maxHops, first: 1 }, { engine: 'client', adjacency });
+      out.set(toId, path ?? null);
+    }
+    return out;
+  };
+  const fromAll = await searchHere(query.fromIds, query.targetIds);
+  const preferred = [];
+  for (const entry of query.preferred) preferred.push(await searchHere(entry.fromIds, entry.targetIds));
+  return { fromAll, preferred };
 }
 
 /** BAD_USER_INPUT unless maxHops, first and the types are within DESIGN §4's caps; returns the types to walk. */

@@ -13,17 +13,37 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * read stay within a budget (always at least the first layer). A node outside the explored layers
  * is at least one hop further than the last full one: a lower bound is all the search needs to
  * drop partial paths that cannot reach the other end within maxHops.
+ *
+ * A node whose relationships the search has already read whole (a ring index around a hub reads
+ * its neighbours' relationships) is walked from that cache instead of the store. The cache leaves
+ * out hidden and restricted nodes, which no path passes; distances over fewer nodes are longer,
+ * and still no longer than any path's.
  */
 final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
     private final LongIntHashMap distance = new LongIntHashMap();
     private final List<MutableLongList> layers = new ArrayList<>();
+    private final Neighbourhoods neighbourhoods;
+    private final long edgeBudget;
+    /** Relationships walked so far, from the store or the cache. */
+    private long spent;
+    /** A layer was cut short by the budget: nothing further is explored. */
+    private boolean stopped;
     /** Every node within this many hops of the roots has its exact distance. */
     int radius;
     /** The roots' whole component was explored: a node without a distance cannot be reached at all. */
     private boolean wholeComponent;
 
-    HopDistances(StoreReads store, int[] types, LongList roots, int maxRadius, long edgeBudget) {
+    /** The distances out to maxRadius at once. */
+    HopDistances(Neighbourhoods neighbourhoods, LongList roots, int maxRadius, long edgeBudget) {
+        this(neighbourhoods, roots, edgeBudget);
+        exploreTo(maxRadius);
+    }
+
+    /** Only the roots, until exploreTo goes further. */
+    HopDistances(Neighbourhoods neighbourhoods, LongList roots, long edgeBudget) {
+        this.neighbourhoods = neighbourhoods;
+        this.edgeBudget = edgeBudget;
         MutableLongList frontier = new LongArrayList();
         roots.forEach(root -> {
             if (!distance.containsKey(root)) {
@@ -32,30 +52,49 @@ final class HopDistances {
             }
         });
         layers.add(frontier);
-        long[] spent = {0};
-        MutableLongList layer = frontier;
-        while (radius < maxRadius && !layer.isEmpty()) {
+        wholeComponent = frontier.isEmpty();
+    }
+
+    /** Explores further layers, up to maxRadius hops from the roots, within the budget. */
+    void exploreTo(int maxRadius) {
+        StoreReads store = neighbourhoods.store();
+        int[] types = neighbourhoods.types();
+        MutableLongList layer = layers.get(radius);
+        while (!stopped && radius < maxRadius && !layer.isEmpty()) {
             MutableLongList next = new LongArrayList();
             int hops = radius + 1;
             for (int i = 0; i < layer.size(); i++) {
+                long node = layer.get(i);
+                Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
-                if (radius > 0 && spent[0] > edgeBudget) return;
                 // A dense node (a distributor's thousands of SERVES) that would overrun the budget cuts the layer unread.
-                if (radius > 0 && spent[0] + store.countedDegree(layer.get(i), types) > edgeBudget) return;
-                // Only ids: no weights, nothing cached, so a wide ball stays cheap.
-                store.relationships(layer.get(i), types, (relationship, type, start, end, other) -> {
-                    spent[0]++;
-                    if (!distance.containsKey(other)) {
-                        distance.put(other, hops);
-                        next.add(other);
-                    }
-                });
+                if (radius > 0 && (spent > edgeBudget || spent + (known != null ? known.edges.size() : store.countedDegree(node, types)) > edgeBudget)) {
+                    stopped = true;
+                    return;
+                }
+                if (known != null) {
+                    spent += known.edges.size();
+                    for (Neighbourhoods.Edge edge : known.edges) reached(edge.otherId, hops, next);
+                } else {
+                    // Only ids: no weights, nothing cached, so a wide ball stays cheap.
+                    store.relationships(node, types, (relationship, type, start, end, other) -> {
+                        spent++;
+                        reached(other, hops, next);
+                    });
+                }
             }
             radius++;
             layers.add(next);
             layer = next;
         }
         wholeComponent = layer.isEmpty();
+    }
+
+    private void reached(long node, int hops, MutableLongList next) {
+        if (!distance.containsKey(node)) {
+            distance.put(node, hops);
+            next.add(node);
+        }
     }
 
     /** A lower bound of the hops between the roots and `node`. */

@@ -97,6 +97,12 @@ final class Neighbourhoods {
         return cache.getIfAbsentPut(node, Adjacency::new);
     }
 
+    /** The node's edges when every one of them is cached already, else null. */
+    Adjacency complete(long node) {
+        Adjacency adjacency = cache.get(node);
+        return adjacency != null && adjacency.min == 0 ? adjacency : null;
+    }
+
     /** Makes sure every edge of `node` with weight ≥ floor is cached, and returns them all. */
     Adjacency ensure(long node, double floor) {
         Adjacency adjacency = of(node);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.eclipse.collections.api.list.primitive.LongList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
@@ -135,7 +136,12 @@ final class PathSearch {
          * ends; this keeps the search in the corridor between them.
          */
         boolean mayReach(int hops, long node) {
-            return hops + reach.atLeast(node) <= PathSearch.this.maxHops;
+            return reach == null || hops + reach.atLeast(node) <= PathSearch.this.maxHops;
+        }
+
+        /** Whether a partial path may still become a path: the roots it must reach are not too far. */
+        boolean leads(Partial partial) {
+            return mayReach(partial.hops, partial.nodeId);
         }
 
         /** The edges a partial path may grow along, strongest first, complete down to `floor`. */
@@ -214,12 +220,36 @@ final class PathSearch {
             for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
             this.degrees = total;
             this.fromTarget = ids.size() >= options.targetSideSources();
+            this.reach = new HopDistances(neighbourhoods, ids, options.ballBudget());
+            this.ring = maxHops >= 2 ? ringAround(neighbourhoods, options, reach) : null;
             // From the target, a path ends within maxHops of a source, so the distances look one hop further.
-            this.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), ids, fromTarget ? maxHops : maxHops - 1, options.ballBudget());
-            this.ring = maxHops >= 2 ? ringIndex(neighbourhoods, options, reach.withinOneHop()) : null;
+            reach.exploreTo(fromTarget ? maxHops : maxHops - 1);
             this.into = fromTarget && total <= options.ringIndexLimit() ? edgesInto(neighbourhoods, ids) : null;
         }
     }
+
+    /**
+     * Sources preferred for a target (a buying center's owner, among all users): their paths are
+     * wanted too. The hop distances around them are read only when a search needs them.
+     */
+    static final class Preferred {
+        final LongHashSet roots;
+        private final Supplier<HopDistances> distances;
+        private HopDistances reach;
+
+        Preferred(Neighbourhoods neighbourhoods, Options options, LongList ids, int maxHops) {
+            this.roots = LongHashSet.newSet(ids);
+            this.distances = () -> new HopDistances(neighbourhoods, ids, maxHops, options.ballBudget());
+        }
+
+        HopDistances reach() {
+            if (reach == null) reach = distances.get();
+            return reach;
+        }
+    }
+
+    /** The `first` strongest paths from all sources, and from the preferred ones (null when none were asked, or when this search could not settle them). */
+    record Answer(List<FoundPath> fromAll, List<FoundPath> fromPreferred) {}
 
     PathSearch(Neighbourhoods neighbourhoods, TerminationGuard guard, PathOrder order, Options options, Sources sources, long target, int maxHops) {
         this.neighbourhoods = neighbourhoods;
@@ -245,13 +275,23 @@ final class PathSearch {
             if (maxHops >= 2 && sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
             return;
         }
-        forward.reach = new HopDistances(neighbourhoods.store(), neighbourhoods.types(), targets, maxHops - 1, options.ballBudget());
+        forward.reach = new HopDistances(neighbourhoods, targets, options.ballBudget());
         forward.ringEdges.put(maxHops, edgesInto(neighbourhoods, targets));
         if (maxHops >= 2) {
-            var targetRing = ringIndex(neighbourhoods, options, forward.reach.withinOneHop());
+            var targetRing = ringAround(neighbourhoods, options, forward.reach);
             if (targetRing != null) forward.ringEdges.put(maxHops - 1, targetRing);
             if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
+        forward.reach.exploreTo(maxHops - 1);
+    }
+
+    /**
+     * The ring index around the roots of `reach` (see ringIndex), found before the distances go
+     * further than one hop: the relationships the ring reads are then walked from the cache.
+     */
+    private static LongObjectHashMap<List<Neighbourhoods.Edge>> ringAround(Neighbourhoods neighbourhoods, Options options, HopDistances reach) {
+        reach.exploreTo(1);
+        return ringIndex(neighbourhoods, options, reach.withinOneHop());
     }
 
     /**
@@ -294,13 +334,28 @@ final class PathSearch {
 
     /** The `first` strongest paths, ranked as DESIGN §4 says. */
     List<FoundPath> run(int first) {
+        return run(first, null).fromAll();
+    }
+
+    /**
+     * The `first` strongest paths from all sources and, when `preferred` is given, from those.
+     * Searched from the target alone, one search settles both: the paths from all sources come
+     * first; then, unless they already hold the preferred sources' best, the same backward side
+     * keeps falling, pruned by the preferred sources' hop distances instead of all sources'
+     * (every suffix of a path from them is within their reach), until their paths are certain.
+     * Searched from both sides, the preferred sources' paths are left to a search of their own
+     * unless the answer from all settles them.
+     */
+    Answer run(int first, Preferred preferred) {
         if (fromTarget) {
             // Every path ends at a source within maxHops of the target.
-            if (backward.reach.atLeast(backward.partials.get(0).nodeId) > maxHops) return List.of();
+            if (backward.reach.atLeast(backward.partials.get(0).nodeId) > maxHops) return new Answer(List.of(), preferred == null ? null : List.of());
         } else if (Boolean.FALSE.equals(HopDistances.meetWithin(forward.reach, backward.reach, maxHops))) {
             // Every path of at most maxHops hops has a node within reach of both ends' searches.
-            return List.of();
+            return new Answer(List.of(), preferred == null ? null : List.of());
         }
+        // Set once the paths from all sources are certain; then only the preferred sources' are searched.
+        List<FoundPath> fromAll = null;
         for (double tau = START; ; ) {
             lowerLevels(tau);
             grow(backward, backward.level, backward.level, Long.MAX_VALUE);
@@ -324,8 +379,21 @@ final class PathSearch {
             join(sure);
             List<FoundPath> ranked = new ArrayList<>(found.values());
             ranked.sort(order);
-            long certain = ranked.stream().filter(path -> path.strength >= sure * (1 + SLACK)).count();
-            if (complete || certain >= first) return ranked.subList(0, Math.min(first, ranked.size()));
+            if (fromAll == null && (complete || certain(ranked, sure) >= first)) {
+                fromAll = strongest(ranked, first);
+                if (preferred == null) return new Answer(fromAll, null);
+                List<FoundPath> settled = settledAmong(fromAll, preferred, first);
+                if (settled != null) return new Answer(fromAll, settled);
+                if (!fromTarget) return new Answer(fromAll, null);
+                HopDistances reach = preferred.reach();
+                if (reach.atLeast(backward.partials.get(0).nodeId) > maxHops) return new Answer(fromAll, List.of());
+                // Paths from all sources stronger than `sure` are all known: from here on only the preferred sources' corridor grows.
+                backward.reach = reach;
+            }
+            if (fromAll != null) {
+                ranked = ranked.stream().filter(path -> preferred.roots.contains(path.nodes.get(0))).toList();
+                if (complete || certain(ranked, sure) >= first) return new Answer(fromAll, strongest(ranked, first));
+            }
             double kth = ranked.size() >= first ? ranked.get(first - 1).strength : 0;
             // A margin of several SLACKs makes the k paths in hand certain next round, whatever the rounding.
             // Rounds that add little cost little but still scan what is there: then fall faster.
@@ -336,6 +404,25 @@ final class PathSearch {
             if (!(tau < sure)) tau = sure * step;
             if (tau < FLOOR) tau = 0;
         }
+    }
+
+    private static long certain(List<FoundPath> ranked, double sure) {
+        return ranked.stream().filter(path -> path.strength >= sure * (1 + SLACK)).count();
+    }
+
+    private static List<FoundPath> strongest(List<FoundPath> ranked, int first) {
+        return List.copyOf(ranked.subList(0, Math.min(first, ranked.size())));
+    }
+
+    /**
+     * The preferred sources' `first` strongest paths when the answer from all sources settles
+     * them, else null. The order is total, so their paths among the strongest from all are their
+     * strongest, in order: settled when there are `first` of them, or when the answer from all
+     * holds fewer than `first` paths (then it holds every path).
+     */
+    private static List<FoundPath> settledAmong(List<FoundPath> fromAll, Preferred preferred, int first) {
+        List<FoundPath> theirs = fromAll.stream().filter(path -> preferred.roots.contains(path.nodes.get(0))).toList();
+        return theirs.size() >= first || fromAll.size() < first ? theirs : null;
     }
 
     /**
@@ -384,7 +471,7 @@ final class PathSearch {
         long added = 0;
         for (int i = 0; i < side.partials.size(); i++) {
             Partial partial = side.partials.get(i);
-            if (partial.strength < grownFrom || !side.grows(partial)) continue;
+            if (partial.strength < grownFrom || !side.grows(partial) || !side.leads(partial)) continue;
             double floor = low / partial.strength;
             List<Neighbourhoods.Edge> edges = side.edgesFor(partial, floor < FLOOR ? 0 : floor);
             while (partial.cursor < edges.size() && partial.strength * edges.get(partial.cursor).weight >= low) {
@@ -419,7 +506,7 @@ final class PathSearch {
     /** Whether the side holds every simple partial path it may grow, at any strength. */
     private boolean isComplete(Side side) {
         for (Partial partial : side.partials) {
-            if (side.grows(partial) && side.isCut(partial)) return false;
+            if (side.grows(partial) && side.leads(partial) && side.isCut(partial)) return false;
         }
         return true;
     }

@@ -1,12 +1,16 @@
 package xrm.paths;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.collections.api.list.primitive.LongList;
 import org.eclipse.collections.api.list.primitive.MutableLongList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.neo4j.graphdb.Label;
@@ -49,6 +53,8 @@ public final class StrongestPaths {
     /** One path to one of several targets (see strongestPathsToEach). */
     public static final class TargetPathRecord {
         public String toId;
+        /** The index of the options.preferred entry whose sources it starts from; null for a path from any of fromIds. */
+        public Long preferred;
         public double strength;
         public long hops;
         public List<String> nodeIds;
@@ -81,7 +87,10 @@ public final class StrongestPaths {
     @Procedure(name = EACH_NAME, mode = Mode.READ)
     @Description("xrm.strongestPathsToEach(fromIds, toIds, maxHops, first, types, options = {}): for each of toIds, what"
             + " xrm.strongestPaths gives for it, with its toId; one call shares the reads around the sources and the"
-            + " relationships read among all targets (a buying center's members, warm introductions to several people).")
+            + " relationships read among all targets (a buying center's members, warm introductions to several people)."
+            + " options.preferred: a list of {fromIds, toIds}; for each entry also the `first` strongest paths from its"
+            + " fromIds to each of its toIds (both among the call's own), yielded with `preferred` = the entry's index"
+            + " (null on the paths from any of fromIds). A buying center's owner, else any user, in one call.")
     public Stream<TargetPathRecord> strongestPathsToEach(
             @Name("fromIds") List<String> fromIds,
             @Name("toIds") List<String> toIds,
@@ -113,6 +122,11 @@ public final class StrongestPaths {
                 if (source != null && visibility.test(source.getId())) sourceNodes.put(id, source.getId());
             }
             PathSearch.Sources shared = null;
+            List<Preference> preferences = preferences(options);
+            // What is read around a preferred set (its hop distances, or its own sources) serves every target that prefers it.
+            Map<LongList, PathSearch.Preferred> preferredBy = new HashMap<>();
+            Map<LongList, PathSearch.Sources> preferredAlone = new HashMap<>();
+            int wanted = (int) Math.min(first, Integer.MAX_VALUE);
             for (String toId : new LinkedHashSet<>(toIds)) {
                 Node target = toId == null ? null : tx.findNode(ENTITY, "id", toId);
                 if (target == null || !visibility.test(target.getId())) continue;
@@ -130,11 +144,54 @@ public final class StrongestPaths {
                     if (shared == null) shared = new PathSearch.Sources(neighbourhoods, knobs, ids, (int) maxHops);
                     sources = shared;
                 }
-                PathSearch search = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops);
-                for (FoundPath path : search.run((int) Math.min(first, Integer.MAX_VALUE))) records.add(toRecord(toId, path, order));
+                PathSearch.Answer answer = null;
+                for (int index = 0; index < preferences.size(); index++) {
+                    Preference preference = preferences.get(index);
+                    if (!preference.toIds().contains(toId)) continue;
+                    MutableLongList preferredIds = new LongArrayList();
+                    sourceNodes.forEach((id, node) -> {
+                        if (!id.equals(toId) && preference.fromIds().contains(id)) preferredIds.add(node);
+                    });
+                    // No preferred source may start a path (hidden, unknown, or the target itself): none to yield.
+                    if (preferredIds.isEmpty()) continue;
+                    PathSearch.Preferred preferred = preferredBy.computeIfAbsent(preferredIds, key -> new PathSearch.Preferred(neighbourhoods, knobs, key, (int) maxHops));
+                    // Each preference's search settles the paths from all sources too; the first one's are yielded.
+                    PathSearch.Answer withPreferred = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops).run(wanted, preferred);
+                    if (answer == null) answer = withPreferred;
+                    List<FoundPath> fromPreferred = withPreferred.fromPreferred();
+                    if (fromPreferred == null) {
+                        PathSearch.Sources alone = preferredAlone.computeIfAbsent(preferredIds, key -> new PathSearch.Sources(neighbourhoods, knobs, key, (int) maxHops));
+                        fromPreferred = new PathSearch(neighbourhoods, guard, order, knobs, alone, target.getId(), (int) maxHops).run(wanted);
+                    }
+                    for (FoundPath path : fromPreferred) records.add(toRecord(toId, (long) index, path, order));
+                }
+                if (answer == null) answer = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops).run(wanted, null);
+                for (FoundPath path : answer.fromAll()) records.add(toRecord(toId, null, path, order));
             }
         }
         return records;
+    }
+
+    /** An entry of options.preferred: the sources preferred for some targets. */
+    private record Preference(Set<String> fromIds, Set<String> toIds) {}
+
+    private static List<Preference> preferences(Map<String, Object> options) {
+        Object given = options == null ? null : options.get("preferred");
+        if (given == null) return List.of();
+        if (!(given instanceof List<?> entries)) throw new IllegalArgumentException("options.preferred must be a list of {fromIds, toIds}, got " + given);
+        List<Preference> preferences = new ArrayList<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> map)) throw new IllegalArgumentException("options.preferred must be a list of {fromIds, toIds}, got " + entry);
+            preferences.add(new Preference(ids(map.get("fromIds")), ids(map.get("toIds"))));
+        }
+        return preferences;
+    }
+
+    private static Set<String> ids(Object given) {
+        if (!(given instanceof List<?> list)) throw new IllegalArgumentException("options.preferred entries need lists fromIds and toIds, got " + given);
+        Set<String> ids = new HashSet<>();
+        for (Object id : list) if (id instanceof String text) ids.add(text);
+        return ids;
     }
 
     /** The search's knobs (finishBudget, ringIndexLimit, ballBudget, targetSideSources); only tests and probes change them. `visible` is read above. */
@@ -155,9 +212,10 @@ public final class StrongestPaths {
         throw new IllegalArgumentException("options." + name + " must be a number, got " + value);
     }
 
-    private static TargetPathRecord toRecord(String toId, FoundPath path, PathOrder order) {
+    private static TargetPathRecord toRecord(String toId, Long preferred, FoundPath path, PathOrder order) {
         TargetPathRecord record = new TargetPathRecord();
         record.toId = toId;
+        record.preferred = preferred;
         record.strength = path.strength;
         record.hops = path.hops();
         List<String> nodeIds = new ArrayList<>(path.nodes.size());
