@@ -116,6 +116,10 @@ RETURN count(*) AS matched, count(CASE WHEN isNew THEN 1 END) AS created, count(
 /**
  * Creates relationships known to be new (FirstLoad): the MERGE above without its look for an old
  * one. Rows whose ends are missing or of the wrong type match nothing, as there.
+ *
+ * The ORDER BY finds every end before the first write (as the MERGE's eager plan does) and locks
+ * the ends in one order in both writers: streamed creates in file order ran the 10^6 load slower
+ * than the MERGE (6 min 15 s against 5 min 44 s, both cores busy), sorted ones faster.
  */
 function createRelationshipsCypher(type: RelationshipTypeName, fromBy: 'key' | 'id', toBy: 'key' | 'id'): string {
   const spec = RELATIONSHIP_SPECS[type];
@@ -123,6 +127,7 @@ function createRelationshipsCypher(type: RelationshipTypeName, fromBy: 'key' | '
 UNWIND $rows AS row
 MATCH (a:Entity {${fromBy}: row.from}) WHERE ${hasLabel('a', spec.from)}
 MATCH (b:Entity {${toBy}: row.to}) WHERE ${hasLabel('b', spec.to)}
+WITH a, b, row ORDER BY elementId(a), elementId(b)
 CREATE (a)-[r:${type}]->(b)
 SET r += row.properties, r.createdAt = coalesce(row.createdAt, $now), r.updatedAt = coalesce(row.updatedAt, $now)
 RETURN count(*) AS matched`;
