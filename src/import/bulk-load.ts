@@ -3,30 +3,37 @@ import { indexStates, migrate, READ_ONLY_ENTITY_INDEXES } from '../neo4j/migrati
 
 const COUNT_ENTITIES = 'MATCH (n:Entity) RETURN count(n) AS count';
 
+/** What an import found in the store before its first row. */
+export interface PreparedStore {
+  /** The store held no entities: a first load (see FirstLoad). */
+  empty: boolean;
+  /** Indexes left out for `buildDeferredIndexes`. */
+  deferred: string[];
+}
+
 /**
- * Readies the store for an import and names the indexes it left for `buildDeferredIndexes`.
- * A store that holds entities gets every migration, as on any start. A store without any (when
- * `deferIndexes`) gets all but the read-only entity indexes that it does not have yet
- * (READ_ONLY_ENTITY_INDEXES: the full-text search and the lookups by name, e-mail, stage …), so
- * that the load does not update them row by row. The uniqueness constraints on `id` and `key`
- * are always there first: every row is checked against them as in any import.
+ * Readies the store for an import, says whether it holds entities and names the indexes it left
+ * for `buildDeferredIndexes`. A store that holds entities gets every migration, as on any start.
+ * A store without any (when `deferIndexes`) gets all but the read-only entity indexes that it
+ * does not have yet (READ_ONLY_ENTITY_INDEXES: the full-text search and the lookups by name,
+ * e-mail, stage …), so that the load does not update them row by row. The uniqueness
+ * constraints on `id` and `key` are always there first: every row is checked against them as in
+ * any import.
  *
  * Nothing is ever dropped, so a store that already has an index keeps it; and a load cut off
  * before the indexes are built leaves a store that the next start (which migrates) or the next
  * import (a store with entities: every migration first) completes.
  */
-export async function prepareStore(db: Database, deferIndexes: boolean): Promise<string[]> {
-  if (deferIndexes) {
-    const [{ count }] = await db.read<{ count: number }>(COUNT_ENTITIES);
-    if (count === 0) {
-      const existing = new Set((await indexStates(db, READ_ONLY_ENTITY_INDEXES)).map((index) => index.name));
-      const deferred = [...READ_ONLY_ENTITY_INDEXES].filter((name) => !existing.has(name));
-      await migrate(db, { except: new Set(deferred) });
-      return deferred;
-    }
+export async function prepareStore(db: Database, deferIndexes: boolean): Promise<PreparedStore> {
+  const [{ count }] = await db.read<{ count: number }>(COUNT_ENTITIES);
+  if (count === 0 && deferIndexes) {
+    const existing = new Set((await indexStates(db, READ_ONLY_ENTITY_INDEXES)).map((index) => index.name));
+    const deferred = [...READ_ONLY_ENTITY_INDEXES].filter((name) => !existing.has(name));
+    await migrate(db, { except: new Set(deferred) });
+    return { empty: true, deferred };
   }
   await migrate(db);
-  return [];
+  return { empty: count === 0, deferred: [] };
 }
 
 /**

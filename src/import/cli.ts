@@ -114,13 +114,15 @@ async function main(): Promise<number> {
     let deferred: string[] = [];
     const load = async (): Promise<number> => {
       try {
-        deferred = await prepareStore(neo4j.db, !args.indexesFirst);
+        const store = await prepareStore(neo4j.db, !args.indexesFirst);
+        deferred = store.deferred;
         console.log(`importing ${args.file} (${args.format}) into ${neo4j.description} in batches of ${args.batchSize}, ${args.writers} at once when independent${args.skip ? `, skipping the first ${args.skip} rows` : ''}`);
         if (deferred.length > 0) console.log(`the store holds no entities: ${deferred.length} read-only indexes are built after the load (${deferred.join(', ')})`);
         const rows = args.format === 'ndjson' ? ndjsonItems(input) : documentItems(input);
         const report = await importRows(neo4j.db.forImport(), args.skip ? skipped(rows, args.skip) : rows, {
           batchSize: args.batchSize,
           writers: args.writers,
+          firstLoad: store.empty,
           onBatch: (progress) => {
             last = progress;
             if (Date.now() - printedAt < PROGRESS_EVERY_MS) return;

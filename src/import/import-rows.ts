@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Database } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { FirstLoad, type SurelyNew } from './first-load';
 import { parseBatch, type ImportItem, type ParsedBatch } from './parse-batch';
 import { addReport, emptyReport, importBatch, type ImportReport } from './write-batch';
 
@@ -21,12 +22,19 @@ export interface ImportRowsOptions {
    * it when the two are independent (see `independent`), so that Neo4j works on two cores.
    */
   writers?: number;
+  /**
+   * The store held no entities when the import began (the import command checks): nodes and
+   * relationships that no earlier batch wrote are written without a look for old ones (see FirstLoad).
+   */
+  firstLoad?: boolean;
   /** Called after every committed batch, in the order of the input. */
   onBatch?: (progress: ImportProgress) => void;
 }
 
 interface ReadBatch {
   parsed: ParsedBatch;
+  /** What a first load knows to be new in it. */
+  surelyNew?: SurelyNew;
   size: number;
   firstPath?: string;
   lastPath?: string;
@@ -51,6 +59,7 @@ export async function importRows(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const writers = options.writers ?? 1;
   const iterator = asyncIterator(items);
+  const firstLoad = options.firstLoad ? new FirstLoad() : undefined;
   const progress: ImportProgress = { rows: 0, batches: 0, report: emptyReport() };
   const now = param.now();
   /** The batch still being written beside the newest one, if any. */
@@ -61,12 +70,12 @@ export async function importRows(
     progress.batches += 1;
     options.onBatch?.(progress);
   };
-  let next = readBatch(iterator, batchSize);
+  let next = readBatch(iterator, batchSize, firstLoad);
   try {
     for (;;) {
       const batch = await next;
       if (batch.size === 0) break;
-      next = readBatch(iterator, batchSize);
+      next = readBatch(iterator, batchSize, firstLoad);
       if (older && !(writers > 1 && independent(older.batch.parsed, batch.parsed))) {
         await finishBeside(older, undefined, finish);
         older = undefined;
@@ -76,7 +85,7 @@ export async function importRows(
       const batches = progress.batches + (older ? 1 : 0);
       const before = rows ? `The ${rows} rows before it (${batches} batch${batches === 1 ? '' : 'es'}) were imported and stay` : 'Nothing was imported';
       const outcome = `${before}; nothing of this batch (${batch.firstPath} to ${batch.lastPath}) was written. Fix the rows and import again: rows already imported change nothing.`;
-      const report = db.writeTransaction((tx) => importBatch(tx, batch.parsed, now, outcome, { importedRows: rows }));
+      const report = db.writeTransaction((tx) => importBatch(tx, batch.parsed, now, outcome, { importedRows: rows }, batch.surelyNew));
       report.catch(() => undefined); // awaited below or by the next turn; never an unhandled rejection
       const newest: Written = { batch, report };
       if (older) await finishBeside(older, newest, finish);
@@ -132,14 +141,16 @@ function disjoint(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>
   return true;
 }
 
-async function readBatch(iterator: AsyncIterator<ImportItem>, size: number): Promise<ReadBatch> {
+/** The next batch, checked for shape; batches are read one after the other, in the order of the input. */
+async function readBatch(iterator: AsyncIterator<ImportItem>, size: number, firstLoad: FirstLoad | undefined): Promise<ReadBatch> {
   const items: ImportItem[] = [];
   while (items.length < size) {
     const { value, done } = await iterator.next();
     if (done) break;
     items.push(value);
   }
-  return { parsed: parseBatch(items), size: items.length, firstPath: items[0]?.path, lastPath: items[items.length - 1]?.path };
+  const parsed = parseBatch(items);
+  return { parsed, surelyNew: firstLoad?.surelyNew(parsed), size: items.length, firstPath: items[0]?.path, lastPath: items[items.length - 1]?.path };
 }
 
 function asyncIterator<T>(items: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {

@@ -46,10 +46,8 @@ export function parseBatch(items: Iterable<ImportItem>, problems = new ProblemLi
     } else {
       const rel = parseRelationshipRow(item.row, item.path, problems);
       if (!rel) continue;
-      const ends = [refId(rel.from), refId(rel.to)];
-      const { undirected, keyedBy } = RELATIONSHIP_SPECS[rel.type];
-      if (undirected) ends.sort();
-      const pair = `${rel.type}|${ends.join('|')}${keyedBy ? `|${String(rel.properties[keyedBy])}` : ''}`;
+      const pair = relationshipIdentity(rel);
+      const { keyedBy } = RELATIONSHIP_SPECS[rel.type];
       const first = relationshipRows.get(pair);
       if (first === undefined) {
         relationshipRows.set(pair, rel.path);
@@ -60,6 +58,17 @@ export function parseBatch(items: Iterable<ImportItem>, problems = new ProblemLi
     }
   }
   return batch;
+}
+
+/**
+ * What a relationship row writes: its type, its ends (in either order for undirected types) and
+ * its keying property (RESPONDED per kind). Two rows of one identity write one relationship.
+ */
+export function relationshipIdentity(rel: RelationshipRow): string {
+  const ends = [refId(rel.from), refId(rel.to)];
+  const { undirected, keyedBy } = RELATIONSHIP_SPECS[rel.type];
+  if (undirected) ends.sort();
+  return `${rel.type}|${ends.join('|')}${keyedBy ? `|${String(rel.properties[keyedBy])}` : ''}`;
 }
 
 /** The two lists of an import document. */
