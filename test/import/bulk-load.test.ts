@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MIGRATION_NAMES, READ_ONLY_ENTITY_INDEXES, migrate } from '../../src/neo4j/migrations';
 import { worldRows } from '../../seeds/generator/generate-world';
+import { graphAsSeen, ndjsonFile } from '../support/import-files';
 import { useTestServer } from '../support/test-server';
 
 const ROOT = path.join(__dirname, '../..');
@@ -31,11 +30,6 @@ function startImport(args: string[]): { child: ChildProcess; done: Promise<Run> 
 
 const runImport = (args: string[]) => startImport(args).done;
 
-function ndjsonFile(rows: unknown[]): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-bulk-load-')), 'rows.ndjson');
-  fs.writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
-  return file;
-}
 
 /** A generated world (people, firms, users, relationships of every kind) as NDJSON lines. */
 function worldFile(nodes: number): string {
@@ -65,17 +59,6 @@ describe('npm run import into a store without entities (indexes after the load)'
     for (const name of MIGRATION_NAMES) expect([name, states.get(name)]).toEqual([name, 'ONLINE']);
   }
 
-  /** The graph as a user sees it: nodes by key with labels and properties, relationships between keys; no ids or times. */
-  async function graph(): Promise<{ nodes: unknown[]; relationships: unknown[] }> {
-    const nodes = await server.db.read(`
-      MATCH (n:Entity) RETURN n.key AS key, [label IN labels(n) WHERE label <> 'Entity'] AS labels,
-        [name IN keys(n) WHERE NOT name IN ['id', 'createdAt', 'updatedAt'] | [name, n[name]]] AS properties
-      ORDER BY key`);
-    const relationships = await server.db.read(`
-      MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS from, b.key AS to,
-        [name IN keys(r) WHERE NOT name IN ['createdAt', 'updatedAt'] | [name, r[name]]] AS properties`);
-    return { nodes, relationships: relationships.map((row) => JSON.stringify(row)).sort() };
-  }
 
   /** Runs `work` on a fresh store; every migration is back afterwards, for the tests after these. */
   const onFreshStore = <T>(work: () => Promise<T>) =>
@@ -104,20 +87,20 @@ describe('npm run import into a store without entities (indexes after the load)'
         { name: `"${person.name}"` },
       );
       expect(hits.map((hit) => hit.key)).toContain(person.key);
-      const bulkGraph = await graph();
+      const bulkGraph = await graphAsSeen(server.db);
 
       const again = await runImport([file, '--batch-size', '500']);
       expect(again.code).toBe(0);
       expect(again.stdout).not.toMatch(DEFERRED_NOTE);
       expect(again.stdout).toMatch(/nodes: 0 created, 0 updated; relationships: 0 created, 0 updated/);
-      expect(await graph()).toEqual(bulkGraph);
+      expect(await graphAsSeen(server.db)).toEqual(bulkGraph);
 
       await freshStore();
       const indexesFirst = await runImport([file, '--batch-size', '500', '--indexes-first']);
       expect(indexesFirst.code).toBe(0);
       expect(indexesFirst.stdout).not.toMatch(DEFERRED_NOTE);
       await expectEveryMigrationOnline();
-      return [bulkGraph, await graph()];
+      return [bulkGraph, await graphAsSeen(server.db)];
     });
     expect(bulk.nodes.length).toBe(600);
     expect(bulk.relationships.length).toBeGreaterThan(600);

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { FirstLoad } from '../../src/import/first-load';
 import { importRows } from '../../src/import/import-rows';
 import { parseBatch, type ImportItem } from '../../src/import/parse-batch';
@@ -8,15 +6,11 @@ import { ndjsonItems } from '../../src/import/read-ndjson';
 import { WrittenSoFar } from '../../src/import/written-so-far';
 import { worldRows } from '../../seeds/generator/generate-world';
 import { runCli } from '../support/run-cli';
+import { graphAsSeen, ndjsonFile } from '../support/import-files';
 import { useTestServer } from '../support/test-server';
 
 const runImport = (args: string[]) => runCli('src/import/cli.ts', args);
 
-function ndjsonFile(rows: unknown[]): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-first-load-')), 'rows.ndjson');
-  fs.writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
-  return file;
-}
 
 const item = (row: Record<string, unknown>): ImportItem => ({ kind: 'relationship', path: `${String(row.from ?? row.fromId)}>${String(row.to ?? row.toId)}`, row });
 const knows = (from: string, to: string) => item({ type: 'KNOWS', from, to });
@@ -71,17 +65,6 @@ describe('WrittenSoFar', () => {
 describe('npm run import into a store without entities (relationships created, not merged)', () => {
   const { server } = useTestServer();
 
-  /** The graph as a user sees it, without ids and times; every relationship, parallel ones too. */
-  async function graph(): Promise<{ nodes: string[]; relationships: string[] }> {
-    const nodes = await server.db.read(`
-      MATCH (n:Entity) RETURN n.key AS key, labels(n) AS labels,
-        [name IN keys(n) WHERE NOT name IN ['id', 'createdAt', 'updatedAt'] | [name, n[name]]] AS properties`);
-    const relationships = await server.db.read(`
-      MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS from, b.key AS to,
-        [name IN keys(r) WHERE NOT name IN ['createdAt', 'updatedAt'] | [name, r[name]]] AS properties`);
-    const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-    return { nodes: sorted(nodes), relationships: sorted(relationships) };
-  }
 
   const person = (key: string) => ({ node: { type: 'Person', key, properties: { name: key } } });
   const link = (type: string, from: string, to: string, properties: Record<string, unknown> = {}) => ({ relationship: { type, from, to, properties } });
@@ -115,17 +98,17 @@ describe('npm run import into a store without entities (relationships created, n
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(REPORT);
-      const loaded = await graph();
+      const loaded = await graphAsSeen(server.db);
       const again = await runImport([file, '--batch-size', '3', '--writers', '2']);
       // The file updates one relationship of its own (WORKS_AT's title), and does so again.
       expect(again.stdout).toMatch(/nodes: 0 created, 0 updated; relationships: 0 created, 2 updated/);
-      expect(await graph()).toEqual(loaded);
+      expect(await graphAsSeen(server.db)).toEqual(loaded);
       return loaded;
     });
     const merged = await server.onEmptyDatabase(async () => {
       const report = await importRows(server.db.forImport(), ndjsonItems(fs.createReadStream(file)), { batchSize: 3, writers: 2 });
       expect(report).toEqual({ nodesCreated: 6, nodesUpdated: 1, relationshipsCreated: 5, relationshipsUpdated: 1 });
-      return graph();
+      return graphAsSeen(server.db);
     });
     expect(created).toEqual(merged);
     expect(created.relationships.filter((row) => row.includes('"RESPONDED"'))).toHaveLength(2);
@@ -137,11 +120,11 @@ describe('npm run import into a store without entities (relationships created, n
     const created = await server.onEmptyDatabase(async () => {
       const result = await runImport([file, '--batch-size', '250']);
       expect(result.code).toBe(0);
-      return graph();
+      return graphAsSeen(server.db);
     });
     const merged = await server.onEmptyDatabase(async () => {
       await importRows(server.db.forImport(), ndjsonItems(fs.createReadStream(file)), { batchSize: 250, writers: 2 });
-      return graph();
+      return graphAsSeen(server.db);
     });
     expect(created.relationships.length).toBeGreaterThan(600);
     expect(created).toEqual(merged);

@@ -1,19 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { independent } from '../../src/import/import-rows';
 import { parseBatch, type ImportItem } from '../../src/import/parse-batch';
 import { worldRows } from '../../seeds/generator/generate-world';
 import { runCli } from '../support/run-cli';
+import { graphAsSeen, ndjsonFile } from '../support/import-files';
 import { useTestServer } from '../support/test-server';
 
 const runImport = (args: string[]) => runCli('src/import/cli.ts', args);
 
-function ndjsonFile(rows: unknown[]): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-writers-')), 'rows.ndjson');
-  fs.writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
-  return file;
-}
 
 const node = (key: string, id?: string) => ({ kind: 'node', path: key, row: { type: 'Organization', key, ...(id ? { id } : {}), properties: { name: key } } }) as ImportItem;
 const serves = (from: string, to: string) => ({ kind: 'relationship', path: `${from}>${to}`, row: { type: 'SERVES', from, to, properties: { as: 'DISTRIBUTOR' } } }) as ImportItem;
@@ -46,31 +39,20 @@ describe('which batches are written at once', () => {
 describe('npm run import with two writers', () => {
   const { server } = useTestServer();
 
-  /** The graph as a user sees it, without ids and times. */
-  async function graph(): Promise<{ nodes: string[]; relationships: string[] }> {
-    const nodes = await server.db.read(`
-      MATCH (n:Entity) RETURN n.key AS key, labels(n) AS labels,
-        [name IN keys(n) WHERE NOT name IN ['id', 'createdAt', 'updatedAt'] | [name, n[name]]] AS properties`);
-    const relationships = await server.db.read(`
-      MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS from, b.key AS to,
-        [name IN keys(r) WHERE NOT name IN ['createdAt', 'updatedAt'] | [name, r[name]]] AS properties`);
-    const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-    return { nodes: sorted(nodes), relationships: sorted(relationships) };
-  }
 
   it('writes the same graph as one writer, and importing again creates nothing', async () => {
     const file = ndjsonFile([...worldRows({ nodes: 800, seed: 5 })].map((item) => (item.section === 'nodes' ? { node: item.row } : { relationship: item.row })));
     await server.reset();
     const one = await runImport([file, '--batch-size', '100', '--writers', '1']);
     expect(one.code).toBe(0);
-    const expected = await graph();
+    const expected = await graphAsSeen(server.db);
 
     await server.reset();
     const two = await runImport([file, '--batch-size', '100', '--writers', '2']);
     expect(two.stderr).toBe('');
     expect(two.code).toBe(0);
     expect(two.stdout).toMatch(/in batches of 100, 2 at once when independent/);
-    expect(await graph()).toEqual(expected);
+    expect(await graphAsSeen(server.db)).toEqual(expected);
     expect(expected.relationships.length).toBeGreaterThan(800);
 
     const again = await runImport([file, '--batch-size', '100', '--writers', '2']);

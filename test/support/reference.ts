@@ -66,6 +66,25 @@ export function rankPaths(paths: RefPath[]): RefPath[] {
   });
 }
 
+/**
+ * The `first` paths of at most maxHops hops from any of `fromIds` to `toId`, on the part of the
+ * graph a viewer sees (`visible` ids; null or absent: all of it), as the brute force ranks them.
+ */
+export function referenceAsSeen(
+  doc: GraphDocument,
+  ids: Record<string, string>,
+  query: { fromIds: string[]; toId: string; maxHops: number; first: number; types?: string[]; visible?: string[] | null },
+): RefPath[] {
+  const visible = query.visible ? new Set(query.visible) : null;
+  if (visible && !visible.has(query.toId)) return [];
+  const seen: GraphDocument = visible
+    ? { nodes: doc.nodes.filter((n) => visible.has(ids[n.key])), relationships: doc.relationships.filter((r) => visible.has(ids[r.from]) && visible.has(ids[r.to])) }
+    : doc;
+  const edges = edgesOf(seen, ids);
+  const sources = [...new Set(query.fromIds)].filter((id) => id !== query.toId && (!visible || visible.has(id)));
+  return rankPaths(sources.flatMap((from) => allSimplePaths(edges, from, query.toId, query.maxHops, query.types))).slice(0, query.first);
+}
+
 /** A path as the search answers it, without the step weights. */
 export interface FoundPath { strength: number; hops: number; nodeIds: string[]; steps: { type: string; fromId: string; toId: string }[] }
 
