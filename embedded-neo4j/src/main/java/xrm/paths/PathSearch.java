@@ -14,7 +14,7 @@ import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.procedure.TerminationGuard;
 
 /**
- * A bidirectional threshold search like the one in src/paths/strongest-paths.ts (read its header
+ * A bidirectional threshold search like the one in src/paths/client-search.ts (read its header
  * for the idea), adapted to running next to the data, where a step costs a store read instead
  * of a round trip:
  *
