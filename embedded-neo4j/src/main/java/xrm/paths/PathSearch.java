@@ -487,7 +487,7 @@ final class PathSearch {
             while (partial.cursor < edges.size() && partial.strength * edges.get(partial.cursor).weight >= low) {
                 if (added >= budget) return false;
                 Neighbourhoods.Edge edge = edges.get(partial.cursor++);
-                if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId)) continue;
+                if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId) || !neighbourhoods.visible(edge.otherId)) continue;
                 side.add(new Partial(edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
                 added++;
                 if (++steps % 10_000 == 0) guard.check();
