@@ -15,9 +15,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * drop partial paths that cannot reach the other end within maxHops.
  *
  * A node whose relationships the search has already read whole (a ring index around a hub reads
- * its neighbours' relationships) is walked from that cache instead of the store. The cache leaves
- * out hidden and restricted nodes, which no path passes; distances over fewer nodes are longer,
- * and still no longer than any path's.
+ * its neighbours' relationships) is walked from that cache instead of the store. The cache keeps
+ * edges to hidden and restricted nodes but none of theirs (Neighbourhoods), the store walk passes
+ * through them: either way the distances are those of a graph with at least every edge a path
+ * may use, so they are never longer than any path's.
  */
 final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;

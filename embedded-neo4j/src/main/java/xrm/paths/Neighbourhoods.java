@@ -11,7 +11,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * down to the weight the search still needs and kept for the rest of the search. Hop weights
  * above 0.5 are only KNOWS and INFLUENCES (their own value), REPORTS_TO (0.8) and REFERRED (0.7),
  * so a high floor reads only those types: a distributor's thousands of SERVES and WORKS_AT stay
- * unread. A hidden or restricted node is never a neighbour (Visibility), so no path passes one.
+ * unread. A hidden or restricted node has no relationships here (Visibility), but may still be
+ * the far end of a cached edge: whether a node may be stepped onto is asked only when a search
+ * steps there (`visible`), since asking it of every neighbour of a hub read a property chain of
+ * each of its thousands of people, almost all of which no search ever reaches.
  */
 final class Neighbourhoods {
     /** Small nodes, and dense ones with at most this many relationships, are read whole at once: then they are known complete. */
@@ -92,6 +95,11 @@ final class Neighbourhoods {
         if (!types.isEmpty()) tiers.add(new Tier(types, maxWeight, store.relationshipTypes(types)));
     }
 
+    /** Whether a path may step onto the node: no hidden or restricted node is on any path. */
+    boolean visible(long node) {
+        return visibility.test(node);
+    }
+
     /** The cached edges of a node; empty with min = ∞ before it was first read. */
     Adjacency of(long node) {
         return cache.getIfAbsentPut(node, Adjacency::new);
@@ -146,7 +154,7 @@ final class Neighbourhoods {
     /** Adds the node's relationships of the given types, each with its hop weight, in one walk. */
     private void read(long node, Adjacency adjacency, int[] tokens) {
         store.relationships(node, tokens, (id, token, start, end, other) -> {
-            if (other == node || !visibility.test(other)) return;
+            if (other == node) return;
             TypeRead type = typesByToken[token];
             double weight = type.weightKey() < 0 ? type.fixedWeight() : store.numberOfCurrent(type.weightKey(), type.fixedWeight());
             adjacency.edges.add(new Edge(id, type.name(), start, end, other, weight));

@@ -115,6 +115,9 @@ final class PathSearch {
 
         /** Relationships of the roots: how wide a side starts, before it has grown. */
         final long rootDegrees;
+        /** What growing this side has read (relationship records, weight properties), for the counts file. */
+        long relationshipsRead;
+        long weightsRead;
 
         Side(LongList roots, long rootDegrees, int maxHops, long stop) {
             this.maxHops = maxHops;
@@ -151,8 +154,13 @@ final class PathSearch {
             if (into != null) {
                 partial.edges = into.getIfAbsent(partial.nodeId, List::of);
             } else {
+                StoreReads store = neighbourhoods.store();
+                long weights = store.weightsRead;
+                long relationships = store.relationshipsWalked;
                 partial.adjacency = neighbourhoods.ensure(partial.nodeId, floor);
                 partial.edges = partial.adjacency.edges;
+                weightsRead += store.weightsRead - weights;
+                relationshipsRead += store.relationshipsWalked - relationships;
             }
             return partial.edges;
         }
@@ -194,6 +202,8 @@ final class PathSearch {
     private final LongHashSet joined = new LongHashSet();
     private final PathOrder order;
     private long steps;
+    /** Pairs of partial paths a join looked at (see counts). */
+    private long joinsTried;
     private double step = FACTOR;
     private long lastSize;
     private final Options options;
@@ -477,7 +487,7 @@ final class PathSearch {
             while (partial.cursor < edges.size() && partial.strength * edges.get(partial.cursor).weight >= low) {
                 if (added >= budget) return false;
                 Neighbourhoods.Edge edge = edges.get(partial.cursor++);
-                if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId)) continue;
+                if (!side.mayReach(partial.hops + 1, edge.otherId) || onPath(partial, edge.otherId) || !neighbourhoods.visible(edge.otherId)) continue;
                 side.add(new Partial(edge.otherId, partial.strength * edge.weight, partial.hops + 1, partial, edge));
                 added++;
                 if (++steps % 10_000 == 0) guard.check();
@@ -525,6 +535,7 @@ final class PathSearch {
                 if (head.strength * strongestTail < floor) break;
                 for (Partial tail : tails) {
                     if (head.strength * tail.strength < floor) break;
+                    joinsTried++;
                     if (head.hops + tail.hops > maxHops || !joined.add(((long) head.seq << 32) | tail.seq)) continue;
                     FoundPath path = FoundPath.join(head, tail);
                     if (path != null) found.putIfAbsent(path.signature, path);
@@ -532,6 +543,12 @@ final class PathSearch {
                 }
             }
         });
+    }
+
+    /** What this search grew and joined, for the counts file (see StrongestPaths). */
+    String counts() {
+        return "forward " + forward.partials.size() + " backward " + backward.partials.size() + " joins " + joinsTried + " found " + found.size()
+                + " grown with reads f " + forward.relationshipsRead + "/" + forward.weightsRead + " b " + backward.relationshipsRead + "/" + backward.weightsRead;
     }
 
     private static boolean onPath(Partial partial, long node) {

@@ -40,6 +40,10 @@ final class StoreReads implements AutoCloseable {
     private final int person;
     private final int restricted;
     private final int id;
+    /** What the search read (relationship records walked, weight properties, nodes checked for a restriction), for StrongestPaths' counts file. */
+    long relationshipsWalked;
+    long weightsRead;
+    long nodesChecked;
 
     StoreReads(KernelTransaction ktx) {
         this.read = ktx.dataRead();
@@ -106,6 +110,7 @@ final class StoreReads implements AutoCloseable {
         if (!walked.next()) return;
         walked.relationships(relationships, RelationshipSelection.selection(types, Direction.BOTH));
         while (relationships.next()) {
+            relationshipsWalked++;
             visitor.visit(relationships.relationshipReference(), relationships.type(), relationships.sourceNodeReference(),
                     relationships.targetNodeReference(), relationships.otherNodeReference());
         }
@@ -116,6 +121,7 @@ final class StoreReads implements AutoCloseable {
      * `fallback` when it has none or something else there.
      */
     double numberOfCurrent(int key, double fallback) {
+        weightsRead++;
         relationships.properties(relationshipProperties, PropertySelection.selection(key));
         return relationshipProperties.next() && relationshipProperties.propertyValue() instanceof NumberValue number ? number.doubleValue() : fallback;
     }
@@ -127,6 +133,7 @@ final class StoreReads implements AutoCloseable {
      * walks through restricted people: it only gives lower bounds, and they hold for the smaller graph.
      */
     boolean usable(long node) {
+        nodesChecked++;
         if (person < 0 || restricted < 0) return true;
         read.singleNode(node, looked);
         if (!looked.next() || !looked.hasLabel(person)) return true;

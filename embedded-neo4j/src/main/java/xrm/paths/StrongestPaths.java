@@ -1,5 +1,10 @@
 package xrm.paths;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +40,13 @@ public final class StrongestPaths {
     static final String EACH_NAME = "xrm.strongestPathsToEach";
     private static final Label ENTITY = Label.label("Entity");
     private static final int MAX_HOPS = 10;
+    /**
+     * A file each call appends its store reads to (relationship records walked, weight properties
+     * read, nodes checked for a restriction, partial paths grown, joins tried): the measure of a
+     * search's work that the machine's load does not distort (bench/path-reads.ts sets it through
+     * the JVM's system property of this name); unset, nothing is written.
+     */
+    private static final String COUNTS_FILE = System.getProperty("xrm.paths.counts");
 
     @Context
     public Transaction tx;
@@ -110,6 +122,8 @@ public final class StrongestPaths {
         }
         List<TargetPathRecord> records = new ArrayList<>();
         if (fromIds == null) return records;
+        long started = System.nanoTime();
+        List<PathSearch> searches = new ArrayList<>();
         // The kernel's cursors are the transaction's: the search reads through them, then closes them.
         try (StoreReads store = new StoreReads(((InternalTransaction) tx).kernelTransaction())) {
             Visibility visibility = Visibility.of(store, options == null ? null : options.get("visible"));
@@ -156,20 +170,40 @@ public final class StrongestPaths {
                     if (preferredIds.isEmpty()) continue;
                     PathSearch.Preferred preferred = preferredBy.computeIfAbsent(preferredIds, key -> new PathSearch.Preferred(neighbourhoods, knobs, key, (int) maxHops));
                     // Each preference's search settles the paths from all sources too; the first one's are yielded.
-                    PathSearch.Answer withPreferred = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops).run(wanted, preferred);
+                    PathSearch.Answer withPreferred = counted(new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops), searches).run(wanted, preferred);
                     if (answer == null) answer = withPreferred;
                     List<FoundPath> fromPreferred = withPreferred.fromPreferred();
                     if (fromPreferred == null) {
                         PathSearch.Sources alone = preferredAlone.computeIfAbsent(preferredIds, key -> new PathSearch.Sources(neighbourhoods, knobs, key, (int) maxHops));
-                        fromPreferred = new PathSearch(neighbourhoods, guard, order, knobs, alone, target.getId(), (int) maxHops).run(wanted);
+                        fromPreferred = counted(new PathSearch(neighbourhoods, guard, order, knobs, alone, target.getId(), (int) maxHops), searches).run(wanted);
                     }
                     for (FoundPath path : fromPreferred) records.add(toRecord(toId, (long) index, path, order));
                 }
-                if (answer == null) answer = new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops).run(wanted, null);
+                if (answer == null) answer = counted(new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops), searches).run(wanted, null);
                 for (FoundPath path : answer.fromAll()) records.add(toRecord(toId, null, path, order));
             }
+            if (COUNTS_FILE != null) writeCounts(store, searches, maxHops, first, System.nanoTime() - started);
         }
         return records;
+    }
+
+    /** The search, kept for the counts file when there is one. */
+    private static PathSearch counted(PathSearch search, List<PathSearch> searches) {
+        if (COUNTS_FILE != null) searches.add(search);
+        return search;
+    }
+
+    private static void writeCounts(StoreReads store, List<PathSearch> searches, long maxHops, long first, long nanos) {
+        StringBuilder line = new StringBuilder()
+                .append("maxHops ").append(maxHops).append(" first ").append(first)
+                .append(" relationships ").append(store.relationshipsWalked).append(" weights ").append(store.weightsRead).append(" nodes checked ").append(store.nodesChecked)
+                .append(" ms ").append(nanos / 1_000_000);
+        for (PathSearch search : searches) line.append(" | ").append(search.counts());
+        try {
+            Files.writeString(Path.of(COUNTS_FILE), line.append('\n'), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An entry of options.preferred: the sources preferred for some targets. */
