@@ -26,8 +26,9 @@ final class HopDistances {
     private final List<MutableLongList> layers = new ArrayList<>();
     private final Neighbourhoods neighbourhoods;
     private final long edgeBudget;
-    /** Relationships walked so far, from the store or the cache. */
+    /** Relationships walked so far, from the store or the cache, and those from the store alone. */
     private long spent;
+    private long walkedInStore;
     /** A layer was cut short by the budget: nothing further is explored. */
     private boolean stopped;
     /** Every node within this many hops of the roots has its exact distance. */
@@ -80,6 +81,7 @@ final class HopDistances {
                     // Only ids: no weights, nothing cached, so a wide ball stays cheap.
                     store.relationships(node, types, (relationship, type, start, end, other) -> {
                         spent++;
+                        walkedInStore++;
                         reached(other, hops, next);
                     });
                 }
@@ -118,6 +120,11 @@ final class HopDistances {
         HopDistances larger = smaller == a ? b : a;
         return smaller.distance.keyValuesView().anySatisfy(entry ->
                 larger.distance.containsKey(entry.getOne()) && entry.getTwo() + larger.distance.get(entry.getOne()) <= hops);
+    }
+
+    /** How far the distances went and what they walked, for the counts file. */
+    String counts() {
+        return "radius " + radius + (wholeComponent ? " whole" : "") + " walked " + spent + " in store " + walkedInStore;
     }
 
     /** The roots and the nodes one hop from them; null when even that layer was not finished. */

@@ -208,6 +208,8 @@ final class PathSearch {
     private long lastSize;
     private final Options options;
     private long finishBudget;
+    /** Store reads (relationships / weights) of the call when this search started growing, for the counts file. */
+    private String readBefore;
 
     /**
      * The sources of one call and what every target's search needs of them (their relationships,
@@ -283,6 +285,7 @@ final class PathSearch {
             // The forward side stays at its roots; the sources' distances alone settle reachability (see run).
             if (sources.into != null) backward.ringEdges.put(maxHops, sources.into);
             if (maxHops >= 2 && sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
+            readBefore = neighbourhoods.store().relationshipsWalked + "/" + neighbourhoods.store().weightsRead;
             return;
         }
         forward.reach = new HopDistances(neighbourhoods, targets, options.ballBudget());
@@ -293,6 +296,7 @@ final class PathSearch {
             if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
         forward.reach.exploreTo(maxHops - 1);
+        readBefore = neighbourhoods.store().relationshipsWalked + "/" + neighbourhoods.store().weightsRead;
     }
 
     /**
@@ -548,7 +552,9 @@ final class PathSearch {
     /** What this search grew and joined, for the counts file (see StrongestPaths). */
     String counts() {
         return "forward " + forward.partials.size() + " backward " + backward.partials.size() + " joins " + joinsTried + " found " + found.size()
-                + " grown with reads f " + forward.relationshipsRead + "/" + forward.weightsRead + " b " + backward.relationshipsRead + "/" + backward.weightsRead;
+                + " grown with reads f " + forward.relationshipsRead + "/" + forward.weightsRead + " b " + backward.relationshipsRead + "/" + backward.weightsRead
+                + " read before " + readBefore
+                + (forward.reach != null ? " reach f " + forward.reach.counts() : "") + (backward.reach != null ? " reach b " + backward.reach.counts() : "");
     }
 
     private static boolean onPath(Partial partial, long node) {
