@@ -24,6 +24,8 @@ final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
     private final LongIntHashMap distance = new LongIntHashMap();
     private final List<MutableLongList> layers = new ArrayList<>();
+    /** For the last layer found: how many relationships led into each of its nodes (a lower bound of its own). */
+    private LongIntHashMap arrivals = new LongIntHashMap();
     private final Neighbourhoods neighbourhoods;
     private final long edgeBudget;
     /** Relationships walked so far, from the store or the cache, and those from the store alone. */
@@ -63,7 +65,12 @@ final class HopDistances {
         int[] types = neighbourhoods.types();
         MutableLongList layer = layers.get(radius);
         while (!stopped && radius < maxRadius && !layer.isEmpty()) {
+            if (radius > 0 && cannotFinish(layer)) {
+                stopped = true;
+                return;
+            }
             MutableLongList next = new LongArrayList();
+            arrivals = new LongIntHashMap();
             int hops = radius + 1;
             for (int i = 0; i < layer.size(); i++) {
                 long node = layer.get(i);
@@ -94,10 +101,37 @@ final class HopDistances {
     }
 
     private void reached(long node, int hops, MutableLongList next) {
-        if (!distance.containsKey(node)) {
+        int known = distance.getIfAbsent(node, -1);
+        if (known < 0) {
             distance.put(node, hops);
             next.add(node);
         }
+        if (known < 0 || known == hops) arrivals.addToValue(node, 1);
+    }
+
+    /**
+     * Whether walking `layer` would overrun the budget before its last node, from lower bounds of
+     * what each node costs: its cached edges, else its count in the store (a dense node), and at
+     * least the relationships it was reached by. Such a layer is cut anyway, and a cut layer is
+     * worthless: a node it did not reach is at least radius + 1 hops away, and one it reached is
+     * exactly that far. The free bounds are summed first, so a wide layer is refused without a read.
+     */
+    private boolean cannotFinish(MutableLongList layer) {
+        long least = spent;
+        for (int i = 0; i < layer.size() - 1; i++) {
+            long node = layer.get(i);
+            Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
+            least += known != null ? known.edges.size() : arrivals.get(node);
+            if (least > edgeBudget) return true;
+        }
+        least = spent;
+        for (int i = 0; i < layer.size() - 1; i++) {
+            long node = layer.get(i);
+            Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
+            least += known != null ? known.edges.size() : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
+            if (least > edgeBudget) return true;
+        }
+        return false;
     }
 
     /** A lower bound of the hops between the roots and `node`. */
