@@ -232,6 +232,9 @@ final class PathSearch {
             for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
             this.degrees = total;
             this.fromTarget = ids.size() >= options.targetSideSources();
+            // Searched from both sides, the sources are grown from at once: read with their weights now, their
+            // relationships serve the first layer of the distances too (walked once, not once for each).
+            if (!fromTarget) for (int i = 0; i < ids.size(); i++) neighbourhoods.ensure(ids.get(i), 0);
             this.reach = new HopDistances(neighbourhoods, ids, options.ballBudget());
             this.ring = maxHops >= 2 ? ringAround(neighbourhoods, options, reach) : null;
             // From the target, a path ends within maxHops of a source, so the distances look one hop further.
