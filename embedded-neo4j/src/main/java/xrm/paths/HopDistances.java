@@ -12,7 +12,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * Hop distances from a set of roots, found breadth first, layer by layer, while the relationships
  * read stay within a budget (always at least the first layer). A node outside the explored layers
  * is at least one hop further than the last full one: a lower bound is all the search needs to
- * drop partial paths that cannot reach the other end within maxHops.
+ * drop partial paths that cannot reach the other end within maxHops. So only whole layers pay:
+ * one that foreseeably overruns the budget is not started (around a hub, the third layer).
  *
  * A node whose relationships the search has already read whole (a ring index around a hub reads
  * its neighbours' relationships) is walked from that cache instead of the store. The cache keeps
