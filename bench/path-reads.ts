@@ -8,16 +8,23 @@
  * PATH_READS_OPTIONS (JSON: one object, or a list to compare several) passes the search's knobs
  * (finishBudget, ballBudget, ...) to the calls;
  * PATH_READS_RUNS (5) calls each question that often after one warm-up and prints the median time.
+ * PATH_READS_PICKS (the printed JSON) names the hubs and ordinary pairs instead of picking them
+ * again (the bench's picks scan every person, which takes minutes at 10⁶).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { STAKEHOLDER_TYPES } from '../src/paths/hop-weight';
 import { openBenchStore } from './bench-store';
+import { pickSubjects } from './picks';
 
-const HUBS = `
-MATCH (p:Person) WITH p, COUNT { (p)-[:KNOWS]-() } AS degree ORDER BY degree DESC, p.id LIMIT 10
-RETURN collect(p.id) AS hubs`;
+/** The bench's pairs (bench/picks.ts). */
+interface PairPicks {
+  hubs: [string, string];
+  pair3: [string, string];
+  pair4: [string, string];
+}
 
 const SEARCH = `CALL xrm.strongestPathsToEach([$from], [$to], $maxHops, $first, $types, $options) YIELD strength RETURN count(*) AS paths`;
 
@@ -31,14 +38,18 @@ async function main(): Promise<void> {
   process.env.JAVA_TOOL_OPTIONS = `${process.env.JAVA_TOOL_OPTIONS ?? ''} -Dxrm.paths.counts=${countsFile}`.trim();
   const store = await openBenchStore(nodes, 1, (line) => console.log(line));
   try {
-    // The scan of every person outlasts a query's timeout at 10⁶; PATH_READS_HUBS (the printed ids) skips it.
-    const hubs = process.env.PATH_READS_HUBS?.split(',') ?? (await store.db.forImport().read<{ hubs: string[] }>(HUBS))[0].hubs;
-    console.log(`PATH_READS_HUBS=${hubs.join(',')}`);
-    // The bench's hub pair (bench/picks.ts).
+    const picks = process.env.PATH_READS_PICKS ? (JSON.parse(process.env.PATH_READS_PICKS) as PairPicks) : await pick(store.uri);
+    console.log(`PATH_READS_PICKS='${JSON.stringify(picks)}'`);
+    // The bench's path questions (bench/cases.ts).
     const questions = [
-      { name: 'hub pair, maxHops 6, first 5', from: hubs[5], to: hubs[9], maxHops: 6, first: 5 },
-      { name: 'hub pair, maxHops 6, first 50', from: hubs[5], to: hubs[9], maxHops: 6, first: 50 },
-    ];
+      { name: 'hub pair, maxHops 6, first 5', pair: picks.hubs, maxHops: 6, first: 5 },
+      { name: 'hub pair, maxHops 6, first 50', pair: picks.hubs, maxHops: 6, first: 50 },
+      { name: 'ordinary pair 4 apart, maxHops 6, first 5', pair: picks.pair4, maxHops: 6, first: 5 },
+      { name: 'ordinary pair 4 apart, maxHops 6, first 50', pair: picks.pair4, maxHops: 6, first: 50 },
+      { name: 'ordinary pair 3 apart, maxHops 4, first 5', pair: picks.pair3, maxHops: 4, first: 5 },
+      { name: 'ordinary pair 4 apart, maxHops 4, first 5', pair: picks.pair4, maxHops: 4, first: 5 },
+      { name: 'hub pair, maxHops 4, first 5', pair: picks.hubs, maxHops: 4, first: 5 },
+    ].filter((question) => !process.env.PATH_READS_ONLY || process.env.PATH_READS_ONLY.split('|').some((part) => question.name.includes(part)));
     for (const knobs of settings) for (const question of questions) {
       const times: number[] = [];
       let paths = 0;
@@ -46,7 +57,7 @@ async function main(): Promise<void> {
         fs.rmSync(countsFile, { force: true });
         const started = process.hrtime.bigint();
         const [row] = await store.db.read<{ paths: number }>(SEARCH, {
-          from: question.from, to: question.to, maxHops: question.maxHops, first: question.first, types: [...STAKEHOLDER_TYPES], options: knobs,
+          from: question.pair[0], to: question.pair[1], maxHops: question.maxHops, first: question.first, types: [...STAKEHOLDER_TYPES], options: knobs,
         });
         if (run > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
         paths = row.paths;
@@ -59,6 +70,17 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(countsFile, { force: true });
     await store.stop();
+  }
+}
+
+/** The bench's own picks, on a driver without the database's query timeout. */
+async function pick(uri: string): Promise<PairPicks> {
+  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  try {
+    const { hubs, pair3, pair4 } = await pickSubjects(driver);
+    return { hubs, pair3, pair4 };
+  } finally {
+    await driver.close();
   }
 }
 

@@ -12,7 +12,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * Hop distances from a set of roots, found breadth first, layer by layer, while the relationships
  * read stay within a budget (always at least the first layer). A node outside the explored layers
  * is at least one hop further than the last full one: a lower bound is all the search needs to
- * drop partial paths that cannot reach the other end within maxHops.
+ * drop partial paths that cannot reach the other end within maxHops. So only whole layers pay:
+ * one that foreseeably overruns the budget is not started (around a hub, the third layer).
  *
  * A node whose relationships the search has already read whole (a ring index around a hub reads
  * its neighbours' relationships) is walked from that cache instead of the store. The cache keeps
@@ -24,10 +25,13 @@ final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
     private final LongIntHashMap distance = new LongIntHashMap();
     private final List<MutableLongList> layers = new ArrayList<>();
+    /** For the last layer found: how many relationships led into each of its nodes (a lower bound of its own). */
+    private LongIntHashMap arrivals = new LongIntHashMap();
     private final Neighbourhoods neighbourhoods;
     private final long edgeBudget;
-    /** Relationships walked so far, from the store or the cache. */
+    /** Relationships walked so far, from the store or the cache, and those from the store alone. */
     private long spent;
+    private long walkedInStore;
     /** A layer was cut short by the budget: nothing further is explored. */
     private boolean stopped;
     /** Every node within this many hops of the roots has its exact distance. */
@@ -62,7 +66,12 @@ final class HopDistances {
         int[] types = neighbourhoods.types();
         MutableLongList layer = layers.get(radius);
         while (!stopped && radius < maxRadius && !layer.isEmpty()) {
+            if (radius > 0 && cannotFinish(layer)) {
+                stopped = true;
+                return;
+            }
             MutableLongList next = new LongArrayList();
+            arrivals = new LongIntHashMap();
             int hops = radius + 1;
             for (int i = 0; i < layer.size(); i++) {
                 long node = layer.get(i);
@@ -80,6 +89,7 @@ final class HopDistances {
                     // Only ids: no weights, nothing cached, so a wide ball stays cheap.
                     store.relationships(node, types, (relationship, type, start, end, other) -> {
                         spent++;
+                        walkedInStore++;
                         reached(other, hops, next);
                     });
                 }
@@ -92,10 +102,37 @@ final class HopDistances {
     }
 
     private void reached(long node, int hops, MutableLongList next) {
-        if (!distance.containsKey(node)) {
+        int known = distance.getIfAbsent(node, -1);
+        if (known < 0) {
             distance.put(node, hops);
             next.add(node);
         }
+        if (known < 0 || known == hops) arrivals.addToValue(node, 1);
+    }
+
+    /**
+     * Whether walking `layer` would overrun the budget before its last node, from lower bounds of
+     * what each node costs: its cached edges, else its count in the store (a dense node), and at
+     * least the relationships it was reached by. Such a layer is cut anyway, and a cut layer is
+     * worthless: a node it did not reach is at least radius + 1 hops away, and one it reached is
+     * exactly that far. The free bounds are summed first, so a wide layer is refused without a read.
+     */
+    private boolean cannotFinish(MutableLongList layer) {
+        long least = spent;
+        for (int i = 0; i < layer.size() - 1; i++) {
+            long node = layer.get(i);
+            Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
+            least += known != null ? known.edges.size() : arrivals.get(node);
+            if (least > edgeBudget) return true;
+        }
+        least = spent;
+        for (int i = 0; i < layer.size() - 1; i++) {
+            long node = layer.get(i);
+            Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
+            least += known != null ? known.edges.size() : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
+            if (least > edgeBudget) return true;
+        }
+        return false;
     }
 
     /** A lower bound of the hops between the roots and `node`. */
@@ -118,6 +155,11 @@ final class HopDistances {
         HopDistances larger = smaller == a ? b : a;
         return smaller.distance.keyValuesView().anySatisfy(entry ->
                 larger.distance.containsKey(entry.getOne()) && entry.getTwo() + larger.distance.get(entry.getOne()) <= hops);
+    }
+
+    /** How far the distances went and what they walked, for the counts file. */
+    String counts() {
+        return "radius " + radius + (wholeComponent ? " whole" : "") + " walked " + spent + " in store " + walkedInStore;
     }
 
     /** The roots and the nodes one hop from them; null when even that layer was not finished. */

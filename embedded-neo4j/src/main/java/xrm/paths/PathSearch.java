@@ -208,6 +208,8 @@ final class PathSearch {
     private long lastSize;
     private final Options options;
     private long finishBudget;
+    /** Store reads (relationships / weights) of the call when this search started growing, for the counts file. */
+    private String readBefore;
 
     /**
      * The sources of one call and what every target's search needs of them (their relationships,
@@ -230,6 +232,9 @@ final class PathSearch {
             for (int i = 0; i < ids.size(); i++) total += neighbourhoods.degree(ids.get(i));
             this.degrees = total;
             this.fromTarget = ids.size() >= options.targetSideSources();
+            // Searched from both sides, the sources are grown from at once: read with their weights now, their
+            // relationships serve the first layer of the distances too (walked once, not once for each).
+            if (!fromTarget) for (int i = 0; i < ids.size(); i++) neighbourhoods.ensure(ids.get(i), 0);
             this.reach = new HopDistances(neighbourhoods, ids, options.ballBudget());
             this.ring = maxHops >= 2 ? ringAround(neighbourhoods, options, reach) : null;
             // From the target, a path ends within maxHops of a source, so the distances look one hop further.
@@ -283,6 +288,7 @@ final class PathSearch {
             // The forward side stays at its roots; the sources' distances alone settle reachability (see run).
             if (sources.into != null) backward.ringEdges.put(maxHops, sources.into);
             if (maxHops >= 2 && sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
+            readBefore = neighbourhoods.store().relationshipsWalked + "/" + neighbourhoods.store().weightsRead;
             return;
         }
         forward.reach = new HopDistances(neighbourhoods, targets, options.ballBudget());
@@ -293,6 +299,7 @@ final class PathSearch {
             if (sources.ring != null) backward.ringEdges.put(maxHops - 1, sources.ring);
         }
         forward.reach.exploreTo(maxHops - 1);
+        readBefore = neighbourhoods.store().relationshipsWalked + "/" + neighbourhoods.store().weightsRead;
     }
 
     /**
@@ -548,7 +555,9 @@ final class PathSearch {
     /** What this search grew and joined, for the counts file (see StrongestPaths). */
     String counts() {
         return "forward " + forward.partials.size() + " backward " + backward.partials.size() + " joins " + joinsTried + " found " + found.size()
-                + " grown with reads f " + forward.relationshipsRead + "/" + forward.weightsRead + " b " + backward.relationshipsRead + "/" + backward.weightsRead;
+                + " grown with reads f " + forward.relationshipsRead + "/" + forward.weightsRead + " b " + backward.relationshipsRead + "/" + backward.weightsRead
+                + " read before " + readBefore
+                + (forward.reach != null ? " reach f " + forward.reach.counts() : "") + (backward.reach != null ? " reach b " + backward.reach.counts() : "");
     }
 
     private static boolean onPath(Partial partial, long node) {
