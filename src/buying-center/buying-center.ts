@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
-import { bestPathsPreferring, type PathRow } from '../paths';
+import { EVERY_USER, bestPathsPreferring, type PathRow } from '../paths';
 import { isRestricted } from '../privacy';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
@@ -60,8 +60,6 @@ async function loadBuyingCenters(db: Reader, ids: readonly string[]): Promise<(B
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-const ALL_USER_IDS = `MATCH (u:User) WHERE ${VISIBLE('u')} RETURN collect(u.id) AS ids`;
-
 /**
  * Best paths to the members of a batch of buying centers (DESIGN §4), in one search: from all
  * users to every member, preferring each distinct owner for that owner's members. A hidden owner
@@ -71,13 +69,12 @@ async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]):
   const present = centers.filter((center): center is BuyingCenterRow => !!center);
   const targetIds = [...new Set(present.flatMap((center) => center.members.map((member) => member.person.id)))];
   if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map() }));
-  const [{ ids: userIds }] = await db.read<{ ids: string[] }>(ALL_USER_IDS);
   const ownerIds = [...new Set(present.filter((c) => c.ownerId && c.members.length).map((c) => c.ownerId!))];
   const preferred = ownerIds.map((ownerId) => ({
     fromIds: [ownerId],
     targetIds: present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id)),
   }));
-  const paths = await bestPathsPreferring(db, { fromIds: userIds, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
+  const paths = await bestPathsPreferring(db, { fromIds: EVERY_USER, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
   const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, paths.preferred[i]]));
   const fromAnyUser = paths.fromAll;
   return centers.map((center) => {

@@ -2,6 +2,7 @@ import type { Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import type { StakeholderType } from './hop-weight';
 import { comparePaths, type PathRow } from './path-row';
+import { EVERY_USER, EVERY_USER_ID, type PathSources } from './sources';
 
 /**
  * The path search as the procedure `xrm.strongestPathsToEach` runs it inside Neo4j (embedded-neo4j/,
@@ -12,7 +13,8 @@ import { comparePaths, type PathRow } from './path-row';
  * path: the procedure gets the request's `$visible` ids.
  */
 const PATHS_IN_DATABASE = `
-CALL xrm.strongestPathsToEach($fromIds, $toIds, $maxHops, $first, $types, {visible: $visible, preferred: $preferred})
+WITH CASE WHEN $fromIds IS NULL THEN ${EVERY_USER_ID} ELSE $fromIds END AS fromIds
+CALL xrm.strongestPathsToEach(fromIds, $toIds, $maxHops, $first, $types, {visible: $visible, preferred: $preferred})
 YIELD toId, preferred, strength, hops, nodeIds, steps
 RETURN toId, preferred, strength, hops, nodeIds, steps`;
 
@@ -25,7 +27,8 @@ const PROCEDURE_NOT_FOUND = 'Neo.ClientError.Procedure.ProcedureNotFound';
 let procedureMissing = false;
 
 export interface InDatabaseQuery {
-  fromIds: string[];
+  /** Every visible User is looked up in the search's own statement. */
+  fromIds: PathSources;
   toIds: string[];
   maxHops: number;
   first: number;
@@ -56,7 +59,7 @@ export async function searchInDatabase(db: Reader, query: InDatabaseQuery): Prom
   let rows: (PathRow & { toId: string; preferred: number | null })[];
   try {
     rows = await db.read(PATHS_IN_DATABASE, {
-      fromIds: query.fromIds,
+      fromIds: query.fromIds === EVERY_USER ? null : query.fromIds,
       toIds: query.toIds,
       maxHops: param.integer(query.maxHops),
       first: param.integer(query.first),

@@ -4,6 +4,7 @@ import type { PathRow, PathStepRow } from './path-row';
 export { pathResolvers as resolvers } from './resolvers';
 export { bestPathsPreferring, bestPathsToTargets } from './strongest-paths';
 export { comparePaths, type PathRow } from './path-row';
+export { EVERY_USER } from './sources';
 export {
   HOP_WEIGHT, INFLUENCES_WEIGHT, KNOWS_WEIGHT, STAKEHOLDER_TYPES, chosenTypes, storedWeight, typeAlternation,
 } from './hop-weight';

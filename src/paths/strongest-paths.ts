@@ -11,11 +11,12 @@ import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weig
 import { searchInDatabase } from './in-database-search';
 import type { PathRow } from './path-row';
 import { isReachable } from './reachable';
+import { sourceIds, type PathSources } from './sources';
 
 export const PATH_LIMITS = { maxHops: 6, first: 50 } as const;
 
 export interface StrongestPathsQuery {
-  fromIds: string[];
+  fromIds: PathSources;
   toId: string;
   maxHops: number;
   first: number;
@@ -39,13 +40,12 @@ export async function strongestPaths(
   options: { engine?: PathEngine; adjacency?: Adjacency } = {},
 ): Promise<PathRow[]> {
   const types = checkPathQuery(query);
-  const sources = [...new Set(query.fromIds)].filter((id) => id !== query.toId);
-  if (sources.length === 0) return [];
   if (options.engine !== 'client') {
-    const inDatabase = await searchInDatabase(db, { fromIds: sources, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types });
+    const inDatabase = await searchInDatabase(db, { fromIds: query.fromIds, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types });
     if (inDatabase) return inDatabase.fromAll.get(query.toId) ?? [];
   }
-  if (!(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
+  const sources = (await sourceIds(db, query.fromIds)).filter((id) => id !== query.toId);
+  if (sources.length === 0 || !(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
   const search = new PathSearch(options.adjacency ?? new Adjacency(db, types), sources, query.toId, query.maxHops);
   return search.run(query.first);
 }
@@ -56,7 +56,7 @@ export async function strongestPaths(
  */
 export async function bestPathsToTargets(
   db: Reader,
-  query: { fromIds: string[]; targetIds: string[]; maxHops: number },
+  query: { fromIds: PathSources; targetIds: string[]; maxHops: number },
   options: { engine?: PathEngine } = {},
 ): Promise<Map<string, PathRow | null>> {
   return (await bestPathsPreferring(db, { ...query, preferred: [] }, options)).fromAll;
@@ -75,7 +75,7 @@ export interface PreferredSources {
  */
 export async function bestPathsPreferring(
   db: Reader,
-  query: { fromIds: string[]; targetIds: string[]; maxHops: number; preferred: PreferredSources[] },
+  query: { fromIds: PathSources; targetIds: string[]; maxHops: number; preferred: PreferredSources[] },
   options: { engine?: PathEngine } = {},
 ): Promise<{ fromAll: Map<string, PathRow | null>; preferred: Map<string, PathRow | null>[] }> {
   const best = (targetIds: string[], paths: (toId: string) => PathRow[] | undefined) =>
@@ -83,7 +83,7 @@ export async function bestPathsPreferring(
   if (options.engine !== 'client') {
     checkPathQuery({ maxHops: query.maxHops, first: 1 });
     const inDatabase = await searchInDatabase(db, {
-      fromIds: [...new Set(query.fromIds)],
+      fromIds: query.fromIds,
       toIds: [...new Set(query.targetIds)],
       maxHops: query.maxHops,
       first: 1,
@@ -106,7 +106,7 @@ export async function bestPathsPreferring(
     }
     return out;
   };
-  const fromAll = await searchHere(query.fromIds, query.targetIds);
+  const fromAll = await searchHere(await sourceIds(db, query.fromIds), query.targetIds);
   const preferred = [];
   for (const entry of query.preferred) preferred.push(await searchHere(entry.fromIds, entry.targetIds));
   return { fromAll, preferred };

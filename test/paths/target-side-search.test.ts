@@ -26,7 +26,7 @@ RETURN toId, strength, hops, nodeIds, steps`;
 const SETTINGS: Record<string, Record<string, unknown>> = {
   'from the target': { targetSideSources: 1 },
   'from the target, rounds only': { targetSideSources: 1, finishBudget: 0, ringIndexLimit: 0, ballBudget: 0 },
-  'from the target, finish at once': { targetSideSources: 1, finishBudget: 1e9, ringIndexLimit: 1e9, ballBudget: 1e9 },
+  'from the target, rings and balls': { targetSideSources: 1, ringIndexLimit: 1e9, ballBudget: 1e9 },
   'from both sides': { targetSideSources: 1e9 },
 };
 

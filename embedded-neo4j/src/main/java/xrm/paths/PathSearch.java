@@ -43,7 +43,7 @@ final class PathSearch {
 
     /** Knobs with defaults that suit real graphs; tests turn them to reach every branch on small ones. */
     record Options(
-            /** Partial paths that tries to finish the smaller side may add, in all. */
+            /** Partial paths that tries to finish the smaller side of a search from both sides may add, in all. */
             long finishBudget,
             /** A ring is indexed (see edgesInto) when its nodes have at most this many relationships in all. */
             long ringIndexLimit,
@@ -380,7 +380,8 @@ final class PathSearch {
             double sure;
             if (fromTarget) {
                 // The sources are the forward side's roots: a backward path reaching one is a whole path.
-                tryToFinish(backward);
+                // No try to finish this side: it runs maxHops hops out towards sources all over the
+                // graph, so a try spends its budget on weak partial paths the thresholds never reach.
                 complete = isComplete(backward);
                 sure = complete ? 0 : backward.level;
             } else {
@@ -505,8 +506,8 @@ final class PathSearch {
 
     /**
      * A side in a small corner of the graph is cheaper to finish than to keep cutting round
-     * after round: each round tries the smaller side (the target's, searched from it alone),
-     * until a fixed budget of partial paths is spent. A try that runs out leaves extra partial
+     * after round: each round of a search from both sides tries the smaller side, until a fixed
+     * budget of partial paths is spent. A try that runs out leaves extra partial
      * paths, which only add to what is known.
      */
     private void tryToFinish(Side smaller) {
