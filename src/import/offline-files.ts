@@ -115,16 +115,21 @@ function cells(file: CsvFile, properties: Record<string, unknown>): string[] {
   return file.columns.map(([name]) => cell(properties[name]));
 }
 
+/** The last temporal value written and its text: the import's `now` is on every row, and the driver formats it slowly. */
+const lastTemporal: { value: unknown; text: string } = { value: undefined, text: '' };
+
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return quote(value.join(ARRAY_DELIMITER));
-  // numbers, booleans, and the driver's Integer, DateTime and Date (ISO-8601 with offset)
-  return String(value);
+  // the driver's Integer, DateTime and Date (ISO-8601 with offset)
+  if (value !== lastTemporal.value) Object.assign(lastTemporal, { value, text: String(value) });
+  return lastTemporal.text;
 }
 
 function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
 
 function safe(value: unknown): boolean {
