@@ -49,7 +49,7 @@ export async function loadOffline(items: AsyncIterable<ImportItem>, options: Off
   const files = new OfflineFiles(work);
   const plan = new OfflinePlan(files.holds);
   const laterFile = path.join(options.dataDir, '.offline-import-later.ndjson');
-  const later = fs.openSync(laterFile, 'w');
+  let later: number | undefined = fs.openSync(laterFile, 'w');
   const result: OfflineLoad = { report: emptyReport(), offlineRows: 0, laterFile, laterRows: 0, plannedRows: 0, stopped: false, built: false };
   try {
     let batchNumber = 0;
@@ -73,6 +73,7 @@ export async function loadOffline(items: AsyncIterable<ImportItem>, options: Off
       options.onBatch(result.plannedRows);
     }
     fs.closeSync(later);
+    later = undefined;
     const input = files.close();
     if (result.offlineRows === 0) return result;
     const expected = { nodes: result.report.nodesCreated, relationships: result.report.relationshipsCreated };
@@ -80,6 +81,7 @@ export async function loadOffline(items: AsyncIterable<ImportItem>, options: Off
     result.built = true;
     return result;
   } catch (error) {
+    if (later !== undefined) fs.closeSync(later);
     fs.rmSync(laterFile, { force: true });
     throw error;
   } finally {
