@@ -26,14 +26,28 @@ export interface PreparedStore {
  */
 export async function prepareStore(db: Database, deferIndexes: boolean): Promise<PreparedStore> {
   const [{ count }] = await db.read<{ count: number }>(COUNT_ENTITIES);
-  if (count === 0 && deferIndexes) {
-    const existing = new Set((await indexStates(db, READ_ONLY_ENTITY_INDEXES)).map((index) => index.name));
-    const deferred = [...READ_ONLY_ENTITY_INDEXES].filter((name) => !existing.has(name));
-    await migrate(db, { except: new Set(deferred) });
-    return { empty: true, deferred };
-  }
+  if (count === 0 && deferIndexes) return { empty: true, deferred: await migrateDeferring(db) };
   await migrate(db);
   return { empty: count === 0, deferred: [] };
+}
+
+/**
+ * Readies a store that Neo4j's offline importer has just built (offline-load.ts) for the rows
+ * replayed after it: every migration but the read-only entity indexes, which are left for
+ * `buildDeferredIndexes` after the replay, as in a load into an empty store. The uniqueness
+ * constraints on `id` and `key` are built first, from the imported nodes (a duplicate would fail
+ * them here, loudly).
+ */
+export async function prepareOfflineBuiltStore(db: Database): Promise<PreparedStore> {
+  return { empty: false, deferred: await migrateDeferring(db) };
+}
+
+/** Every migration but the read-only entity indexes the store lacks; answers their names. */
+async function migrateDeferring(db: Database): Promise<string[]> {
+  const existing = new Set((await indexStates(db, READ_ONLY_ENTITY_INDEXES)).map((index) => index.name));
+  const deferred = [...READ_ONLY_ENTITY_INDEXES].filter((name) => !existing.has(name));
+  await migrate(db, { except: new Set(deferred) });
+  return deferred;
 }
 
 /**

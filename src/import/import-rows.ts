@@ -29,6 +29,8 @@ export interface ImportRowsOptions {
   firstLoad?: boolean;
   /** Called after every committed batch, in the order of the input. */
   onBatch?: (progress: ImportProgress) => void;
+  /** The time written as createdAt / updatedAt where rows give none (default: when the import starts). */
+  now?: unknown;
 }
 
 interface ReadBatch {
@@ -56,12 +58,20 @@ export async function importRows(
   items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
   options: ImportRowsOptions = {},
 ): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  return importBatches(db, chunks(items, options.batchSize ?? DEFAULT_BATCH_SIZE), options);
+}
+
+/** importRows on rows already cut into batches (a replay keeps the batches of its input); `batchSize` is not used. */
+export async function importBatches(
+  db: Database,
+  batches: AsyncIterable<ImportItem[]>,
+  options: ImportRowsOptions = {},
+): Promise<ImportReport> {
   const writers = options.writers ?? 1;
-  const iterator = asyncIterator(items);
+  const iterator = batches[Symbol.asyncIterator]();
   const firstLoad = options.firstLoad ? new FirstLoad() : undefined;
   const progress: ImportProgress = { rows: 0, batches: 0, report: emptyReport() };
-  const now = param.now();
+  const now = options.now ?? param.now();
   /** The batch still being written beside the newest one, if any. */
   let older: Written | undefined;
   const finish = async (written: Written) => {
@@ -70,12 +80,12 @@ export async function importRows(
     progress.batches += 1;
     options.onBatch?.(progress);
   };
-  let next = readBatch(iterator, batchSize, firstLoad);
+  let next = readBatch(iterator, firstLoad);
   try {
     for (;;) {
       const batch = await next;
       if (batch.size === 0) break;
-      next = readBatch(iterator, batchSize, firstLoad);
+      next = readBatch(iterator, firstLoad);
       if (older && !(writers > 1 && independent(older.batch.parsed, batch.parsed))) {
         await finishBeside(older, undefined, finish);
         older = undefined;
@@ -142,22 +152,22 @@ function disjoint(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>
 }
 
 /** The next batch, checked for shape; batches are read one after the other, in the order of the input. */
-async function readBatch(iterator: AsyncIterator<ImportItem>, size: number, firstLoad: FirstLoad | undefined): Promise<ReadBatch> {
-  const items: ImportItem[] = [];
-  while (items.length < size) {
-    const { value, done } = await iterator.next();
-    if (done) break;
-    items.push(value);
-  }
+async function readBatch(iterator: AsyncIterator<ImportItem[]>, firstLoad: FirstLoad | undefined): Promise<ReadBatch> {
+  const { value, done } = await iterator.next();
+  const items: ImportItem[] = done ? [] : value;
   const parsed = parseBatch(items);
   return { parsed, surelyNew: firstLoad?.surelyNew(parsed), size: items.length, firstPath: items[0]?.path, lastPath: items[items.length - 1]?.path };
 }
 
-function asyncIterator<T>(items: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
-  if (Symbol.asyncIterator in items) return items[Symbol.asyncIterator]();
-  const sync = items[Symbol.iterator]();
-  return {
-    next: async () => sync.next(),
-    return: async () => sync.return?.() ?? { done: true, value: undefined },
-  };
+/** Rows cut into batches of `size`, in order. */
+export async function* chunks<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

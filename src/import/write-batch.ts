@@ -5,6 +5,7 @@ import { checkErasedKeys, checkNodes, checkRelationshipEnds, existingNodes, node
 import type { ParsedBatch } from './parse-batch';
 import { refId, type NodeRow, type RelationshipRow } from './parse-row';
 import { rejectedImport } from './problems';
+import { newNodeProperties, newRelationshipProperties, rowTimes } from './row-writes';
 
 export interface ImportReport {
   nodesCreated: number;
@@ -51,13 +52,12 @@ export async function importBatch(
   return report;
 }
 
-/** A node created with the id, createdAt and updatedAt a backup gives, else a new UUID and now. */
-function createNodesCypher(label: NodeLabel, by: 'key' | 'id'): string {
+/** Nodes created with every property they get (newNodeProperties). */
+function createNodesCypher(label: NodeLabel): string {
   return `
 UNWIND $rows AS row
-CREATE (n:Entity:${label} {${by}: row.ref})
-SET n += row.properties, n.id = coalesce(row.id, n.id, randomUUID()),
-    n.createdAt = coalesce(row.createdAt, $now), n.updatedAt = coalesce(row.updatedAt, $now)`;
+CREATE (n:Entity:${label})
+SET n = row.properties`;
 }
 
 /** Sets the given properties of existing nodes; counts a node as updated only when one really changed. */
@@ -66,26 +66,22 @@ function updateNodesCypher(by: 'key' | 'id'): string {
 UNWIND $rows AS row
 MATCH (n:Entity {${by}: row.ref})
 WITH n, row WHERE any(name IN keys(row.properties) WHERE n[name] IS NULL OR n[name] <> row.properties[name])
-SET n += row.properties, n.updatedAt = coalesce(row.updatedAt, $now)
+SET n += row.properties, n.updatedAt = row.updatedAt
 RETURN count(*) AS updated`;
 }
 
 async function writeNodes(tx: Tx, rows: NodeRow[], existing: ExistingNodes, now: unknown, report: ImportReport): Promise<void> {
   const isNew = (row: NodeRow) => !existing.has(refId(row.ref));
-  for (const [group, part] of groups(rows.filter(isNew), (row) => `create|${row.label}|${row.ref.by}`)) {
-    await tx.run(cached(group, () => createNodesCypher(part[0].label, part[0].ref.by)), { rows: part.map(nodeParams), now });
+  for (const [group, part] of groups(rows.filter(isNew), (row) => `create|${row.label}`)) {
+    await tx.run(cached(group, () => createNodesCypher(part[0].label)), { rows: part.map((row) => ({ properties: newNodeProperties(row, now) })) });
     report.nodesCreated += part.length;
   }
   const changing = rows.filter((row) => !isNew(row) && Object.keys(row.properties).length > 0);
   for (const [group, part] of groups(changing, (row) => `update|${row.ref.by}`)) {
-    const [{ updated }] = await tx.run<{ updated: number }>(cached(group, () => updateNodesCypher(part[0].ref.by)), { rows: part.map(nodeParams), now });
+    const params = part.map((row) => ({ ref: row.ref.value, properties: row.properties, updatedAt: rowTimes(row, now).updatedAt }));
+    const [{ updated }] = await tx.run<{ updated: number }>(cached(group, () => updateNodesCypher(part[0].ref.by)), { rows: params });
     report.nodesUpdated += updated;
   }
-}
-
-/** A row as the statements read it; what the row leaves out is left out (Cypher reads it as null), which saves encoding it. */
-function nodeParams(row: NodeRow) {
-  return { ref: row.ref.value, id: row.id, properties: row.properties, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 const hasLabel = (variable: string, labels: readonly NodeLabel[]) => labels.map((label) => `${variable}:${label}`).join(' OR ');
@@ -108,8 +104,8 @@ WITH a, b, row, old, old IS NULL AS isNew,
      old IS NOT NULL AND any(name IN keys(row.properties) WHERE old[name] IS NULL OR old[name] <> row.properties[name]) AS changed
 FOREACH (_ IN CASE WHEN isNew THEN [1] ELSE [] END |
   CREATE (a)-[r:${type}]->(b)
-  SET r += row.properties, r.createdAt = coalesce(row.createdAt, $now), r.updatedAt = coalesce(row.updatedAt, $now))
-FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET old += row.properties, old.updatedAt = coalesce(row.updatedAt, $now))
+  SET r += row.properties, r.createdAt = row.createdAt, r.updatedAt = row.updatedAt)
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET old += row.properties, old.updatedAt = row.updatedAt)
 RETURN count(*) AS matched, count(CASE WHEN isNew THEN 1 END) AS created, count(CASE WHEN changed THEN 1 END) AS updated`;
 }
 
@@ -129,7 +125,7 @@ MATCH (a:Entity {${fromBy}: row.from}) WHERE ${hasLabel('a', spec.from)}
 MATCH (b:Entity {${toBy}: row.to}) WHERE ${hasLabel('b', spec.to)}
 WITH a, b, row ORDER BY elementId(a), elementId(b)
 CREATE (a)-[r:${type}]->(b)
-SET r += row.properties, r.createdAt = coalesce(row.createdAt, $now), r.updatedAt = coalesce(row.updatedAt, $now)
+SET r = row.properties
 RETURN count(*) AS matched`;
 }
 
@@ -147,9 +143,11 @@ async function writeRelationships(
     const creating = way(part[0]) === 'create';
     const cypher = cached(group, () => (creating ? createRelationshipsCypher : mergeRelationshipsCypher)(type, from.by, to.by));
     const [counts] = await tx.run<{ matched: number; created?: number; updated?: number }>(cypher, {
-      // Left-out times are left out (read as null), as in nodeParams.
-      rows: part.map((row) => ({ from: row.from.value, to: row.to.value, properties: row.properties, createdAt: row.createdAt, updatedAt: row.updatedAt })),
-      now,
+      rows: part.map((row) =>
+        creating
+          ? { from: row.from.value, to: row.to.value, properties: newRelationshipProperties(row, now) }
+          : { from: row.from.value, to: row.to.value, properties: row.properties, ...rowTimes(row, now) },
+      ),
     });
     if (counts.matched < part.length) return false;
     report.relationshipsCreated += creating ? counts.matched : counts.created!;

@@ -31,6 +31,8 @@ const PROJECT_DIR = path.join(PROJECT_ROOT, 'embedded-neo4j');
 const JAR = path.join(PROJECT_DIR, 'target/embedded-neo4j.jar');
 const LIB = path.join(PROJECT_DIR, 'target/lib');
 const READY = 'EMBEDDED_NEO4J_READY ';
+/** The launcher's jar and Neo4j's, for `java -cp`. */
+export const LAUNCHER_CLASSPATH = `${JAR}${path.delimiter}${path.join(LIB, '*')}`;
 const PREREQUISITES =
   'JDK 17+ and Maven are needed for the embedded Neo4j; install them, or set NEO4J_URI to an existing Neo4j 5 server.';
 
@@ -50,7 +52,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       `-Xmx${options.heapMb ?? 1024}m`,
       '-XX:+UseG1GC',
       '-cp',
-      `${JAR}${path.delimiter}${path.join(LIB, '*')}`,
+      LAUNCHER_CLASSPATH,
       'xrm.embedded.EmbeddedNeo4j',
       '--data',
       options.dataDir,
@@ -74,7 +76,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   return { uri, port: Number(new URL(uri.replace(/^bolt:/, 'http:')).port), pid: child.pid!, exited, stop: (killAfterMs) => stopChild(child, killAfterMs) };
 }
 
-function ensureBuilt(progress: (line: string) => void): void {
+/** Builds the launcher (embedded-neo4j/) with Maven unless its jar is newer than its sources. */
+export function ensureBuilt(progress: (line: string) => void): void {
   if (isBuildCurrent()) return;
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   const java = spawnSync(javaCommand(), ['-version'], { encoding: 'utf8' });
@@ -113,7 +116,8 @@ function listFiles(dir: string): string[] {
   });
 }
 
-function javaCommand(): string {
+/** The JDK's java: JAVA_HOME's when set, else the one on the PATH. */
+export function javaCommand(): string {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
