@@ -1,95 +1,103 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Database } from '../../src/neo4j/database';
+import { Database, type Reader } from '../../src/neo4j/database';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { databaseFolders } from '../../src/neo4j/offline-importer';
 import { seedFiles } from '../../src/import';
 import { worldRows } from '../../seeds/generator/generate-world';
 import { ndjsonFile } from '../support/import-files';
 import { runCli } from '../support/run-cli';
+import { useTestServer } from '../support/test-server';
 
 /** The import command on an embedded store of its own (NEO4J_URI unset), as `npm run import` runs on a machine without a server. */
 const importInto = (store: string, args: string[]) => runCli('src/import/cli.ts', args, { NEO4J_URI: '', NEO4J_DATA_DIR: store, NEO4J_HEAP_MB: '512', NEO4J_PAGECACHE_MB: '32' });
 const freshStore = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-offline-'));
 const startedAt = Date.now();
-/** Each test starts several JVMs (two imports, and one to read each store). */
+/** Each test starts several JVMs (the offline importer, Neo4j on the store it built, one to read it). */
 const SLOW = 600_000;
+const { server } = useTestServer();
 
 /**
- * The whole graph of an embedded store, to compare two imports completely: every node by its key
+ * The whole graph a database holds, to compare two imports completely: every node by its key
  * (or its id when it has none) with its labels and every property with its Neo4j type; every
  * relationship with its type, its ends and its properties. A node's generated id is only checked
  * to be a string, and a time written by the import itself (not given by the row) reads "now".
  */
-async function wholeGraph(store: string): Promise<{ nodes: string[]; relationships: string[] }> {
-  const server = await startEmbeddedNeo4j({ dataDir: store, heapMb: 256, pageCacheMb: 16 });
-  const db = Database.connect({ uri: server.uri, user: 'neo4j', password: '', database: 'neo4j' });
+async function wholeGraph(db: Pick<Reader, 'read'>): Promise<{ nodes: string[]; relationships: string[] }> {
+  const properties = (v: string) => `[name IN keys(${v}) | [name, valueType(${v}[name]), ${v}[name]]]`;
+  const name = (v: string) => `coalesce(${v}.key, ${v}.id)`;
+  const nodes = await db.read(`MATCH (n) RETURN ${name('n')} AS name, n.key IS NULL AS keyless, labels(n) AS labels, ${properties('n')} AS properties`);
+  const relationships = await db.read(`MATCH (a)-[r]->(b) RETURN type(r) AS type, ${name('a')} AS from, ${name('b')} AS to, ${properties('r')} AS properties`);
+  const shown = (rows: Record<string, unknown>[]) =>
+    rows
+      .map(({ keyless, ...row }) => {
+        const props = (row.properties as [string, string, unknown][]).map(([key, type, value]) => {
+          if (key === 'id' && !keyless && 'labels' in row) return [key, type];
+          const now = typeof value === 'string' && /DATETIME/.test(type) && Date.parse(value) >= startedAt;
+          return [key, type, now ? 'now' : value];
+        });
+        return JSON.stringify({ ...row, labels: (row.labels as string[] | undefined)?.sort(), properties: props.sort() });
+      })
+      .sort();
+  return { nodes: shown(nodes), relationships: shown(relationships) };
+}
+
+/** The whole graph of an embedded store the suite's Neo4j does not hold. */
+async function storeGraph(store: string): Promise<Awaited<ReturnType<typeof wholeGraph>>> {
+  const neo4j = await startEmbeddedNeo4j({ dataDir: store, heapMb: 256, pageCacheMb: 16 });
+  const db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' });
   try {
-    const properties = (v: string) => `[name IN keys(${v}) | [name, valueType(${v}[name]), ${v}[name]]]`;
-    const name = (v: string) => `coalesce(${v}.key, ${v}.id)`;
-    const nodes = await db.read(`MATCH (n) RETURN ${name('n')} AS name, n.key IS NULL AS keyless, labels(n) AS labels, ${properties('n')} AS properties`);
-    const relationships = await db.read(`MATCH (a)-[r]->(b) RETURN type(r) AS type, ${name('a')} AS from, ${name('b')} AS to, ${properties('r')} AS properties`);
-    const shown = (rows: Record<string, unknown>[]) =>
-      rows
-        .map(({ keyless, ...row }) => {
-          const props = (row.properties as [string, string, unknown][]).map(([key, type, value]) => {
-            if (key === 'id' && !keyless && 'labels' in row) return [key, type];
-            const now = typeof value === 'string' && /DATETIME/.test(type) && Date.parse(value) >= startedAt;
-            return [key, type, now ? 'now' : value];
-          });
-          return JSON.stringify({ ...row, labels: (row.labels as string[] | undefined)?.sort(), properties: props.sort() });
-        })
-        .sort();
-    return { nodes: shown(nodes), relationships: shown(relationships) };
+    return await wholeGraph(db);
   } finally {
     await db.close();
-    await server.stop();
+    await neo4j.stop();
   }
+}
+
+/** `file` imported through Bolt into the suite's Neo4j, emptied for it (the test users too), and the graph it made. */
+function boltImport(file: string, args: string[]) {
+  return server.onEmptyDatabase(async () => {
+    const result = await runCli('src/import/cli.ts', [file, '--bolt', ...args]);
+    return { ...result, graph: await wholeGraph(server.db) };
+  });
 }
 
 const reportLine = (stdout: string) => /^imported [\d,]+ rows in .* — (nodes: .*)$/m.exec(stdout)?.[1];
 
-/** Imports `file` into two fresh stores, offline and through Bolt; expects the same report and the same graph; answers the offline store. */
+/** Imports `file` offline into a fresh store and through Bolt; expects the same report and the same graph; answers the offline store. */
 async function expectSameAsBolt(file: string, args: string[] = []): Promise<{ store: string; graph: Awaited<ReturnType<typeof wholeGraph>>; stdout: string }> {
   const offlineStore = freshStore();
-  const boltStore = freshStore();
   const offline = await importInto(offlineStore, [file, ...args]);
-  const bolt = await importInto(boltStore, [file, '--bolt', ...args]);
+  const bolt = await boltImport(file, args);
   expect(offline.stdout).toMatch(/^offline import — a first load into an empty embedded store/m);
-  expect(bolt.stdout).toMatch(/^Bolt import — every row through Bolt: --bolt$/m);
+  expect(bolt.stdout).toMatch(/^Bolt import — every row through Bolt/m);
   expect({ code: offline.code, stderr: offline.stderr }).toEqual({ code: 0, stderr: '' });
   expect(bolt.code).toBe(0);
   expect(reportLine(offline.stdout)).toBeDefined();
   expect(reportLine(offline.stdout)).toBe(reportLine(bolt.stdout));
-  const graph = await wholeGraph(offlineStore);
-  expect(graph).toEqual(await wholeGraph(boltStore));
-  fs.rmSync(boltStore, { recursive: true, force: true });
+  const graph = await storeGraph(offlineStore);
+  expect(graph).toEqual(bolt.graph);
   return { store: offlineStore, graph, stdout: offline.stdout };
 }
 
 describe('a first load through the offline importer', () => {
-  it('builds the same sample world as the Bolt import, and importing it again creates nothing', async () => {
-    const rows = seedFiles().flatMap((file) => {
+  it('builds the same sample world and generated world as the Bolt import, and importing them again creates nothing', async () => {
+    const seeds = seedFiles().flatMap((file) => {
       const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes?: unknown[]; relationships?: unknown[] };
       return [...(doc.nodes ?? []).map((node) => ({ node })), ...(doc.relationships ?? []).map((relationship) => ({ relationship }))];
     });
-    const file = ndjsonFile(rows);
+    const generated = [...worldRows({ nodes: 1_000, seed: 11 })].map((item) => (item.section === 'nodes' ? { node: item.row } : { relationship: item.row }));
+    const file = ndjsonFile([...seeds, ...generated]);
     const { store, graph } = await expectSameAsBolt(file, ['--batch-size', '200']);
-    expect(graph.nodes.length).toBeGreaterThan(300);
+    expect(graph.nodes.length).toBeGreaterThan(1_300);
+    expect(graph.relationships.length).toBeGreaterThan(1_500);
 
     const again = await importInto(store, [file, '--batch-size', '200']);
     expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
     expect(again.stdout).toMatch(/^Bolt import — every row through Bolt: the store at .* already holds a database$/m);
     // The sample world updates some relationships twice (a later file restates them), so a re-import updates them again; it creates nothing.
     expect(again.stdout).toMatch(/nodes: 0 created, 0 updated; relationships: 0 created, \d+ updated/);
-    fs.rmSync(store, { recursive: true, force: true });
-  }, SLOW);
-
-  it('builds the same generated world as the Bolt import', async () => {
-    const file = ndjsonFile([...worldRows({ nodes: 1_500, seed: 11 })].map((item) => (item.section === 'nodes' ? { node: item.row } : { relationship: item.row })));
-    const { store, graph } = await expectSameAsBolt(file, ['--batch-size', '500']);
-    expect(graph.relationships.length).toBeGreaterThan(1_500);
     fs.rmSync(store, { recursive: true, force: true });
   }, SLOW);
 
@@ -140,19 +148,18 @@ describe('a first load through the offline importer', () => {
     ];
     const file = ndjsonFile(rows);
     const offlineStore = freshStore();
-    const boltStore = freshStore();
     const offline = await importInto(offlineStore, [file, '--batch-size', '3']);
-    const bolt = await importInto(boltStore, [file, '--batch-size', '3', '--bolt']);
+    const bolt = await boltImport(file, ['--batch-size', '3']);
     expect(offline.code).toBe(1);
     expect(bolt.code).toBe(1);
     const problems = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('  '));
     expect(problems(offline.stderr)).toEqual(['  line 8.relationship.to: no node with this key in this import or the database']);
     expect(problems(offline.stderr)).toEqual(problems(bolt.stderr));
     expect(offline.stderr).toMatch(/go on from here with --skip 6\./);
-    const graph = await wholeGraph(offlineStore);
+    const graph = await storeGraph(offlineStore);
     expect(graph.nodes).toHaveLength(6);
-    expect(graph).toEqual(await wholeGraph(boltStore));
-    for (const store of [offlineStore, boltStore]) fs.rmSync(store, { recursive: true, force: true });
+    expect(graph).toEqual(bolt.graph);
+    fs.rmSync(offlineStore, { recursive: true, force: true });
   }, SLOW);
 
   it('leaves no database behind when the offline importer fails, and says how to go on', async () => {
