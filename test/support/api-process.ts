@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../../src/access';
 import { Database } from '../../src/neo4j/database';
+import { shareExplorerBuild } from './explorer-build-lock';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -45,6 +46,8 @@ const COMMANDS: Record<Target, [string, string[]]> = {
  * process group (as a shell starts a foreground job), and waits for its start line.
  */
 export async function startApiProcess(target: Target, env: Record<string, string> = {}): Promise<ApiProcess> {
+  // npm start builds the explorer when stale: not while test/explorer/serving.test.ts rebuilds it.
+  const releaseExplorerBuild = await shareExplorerBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-api-'));
   const jwtSecret = randomBytes(32).toString('base64url');
   const { NEO4J_URI: _uri, NODE_ENV: _env, ...inherited } = process.env;
@@ -94,7 +97,7 @@ export async function startApiProcess(target: Target, env: Record<string, string
       void exited.then(({ code }) => reject(new Error(`the API exited (${code}) before ${pattern}; stderr: ${stderr}`)));
     });
   };
-  const start = await waitForLog(/listens on/, 240_000);
+  const start = await waitForLog(/listens on/, 240_000).finally(releaseExplorerBuild);
   // An ADMIN to sign in as, written straight into the API's embedded Neo4j.
   const neo4jUri = String((await waitForLog(/the embedded Neo4j is running/, 1_000)).uri);
   const db = Database.connect({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j' });
