@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { EXPLORER_DIST } from '../../src/web/explorer-build';
 import { ensureExplorerBuilt, isExplorerBuildCurrent } from '../../src/web';
+import { withExplorerBuildAlone } from '../support/explorer-build-lock';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { SETUP_TIMEOUT_MS } from './sample-world';
 
@@ -78,16 +79,19 @@ describe('serving the explorer and GraphiQL', () => {
   });
 
   it('rebuilds the explorer when its build is older than its sources, and only then', async () => {
-    expect(isExplorerBuildCurrent()).toBe(true);
-    await expect(ensureExplorerBuilt()).resolves.toBe('current');
-    const marker = path.join(EXPLORER_DIST, 'index.html');
-    const longAgo = new Date('2000-01-01T00:00:00Z');
-    fs.utimesSync(marker, longAgo, longAgo);
-    expect(isExplorerBuildCurrent()).toBe(false);
-    const progress: string[] = [];
-    await expect(ensureExplorerBuilt((line) => progress.push(line))).resolves.toBe('built');
-    expect(progress[0]).toMatch(/^Building the explorer with Vite/);
-    expect(isExplorerBuildCurrent()).toBe(true);
-    expect(fs.readdirSync(path.dirname(EXPLORER_DIST)).filter((name) => name.startsWith('.build-'))).toEqual([]);
+    // Alone: the other workers' browser tests serve this build, and would build it too while it is stale.
+    await withExplorerBuildAlone(async () => {
+      expect(isExplorerBuildCurrent()).toBe(true);
+      await expect(ensureExplorerBuilt()).resolves.toBe('current');
+      const marker = path.join(EXPLORER_DIST, 'index.html');
+      const longAgo = new Date('2000-01-01T00:00:00Z');
+      fs.utimesSync(marker, longAgo, longAgo);
+      expect(isExplorerBuildCurrent()).toBe(false);
+      const progress: string[] = [];
+      await expect(ensureExplorerBuilt((line) => progress.push(line))).resolves.toBe('built');
+      expect(progress[0]).toMatch(/^Building the explorer with Vite/);
+      expect(isExplorerBuildCurrent()).toBe(true);
+      expect(fs.readdirSync(path.dirname(EXPLORER_DIST)).filter((name) => name.startsWith('.build-'))).toEqual([]);
+    });
   }, SETUP_TIMEOUT_MS);
 });

@@ -114,6 +114,11 @@ describe('signing in, expired credentials, API errors and GraphiQL', () => {
     });
     await graphiql.goto(`${server.baseUrl}/graphql`);
     await graphiql.locator('.graphiql-container').waitFor();
+    // GraphiQL's Run does nothing until its Monaco editors are up, which on a busy machine is well
+    // after the container shows: a click before that is lost. So first the example in the query
+    // editor, and the response editor.
+    await graphiql.locator('.graphiql-query-editor .view-line').filter({ hasText: 'Bau Schmidt' }).first().waitFor();
+    await graphiql.locator('.graphiql-response .monaco-editor').first().waitFor();
     await graphiql.locator('.graphiql-execute-button').click();
     await graphiql.locator('.graphiql-response').getByText('Bau Schmidt Installationen GmbH').waitFor();
     await screenshot(graphiql, 'graphiql-offline');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {
-  descendants, isAlive, killTree, requestInFlight, startApiProcess, waitUntil, within,
-  type ApiProcess, type Target,
+  connectTo, descendants, isAlive, killTree, requestInFlight, startApiProcess, startApiProcessOn, waitUntil, within,
+  type ApiProcessOnServer, type Target,
 } from '../support/api-process';
 
 jest.setTimeout(300_000);
@@ -11,19 +11,35 @@ const SHUTDOWN_LIMIT_MS = 15_000;
 
 type Delivery = 'to the process' | 'to its process group (Ctrl-C in a terminal)';
 
-const CASES: [NodeJS.Signals, Target, Delivery][] = [
-  ['SIGTERM', 'node', 'to the process'],
-  ['SIGINT', 'node', 'to the process'],
-  ['SIGTERM', 'tsx', 'to the process'],
-  ['SIGINT', 'tsx', 'to the process'],
-  ['SIGTERM', 'npm', 'to the process'],
-  ['SIGINT', 'npm', 'to the process'],
-  ['SIGINT', 'npm', 'to its process group (Ctrl-C in a terminal)'],
+/**
+ * Whose Neo4j the API uses: its own embedded one, which must go down with it, or the suite's
+ * (NEO4J_URI), where only the API's own processes are at stake. Through the tsx and npm wrappers
+ * the question is whether the signal reaches the API and every wrapper exits: node's own cases
+ * and npm's Ctrl-C prove that the embedded JVM follows, so the wrappers' signals run without
+ * starting a JVM each.
+ */
+type Neo4j = 'its embedded Neo4j' | "the suite's Neo4j";
+
+const CASES: [NodeJS.Signals, Target, Delivery, Neo4j][] = [
+  ['SIGTERM', 'node', 'to the process', 'its embedded Neo4j'],
+  ['SIGINT', 'node', 'to the process', 'its embedded Neo4j'],
+  ['SIGTERM', 'tsx', 'to the process', "the suite's Neo4j"],
+  ['SIGINT', 'tsx', 'to the process', "the suite's Neo4j"],
+  ['SIGTERM', 'npm', 'to the process', "the suite's Neo4j"],
+  ['SIGINT', 'npm', 'to the process', "the suite's Neo4j"],
+  ['SIGINT', 'npm', 'to its process group (Ctrl-C in a terminal)', 'its embedded Neo4j'],
 ];
+
+/** The suite's Neo4j (the worker's, see test/support/worker-neo4j.ts). */
+function suiteNeo4jUri(): string {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: run the tests with npm test');
+  return uri;
+}
 
 describe('shutdown', () => {
   const figures: string[] = [];
-  let api: ApiProcess | undefined;
+  let api: ApiProcessOnServer | undefined;
   let tree: number[] = [];
 
   afterEach(() => {
@@ -34,11 +50,17 @@ describe('shutdown', () => {
   });
   afterAll(() => process.stdout.write(`\nshutdown (signal → every process gone):\n${figures.join('\n')}\n`));
 
-  it.each(CASES)('on %s to %s, sent %s: answers the request in flight, exits 0 and leaves no process behind', async (signal, target, delivery) => {
-    api = await startApiProcess(target);
+  it.each(CASES)('on %s to %s, sent %s, on %s: answers the request in flight, exits 0 and leaves no process behind', async (signal, target, delivery, neo4j) => {
+    if (neo4j === 'its embedded Neo4j') {
+      const embedded = await startApiProcess(target);
+      api = embedded;
+      tree = [embedded.child.pid!, ...descendants(embedded.child.pid!)];
+      expect(tree).toContain(embedded.jvmPid);
+    } else {
+      api = await startApiProcessOn(suiteNeo4jUri(), target);
+      tree = [api.child.pid!, ...descendants(api.child.pid!)];
+    }
     const leader = api.child.pid!;
-    tree = [leader, ...descendants(leader)];
-    expect(tree).toContain(api.jvmPid);
 
     const QUERY = '{ organizations(first: 1) { totalCount } }';
     // Once before, so that the one in flight finds its Cypher planned and a connection open.
@@ -57,8 +79,17 @@ describe('shutdown', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(await waitUntil(() => tree.every((pid) => !isAlive(pid)), SHUTDOWN_LIMIT_MS - (Date.now() - signalledAt))).toBe(true);
     const steps = api.logs.filter((line) => line.step).map((line) => `${String(line.step).split(':')[0]} ${line.ms} ms`);
-    figures.push(`  ${signal} to ${target} ${delivery}: ${Date.now() - signalledAt} ms (${steps.join(', ')})`);
+    figures.push(`  ${signal} to ${target} ${delivery}, on ${neo4j}: ${Date.now() - signalledAt} ms (${steps.join(', ')})`);
     expect(api.logs.at(-1)).toMatchObject({ msg: 'xrm-graph stopped', clean: true });
+    if (neo4j === "the suite's Neo4j") {
+      // A server the API did not start stays up.
+      const db = connectTo(suiteNeo4jUri());
+      try {
+        expect(await db.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+      }
+    }
   });
 
   it('exits at once on a second signal, and the embedded Neo4j follows', async () => {

@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../../src/access';
 import { Database } from '../../src/neo4j/database';
+import { shareExplorerBuild } from './explorer-build-lock';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -40,11 +41,42 @@ const COMMANDS: Record<Target, [string, string[]]> = {
   npm: ['npm', ['start', '--silent']],
 };
 
+/** An API process on a Neo4j it did not start (NEO4J_URI): no JVM of its own. */
+export type ApiProcessOnServer = Omit<ApiProcess, 'jvmPid'>;
+
 /**
  * Starts the real API (src/main.ts) with its own embedded Neo4j on a fresh store, in its own
  * process group (as a shell starts a foreground job), and waits for its start line.
  */
 export async function startApiProcess(target: Target, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const api = await launch(target, env);
+  return { ...api, jvmPid: Number(api.startLine.embeddedNeo4jPid) };
+}
+
+/**
+ * Starts the real API as startApiProcess does, but on the Neo4j at `neo4jUri` (a test's own
+ * server, e.g. the worker's): for what does not involve the embedded JVM. That database is
+ * emptied first, as a fresh store would be.
+ */
+export async function startApiProcessOn(neo4jUri: string, target: Target, env: Record<string, string> = {}): Promise<ApiProcessOnServer> {
+  const db = connectTo(neo4jUri);
+  try {
+    await db.write('MATCH (n) DETACH DELETE n');
+  } finally {
+    await db.close();
+  }
+  const { startLine: _start, ...api } = await launch(target, { ...env, NEO4J_URI: neo4jUri });
+  return api;
+}
+
+/** A Neo4j the tests were given, with the suite's credentials. */
+export function connectTo(uri: string): Database {
+  return Database.connect({ uri, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || 'neo4j' });
+}
+
+async function launch(target: Target, env: Record<string, string>): Promise<ApiProcessOnServer & { startLine: Record<string, unknown> }> {
+  // npm start builds the explorer when stale: not while test/explorer/serving.test.ts rebuilds it.
+  const releaseExplorerBuild = await shareExplorerBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-api-'));
   const jwtSecret = randomBytes(32).toString('base64url');
   const { NEO4J_URI: _uri, NODE_ENV: _env, ...inherited } = process.env;
@@ -94,10 +126,11 @@ export async function startApiProcess(target: Target, env: Record<string, string
       void exited.then(({ code }) => reject(new Error(`the API exited (${code}) before ${pattern}; stderr: ${stderr}`)));
     });
   };
-  const start = await waitForLog(/listens on/, 240_000);
-  // An ADMIN to sign in as, written straight into the API's embedded Neo4j.
-  const neo4jUri = String((await waitForLog(/the embedded Neo4j is running/, 1_000)).uri);
-  const db = Database.connect({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j' });
+  const start = await waitForLog(/listens on/, 240_000).finally(releaseExplorerBuild);
+  // An ADMIN to sign in as, written straight into the API's Neo4j.
+  const db = env.NEO4J_URI
+    ? connectTo(env.NEO4J_URI)
+    : Database.connect({ uri: String((await waitForLog(/the embedded Neo4j is running/, 1_000)).uri), user: 'neo4j', password: '', database: 'neo4j' });
   try {
     await db.write(ENSURE_ADMIN, { key: TEST_ADMIN_KEY });
   } finally {
@@ -107,7 +140,7 @@ export async function startApiProcess(target: Target, env: Record<string, string
   return {
     child,
     baseUrl: `http://127.0.0.1:${start.port}`,
-    jvmPid: Number(start.embeddedNeo4jPid),
+    startLine: start,
     logs,
     waitForLog,
     exited,

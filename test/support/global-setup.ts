@@ -1,19 +1,46 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Config } from '@jest/types';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { ensureExplorerBuilt } from '../../src/web';
+import { WORKER_NEO4J_URIS, WORKER_RUN_DIR } from './worker-neo4j';
 
 declare global {
   // eslint-disable-next-line no-var
-  var __embeddedNeo4j: { server: EmbeddedNeo4j; dataDir: string } | undefined;
+  var __embeddedNeo4j: { servers: EmbeddedNeo4j[]; dataDirs: string[] } | undefined;
+  // eslint-disable-next-line no-var
+  var __testRunDir: string | undefined;
 }
 
-/** Uses NEO4J_URI when set; otherwise starts the embedded Neo4j on a fresh temporary store. */
-export default async function globalSetup(): Promise<void> {
-  if (process.env.NEO4J_URI) return;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-test-neo4j-'));
-  process.stderr.write('\nStarting the embedded Neo4j for the tests...\n');
-  const server = await startEmbeddedNeo4j({ dataDir, heapMb: 1536 });
-  process.env.NEO4J_URI = server.uri;
-  globalThis.__embeddedNeo4j = { server, dataDir };
+/** Heap of each worker's embedded Neo4j: two of them fit beside the API processes some tests start. */
+const HEAP_MB = 1536;
+
+/**
+ * Uses NEO4J_URI when set (jest.config.js then runs one worker, since tests empty the database);
+ * otherwise starts one embedded Neo4j per jest worker, each on a fresh temporary store, all at
+ * once. test/support/worker-neo4j.ts points each worker at its own.
+ */
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
+  // A folder of this run, for what the workers share (see test/support/explorer-build-lock.ts).
+  globalThis.__testRunDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-test-run-'));
+  process.env[WORKER_RUN_DIR] = globalThis.__testRunDir;
+  // Built (when missing or stale) beside the JVMs' start, before the workers start, so that they
+  // find it current; a failed build is left to the tests that need it to report.
+  const explorer = ensureExplorerBuilt().catch(() => undefined);
+  if (process.env.NEO4J_URI) {
+    await explorer;
+    return;
+  }
+  const workers = Math.max(1, globalConfig.maxWorkers);
+  const dataDirs = Array.from({ length: workers }, () => fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-test-neo4j-')));
+  process.stderr.write(`\nStarting ${workers === 1 ? 'the embedded Neo4j' : `${workers} embedded Neo4js, one per jest worker,`} for the tests...\n`);
+  const started = await Promise.allSettled(dataDirs.map((dataDir) => startEmbeddedNeo4j({ dataDir, heapMb: HEAP_MB })));
+  await explorer;
+  const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  globalThis.__embeddedNeo4j = { servers, dataDirs };
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  process.env.NEO4J_URI = servers[0].uri;
+  process.env[WORKER_NEO4J_URIS] = servers.map((server) => server.uri).join(' ');
 }

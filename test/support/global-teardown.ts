@@ -2,7 +2,9 @@ import fs from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
   const embedded = globalThis.__embeddedNeo4j;
-  if (!embedded) return;
-  await embedded.server.stop();
-  fs.rmSync(embedded.dataDir, { recursive: true, force: true });
+  if (embedded) {
+    await Promise.all(embedded.servers.map((server) => server.stop()));
+    for (const dataDir of embedded.dataDirs) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (globalThis.__testRunDir) fs.rmSync(globalThis.__testRunDir, { recursive: true, force: true });
 }
