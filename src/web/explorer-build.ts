@@ -10,7 +10,8 @@ const VITE_BIN = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js
 const VITE_CONFIG = path.join(EXPLORER_SOURCES, 'vite.config.ts');
 /** Dependencies change the bundle as much as the sources do. */
 const LOCKFILE = path.join(PROJECT_ROOT, 'package-lock.json');
-const BUILT_MARKER = path.join(EXPLORER_DIST, 'index.html');
+/** A build is marked by its index.html: written last, and its time says how old the build is. */
+const builtMarker = (dist: string) => path.join(dist, 'index.html');
 
 export class ExplorerBuildError extends Error {
   override name = 'ExplorerBuildError';
@@ -22,28 +23,30 @@ export type ExplorerBuildOutcome = 'current' | 'built' | 'prebuilt';
  * Builds the explorer with Vite when its static files are missing or older than any source file
  * (or the lockfile), as the embedded Neo4j's launcher is built: once, and again only after a
  * change. Without sources (a production image ships only the built files) nothing is built.
+ * `dist` is where the API serves it from; a test names a copy.
  */
-export async function ensureExplorerBuilt(progress: (line: string) => void = stderrLine): Promise<ExplorerBuildOutcome> {
+export async function ensureExplorerBuilt(progress: (line: string) => void = stderrLine, dist = EXPLORER_DIST): Promise<ExplorerBuildOutcome> {
   if (!fs.existsSync(VITE_CONFIG)) {
-    if (fs.existsSync(BUILT_MARKER)) return 'prebuilt';
+    if (fs.existsSync(builtMarker(dist))) return 'prebuilt';
     throw new ExplorerBuildError(`Neither the explorer's sources nor its built files are in ${path.relative(PROJECT_ROOT, EXPLORER_SOURCES)}/.`);
   }
-  if (isExplorerBuildCurrent()) return 'current';
+  if (isExplorerBuildCurrent(dist)) return 'current';
   if (!fs.existsSync(VITE_BIN)) {
     throw new ExplorerBuildError('Vite is not installed, so the explorer cannot be built: run npm ci.');
   }
-  const why = fs.existsSync(BUILT_MARKER) ? 'its sources changed' : 'it is not built yet';
+  const why = fs.existsSync(builtMarker(dist)) ? 'its sources changed' : 'it is not built yet';
   progress(`Building the explorer with Vite (${why})...`);
   const started = Date.now();
-  await buildInto(EXPLORER_DIST);
+  await buildInto(dist);
   progress(`Explorer built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return 'built';
 }
 
-/** The build is current when dist/index.html is newer than every source file and the lockfile. */
-export function isExplorerBuildCurrent(): boolean {
-  if (!fs.existsSync(BUILT_MARKER)) return false;
-  const built = fs.statSync(BUILT_MARKER).mtimeMs;
+/** The build is current when its index.html is newer than every source file and the lockfile. */
+export function isExplorerBuildCurrent(dist = EXPLORER_DIST): boolean {
+  const marker = builtMarker(dist);
+  if (!fs.existsSync(marker)) return false;
+  const built = fs.statSync(marker).mtimeMs;
   return [LOCKFILE, ...sourceFiles(EXPLORER_SOURCES)].every((file) => fs.statSync(file).mtimeMs <= built);
 }
 
@@ -60,7 +63,7 @@ function sourceFiles(dir: string): string[] {
  * second process building at the same time, never sees half a build.
  */
 async function buildInto(target: string): Promise<void> {
-  const scratch = path.join(EXPLORER_SOURCES, `.build-${process.pid}-${Date.now()}`);
+  const scratch = path.join(path.dirname(target), `.build-${process.pid}-${Date.now()}`);
   try {
     await runVite(['build', '--config', VITE_CONFIG, '--outDir', scratch, '--emptyOutDir']);
     const old = `${scratch}-old`;

@@ -5,7 +5,6 @@ import { isLastUseStale } from '../../src/access/sign-in';
 import type { ImportDocument } from '../../src/import';
 import { ensureExplorerBuilt } from '../../src/web';
 import { startTestServer, TEST_ADMIN, useTestServer, type TestServer } from '../support/test-server';
-import { shareExplorerBuild } from '../support/explorer-build-lock';
 
 const WORLD: ImportDocument = {
   nodes: [
@@ -41,14 +40,8 @@ async function expectRefused(server: TestServer, headers: Record<string, string>
 describe('signing in with a token', () => {
   // With sign-ins kept, as in production: a change through the API must still count at once.
   const { server, ids } = useTestServer({ graph: WORLD, app: { authCacheSeconds: 60 } });
-  // The IDE page is served from the explorer's build, which a fresh clone has yet to make; held
-  // against test/explorer/serving.test.ts rebuilding it on purpose meanwhile.
-  let releaseExplorerBuild = () => undefined as void;
-  beforeAll(async () => {
-    releaseExplorerBuild = await shareExplorerBuild();
-    await ensureExplorerBuilt();
-  }, 600_000);
-  afterAll(() => releaseExplorerBuild());
+  // The IDE page is served from the explorer's build, which a fresh clone has yet to make.
+  beforeAll(() => ensureExplorerBuilt(), 600_000);
 
   it('names the user of the token by key or by id, with their roles', async () => {
     const byKey = await server.as({ user: 'kim' }).data(VIEWER);

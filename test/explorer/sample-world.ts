@@ -2,7 +2,6 @@ import pino from 'pino';
 import { mintToken } from '../../src/access';
 import { seedIfEmpty } from '../../src/import/seed';
 import { ensureExplorerBuilt } from '../../src/web';
-import { shareExplorerBuild } from '../support/explorer-build-lock';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** How long building the explorer and loading the sample world may take on a busy machine. */
@@ -13,17 +12,10 @@ export const SETUP_TIMEOUT_MS = 600_000;
  * it (only when missing or stale), so a fresh clone's npm test needs no extra step.
  */
 export async function startSampleWorld(): Promise<TestServer> {
-  // Held until stop(): test/explorer/serving.test.ts rebuilds the explorer on purpose meanwhile.
-  const release = await shareExplorerBuild();
-  try {
-    await ensureExplorerBuilt();
-    const server = await startTestServer();
-    await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
-    return { ...server, stop: () => server.stop().finally(release) };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  await ensureExplorerBuilt();
+  const server = await startTestServer();
+  await server.onEmptyDatabase(() => seedIfEmpty(server.db, pino({ level: 'silent' })));
+  return server;
 }
 
 /** The id of a sample-world node by its key (seeds/README.md). */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { EXPLORER_DIST } from '../../src/web/explorer-build';
 import { ensureExplorerBuilt, isExplorerBuildCurrent } from '../../src/web';
-import { withExplorerBuildAlone } from '../support/explorer-build-lock';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { SETUP_TIMEOUT_MS } from './sample-world';
 
@@ -79,19 +79,23 @@ describe('serving the explorer and GraphiQL', () => {
   });
 
   it('rebuilds the explorer when its build is older than its sources, and only then', async () => {
-    // Alone: the other workers' browser tests serve this build, and would build it too while it is stale.
-    await withExplorerBuildAlone(async () => {
-      expect(isExplorerBuildCurrent()).toBe(true);
-      await expect(ensureExplorerBuilt()).resolves.toBe('current');
-      const marker = path.join(EXPLORER_DIST, 'index.html');
+    // On a copy: the other worker's browser tests serve the build in explorer/dist meanwhile.
+    const dist = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-explorer-')), 'dist');
+    try {
+      fs.cpSync(EXPLORER_DIST, dist, { recursive: true, preserveTimestamps: true });
+      expect(isExplorerBuildCurrent(dist)).toBe(true);
+      await expect(ensureExplorerBuilt(undefined, dist)).resolves.toBe('current');
+      const marker = path.join(dist, 'index.html');
       const longAgo = new Date('2000-01-01T00:00:00Z');
       fs.utimesSync(marker, longAgo, longAgo);
-      expect(isExplorerBuildCurrent()).toBe(false);
+      expect(isExplorerBuildCurrent(dist)).toBe(false);
       const progress: string[] = [];
-      await expect(ensureExplorerBuilt((line) => progress.push(line))).resolves.toBe('built');
+      await expect(ensureExplorerBuilt((line) => progress.push(line), dist)).resolves.toBe('built');
       expect(progress[0]).toMatch(/^Building the explorer with Vite/);
-      expect(isExplorerBuildCurrent()).toBe(true);
-      expect(fs.readdirSync(path.dirname(EXPLORER_DIST)).filter((name) => name.startsWith('.build-'))).toEqual([]);
-    });
+      expect(isExplorerBuildCurrent(dist)).toBe(true);
+      expect(fs.readdirSync(path.dirname(dist))).toEqual(['dist']);
+    } finally {
+      fs.rmSync(path.dirname(dist), { recursive: true, force: true });
+    }
   }, SETUP_TIMEOUT_MS);
 });

@@ -7,7 +7,6 @@ import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../../src/access';
 import { Database } from '../../src/neo4j/database';
-import { shareExplorerBuild } from './explorer-build-lock';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -75,8 +74,6 @@ export function connectTo(uri: string): Database {
 }
 
 async function launch(target: Target, env: Record<string, string>): Promise<ApiProcessOnServer & { startLine: Record<string, unknown> }> {
-  // npm start builds the explorer when stale: not while test/explorer/serving.test.ts rebuilds it.
-  const releaseExplorerBuild = await shareExplorerBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-api-'));
   const jwtSecret = randomBytes(32).toString('base64url');
   const { NEO4J_URI: _uri, NODE_ENV: _env, ...inherited } = process.env;
@@ -126,7 +123,7 @@ async function launch(target: Target, env: Record<string, string>): Promise<ApiP
       void exited.then(({ code }) => reject(new Error(`the API exited (${code}) before ${pattern}; stderr: ${stderr}`)));
     });
   };
-  const start = await waitForLog(/listens on/, 240_000).finally(releaseExplorerBuild);
+  const start = await waitForLog(/listens on/, 240_000);
   // An ADMIN to sign in as, written straight into the API's Neo4j.
   const db = env.NEO4J_URI
     ? connectTo(env.NEO4J_URI)

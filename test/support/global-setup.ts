@@ -4,13 +4,11 @@ import path from 'node:path';
 import type { Config } from '@jest/types';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { ensureExplorerBuilt } from '../../src/web';
-import { WORKER_NEO4J_URIS, WORKER_RUN_DIR } from './worker-neo4j';
+import { WORKER_NEO4J_URIS } from './worker-neo4j';
 
 declare global {
   // eslint-disable-next-line no-var
   var __embeddedNeo4j: { servers: EmbeddedNeo4j[]; dataDirs: string[] } | undefined;
-  // eslint-disable-next-line no-var
-  var __testRunDir: string | undefined;
 }
 
 /** Heap of each worker's embedded Neo4j: two of them fit beside the API processes some tests start. */
@@ -22,11 +20,8 @@ const HEAP_MB = 1536;
  * once. test/support/worker-neo4j.ts points each worker at its own.
  */
 export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
-  // A folder of this run, for what the workers share (see test/support/explorer-build-lock.ts).
-  globalThis.__testRunDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xrm-graph-test-run-'));
-  process.env[WORKER_RUN_DIR] = globalThis.__testRunDir;
-  // Built (when missing or stale) beside the JVMs' start, before the workers start, so that they
-  // find it current; a failed build is left to the tests that need it to report.
+  // Built (when missing or stale) beside the JVMs' start, before the workers start: they find it
+  // current and never build it themselves. A failed build is left to the tests that need it to report.
   const explorer = ensureExplorerBuilt().catch(() => undefined);
   if (process.env.NEO4J_URI) {
     await explorer;

@@ -6,5 +6,4 @@ export default async function globalTeardown(): Promise<void> {
     await Promise.all(embedded.servers.map((server) => server.stop()));
     for (const dataDir of embedded.dataDirs) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (globalThis.__testRunDir) fs.rmSync(globalThis.__testRunDir, { recursive: true, force: true });
 }

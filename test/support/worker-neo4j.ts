@@ -5,8 +5,6 @@
 
 /** The embedded Neo4js' Bolt URIs, one per worker in order, space-separated (set by global-setup.ts). */
 export const WORKER_NEO4J_URIS = 'XRM_TEST_NEO4J_URIS';
-/** A folder of this test run, shared by its workers (set by global-setup.ts). */
-export const WORKER_RUN_DIR = 'XRM_TEST_RUN_DIR';
 
 const uris = process.env[WORKER_NEO4J_URIS]?.split(' ').filter(Boolean) ?? [];
 if (uris.length > 0) {
