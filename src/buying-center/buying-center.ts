@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Reader } from '../neo4j/database';
+import { readerIn, type Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
+import { nodesById } from '../nodes/loaders';
 import { VISIBLE } from '../nodes/visibility';
 import { EVERY_USER, bestPathsPreferring, type PathRow } from '../paths';
 import { isRestricted } from '../privacy';
@@ -32,6 +33,8 @@ export interface BuyingCenterRow {
 export interface MemberPaths {
   best: Map<string, PathRow | null>;
   fromAnyUser: Map<string, PathRow | null>;
+  /** The rows of the nodes on the paths shown, read in the search's transaction (for the nodeById loader). */
+  pathNodes: Map<string, EntityRow>;
 }
 
 const BUYING_CENTERS_BY_OPPORTUNITY_ID = `
@@ -68,21 +71,28 @@ async function loadBuyingCenters(db: Reader, ids: readonly string[]): Promise<(B
 async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]): Promise<MemberPaths[]> {
   const present = centers.filter((center): center is BuyingCenterRow => !!center);
   const targetIds = [...new Set(present.flatMap((center) => center.members.map((member) => member.person.id)))];
-  if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map() }));
+  if (!targetIds.length) return centers.map(() => ({ best: new Map(), fromAnyUser: new Map(), pathNodes: new Map() }));
   const ownerIds = [...new Set(present.filter((c) => c.ownerId && c.members.length).map((c) => c.ownerId!))];
   const preferred = ownerIds.map((ownerId) => ({
     fromIds: [ownerId],
     targetIds: present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id)),
   }));
-  const paths = await bestPathsPreferring(db, { fromIds: EVERY_USER, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
-  const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, paths.preferred[i]]));
-  const fromAnyUser = paths.fromAll;
-  return centers.map((center) => {
-    const ownerPaths = center?.ownerId ? fromOwner.get(center.ownerId) : undefined;
-    const best = new Map(
-      (center?.members ?? []).map((m) => [m.person.id, ownerPaths?.get(m.person.id) ?? fromAnyUser.get(m.person.id) ?? null]),
-    );
-    return { best, fromAnyUser };
+  // The search and the rows of the nodes on the shown paths in one read transaction: a path's
+  // nodes then cost the request no transaction of their own (as searchWithPathNodes does for paths).
+  return db.readTransaction(async (tx) => {
+    const reader = readerIn(tx);
+    const paths = await bestPathsPreferring(reader, { fromIds: EVERY_USER, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
+    const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, paths.preferred[i]]));
+    const fromAnyUser = paths.fromAll;
+    const bests = centers.map((center) => {
+      const ownerPaths = center?.ownerId ? fromOwner.get(center.ownerId) : undefined;
+      return new Map(
+        (center?.members ?? []).map((m) => [m.person.id, ownerPaths?.get(m.person.id) ?? fromAnyUser.get(m.person.id) ?? null]),
+      );
+    });
+    const shownIds = [...new Set(bests.flatMap((best) => [...best.values()].flatMap((path) => path?.nodeIds ?? [])))];
+    const pathNodes = shownIds.length ? await nodesById(reader, shownIds) : new Map<string, EntityRow>();
+    return bests.map((best) => ({ best, fromAnyUser, pathNodes }));
   });
 }
 

@@ -14,7 +14,14 @@ export const buyingCenterResolvers: Resolvers = {
     coverage: async (center, _args, { loaders }) => coverage(center, await loaders.memberPathsByOpportunityId.load(center.opportunity.id)),
   },
   BuyingCenterMember: {
-    bestPath: async (member, _args, { loaders }) =>
-      (await loaders.memberPathsByOpportunityId.load(member.opportunityId)).best.get(member.person.id) ?? null,
+    bestPath: async (member, _args, { loaders }) => {
+      const paths = await loaders.memberPathsByOpportunityId.load(member.opportunityId);
+      const path = paths.best.get(member.person.id) ?? null;
+      for (const id of path?.nodeIds ?? []) {
+        const node = paths.pathNodes.get(id);
+        if (node) loaders.nodeById.prime(id, node);
+      }
+      return path;
+    },
   },
 };
