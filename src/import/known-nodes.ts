@@ -1,4 +1,5 @@
 import { NODE_LABELS, type NodeLabel } from '../model/graph-model';
+import { textHash } from './text-hash';
 
 /** What an import knows of one node it has written or will write. */
 export interface KnownNode {
@@ -25,14 +26,14 @@ export class KnownNodes {
   private count = 0;
 
   get(ref: string): KnownNode | undefined {
-    const [high, low] = hash(ref);
+    const [high, low] = textHash(ref);
     const info = this.info[this.find(high, low)];
     return info === EMPTY ? undefined : { label: NODE_LABELS[(info >> 1) - 1], offline: (info & 1) === 1 };
   }
 
   set(ref: string, node: KnownNode): void {
     if ((this.count + 1) * 2 > this.slots) this.grow();
-    const [high, low] = hash(ref);
+    const [high, low] = textHash(ref);
     const slot = this.find(high, low);
     if (this.info[slot] === EMPTY) this.count += 1;
     this.high[slot] = high;
@@ -62,18 +63,4 @@ export class KnownNodes {
       this.info[slot] = info[old];
     }
   }
-}
-
-/** Two 32-bit hashes of a text (cyrb53's mixing with two seeds' worth of state). */
-function hash(text: string): [number, number] {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
 }
