@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import { readerIn, type Reader } from '../neo4j/database';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
-import { nodesById } from '../nodes/loaders';
 import { VISIBLE } from '../nodes/visibility';
-import { EVERY_USER, bestPathsPreferring, type PathRow } from '../paths';
+import { EVERY_USER, bestPathsPreferring, nodesOnPaths, type PathRow } from '../paths';
 import { isRestricted } from '../privacy';
 
 /** The roles every opportunity should have filled (DESIGN §3), in this order. */
@@ -77,11 +76,12 @@ async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]):
     fromIds: [ownerId],
     targetIds: present.filter((c) => c.ownerId === ownerId).flatMap((c) => c.members.map((m) => m.person.id)),
   }));
-  // The search and the rows of the nodes on the shown paths in one read transaction: a path's
-  // nodes then cost the request no transaction of their own (as searchWithPathNodes does for paths).
+  // The search and the rows of the nodes on the shown paths in one read transaction (inside Neo4j,
+  // in the search's own statement): a path's nodes then cost the request no transaction of their own.
   return db.readTransaction(async (tx) => {
     const reader = readerIn(tx);
-    const paths = await bestPathsPreferring(reader, { fromIds: EVERY_USER, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred });
+    const found = new Map<string, EntityRow>();
+    const paths = await bestPathsPreferring(reader, { fromIds: EVERY_USER, targetIds, maxHops: BEST_PATH_MAX_HOPS, preferred }, { pathNodes: found });
     const fromOwner = new Map(ownerIds.map((ownerId, i) => [ownerId, paths.preferred[i]]));
     const fromAnyUser = paths.fromAll;
     const bests = centers.map((center) => {
@@ -90,8 +90,8 @@ async function loadMemberPaths(db: Reader, centers: (BuyingCenterRow | null)[]):
         (center?.members ?? []).map((m) => [m.person.id, ownerPaths?.get(m.person.id) ?? fromAnyUser.get(m.person.id) ?? null]),
       );
     });
-    const shownIds = [...new Set(bests.flatMap((best) => [...best.values()].flatMap((path) => path?.nodeIds ?? [])))];
-    const pathNodes = shownIds.length ? await nodesById(reader, shownIds) : new Map<string, EntityRow>();
+    const shown = bests.flatMap((best) => [...best.values()].filter((path): path is PathRow => !!path));
+    const pathNodes = await nodesOnPaths(reader, shown, found);
     return bests.map((best) => ({ best, fromAnyUser, pathNodes }));
   });
 }

@@ -3,6 +3,7 @@ import type { PathRow, PathStepRow } from './path-row';
 
 export { pathResolvers as resolvers } from './resolvers';
 export { bestPathsPreferring, bestPathsToTargets } from './strongest-paths';
+export { nodesOnPaths } from './search-with-path-nodes';
 export { comparePaths, type PathRow } from './path-row';
 export { EVERY_USER } from './sources';
 export {

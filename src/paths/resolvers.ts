@@ -14,7 +14,7 @@ export const pathResolvers: Resolvers = {
       if (fromId === toId) throw badUserInput('"fromId" and "toId" are the same node; a path needs two different ends.');
       const ends = await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
       refuseRestrictedEnds(ends, 'a relationship path');
-      return searchWithPathNodes(context, (db) => strongestPaths(db, query));
+      return searchWithPathNodes(context, (db, pathNodes) => strongestPaths(db, query, { pathNodes }));
     },
     warmIntroductions: async (_root, { targetId, fromUserIds, maxHops, first }, context) => {
       const query = { targetId, fromUserIds, maxHops, first };
@@ -31,7 +31,7 @@ export const pathResolvers: Resolvers = {
       if (notUsers.length) {
         throw badUserInput(`"fromUserIds" must name users; ${notUsers.map((n) => `${n.id} is a ${n.__typename}`).join(', ')}.`);
       }
-      return searchWithPathNodes(context, (db) => warmIntroductions(db, query));
+      return searchWithPathNodes(context, (db, pathNodes) => warmIntroductions(db, query, { pathNodes }));
     },
   },
   RelationshipPath: {

@@ -10,13 +10,29 @@ import type { PathRow } from './path-row';
  * (The ends are looked up before, through that loader: the fields of one request share that
  * batch, so which of them fails first, and with it the answer, does not depend on timing.)
  */
-export function searchWithPathNodes(context: Context, search: (db: Reader) => Promise<PathRow[]>): Promise<PathRow[]> {
+export function searchWithPathNodes(
+  context: Context,
+  search: (db: Reader, pathNodes: Map<string, EntityRow>) => Promise<PathRow[]>,
+): Promise<PathRow[]> {
   return context.db.readTransaction(async (tx) => {
     const db = readerIn(tx);
-    const paths = await search(db);
-    const ids = [...new Set(paths.flatMap((path) => path.nodeIds))];
-    const nodes = ids.length ? await nodesById(db, ids) : new Map<string, EntityRow>();
-    for (const [id, node] of nodes) context.loaders.nodeById.prime(id, node);
+    const found = new Map<string, EntityRow>();
+    const paths = await search(db, found);
+    for (const [id, node] of await nodesOnPaths(db, paths, found)) context.loaders.nodeById.prime(id, node);
     return paths;
   });
+}
+
+/**
+ * The rows of the visible nodes on `paths`, by id: those the search brought along (`found`, read
+ * in its own statement inside Neo4j), the rest read here (a search in the API brings none).
+ */
+export async function nodesOnPaths(db: Reader, paths: Iterable<PathRow>, found: Map<string, EntityRow>): Promise<Map<string, EntityRow>> {
+  const ids = new Set([...paths].flatMap((path) => path.nodeIds));
+  const missing = [...ids].filter((id) => !found.has(id));
+  const read = missing.length ? await nodesById(db, missing) : new Map<string, EntityRow>();
+  return new Map([...ids].flatMap((id): [string, EntityRow][] => {
+    const node = found.get(id) ?? read.get(id);
+    return node ? [[id, node]] : [];
+  }));
 }

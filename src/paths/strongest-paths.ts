@@ -5,6 +5,7 @@
  */
 import { badUserInput } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
+import type { EntityRow } from '../nodes/entity-row';
 import { Adjacency } from './adjacency';
 import { PathSearch } from './client-search';
 import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
@@ -29,6 +30,15 @@ export interface StrongestPathsQuery {
  */
 export type PathEngine = 'auto' | 'client';
 
+export interface PathSearchOptions {
+  engine?: PathEngine;
+  /**
+   * Filled with the rows of visible nodes on the paths found, where the search can read them in
+   * its own statement (inside Neo4j); the caller reads any it lacks (searchWithPathNodes, nodesOnPaths).
+   */
+  pathNodes?: Map<string, EntityRow>;
+}
+
 /**
  * The `first` strongest simple paths of at most `maxHops` hops from any of `fromIds` to `toId`,
  * ranked as DESIGN §4 says (see comparePaths). Sources equal to the target are ignored.
@@ -37,12 +47,17 @@ export type PathEngine = 'auto' | 'client';
 export async function strongestPaths(
   db: Reader,
   query: StrongestPathsQuery,
-  options: { engine?: PathEngine; adjacency?: Adjacency } = {},
+  options: PathSearchOptions & { adjacency?: Adjacency } = {},
 ): Promise<PathRow[]> {
   const types = checkPathQuery(query);
   if (options.engine !== 'client') {
-    const inDatabase = await searchInDatabase(db, { fromIds: query.fromIds, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types });
-    if (inDatabase) return inDatabase.fromAll.get(query.toId) ?? [];
+    const inDatabase = await searchInDatabase(db, {
+      fromIds: query.fromIds, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types, withNodes: !!options.pathNodes,
+    });
+    if (inDatabase) {
+      keepNodes(inDatabase.nodes, options.pathNodes);
+      return inDatabase.fromAll.get(query.toId) ?? [];
+    }
   }
   const sources = (await sourceIds(db, query.fromIds)).filter((id) => id !== query.toId);
   if (sources.length === 0 || !(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
@@ -76,7 +91,7 @@ export interface PreferredSources {
 export async function bestPathsPreferring(
   db: Reader,
   query: { fromIds: PathSources; targetIds: string[]; maxHops: number; preferred: PreferredSources[] },
-  options: { engine?: PathEngine } = {},
+  options: PathSearchOptions = {},
 ): Promise<{ fromAll: Map<string, PathRow | null>; preferred: Map<string, PathRow | null>[] }> {
   const best = (targetIds: string[], paths: (toId: string) => PathRow[] | undefined) =>
     new Map([...new Set(targetIds)].map((toId): [string, PathRow | null] => [toId, paths(toId)?.[0] ?? null]));
@@ -89,8 +104,10 @@ export async function bestPathsPreferring(
       first: 1,
       types: STAKEHOLDER_TYPES,
       preferred: query.preferred.map((entry) => ({ fromIds: [...new Set(entry.fromIds)], toIds: [...new Set(entry.targetIds)] })),
+      withNodes: !!options.pathNodes,
     });
     if (inDatabase) {
+      keepNodes(inDatabase.nodes, options.pathNodes);
       return {
         fromAll: best(query.targetIds, (toId) => inDatabase.fromAll.get(toId)),
         preferred: query.preferred.map((entry, i) => best(entry.targetIds, (toId) => inDatabase.preferred[i].get(toId))),
@@ -110,6 +127,10 @@ export async function bestPathsPreferring(
   const preferred = [];
   for (const entry of query.preferred) preferred.push(await searchHere(entry.fromIds, entry.targetIds));
   return { fromAll, preferred };
+}
+
+function keepNodes(found: Map<string, EntityRow>, into: Map<string, EntityRow> | undefined) {
+  if (into) for (const [id, node] of found) into.set(id, node);
 }
 
 /** BAD_USER_INPUT unless maxHops, first and the types are within DESIGN §4's caps; returns the types to walk. */

@@ -1,7 +1,7 @@
 import type { Reader } from '../neo4j/database';
 import type { PathRow } from './path-row';
 import { EVERY_USER } from './sources';
-import { strongestPaths } from './strongest-paths';
+import { strongestPaths, type PathSearchOptions } from './strongest-paths';
 
 /**
  * Warm-introduction paths to `targetId` from the given users, or from every User when none are
@@ -11,6 +11,7 @@ import { strongestPaths } from './strongest-paths';
 export function warmIntroductions(
   db: Reader,
   query: { targetId: string; fromUserIds?: string[] | null; maxHops: number; first: number },
+  options: PathSearchOptions = {},
 ): Promise<PathRow[]> {
-  return strongestPaths(db, { fromIds: query.fromUserIds ?? EVERY_USER, toId: query.targetId, maxHops: query.maxHops, first: query.first });
+  return strongestPaths(db, { fromIds: query.fromUserIds ?? EVERY_USER, toId: query.targetId, maxHops: query.maxHops, first: query.first }, options);
 }

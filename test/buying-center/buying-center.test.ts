@@ -127,18 +127,19 @@ describe('buyingCenter', () => {
     expect(server.db.roundTrips - before).toBe(SIGN_IN_ROUND_TRIPS + 2);
   });
 
-  it('reads the members, then the paths together with the nodes on them: two transactions', async () => {
-    const signIn = server.db.transactions;
+  it('reads the members, then the paths together with the nodes on them: two transactions, two statements', async () => {
+    const signIn = { transactions: server.db.transactions, statements: server.db.roundTrips };
     await server.data('{ __typename }');
-    const signInOnly = server.db.transactions - signIn;
-    const before = server.db.transactions;
+    const signInOnly = { transactions: server.db.transactions - signIn.transactions, statements: server.db.roundTrips - signIn.statements };
+    const before = { transactions: server.db.transactions, statements: server.db.roundTrips };
     const { buyingCenter } = await server.data(
       /* GraphQL */ `query ($id: ID!) { buyingCenter(opportunityId: $id) { members { person { name } bestPath { nodes { ... on Person { name } ... on User { name } } } } } }`,
       { id: ids['opp-boilers'] },
     );
     const pathNames = Object.fromEntries(buyingCenter.members.map((m: any) => [m.person.name, m.bestPath?.nodes.map((n: any) => n.name) ?? null]));
     expect(pathNames).toEqual({ Anna: ['Kim', 'Anna'], Ben: ['Kim', 'Anna', 'Ben'], Cora: ['Max', 'Cora'], Dave: null });
-    expect(server.db.transactions - before - signInOnly).toBe(2);
+    expect(server.db.transactions - before.transactions - signInOnly.transactions).toBe(2);
+    expect(server.db.roundTrips - before.statements - signInOnly.statements).toBe(2);
   });
 
   it('shows from the person which buying centers they sit in', async () => {
