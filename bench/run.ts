@@ -23,7 +23,7 @@ import { benchCases } from './cases';
 import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
-import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
+import { buildApi, residentMb, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 import { checkTargets, type RunFigures } from './targets';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       for (const k of kinds) {
         log(`  ${k.kind.padEnd(30)} ${k.requestsPerSecond.toFixed(0).padStart(5)} req/s, ${((100 * k.share) / k.requestsPerSecond * capacity).toFixed(0).padStart(3)} % of the time`);
       }
-      log(`  the kinds alone add up to ${capacity.toFixed(0)} req/s for the mix`);
+      log(`  the kinds alone add up to ${capacity.toFixed(0)} req/s for the mix; the API's resident memory now ${residentMb(apiServer.pid) ?? '?'} MB`);
     }
 
     const figures: RunFigures = { nodes: SETTINGS.nodes, cases: results, throughput, mixed, loadSeconds: SETTINGS.loadSeconds };
