@@ -6,7 +6,7 @@
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
  *     and prints median and p95 of interleaved runs with the ratios;
  *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
- *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it), each after BENCH_THROUGHPUT_WARMUP_SECONDS (5) of the same load;
+ *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it), each after BENCH_THROUGHPUT_WARMUP_SECONDS (10) of the same load;
  *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as a BENCH_ONLY without "mixed" does);
  *  4. prints the targets of issue 12, met or missed.
  * Exits 1 when answers disagree. The API's requests sign in as an ADMIN added to the store (bench-sign-in.ts).
@@ -35,7 +35,7 @@ const SETTINGS = {
   rawTimeoutMs: env('BENCH_RAW_TIMEOUT_MS', 10_000),
   throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
   /** Each way's unmeasured load before its throughput run: the way measured first would otherwise run cold. */
-  throughputWarmupSeconds: env('BENCH_THROUGHPUT_WARMUP_SECONDS', 5),
+  throughputWarmupSeconds: env('BENCH_THROUGHPUT_WARMUP_SECONDS', 10),
   loadSeconds: env('BENCH_LOAD_SECONDS', 60),
   connections: env('BENCH_CONNECTIONS', 8),
   /**
