@@ -4,6 +4,7 @@
  * on the bench store's Neo4j. They stop with the bench.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,6 +14,16 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+}
+
+/** The resident memory of process `pid` in MB (Linux's /proc), or undefined where that is not readable. */
+export function residentMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `npm run build` (compiled API and explorer) unless BENCH_BUILD=false. */

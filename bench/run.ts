@@ -6,7 +6,7 @@
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
  *     and prints median and p95 of interleaved runs with the ratios;
  *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
- *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it);
+ *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it), each after BENCH_THROUGHPUT_WARMUP_SECONDS (10) of the same load;
  *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as a BENCH_ONLY without "mixed" does);
  *  4. prints the targets of issue 12, met or missed.
  * Exits 1 when answers disagree. The API's requests sign in as an ADMIN added to the store (bench-sign-in.ts).
@@ -23,7 +23,7 @@ import { benchCases } from './cases';
 import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
-import { buildApi, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
+import { buildApi, residentMb, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 import { checkTargets, type RunFigures } from './targets';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -34,6 +34,8 @@ const SETTINGS = {
   warmups: env('BENCH_WARMUPS', 3),
   rawTimeoutMs: env('BENCH_RAW_TIMEOUT_MS', 10_000),
   throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
+  /** Each way's unmeasured load before its throughput run: the way measured first would otherwise run cold. */
+  throughputWarmupSeconds: env('BENCH_THROUGHPUT_WARMUP_SECONDS', 10),
   loadSeconds: env('BENCH_LOAD_SECONDS', 60),
   connections: env('BENCH_CONNECTIONS', 8),
   /**
@@ -88,11 +90,15 @@ async function main(): Promise<void> {
     const throughput: RunFigures['throughput'] = [];
     let mixed: LoadResult | undefined;
     if (SETTINGS.throughputSeconds > 0) {
-      log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections, ${SETTINGS.throughputSeconds} s each; req/s (p99 ms)`);
+      log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections, ${SETTINGS.throughputSeconds} s each after ${SETTINGS.throughputWarmupSeconds} s of warm-up; req/s (p99 ms)`);
       for (const c of cases.filter((x) => x.neo4jGraphql)) {
-        const xrm = await loadRun(api, [asLoadRequest(c.xrm)], SETTINGS.throughputSeconds, SETTINGS.connections);
-        const raw = await rawLoad(driver, c, SETTINGS.throughputSeconds, SETTINGS.connections);
-        const ng = await loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], SETTINGS.throughputSeconds, SETTINGS.connections);
+        const warm = async <T>(run: (seconds: number) => Promise<T>) => {
+          if (SETTINGS.throughputWarmupSeconds > 0) await run(SETTINGS.throughputWarmupSeconds);
+          return run(SETTINGS.throughputSeconds);
+        };
+        const xrm = await warm((seconds) => loadRun(api, [asLoadRequest(c.xrm)], seconds, SETTINGS.connections));
+        const raw = await warm((seconds) => rawLoad(driver, c, seconds, SETTINGS.connections));
+        const ng = await warm((seconds) => loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], seconds, SETTINGS.connections));
         throughput.push({ name: c.name, xrm, raw, neo4jGraphql: ng });
         const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} (${r.p99.toFixed(0)})${r.errors ? ` ${r.errors} errors` : ''}`;
         log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
       for (const k of kinds) {
         log(`  ${k.kind.padEnd(30)} ${k.requestsPerSecond.toFixed(0).padStart(5)} req/s, ${((100 * k.share) / k.requestsPerSecond * capacity).toFixed(0).padStart(3)} % of the time`);
       }
-      log(`  the kinds alone add up to ${capacity.toFixed(0)} req/s for the mix`);
+      log(`  the kinds alone add up to ${capacity.toFixed(0)} req/s for the mix; the API's resident memory now ${residentMb(apiServer.pid) ?? '?'} MB`);
     }
 
     const figures: RunFigures = { nodes: SETTINGS.nodes, cases: results, throughput, mixed, loadSeconds: SETTINGS.loadSeconds };

@@ -227,14 +227,16 @@ export class Database {
         reject(new Error('overran'));
       }, timeout + CLIENT_GRACE_MS);
     });
+    const outage = this.shared.health.watchDown();
     try {
-      return await Promise.race([work(session, { timeout }), overrun, this.shared.health.whenDown()]);
+      return await Promise.race([work(session, { timeout }), overrun, outage.down]);
     } catch (error) {
       if (overran || isUnavailable(error)) void this.shared.health.check();
       abandoned = overran || !this.shared.health.isUp;
       throw overran ? this.timeoutError() : this.shared.health.isUp ? this.mapDriverError(error) : unreachable();
     } finally {
       clearTimeout(timer);
+      outage.stop();
       const closing = session.close().catch(() => undefined);
       if (!abandoned) await closing;
     }

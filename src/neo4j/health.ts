@@ -18,8 +18,8 @@ export class DatabaseHealth {
   private lastError: string | undefined;
   private probing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private down: Promise<never> | undefined;
-  private rejectDown: ((error: Error) => void) | undefined;
+  /** The calls watching for an outage (watchDown), each with its own promise to reject. */
+  private readonly watchers = new Set<(error: Error) => void>();
 
   constructor(
     /** Resolves when Neo4j answered, rejects otherwise; must give up by itself after `timeoutMs`. */
@@ -45,16 +45,22 @@ export class DatabaseHealth {
   }
 
   /**
-   * Rejects when Neo4j is found unreachable (at once if it is now), so that a call still
-   * waiting on the driver, which retries a lost connection by itself, gives up right then.
+   * A watch for one call still waiting on the driver, which retries a lost connection by itself:
+   * `down` rejects when Neo4j is found unreachable (at once if it is now), so that the call gives
+   * up right then; `stop` ends the watch when the call is done. Each call gets a promise of its
+   * own: racing one long-lived promise left a reaction on it per call, which kept every call's
+   * answer in memory for as long as Neo4j stayed up.
    */
-  whenDown(): Promise<never> {
-    if (!this.reachable) return Promise.reject(new Error(this.lastError ?? 'unreachable'));
-    if (!this.down) {
-      this.down = new Promise<never>((_, reject) => (this.rejectDown = reject));
-      this.down.catch(() => undefined); // nobody may be waiting when it happens
+  watchDown(): { down: Promise<never>; stop: () => void } {
+    let reject: (error: Error) => void = () => undefined;
+    const down = new Promise<never>((_, rejectDown) => (reject = rejectDown));
+    down.catch(() => undefined); // nobody may be waiting when it happens
+    if (!this.reachable) {
+      reject(new Error(this.lastError ?? 'unreachable'));
+      return { down, stop: () => undefined };
     }
-    return this.down;
+    this.watchers.add(reject);
+    return { down, stop: () => this.watchers.delete(reject) };
   }
 
   /** A query just got its answer: Neo4j is alive, however slow the probe may be. */
@@ -102,9 +108,8 @@ export class DatabaseHealth {
     if (reachable !== this.reachable) {
       this.reachable = reachable;
       if (!reachable) {
-        this.rejectDown?.(new Error(error));
-        this.down = undefined;
-        this.rejectDown = undefined;
+        for (const reject of this.watchers) reject(new Error(error));
+        this.watchers.clear();
       }
     }
     if (this.isReady !== wasReady) this.onChange(this.isReady, error);
