@@ -15,6 +15,8 @@ type Data = Record<string, any>;
 export interface GraphQLWay {
   query: string;
   variables: Record<string, unknown>;
+  /** When given, timed round i asks with rotation[i mod length] instead (the answers are checked with `variables`). */
+  rotation?: Record<string, unknown>[];
   answer(data: Data): unknown;
 }
 
@@ -90,6 +92,17 @@ function relationshipPaths(name: string, from: string, to: string, maxHops: numb
     raw: async (tx) =>
       rankedPaths(await rows(tx, pathsCypher('MATCH (s:Entity {id: $from}), (t:Entity {id: $to})', maxHops), { from, to, limit: int(first + 50) }), first),
   };
+}
+
+/**
+ * The same question about a different pair of hubs each round: with the path procedure's shared
+ * cache, asking one pair over and over times only its hits; here each call meets hubs that earlier
+ * calls read, but never the previous call's pair.
+ */
+function rotatingRelationshipPaths(name: string, pairs: [string, string][], maxHops: number, first: number): Case {
+  const [from, to] = pairs[0];
+  const asked = relationshipPaths(name, from, to, maxHops, first);
+  return { ...asked, xrm: { ...asked.xrm, rotation: pairs.map(([a, b]) => ({ a, b, maxHops, first })) } };
 }
 
 function warmIntroductions(name: string, target: string, maxHops: number): Case {
@@ -468,6 +481,7 @@ export function benchCases(picks: Picks): Case[] {
     relationshipPaths('paths: ordinary pair 4 apart, maxHops 6, first 50', ordinary4a, ordinary4b, 6, 50),
     relationshipPaths('paths: hub pair, maxHops 6, first 5', hubA, hubB, 6, 5),
     relationshipPaths('paths: hub pair, maxHops 6, first 50', hubA, hubB, 6, 50),
+    rotatingRelationshipPaths('paths: 45 hub pairs in turn, maxHops 6, first 5', picks.hubPairs, 6, 5),
     warmIntroductions('warmIntroductions to a hub (all users)', hubB, 4),
     warmIntroductions('warmIntroductions to an ordinary person', ordinary4b, 4),
     accountNetwork('accountNetwork biggest account, depth 2', picks.bigAccount, 2, 200),

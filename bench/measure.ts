@@ -99,7 +99,9 @@ export async function measureCase(c: Case, options: MeasureOptions): Promise<Cas
   for (let round = 0; round < options.warmups + options.runs; round++) {
     const keep = round >= options.warmups;
     const into = (list: number[]) => (keep ? list : []);
-    await timed(() => askGraphQL(api, c.xrm), into(samples.xrm));
+    const rotation = c.xrm.rotation;
+    const asked = rotation ? { ...c.xrm, variables: rotation[round % rotation.length] } : c.xrm;
+    await timed(() => askGraphQL(api, asked), into(samples.xrm));
     if (!rawSkipped) await timed(() => askRaw(driver, c), into(samples.raw));
     if (c.neo4jGraphql) await timed(() => askGraphQL(neo4jGraphql, c.neo4jGraphql!), into(samples.neo4jGraphql));
   }

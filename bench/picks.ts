@@ -15,6 +15,8 @@ export interface Picks {
   /** Two of the best-connected people (KNOWS hubs), and their degrees. */
   hubs: [string, string];
   hubDegrees: [number, number];
+  /** Every pair of the ten best-connected people, for a question that asks about a different pair each time. */
+  hubPairs: [string, string][];
   /** A person with 20…60 KNOWS, for two levels of 20. */
   sociable: string;
   bigAccount: string;
@@ -104,6 +106,7 @@ export async function pickSubjects(driver: Driver): Promise<Picks> {
       pair4,
       hubs: [hubs[5], hubs[9]],
       hubDegrees: [hubDegrees[5], hubDegrees[9]],
+      hubPairs: hubs.flatMap((a, i) => hubs.slice(i + 1).map((b): [string, string] => [a, b])),
       sociable: shape.sociable as string,
       bigAccount: shape.bigAccount as string,
       bigAccountStaff: shape.bigAccountStaff as number,

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { openBenchStore } from './bench-store';
 import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       for (const mismatch of result.mismatches) log(`  !! ANSWERS DIFFER — ${mismatch}`);
       if (result.mismatches.length) mismatched = true;
     }
+    log(await adjacencyCacheLine(driver));
 
     const throughput: RunFigures['throughput'] = [];
     let mixed: LoadResult | undefined;
@@ -150,3 +151,17 @@ main().catch((error) => {
   process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
   process.exit(1);
 });
+
+/** What the path procedure's shared cache holds after the questions (a procedure without one says so). */
+async function adjacencyCacheLine(driver: Driver): Promise<string> {
+  try {
+    const { records } = await driver.executeQuery('CALL xrm.adjacencyCache()', {}, { routing: neo4j.routing.READ });
+    const row = records[0].toObject();
+    if (!row.enabled) return 'path cache: off';
+    // About 60 bytes an edge (the object and its slot) and 250 a node held (its entry and arrays).
+    const mb = (row.edges * 60 + row.nodes * 250) / 1e6;
+    return `path cache: ${row.nodes} nodes, ${row.edges} edges (cap ${row.maxEdges}), ≈ ${mb.toFixed(0)} MB of heap; ${row.hits} hits, ${row.misses} misses, ${row.evicted} evicted`;
+  } catch {
+    return 'path cache: none in this procedure';
+  }
+}

@@ -19,6 +19,7 @@ import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
+import xrm.paths.AdjacencyCacheStatistics;
 import xrm.paths.StrongestPaths;
 
 /**
@@ -80,7 +81,9 @@ public final class EmbeddedNeo4j {
 
         var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         // The procedures a server gets from this jar in its plugins folder.
-        db.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(StrongestPaths.class);
+        GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        procedures.registerProcedure(StrongestPaths.class);
+        procedures.registerProcedure(AdjacencyCacheStatistics.class);
         var bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         System.out.println(READY + " bolt://127.0.0.1:" + bolt.getPort());

@@ -20,6 +20,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * edges to hidden and restricted nodes but none of theirs (Neighbourhoods), the store walk passes
  * through them: either way the distances are those of a graph with at least every edge a path
  * may use, so they are never longer than any path's.
+ *
+ * With a shared AdjacencyCache, a node's store facts come from there when an earlier call read
+ * them, and a node read from the store is read with its weights and shared: a hub's ball is then
+ * read once across calls instead of on every one.
  */
 final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
@@ -75,16 +79,20 @@ final class HopDistances {
             int hops = radius + 1;
             for (int i = 0; i < layer.size(); i++) {
                 long node = layer.get(i);
-                Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
+                List<Neighbourhoods.Edge> known = known(node);
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
                 // A dense node (a distributor's thousands of SERVES) that would overrun the budget cuts the layer unread.
-                if (radius > 0 && (spent > edgeBudget || spent + (known != null ? known.edges.size() : store.countedDegree(node, types)) > edgeBudget)) {
+                if (radius > 0 && (spent > edgeBudget || spent + (known != null ? known.size() : store.countedDegree(node, types)) > edgeBudget)) {
                     stopped = true;
                     return;
                 }
+                if (known == null && neighbourhoods.sharing()) {
+                    known = neighbourhoods.readShared(node);
+                    walkedInStore += known.size();
+                }
                 if (known != null) {
-                    spent += known.edges.size();
-                    for (Neighbourhoods.Edge edge : known.edges) reached(edge.otherId, hops, next);
+                    spent += known.size();
+                    for (Neighbourhoods.Edge edge : known) reached(edge.otherId, hops, next);
                 } else {
                     // Only ids: no weights, nothing cached, so a wide ball stays cheap.
                     store.relationships(node, types, (relationship, type, start, end, other) -> {
@@ -99,6 +107,12 @@ final class HopDistances {
             layer = next;
         }
         wholeComponent = layer.isEmpty();
+    }
+
+    /** The node's edges when this search or an earlier call (the shared cache) has them whole, else null. */
+    private List<Neighbourhoods.Edge> known(long node) {
+        Neighbourhoods.Adjacency adjacency = neighbourhoods.complete(node);
+        return adjacency != null ? adjacency.edges : neighbourhoods.sharedEdges(node);
     }
 
     private void reached(long node, int hops, MutableLongList next) {
@@ -128,8 +142,8 @@ final class HopDistances {
         least = spent;
         for (int i = 0; i < layer.size() - 1; i++) {
             long node = layer.get(i);
-            Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
-            least += known != null ? known.edges.size() : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
+            List<Neighbourhoods.Edge> known = known(node);
+            least += known != null ? known.size() : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
             if (least > edgeBudget) return true;
         }
         return false;

@@ -1,6 +1,7 @@
 package xrm.paths;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * the far end of a cached edge: whether a node may be stepped onto is asked only when a search
  * steps there (`visible`), since asking it of every neighbour of a hub read a property chain of
  * each of its thousands of people, almost all of which no search ever reaches.
+ *
+ * With a shared AdjacencyCache (null when off, or when the transaction has changes of its own),
+ * a type's relationships of a node read by an earlier call come from there, and what this search
+ * reads from the store is offered to it: the store's facts, before any visibility.
  */
 final class Neighbourhoods {
     /** Small nodes, and dense ones with at most this many relationships, are read whole at once: then they are known complete. */
@@ -57,7 +62,7 @@ final class Neighbourhoods {
     private record Tier(List<String> types, double maxWeight, int[] tokens) {}
 
     /** A type as the store knows it: its token, the property holding its weight (or none) and the weight otherwise. */
-    private record TypeRead(String name, int token, int weightKey, double fixedWeight) {}
+    private record TypeRead(String name, int token, int weightKey, double fixedWeight, int slot) {}
 
     static final Comparator<Edge> STRONGEST_FIRST = Comparator.<Edge>comparingDouble(edge -> -edge.weight).thenComparingLong(edge -> edge.id);
 
@@ -68,11 +73,19 @@ final class Neighbourhoods {
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
     private final Visibility visibility;
     private final StoreReads store;
+    /** Null when nothing is shared across calls. */
+    private final AdjacencyCache shared;
+    /** What this search may store under (AdjacencyCache.stamp), taken before its first read. */
+    private final long stamp;
+    /** Edges this search took from the shared cache, for the counts file. */
+    long edgesShared;
 
-    /** Walks `types`, and only to nodes the visibility lets through. */
-    Neighbourhoods(StoreReads store, List<String> types, Visibility visibility) {
+    /** Walks `types`, and only to nodes the visibility lets through; `shared` may be null. */
+    Neighbourhoods(StoreReads store, List<String> types, Visibility visibility, AdjacencyCache shared) {
         this.store = store;
         this.visibility = visibility;
+        this.shared = shared;
+        this.stamp = shared == null ? -1 : shared.stamp();
         addTier(types, HopWeights.VARIABLE, 1.0);
         addTier(types, HopWeights.REPORTING, HopWeights.REPORTS_TO_WEIGHT);
         addTier(types, HopWeights.REFERRING, HopWeights.REFERRED_WEIGHT);
@@ -82,7 +95,7 @@ final class Neighbourhoods {
             for (String type : tier.types) {
                 String property = HopWeights.weightProperty(type);
                 int token = store.relationshipType(type);
-                if (token >= 0) known.add(new TypeRead(type, token, property == null ? -1 : store.propertyKey(property), HopWeights.fixedWeight(type)));
+                if (token >= 0) known.add(new TypeRead(type, token, property == null ? -1 : store.propertyKey(property), HopWeights.fixedWeight(type), AdjacencyCache.TYPES.indexOf(type)));
             }
         }
         allTypes = known.stream().mapToInt(TypeRead::token).toArray();
@@ -121,8 +134,9 @@ final class Neighbourhoods {
             adjacency.tiersRead = tiers.size();
             return adjacency;
         }
-        if (adjacency.tiersRead == 0 && store.readWhole(node, SMALL_DEGREE)) {
+        if (adjacency.tiersRead == 0 && (sharedFacts(node) != null || store.readWhole(node, SMALL_DEGREE))) {
             // Few relationships lie in one chain in the store, whatever their types: one walk reads them all.
+            // So do those an earlier call left in the shared cache.
             read(node, adjacency, allTypes);
             adjacency.tiersRead = tiers.size();
             adjacency.min = 0;
@@ -151,13 +165,72 @@ final class Neighbourhoods {
         return allTypes;
     }
 
-    /** Adds the node's relationships of the given types, each with its hop weight, in one walk. */
+    /**
+     * The node's edges of every type the search walks, as the store has them whoever may see them
+     * (HopDistances walks through hidden nodes): from the shared cache when it holds them all,
+     * else null.
+     */
+    List<Edge> sharedEdges(long node) {
+        AdjacencyCache.Facts facts = sharedFacts(node);
+        if (facts == null) return null;
+        List<Edge> edges = new ArrayList<>();
+        for (int token : allTypes) edges.addAll(List.of(facts.byType[typesByToken[token].slot()]));
+        edgesShared += edges.size();
+        return edges;
+    }
+
+    /** Whether what this search reads is shared with later calls. */
+    boolean sharing() {
+        return shared != null;
+    }
+
+    /** Reads the node's edges of every type the search walks from the store, with their weights, and shares them. */
+    List<Edge> readShared(long node) {
+        Adjacency adjacency = new Adjacency();
+        read(node, adjacency, allTypes);
+        return adjacency.edges;
+    }
+
+    /** The shared cache's entry of the node when it holds every type the search walks, else null. */
+    private AdjacencyCache.Facts sharedFacts(long node) {
+        if (shared == null) return null;
+        AdjacencyCache.Facts facts = shared.get(node);
+        if (facts == null) return null;
+        for (int token : allTypes) if (!facts.has(typesByToken[token].slot())) return null;
+        return facts;
+    }
+
+    /**
+     * Adds the node's relationships of the given types, each with its hop weight: those the shared
+     * cache holds from there, the rest in one walk of the store, then offered to the cache.
+     */
+    @SuppressWarnings("unchecked")
     private void read(long node, Adjacency adjacency, int[] tokens) {
-        store.relationships(node, tokens, (id, token, start, end, other) -> {
+        AdjacencyCache.Facts facts = shared == null ? null : shared.get(node);
+        int[] missing = tokens;
+        if (facts != null) {
+            missing = Arrays.stream(tokens).filter(token -> !facts.has(typesByToken[token].slot())).toArray();
+            for (int token : tokens) {
+                Edge[] cached = facts.byType[typesByToken[token].slot()];
+                if (cached == null) continue;
+                adjacency.edges.addAll(List.of(cached));
+                edgesShared += cached.length;
+            }
+        }
+        if (missing.length == 0) return;
+        List<Edge>[] bySlot = shared == null ? null : new List[AdjacencyCache.TYPES.size()];
+        if (bySlot != null) for (int token : missing) bySlot[typesByToken[token].slot()] = new ArrayList<>();
+        store.relationships(node, missing, (id, token, start, end, other) -> {
             if (other == node) return;
             TypeRead type = typesByToken[token];
             double weight = type.weightKey() < 0 ? type.fixedWeight() : store.numberOfCurrent(type.weightKey(), type.fixedWeight());
-            adjacency.edges.add(new Edge(id, type.name(), start, end, other, weight));
+            Edge edge = new Edge(id, type.name(), start, end, other, weight);
+            adjacency.edges.add(edge);
+            if (bySlot != null) bySlot[type.slot()].add(edge);
         });
+        if (bySlot == null) return;
+        Edge[][] read = new Edge[bySlot.length][];
+        for (int slot = 0; slot < bySlot.length; slot++) if (bySlot[slot] != null) read[slot] = bySlot[slot].toArray(Edge[]::new);
+        shared.offer(node, read, stamp);
     }
 }

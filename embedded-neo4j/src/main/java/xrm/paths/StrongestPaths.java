@@ -21,6 +21,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.api.txstate.TxStateHolder;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -125,10 +127,14 @@ public final class StrongestPaths {
         long started = System.nanoTime();
         List<PathSearch> searches = new ArrayList<>();
         // The kernel's cursors are the transaction's: the search reads through them, then closes them.
-        try (StoreReads store = new StoreReads(((InternalTransaction) tx).kernelTransaction())) {
+        KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
+        try (StoreReads store = new StoreReads(ktx)) {
             Visibility visibility = Visibility.of(store, options == null ? null : options.get("visible"));
             PathSearch.Options knobs = options(options);
-            Neighbourhoods neighbourhoods = new Neighbourhoods(store, types, visibility);
+            // A transaction with changes of its own reads them, which no other call may see: it bypasses the shared cache.
+            boolean ownChanges = !(ktx instanceof TxStateHolder holder) || holder.hasTxStateWithChanges();
+            AdjacencyCache cache = ownChanges ? null : AdjacencyCache.of(ktx.getDatabaseId());
+            Neighbourhoods neighbourhoods = new Neighbourhoods(store, types, visibility, cache);
             PathOrder order = new PathOrder(store);
             Map<String, Long> sourceNodes = new LinkedHashMap<>();
             for (String id : new LinkedHashSet<>(fromIds)) {
@@ -182,7 +188,7 @@ public final class StrongestPaths {
                 if (answer == null) answer = counted(new PathSearch(neighbourhoods, guard, order, knobs, sources, target.getId(), (int) maxHops), searches).run(wanted, null);
                 for (FoundPath path : answer.fromAll()) records.add(toRecord(toId, null, path, order));
             }
-            if (COUNTS_FILE != null) writeCounts(store, searches, maxHops, first, System.nanoTime() - started);
+            if (COUNTS_FILE != null) writeCounts(store, neighbourhoods, searches, maxHops, first, System.nanoTime() - started);
         }
         return records;
     }
@@ -193,10 +199,11 @@ public final class StrongestPaths {
         return search;
     }
 
-    private static void writeCounts(StoreReads store, List<PathSearch> searches, long maxHops, long first, long nanos) {
+    private static void writeCounts(StoreReads store, Neighbourhoods neighbourhoods, List<PathSearch> searches, long maxHops, long first, long nanos) {
         StringBuilder line = new StringBuilder()
                 .append("maxHops ").append(maxHops).append(" first ").append(first)
                 .append(" relationships ").append(store.relationshipsWalked).append(" weights ").append(store.weightsRead).append(" nodes checked ").append(store.nodesChecked)
+                .append(" shared ").append(neighbourhoods.edgesShared)
                 .append(" ms ").append(nanos / 1_000_000);
         for (PathSearch search : searches) line.append(" | ").append(search.counts());
         try {
