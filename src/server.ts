@@ -106,6 +106,11 @@ export async function startApp(options: AppOptions, port: number): Promise<Runni
 
   httpServer.on('request', (req, res) => {
     route(req, res).catch((error) => {
+      if (clientWentAway(req, error)) {
+        // Not a fault of the API: a client (or a load generator at its end) hung up mid-request.
+        log.info({ method: req.method, url: req.url }, 'client closed the connection before its request was read');
+        return;
+      }
       log.error({ err: error }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
@@ -237,6 +242,11 @@ function queryTooLong(body: unknown, url: URL, maxCharacters: number): string | 
   const query = body && typeof body === 'object' && 'query' in body ? (body as { query: unknown }).query : url.searchParams.get('query');
   if (typeof query !== 'string' || query.length <= maxCharacters) return undefined;
   return `The GraphQL document has ${query.length} characters; at most ${maxCharacters} are allowed (GRAPHQL_MAX_CHARACTERS). Pass data in variables, not in the document.`;
+}
+
+/** Reading the request failed because the client hung up before sending all of it. */
+function clientWentAway(req: http.IncomingMessage, error: unknown): boolean {
+  return req.destroyed && (error as NodeJS.ErrnoException)?.code === 'ECONNRESET';
 }
 
 async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {

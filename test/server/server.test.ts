@@ -1,3 +1,6 @@
+import net from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { useTestServer } from '../support/test-server';
 
 describe('the API server', () => {
@@ -107,5 +110,37 @@ describe('the API server in development', () => {
   it('suggests field names to the developer', async () => {
     const result = await server.gql('{ organizationz(first: 1) { totalCount } }');
     expect(result.errors?.[0].message).toMatch(/Did you mean "organization/);
+  });
+});
+
+describe('the API server when a client hangs up mid-request', () => {
+  const lines: { level: number; msg: string }[] = [];
+  const log = pino({ level: 'info' }, new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  }));
+  const { server } = useTestServer({ app: { log } });
+
+  /** Sends a signed-in POST whose body stops halfway, then closes the connection. */
+  async function hangUpMidBody(): Promise<void> {
+    const { hostname, port } = new URL(server.url);
+    const headers = Object.entries(await server.credentials({ user: 'u-test-admin' })).map(([name, value]) => `${name}: ${value}`);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(['POST /graphql HTTP/1.1', `host: ${hostname}`, 'content-type: application/json', 'content-length: 100', ...headers, '', '{"query":'].join('\r\n'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+  }
+
+  it('notes it at info level and logs no error', async () => {
+    await hangUpMidBody();
+    const deadline = Date.now() + 10_000;
+    while (!lines.some((line) => line.msg.includes('client closed')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines.filter((line) => line.msg.includes('client closed')).map((line) => line.level)).toEqual([30]);
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+    // The server goes on answering.
+    expect((await server.data('{ __typename }')).__typename).toBe('Query');
   });
 });

@@ -75,8 +75,8 @@ export interface TestServerOptions {
   uri?: string;
   /** Keep existing data (default: start from an empty database). */
   keepData?: boolean;
-  /** Limits, deadline and heavy-question bound other than the defaults. */
-  app?: Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions' | 'authCacheSeconds'>;
+  /** Limits, deadline, heavy-question bound and logger other than the defaults (the log is silent). */
+  app?: Partial<Pick<AppOptions, 'limits' | 'requestTimeoutMs' | 'heavyQuestions' | 'authCacheSeconds' | 'log'>>;
   /** Sign-in settings beside the random HS256 secret (issuer, audience, an identity provider's JWKS). */
   auth?: Omit<AuthSettings, 'jwtSecret'>;
 }
