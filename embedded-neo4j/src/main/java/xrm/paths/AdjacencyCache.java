@@ -68,11 +68,15 @@ final class AdjacencyCache {
         this.maxEdges = maxEdges;
     }
 
-    /** The cap from XRM_PATHS_CACHE_EDGES or -Dxrm.paths.cacheEdges, else a sixteenth of the heap in edges. */
-    static long configuredMaxEdges() {
+    /**
+     * The cap from XRM_PATHS_CACHE_EDGES or -Dxrm.paths.cacheEdges, else a sixteenth of the heap in
+     * edges; unless asked for, none on a server that may be a cluster member (Enterprise): a member
+     * applies the leader's transactions, and nothing shows that CacheInvalidation hears of those.
+     */
+    static long configuredMaxEdges(boolean mayBeClusterMember) {
         String given = System.getProperty("xrm.paths.cacheEdges", System.getenv("XRM_PATHS_CACHE_EDGES"));
         if (given != null && !given.isBlank()) return Long.parseLong(given.trim());
-        return Runtime.getRuntime().maxMemory() / 16 / EDGE_BYTES;
+        return mayBeClusterMember ? 0 : Runtime.getRuntime().maxMemory() / 16 / EDGE_BYTES;
     }
 
     /** The cache of the database a transaction runs in, or null when it has none (turned off, or the extension is not loaded). */

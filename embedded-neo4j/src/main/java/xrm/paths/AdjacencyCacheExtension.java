@@ -7,6 +7,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
 import org.neo4j.kernel.extension.context.ExtensionContext;
+import org.neo4j.kernel.impl.factory.DbmsInfo;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.kernel.lifecycle.Lifecycle;
 import org.neo4j.kernel.lifecycle.LifecycleAdapter;
@@ -39,7 +40,7 @@ public final class AdjacencyCacheExtension extends ExtensionFactory<AdjacencyCac
 
             @Override
             public void start() {
-                long maxEdges = AdjacencyCache.configuredMaxEdges();
+                long maxEdges = AdjacencyCache.configuredMaxEdges(context.dbmsInfo() == DbmsInfo.ENTERPRISE);
                 if (maxEdges <= 0 || GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database.databaseName())) return;
                 cache = new AdjacencyCache(maxEdges);
                 invalidation = new CacheInvalidation(cache);
