@@ -115,6 +115,12 @@ final class HopDistances {
         return adjacency != null ? adjacency.edges : neighbourhoods.sharedEdges(node);
     }
 
+    /** How many edges known(node) would give, without copying them out of the shared cache; -1 for none. */
+    private int knownCount(long node) {
+        Neighbourhoods.Adjacency adjacency = neighbourhoods.complete(node);
+        return adjacency != null ? adjacency.edges.size() : neighbourhoods.sharedCount(node);
+    }
+
     private void reached(long node, int hops, MutableLongList next) {
         int known = distance.getIfAbsent(node, -1);
         if (known < 0) {
@@ -142,8 +148,8 @@ final class HopDistances {
         least = spent;
         for (int i = 0; i < layer.size() - 1; i++) {
             long node = layer.get(i);
-            List<Neighbourhoods.Edge> known = known(node);
-            least += known != null ? known.size() : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
+            int known = knownCount(node);
+            least += known >= 0 ? known : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
             if (least > edgeBudget) return true;
         }
         return false;

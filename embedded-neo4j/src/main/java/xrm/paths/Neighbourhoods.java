@@ -179,6 +179,15 @@ final class Neighbourhoods {
         return edges;
     }
 
+    /** How many edges sharedEdges would give, without building them; -1 when the shared cache does not hold them all. */
+    int sharedCount(long node) {
+        AdjacencyCache.Facts facts = sharedFacts(node);
+        if (facts == null) return -1;
+        int count = 0;
+        for (int token : allTypes) count += facts.byType[typesByToken[token].slot()].length;
+        return count;
+    }
+
     /** Whether what this search reads is shared with later calls. */
     boolean sharing() {
         return shared != null;
