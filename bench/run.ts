@@ -2,6 +2,7 @@
  * `npm run bench`: are we fast? On the kept bench store of BENCH_NODES nodes (default 10^5; built
  * once, bench/bench-store.ts) it starts the API as production runs it (`npm run build` output,
  * NODE_ENV=production) and @neo4j/graphql on Apollo Server 5 over the same Neo4j, then
+ *  0. loads every way for BENCH_WARMUP_SECONDS (60; 0 skips it) so that no figure measures the JIT;
  *  1. asks every graph question and the main reads through the API, by raw Cypher through
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
  *     and prints median and p95 of interleaved runs with the ratios;
@@ -25,12 +26,15 @@ import { measureCase, type CaseResult, type Endpoint, type Timings } from './mea
 import { pickSubjects } from './picks';
 import { buildApi, residentMb, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 import { checkTargets, type RunFigures } from './targets';
+import { warmUp } from './warm-up';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SETTINGS = {
   nodes: env('BENCH_NODES', 100_000),
   seed: env('BENCH_SEED', 1),
   runs: env('BENCH_RUNS', 20),
+  /** Load on every way before the first figure (bench/warm-up.ts); 0 measures a freshly started system. */
+  warmupSeconds: env('BENCH_WARMUP_SECONDS', 60),
   warmups: env('BENCH_WARMUPS', 3),
   rawTimeoutMs: env('BENCH_RAW_TIMEOUT_MS', 10_000),
   throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
@@ -72,6 +76,12 @@ async function main(): Promise<void> {
     const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
 
     const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));
+    const workload = mixedWorkload(picks);
+    if (SETTINGS.warmupSeconds > 0) {
+      log(`\n== warm-up: ${SETTINGS.warmupSeconds} s of load at ${SETTINGS.connections} connections, a third each for the API, raw Cypher and @neo4j/graphql (load ${load()})`);
+      const reads = benchCases(picks).filter((c) => c.kind === 'read');
+      await warmUp({ api, neo4jGraphql, driver, reads, mix: workload, seconds: SETTINGS.warmupSeconds, connections: SETTINGS.connections });
+    }
     log(`\n== latency: ${SETTINGS.runs} interleaved runs after ${SETTINGS.warmups} warm-ups; ms median / p95 (load ${load()})`);
     log(`${'question'.padEnd(56)} ${'API'.padStart(15)} ${'raw Cypher'.padStart(15)} ${'API/raw'.padStart(8)} ${'@neo4j/graphql'.padStart(15)} ${'API/ng'.padStart(7)}  answer`);
     const results: CaseResult[] = [];
@@ -107,7 +117,6 @@ async function main(): Promise<void> {
     }
     if (SETTINGS.loadSeconds > 0 && (!SETTINGS.only || SETTINGS.only.includes('mixed'))) {
       log(`\n== mixed read load: ${SETTINGS.connections} connections for ${SETTINGS.loadSeconds} s (load before: ${load()})`);
-      const workload = mixedWorkload(picks);
       mixed = await loadRun(api, workload, SETTINGS.loadSeconds, SETTINGS.connections);
       log(`${mixed.requestsPerSecond.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, ${mixed.errors} errors of ${mixed.requests} requests (load after: ${load()})`);
       log(`each kind of the mix alone, ${SETTINGS.connections} connections, ${MIX_KIND_SECONDS} s each: req/s (p99 ms), share of the mix's time`);

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthSettings } from './auth-settings';
 import { identityProviderUnreachable, unauthenticated } from './refusal';
@@ -14,7 +15,8 @@ export type VerifyToken = (token: string) => Promise<string>;
  * carry `sub` and `exp`; `iss` and `aud` must match when AUTH_ISSUER / AUTH_AUDIENCE are set.
  */
 export function tokenVerifier(settings: AuthSettings): VerifyToken {
-  const secret = settings.jwtSecret ? new TextEncoder().encode(settings.jwtSecret) : undefined;
+  // A KeyObject made once: given the bytes, jose would make one on every request.
+  const secret = settings.jwtSecret ? createSecretKey(Buffer.from(settings.jwtSecret, 'utf8')) : undefined;
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
   const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? JWKS_ALGORITHMS : [])];
 
