@@ -44,19 +44,24 @@ const WORLD: ImportDocument = {
 };
 
 /** The bench's account page (bench/load.ts), with the page arguments of its opportunities as variables. */
-const PAGE_FIELDS = /* GraphQL */ `fragment Page on Organization {
+const FRAGMENTS = /* GraphQL */ `
+fragment Page on Organization {
   id name city industry employees
   people(first: 20) { title node { id name email } }
   partners(first: 10) { territory node { id name } }
   managers(first: 10) { as node { id name } }
-  opportunities(first: $first, after: $after, stages: $stages) {
-    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id name stage amount expectedCloseDate } }
-  }
+}
+fragment Deals on OpportunityConnection {
+  totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  edges { cursor node { id name stage amount expectedCloseDate } }
 }`;
-const ACCOUNT_PAGE = /* GraphQL */ `query ($id: ID!, $first: Int, $after: String, $stages: [OpportunityStage!]) { organization(id: $id) { ...Page } } ${PAGE_FIELDS}`;
+const ACCOUNT_PAGE = /* GraphQL */ `query ($id: ID!, $first: Int, $after: String, $stages: [OpportunityStage!]) {
+  organization(id: $id) { ...Page opportunities(first: $first, after: $after, stages: $stages) { ...Deals } }
+} ${FRAGMENTS}`;
 /** The same fields through `node(id)`: every field by its loader. */
-const BY_LOADERS = /* GraphQL */ `query ($id: ID!, $first: Int, $after: String, $stages: [OpportunityStage!]) { node(id: $id) { ...Page } } ${PAGE_FIELDS}`;
+const BY_LOADERS = /* GraphQL */ `query ($id: ID!, $first: Int, $after: String, $stages: [OpportunityStage!]) {
+  node(id: $id) { ...Page ... on Organization { opportunities(first: $first, after: $after, stages: $stages) { ...Deals } } }
+} ${FRAGMENTS}`;
 
 const names = (organization: any) => organization.opportunities.edges.map((edge: any) => edge.node.name);
 
