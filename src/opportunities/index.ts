@@ -4,7 +4,7 @@ import type { PersonBuyingRoleRow } from './loaders';
 
 export { opportunityResolvers as resolvers } from './resolvers';
 export { createOpportunityLoaders as createLoaders };
-export { accountOpportunitiesAhead, type OpportunitiesAhead } from './account-opportunities-ahead';
+export { accountOpportunitiesAhead } from './account-opportunities-ahead';
 export { IS_OPEN, STAGE_OF, isOpenStage, type OpportunityStage } from './open-stage';
 
 type OpportunityLoaders = ReturnType<typeof createOpportunityLoaders>;
