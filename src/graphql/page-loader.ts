@@ -13,6 +13,11 @@ export interface PageKey {
   args: PageFilterArgs;
 }
 
+/** The $parameters of a page query for `args`, besides `$ids`: the filters, `$offset` (the row after the cursor) and `$first`. */
+export function pageParams({ after, first, ...filters }: PageFilterArgs) {
+  return { ...filters, offset: offsetAfter(after), first };
+}
+
 /**
  * A loader for a paged connection hanging off many parents (e.g. `Organization.opportunities`).
  * `cypher` gets `$ids`, `$offset`, `$first` and the filters, and returns one row
@@ -32,15 +37,9 @@ export function pageLoader(db: Reader, cypher: string) {
       const pages = new Map<string, Connection<EntityRow>>();
       await Promise.all(
         [...groups].map(async ([signature, { args, ids }]) => {
-          const { after, first, ...filters } = args;
-          const offset = offsetAfter(after);
-          const rows = await db.read<{ id: string; total: number; page: EntityRow[] }>(cypher, {
-            ...filters,
-            ids: [...new Set(ids)],
-            offset,
-            first,
-          });
-          for (const row of rows) pages.set(`${row.id}|${signature}`, toConnection(row.page, offset, row.total));
+          const params = pageParams(args);
+          const rows = await db.read<{ id: string; total: number; page: EntityRow[] }>(cypher, { ...params, ids: [...new Set(ids)] });
+          for (const row of rows) pages.set(`${row.id}|${signature}`, toConnection(row.page, params.offset, row.total));
         }),
       );
       return keys.map((key) => pages.get(`${key.id}|${JSON.stringify(key.args)}`) ?? toConnection([], 0, 0));

@@ -1,5 +1,5 @@
 import type { Reader } from '../neo4j/database';
-import { pageLoader } from '../graphql/page-loader';
+import { pageLoader, type PageFilterArgs } from '../graphql/page-loader';
 import { PAGE_OF } from '../graphql/pagination';
 import { ENTITY_ROW, type EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
@@ -37,20 +37,40 @@ CALL (p) {
 }
 RETURN id, seats`;
 
-const pagedOpportunities = (parent: string, pattern: string) => `
-UNWIND $ids AS id
-MATCH (${parent} {id: id})
-CALL (${parent.split(':')[0]}) {
+/**
+ * The clauses of a `CALL (…) { … }` subquery answering the PageRows `total, page` of the
+ * opportunities `pattern` finds as `o`: the visible ones, in `$stages` when given, in
+ * OPPORTUNITY_ORDER, the window `$offset`, `$first`.
+ */
+const OPPORTUNITY_PAGE = (pattern: string) => `
   OPTIONAL MATCH ${pattern}
   WHERE ($stages IS NULL OR o.stage IN $stages) AND ${VISIBLE('o')}
   WITH o ORDER BY ${OPPORTUNITY_ORDER('o')}
   WITH collect(o) AS matching
-  RETURN ${PAGE_OF('matching', ENTITY_ROW)}
+  RETURN ${PAGE_OF('matching', ENTITY_ROW)}`;
+
+/** OPPORTUNITY_PAGE of account `a`: what Organization.opportunities answers. */
+export const ACCOUNT_OPPORTUNITY_PAGE = (a: string) => OPPORTUNITY_PAGE(`(o:Opportunity)-[:FOR_ACCOUNT]->(${a})`);
+
+const pagedOpportunities = (parent: string, page: string) => `
+UNWIND $ids AS id
+MATCH (${parent} {id: id})
+CALL (${parent.split(':')[0]}) {${page}
 }
 RETURN id, total, page`;
 
-const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', '(o:Opportunity)-[:FOR_ACCOUNT]->(a)');
-const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', '(u)-[:OWNS]->(o:Opportunity)');
+const OPPORTUNITIES_BY_ACCOUNT_ID = pagedOpportunities('a:Entity:Organization', ACCOUNT_OPPORTUNITY_PAGE('a'));
+const OPPORTUNITIES_BY_OWNER_ID = pagedOpportunities('u:Entity:User', OPPORTUNITY_PAGE('(u)-[:OWNS]->(o:Opportunity)'));
+
+/** The page arguments of Organization.opportunities and User.opportunities. */
+export interface OpportunityPageArgs {
+  stages?: readonly string[] | null;
+  first: number;
+  after?: string | null;
+}
+
+/** The arguments the opportunities loaders key a page by (with the parent's id): `stages` null when not given. */
+export const opportunityPageArgs = ({ stages, ...page }: OpportunityPageArgs): PageFilterArgs => ({ ...page, stages: stages ?? null });
 
 export function createOpportunityLoaders(db: Reader) {
   return {

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql';
 import { notFound } from '../graphql/errors';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { listOpportunities } from './list-opportunities';
+import { opportunityPageArgs } from './loaders';
 import { createOpportunity, deleteOpportunity, updateOpportunity } from './opportunity-writes';
 import { removeBuyingRole, setBuyingRole } from './buying-roles';
 
@@ -42,14 +43,12 @@ export const opportunityResolvers: Resolvers = {
     },
   },
   Organization: {
-    opportunities: (organization, { stages, ...page }, { loaders }) =>
-      loaders.opportunitiesByAccountId.load({ id: organization.id, args: { ...page, stages: stages ?? null } }),
+    opportunities: (organization, args, { loaders }) => loaders.opportunitiesByAccountId.load({ id: organization.id, args: opportunityPageArgs(args) }),
   },
   Person: {
     buyingRoles: (person, _args, { loaders }) => loaders.buyingRolesByPersonId.load(person.id),
   },
   User: {
-    opportunities: (user, { stages, ...page }, { loaders }) =>
-      loaders.opportunitiesByOwnerId.load({ id: user.id, args: { ...page, stages: stages ?? null } }),
+    opportunities: (user, args, { loaders }) => loaders.opportunitiesByOwnerId.load({ id: user.id, args: opportunityPageArgs(args) }),
   },
 };

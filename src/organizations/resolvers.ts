@@ -1,13 +1,14 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { storedWeight } from '../paths';
-import { neighbourEdges, neighbourNode, neighbourNodes, nodeOfTypeWithWalksAhead, pageWithWalksAhead } from '../relationships';
+import { neighbourEdges, neighbourNode, neighbourNodes, pageWithWalksAhead } from '../relationships';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
+import { organizationById } from './organization-by-id';
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_root, { id }, context, info) => nodeOfTypeWithWalksAhead(context, info, id, 'Organization'),
+    organization: (_root, { id }, context, info) => organizationById(context, info, id),
     organizations: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listOrganizations(context.db, args, projection)),
   },
   Mutation: {

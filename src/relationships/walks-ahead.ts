@@ -1,9 +1,10 @@
 import {
-  getArgumentValues, getNamedType, isInterfaceType, isObjectType, Kind,
+  getArgumentValues, getNamedType, isInterfaceType, isObjectType,
   type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import { LIMITS } from '../graphql/limits';
 import { readsProperty } from '../graphql/property-fields';
+import { selectedFields } from '../graphql/selected-fields';
 import type { WalkName } from './walks';
 
 /**
@@ -70,7 +71,7 @@ function aheadOf(info: GraphQLResolveInfo, at: Selections): NodeAhead {
   // Fields under one response key and walk share their selections, as graphql-js merges them.
   const groups = new Map<string, { walk: WalkName; limit: number; shape: WalkField['shape']; fields: FieldNode[]; type: GraphQLNamedType }>();
   let properties: Set<string> | null = new Set(ALWAYS);
-  for (const { field, parent } of fieldsOf(info, at.sets, at.type)) {
+  for (const { field, parent } of selectedFields(info, at.sets, at.type)) {
     const name = field.name.value;
     if (name === '__typename') continue;
     const definitions = fieldOnEveryType(info, parent, name);
@@ -113,7 +114,7 @@ function fieldOnEveryType(info: GraphQLResolveInfo, parent: GraphQLNamedType, na
 function subSelections(info: GraphQLResolveInfo, at: Selections, pick: (field: FieldNode) => boolean): Selections | undefined {
   const sets: SelectionSetNode[] = [];
   let type: GraphQLNamedType | undefined;
-  for (const { field, parent } of fieldsOf(info, at.sets, at.type)) {
+  for (const { field, parent } of selectedFields(info, at.sets, at.type)) {
     if (!pick(field) || !field.selectionSet) continue;
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
     if (!definition) continue;
@@ -121,24 +122,4 @@ function subSelections(info: GraphQLResolveInfo, at: Selections, pick: (field: F
     type ??= getNamedType(definition.type);
   }
   return type && sets.length ? { sets, type } : undefined;
-}
-
-/** Every field of the selection sets, fragments flattened, each with the type it is selected on. */
-function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], type: GraphQLNamedType) {
-  const fields: { field: FieldNode; parent: GraphQLNamedType }[] = [];
-  const visit = (set: SelectionSetNode, parent: GraphQLNamedType, seen: Set<string>) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) fields.push({ field: selection, parent });
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : parent;
-        if (on) visit(selection.selectionSet, on, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment = info.fragments[selection.name.value];
-        const on = fragment && info.schema.getType(fragment.typeCondition.name.value);
-        if (fragment && on) visit(fragment.selectionSet, on, new Set([...seen, selection.name.value]));
-      }
-    }
-  };
-  for (const set of sets) visit(set, type, new Set());
-  return fields;
 }
