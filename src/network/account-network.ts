@@ -32,8 +32,8 @@ const LABEL_PROPERTIES = ['name', 'subject', 'sku', 'number', 'key'] as const;
 const LABEL_OF = (n: string) => `${n} {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 
 /**
- * The account (a visible Organization) and its network (DESIGN §4) in one statement: the rings by
- * `ring` (one per hop), then every chosen relationship among the nodes, each once, in its stored
+ * The account (a visible Organization) and its network (DESIGN §4) in one statement: `depth` rings
+ * (ringCypher), then every chosen relationship among the nodes, each once, in its stored
  * direction, with its properties only when asked for (decoding their timestamps was most of the
  * API's work on a big network). The nodes come as `row` projects them, with what their label
  * needs, nearest first. No row when the account is not a visible Organization.
