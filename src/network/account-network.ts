@@ -31,40 +31,50 @@ const LABEL_PROPERTIES = ['name', 'subject', 'sku', 'number', 'key'] as const;
 /** Those properties of node `n`, as a map. */
 const LABEL_OF = (n: string) => `${n} {${LABEL_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 
-/** The account at the centre, if it is a visible Organization, as `row` projects it. */
-const accountCypher = (row: string) => `
-MATCH (b:Entity {id: $accountId}) WHERE ${VISIBLE('b')}
-RETURN ${row} AS node, ${LABEL_OF('b')} AS labelOf`;
+/**
+ * The account (a visible Organization) and its network (DESIGN §4) in one statement: `depth` rings
+ * (ringCypher), then every chosen relationship among the nodes, each once, in its stored
+ * direction, with its properties only when asked for (decoding their timestamps was most of the
+ * API's work on a big network). The nodes come as `row` projects them, with what their label
+ * needs, nearest first. No row when the account is not a visible Organization.
+ */
+const networkCypher = (types: string, depth: number, row: string, withProperties: boolean) => `
+MATCH (account:Entity {id: $accountId}) WHERE ${VISIBLE('account')} AND account:Organization
+WITH [[account]] AS rings, [account] AS nodes, [account] AS frontier, false AS truncated
+${ringCypher(types).repeat(depth)}
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:${types}]->(b)
+  WHERE b IN nodes
+  WITH a, r, b ORDER BY a.id, b.id, type(r)
+  RETURN collect({type: type(r), fromId: a.id, toId: b.id${withProperties ? ', properties: properties(r)' : ''}}) AS edges
+}
+UNWIND range(0, size(rings) - 1) AS depth
+UNWIND rings[depth] AS b
+RETURN collect({node: ${row}, labelOf: ${LABEL_OF('b')}, depth: depth}) AS nodes, edges, truncated`;
 
 /**
- * One ring further out: the not yet seen visible neighbours of the frontier, in id order, at most
- * `room` of them (a hidden node is no stepping stone either: the walk goes through visible ones only). Neo4j keeps only the first `room` while it sorts, so a hub's neighbourhood
- * never travels just to be cut. Each node comes as `row` projects it, with what its label needs.
+ * One ring further out: the not yet chosen visible neighbours of the frontier in id order, as
+ * many as there is room for (a hidden node is no stepping stone either). One more than fits tells
+ * that the ring was cut; then the walk stops. LIMIT cannot read `room`, so it keeps $nodeLimit
+ * (never less than room + 1) and Neo4j still sorts only those, never a hub's whole neighbourhood.
  */
-const nextRingCypher = (types: string, row: string) => `
-UNWIND $frontier AS id
-MATCH (:Entity {id: id})-[:${types}]-(b:Entity)
-WHERE NOT b.id IN $seen AND ${VISIBLE('b')}
-WITH DISTINCT b
-ORDER BY b.id
-LIMIT $room
-RETURN ${row} AS node, ${LABEL_OF('b')} AS labelOf`;
-
-/**
- * Each relationship once: matched in its stored direction between two chosen nodes; its properties
- * only when asked for (decoding their timestamps was most of the API's work on a big network).
- */
-const edgesBetweenCypher = (types: string, withProperties: boolean) => `
-UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r:${types}]->(b:Entity)
-WHERE b.id IN $ids AND ${VISIBLE('a')} AND ${VISIBLE('b')}
-RETURN type(r) AS type, a.id AS fromId, b.id AS toId${withProperties ? ', properties(r) AS properties' : ''}
-ORDER BY fromId, toId, type`;
+const ringCypher = (types: string) => `
+CALL (nodes, frontier) {
+  UNWIND frontier AS f
+  MATCH (f)-[:${types}]-(b:Entity)
+  WHERE NOT b IN nodes AND ${VISIBLE('b')}
+  WITH DISTINCT b ORDER BY b.id LIMIT $nodeLimit
+  RETURN collect(b) AS found
+}
+WITH rings, nodes, truncated, found, $nodeLimit - size(nodes) AS room
+WITH rings + [found[..room]] AS rings, nodes + found[..room] AS nodes, truncated OR size(found) > room AS truncated,
+  CASE WHEN size(found) > room THEN [] ELSE found END AS frontier`;
 
 /**
  * The account and every node within `depth` hops along the chosen types (DESIGN §4), nearest
  * first (then by id), at most `nodeLimit` nodes, with every chosen relationship among them: one
- * read transaction, a statement for the account, one per ring and one for the edges. The nodes are
+ * statement (each further statement was a round trip that cost more than its query). The nodes are
  * rows as `projection` makes them. NOT_FOUND unless the id is a visible Organization.
  */
 export async function accountNetwork(
@@ -81,39 +91,23 @@ export async function accountNetwork(
     throw badUserInput(`"nodeLimit" must be between 1 and ${NETWORK_LIMITS.maxNodeLimit}, got ${nodeLimit}.`);
   }
   const types = typeAlternation(chosenTypes(options.relationshipTypes));
-  const row = projection.row('b');
-  const nextRing = nextRingCypher(types, row);
-
-  return db.readTransaction(async (tx) => {
-    const [account] = await tx.run<{ node: EntityRow; labelOf: Record<string, unknown> }>(accountCypher(row), { ...projection.params, accountId });
-    if (account?.node.__typename !== 'Organization') throw notFound('Organization', accountId);
-    const nodes: NetworkNodeRow[] = [networkNode(account.node, account.labelOf, 0)];
-    const seen = new Set([accountId]);
-    let frontier = [accountId];
-    let truncated = false;
-    for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring++) {
-      const room = nodeLimit - nodes.length;
-      // One more than there is room for tells whether the ring was cut.
-      const rows = await tx.run<{ node: EntityRow; labelOf: Record<string, unknown> }>(nextRing, {
-        ...projection.params,
-        frontier,
-        seen: [...seen],
-        room: param.integer(room + 1),
-      });
-      truncated = rows.length > room;
-      frontier = [];
-      for (const { node, labelOf } of rows.slice(0, room)) {
-        nodes.push(networkNode(node, labelOf, ring));
-        seen.add(node.id);
-        frontier.push(node.id);
-      }
-    }
-    const edges = await tx.run<NetworkEdgeRow>(edgesBetweenCypher(types, options.edgeProperties), { ids: [...seen] });
-    return { nodes, edges, truncated };
+  const cypher = networkCypher(types, depth, projection.row('b'), options.edgeProperties);
+  const [found] = await db.read<{ nodes: FoundNode[]; edges: NetworkEdgeRow[]; truncated: boolean }>(cypher, {
+    ...projection.params,
+    accountId,
+    nodeLimit: param.integer(nodeLimit),
   });
+  if (!found) throw notFound('Organization', accountId);
+  return { nodes: found.nodes.map(networkNode), edges: found.edges, truncated: found.truncated };
 }
 
-function networkNode(node: EntityRow, labelOf: Record<string, unknown>, depth: number): NetworkNodeRow {
+interface FoundNode {
+  node: EntityRow;
+  labelOf: Record<string, unknown>;
+  depth: number;
+}
+
+function networkNode({ node, labelOf, depth }: FoundNode): NetworkNodeRow {
   const label = [...LABEL_PROPERTIES.map((p) => labelOf[p]), node.id].find((v) => typeof v === 'string' && v);
   return { node, type: node.__typename, label: label as string, depth };
 }

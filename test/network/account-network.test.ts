@@ -37,13 +37,13 @@ const rel = (type: RelationshipTypeName, from: string, to: string, properties: R
 /**
  * acme ← anna, bert (WORKS_AT), dist (SERVES), kim (MANAGES); anna REPORTS_TO bert;
  * ring 2: carl KNOWS anna, dist SERVES beta, press INFLUENCES and KNOWS bert; ring 3: dave WORKS_AT beta.
- * An opportunity FOR_ACCOUNT acme is not a stakeholder relationship.
+ * An opportunity FOR_ACCOUNT acme is not a stakeholder relationship; lone knows nobody.
  */
 const WORLD: ImportDocument = {
   nodes: [
     node('Organization', 'acme'), node('Person', 'anna'), node('Person', 'bert'), node('Organization', 'dist'),
     node('User', 'kim'), node('Person', 'carl'), node('Organization', 'beta'), node('Person', 'press'),
-    node('Person', 'dave'), node('Opportunity', 'deal'),
+    node('Person', 'dave'), node('Opportunity', 'deal'), node('Organization', 'lone'),
   ],
   relationships: [
     rel('WORKS_AT', 'anna', 'acme', { title: 'Buyer' }), rel('WORKS_AT', 'bert', 'acme'), rel('SERVES', 'dist', 'acme', { as: 'DISTRIBUTOR' }),
@@ -102,6 +102,45 @@ describe('accountNetwork', () => {
     expect(net.edges.every((e) => returned.has(e.fromId) && returned.has(e.toId))).toBe(true);
     expect((await network({ depth: 1, limit: 5 })).truncated).toBe(false);
     expect((await network({ depth: 2, limit: 5 })).truncated).toBe(true);
+  });
+
+  it('is not truncated when the last ring asked for fills nodeLimit exactly, and is when a further ring has a node', async () => {
+    const all = ['acme@0', ...byId('anna', 'bert', 'dist', 'kim').map((k) => `${k}@1`), ...byId('beta', 'carl', 'press').map((k) => `${k}@2`)];
+    const exactly = await network({ depth: 2, limit: 8 });
+    expect([rings(exactly), exactly.truncated]).toEqual([all, false]);
+    const oneShort = await network({ depth: 3, limit: 8 });
+    expect([rings(oneShort), oneShort.truncated]).toEqual([all, true]);
+    expect(oneShort.edges).toHaveLength(9);
+    const room = await network({ depth: 3, limit: 9 });
+    expect([rings(room), room.truncated]).toEqual([[...all, 'dave@3'], false]);
+  });
+
+  it('answers only the account when nodeLimit is 1, and an account without neighbours alone and whole', async () => {
+    const one = await network({ limit: 1 });
+    expect([rings(one), one.edges, one.truncated]).toEqual([['acme@0'], [], true]);
+    const lone = await network({ id: ids.lone, depth: 3 });
+    expect([rings(lone), lone.edges, lone.truncated]).toEqual([['lone@0'], [], false]);
+  });
+
+  it('lists a node reached from several nodes of a ring once, at its nearest depth', async () => {
+    // bert is next to acme and to anna (ring 1); press is reached from bert twice (INFLUENCES and KNOWS)
+    const net = await network({ depth: 3 });
+    const listed = net.nodes.map((n) => n.node.id);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(rings(net).filter((r) => r.startsWith('bert') || r.startsWith('press'))).toEqual(['bert@1', 'press@2']);
+  });
+
+  it('answers in one transaction of one statement, at any depth', async () => {
+    const costOf = async (request: () => Promise<unknown>) => {
+      const before = { transactions: server.db.transactions, statements: server.db.roundTrips };
+      await request();
+      return { transactions: server.db.transactions - before.transactions, statements: server.db.roundTrips - before.statements };
+    };
+    const signIn = await costOf(() => server.data('{ __typename }'));
+    for (const depth of [1, 3]) {
+      const used = await costOf(() => network({ depth }));
+      expect({ transactions: used.transactions - signIn.transactions, statements: used.statements - signIn.statements }).toEqual({ transactions: 1, statements: 1 });
+    }
   });
 
   it('walks only the relationship types asked for', async () => {
