@@ -26,6 +26,21 @@ export function residentMb(pid: number): number | undefined {
   }
 }
 
+/** CPU seconds (user + system, all threads) process `pid` has used so far (Linux's /proc), or undefined where that is not readable. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name in parentheses: the state is field 3, utime 14 and stime 15, in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: what /proc counts CPU time in, 100 on every Linux Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Runs `npm run build` (compiled API and explorer) unless BENCH_BUILD=false. */
 export function buildApi(log: (line: string) => void): void {
   if (process.env.BENCH_BUILD === 'false') return log('BENCH_BUILD=false: using the existing dist/ build');

@@ -4,7 +4,9 @@
  * BENCH_CONNECTIONS (8) for PROFILE_SECONDS (10) each, PROFILE_RUNS (2) times in a row (the first
  * run also warms up), with the kinds of the mixed workload and the bench's generic reads whose
  * names contain one of PROFILE_ONLY's `|`-separated parts (default "node by id"); each generic
- * read also by raw Cypher from the bench's driver, for the limit. BENCH_API_NODE_ARGS passes
+ * read also by raw Cypher from the bench's driver, for the limit. Each run prints req/s and the
+ * CPU time the API and Neo4j spent per request: on a shared machine the CPU per request varies
+ * far less than the req/s, so compare builds by it. BENCH_API_NODE_ARGS passes
  * flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=<dir>` for a CPU profile.
  */
 import os from 'node:os';
@@ -14,7 +16,7 @@ import { benchSignIn } from './bench-sign-in';
 import { asLoadRequest, byKind, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { pickSubjects } from './picks';
 import { benchCases } from './cases';
-import { buildApi, residentMb, startApi } from './processes';
+import { buildApi, cpuSeconds, residentMb, startApi } from './processes';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const seconds = env('PROFILE_SECONDS', 10);
@@ -23,6 +25,17 @@ const connections = env('BENCH_CONNECTIONS', 8);
 const parts = (process.env.PROFILE_ONLY ?? 'node by id').split('|');
 const log = (line: string) => console.log(line);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+/** Runs `work` and adds the CPU time it cost each process, in ms per request answered. */
+async function withCpu(pids: Record<string, number>, work: () => Promise<LoadResult>): Promise<[LoadResult, string]> {
+  const before = Object.values(pids).map(cpuSeconds);
+  const result = await work();
+  const spent = Object.entries(pids).map(([name, pid], i) => {
+    const [start, end] = [before[i], cpuSeconds(pid)];
+    const perRequest = start === undefined || end === undefined ? 'n/a' : (((end - start) * 1000) / result.requests).toFixed(2);
+    return `${name} ${perRequest}`;
+  });
+  return [result, `CPU ms/request: ${spent.join(', ')}`];
+}
 const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`;
 
 async function main(): Promise<void> {
@@ -34,23 +47,24 @@ async function main(): Promise<void> {
     const signIn = await benchSignIn(driver);
     const api = await startApi(store.uri, signIn.jwtSecret);
     const endpoint = { url: api.url, headers: signIn.headers };
+    const both = { API: api.pid, Neo4j: store.neo4jPid };
     const wanted = (name: string) => parts.some((part) => name.includes(part));
     try {
       for (const [kind, requests] of byKind(mixedWorkload(picks))) {
         if (!wanted(kind)) continue;
         for (let run = 1; run <= runs; run++) {
           const started = Date.now();
-          const result = await loadRun(endpoint, requests, seconds, connections);
-          log(`${kind} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
+          const [result, cpu] = await withCpu(both, () => loadRun(endpoint, requests, seconds, connections));
+          log(`${kind} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, ${cpu}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
         }
       }
       for (const c of benchCases(picks).filter((x) => x.neo4jGraphql && wanted(x.name))) {
         for (let run = 1; run <= runs; run++) {
           const started = Date.now();
-          const result = await loadRun(endpoint, [asLoadRequest(c.xrm)], seconds, connections);
-          log(`${c.name} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
-          const raw = await rawLoad(driver, c, seconds, connections);
-          log(`${c.name} (run ${run}): raw ${show(raw)} (load ${load()})`);
+          const [result, cpu] = await withCpu(both, () => loadRun(endpoint, [asLoadRequest(c.xrm)], seconds, connections));
+          log(`${c.name} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, ${cpu}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
+          const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
+          log(`${c.name} (run ${run}): raw ${show(raw)}, ${rawCpu} (load ${load()})`);
         }
       }
     } finally {
