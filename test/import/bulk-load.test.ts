@@ -130,7 +130,9 @@ describe('npm run import into a store without entities (indexes after the load)'
   });
 
   it('an import cut off during the load leaves a store that the next start completes, and the next import finishes', async () => {
-    const file = worldFile(2_000);
+    // 600 nodes are some 2,500 rows, 50 batches: the cut comes after the first, long before the
+    // last (the read-only indexes not built below say it came before the end).
+    const file = worldFile(600);
     await onFreshStore(async () => {
       const { child, done } = startImport([file, '--batch-size', '50']);
       // Cut it off once the first batches are in, long before the last.
@@ -154,7 +156,7 @@ describe('npm run import into a store without entities (indexes after the load)'
       expect(resumed.code).toBe(0);
       expect(resumed.stdout).not.toMatch(DEFERRED_NOTE);
       const [{ count }] = await server.db.read<{ count: number }>('MATCH (n:Entity) RETURN count(n) AS count');
-      expect(count).toBe(2_000);
+      expect(count).toBe(600);
     });
   });
 });
