@@ -169,7 +169,9 @@ async function adjacencyCacheLine(driver: Driver): Promise<string> {
     if (!row.enabled) return 'path cache: off';
     // About 60 bytes an edge (the object and its slot) and 250 a node held (its entry and arrays).
     const mb = (row.edges * 60 + row.nodes * 250) / 1e6;
-    return `path cache: ${row.nodes} nodes, ${row.edges} edges (cap ${row.maxEdges}), ≈ ${mb.toFixed(0)} MB of heap; ${row.hits} hits, ${row.misses} misses, ${row.evicted} evicted`;
+    // A procedure without the start-up warm-up has no warmedNodes; a running one has it null.
+    const warm = !('warmedNodes' in row) ? '' : row.warmedNodes === null ? '; start-up warm-up off or still running' : `; start-up warm-up: ${row.warmedNodes} nodes, ${row.warmedEdges} edges in ${row.warmMillis} ms`;
+    return `path cache: ${row.nodes} nodes, ${row.edges} edges (cap ${row.maxEdges}), ≈ ${mb.toFixed(0)} MB of heap; ${row.hits} hits, ${row.misses} misses, ${row.evicted} evicted${warm}`;
   } catch {
     return 'path cache: none in this procedure';
   }

@@ -63,6 +63,8 @@ final class AdjacencyCache {
     private long hits;
     private long misses;
     private long evicted;
+    /** What the start-up warm-up (CacheWarmer) held once it ended: nodes warmed (-1 when it was cut short), edges around them, its time; null before. */
+    private Warmed warmed;
 
     AdjacencyCache(long maxEdges) {
         this.maxEdges = maxEdges;
@@ -161,10 +163,17 @@ final class AdjacencyCache {
         edges = 0;
     }
 
-    /** What the cache holds and how it served: nodes and edges held, the cap, lookups that hit and missed, nodes evicted. */
-    record Statistics(long nodes, long edges, long maxEdges, long hits, long misses, long evicted) {}
+    /** What the start-up warm-up did: the nodes it read around (-1 when the database stopped under it), the edges held around them, how long it took. */
+    record Warmed(int nodes, long edges, long millis) {}
+
+    synchronized void warmedUp(int nodes, long edges, long millis) {
+        warmed = new Warmed(nodes, edges, millis);
+    }
+
+    /** What the cache holds and how it served: nodes and edges held, the cap, lookups that hit and missed, nodes evicted, the warm-up (null until it ended). */
+    record Statistics(long nodes, long edges, long maxEdges, long hits, long misses, long evicted, Warmed warmed) {}
 
     synchronized Statistics statistics() {
-        return new Statistics(entries.size(), edges, maxEdges, hits, misses, evicted);
+        return new Statistics(entries.size(), edges, maxEdges, hits, misses, evicted, warmed);
     }
 }

@@ -37,6 +37,8 @@ public final class AdjacencyCacheExtension extends ExtensionFactory<AdjacencyCac
             private AdjacencyCache cache;
             private CacheInvalidation invalidation;
             private UUID id;
+            private CacheWarmer warmer;
+            private Thread warming;
 
             @Override
             public void start() {
@@ -48,11 +50,28 @@ public final class AdjacencyCacheExtension extends ExtensionFactory<AdjacencyCac
                 // Listening first: no entry may be stored without a commit being able to drop it.
                 dbms.registerTransactionEventListener(database.databaseName(), invalidation);
                 AdjacencyCache.register(id, cache);
+                int warmNodes = CacheWarmer.configuredNodes();
+                if (warmNodes > 0) {
+                    // In the background: the database is ready, and answers, while its hubs are read.
+                    warmer = new CacheWarmer(database, cache, warmNodes);
+                    warming = new Thread(warmer, "xrm-adjacency-cache-warm-up-" + database.databaseName());
+                    warming.setDaemon(true);
+                    warming.start();
+                }
             }
 
             @Override
             public void stop() {
                 if (cache == null) return;
+                if (warmer != null) {
+                    warmer.stop();
+                    try {
+                        warming.join(10_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    warmer = null;
+                }
                 AdjacencyCache.unregister(id, cache);
                 dbms.unregisterTransactionEventListener(database.databaseName(), invalidation);
                 cache.clear();
