@@ -104,6 +104,6 @@ describe("the path cache's warm-up at start", () => {
     await database.write(DELETE_KNOWS, { from: ids[removed.from], to: ids[removed.to] });
     doc.relationships.splice(doc.relationships.indexOf(removed), 1);
     await expectReference();
-    // Two starts of a JVM and an import: far more than the default five seconds on a loaded machine.
+    // Two starts of a JVM and an import: more than the suite's 120 s on a loaded machine.
   }, 300_000);
 });
