@@ -85,7 +85,8 @@ final class CacheWarmer implements Runnable {
                 hubs = bestConnected(((InternalTransaction) tx).kernelTransaction());
             }
             // Neighbourhoods of hubs overlap: what is read from the store, not what is held around each, fills the cache.
-            long[] store = {cache.statistics().maxEdges() / 2};
+            long budget = cache.statistics().maxEdges() / 2;
+            long[] store = {budget};
             int warmed = 0;
             for (long hub : hubs) {
                 if (stopped || store[0] <= 0) break;
@@ -94,7 +95,7 @@ final class CacheWarmer implements Runnable {
                 }
                 warmed++;
             }
-            cache.warmedUp(warmed, cache.statistics().maxEdges() / 2 - Math.max(0, store[0]), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            cache.warmedUp(warmed, budget - Math.max(0, store[0]), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException stoppedUnderIt) {
             // The database stopped or failed under the warm-up: a colder cache is still an exact one.
             cache.warmedUp(-1, 0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
