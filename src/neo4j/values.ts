@@ -7,8 +7,10 @@ import neo4j, { type Date as Neo4jDate, type DateTime, type LocalDateTime } from
  */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toNative);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toNative);
+  // Maps arrive as plain objects: the common case, so it skips the eight type checks below.
+  if (Object.getPrototypeOf(value) === Object.prototype) return mapToNative(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   // The driver runs with disableLosslessIntegers: temporal fields are numbers.
   if (neo4j.isDateTime(value)) return dateTimeToIso(value as unknown as DateTime<number>);
@@ -20,8 +22,12 @@ export function toNative(value: unknown): unknown {
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toNative((value as { properties: unknown }).properties);
   }
+  return mapToNative(value as Record<string, unknown>);
+}
+
+function mapToNative(map: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toNative(inner);
+  for (const key of Object.keys(map)) out[key] = toNative(map[key]);
   return out;
 }
 
