@@ -57,13 +57,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Where a build of the API lives (its `dist/`) and the flags its node gets. */
+export interface ApiBuild {
+  root: string;
+  nodeArgs: string[];
+}
+
+/** This checkout's build, with BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where the API's time goes. */
+export const THIS_BUILD: ApiBuild = { root: PROJECT_ROOT, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [] };
+
 /** Starts the compiled API on `neo4jUri` with NODE_ENV=production, checking tokens signed with `jwtSecret`; waits until /readyz answers. */
-export async function startApi(neo4jUri: string, jwtSecret: string): Promise<ServerProcess> {
+export async function startApi(neo4jUri: string, jwtSecret: string, build: ApiBuild = THIS_BUILD): Promise<ServerProcess> {
   const port = await freePort();
-  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where the API's time goes.
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist/src/main.js')], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, [...build.nodeArgs, path.join(build.root, 'dist/src/main.js')], {
+    cwd: build.root,
     env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), SEED: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: jwtSecret,
       // Required in production; the bench opens no preference link.
       LINK_SIGNING_SECRET: randomBytes(32).toString('base64url'),

@@ -8,15 +8,20 @@
  * CPU time the API and Neo4j spent per request: on a shared machine the CPU per request varies
  * far less than the req/s, so compare builds by it. BENCH_API_NODE_ARGS passes
  * flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=<dir>` for a CPU profile.
+ * PROFILE_AGAINST names another checkout whose `dist/` is already built (e.g. a worktree of main
+ * after `npm run build`): its API then runs beside this one on the same Neo4j, both warm, and each
+ * run loads this build, then that one ("other", with PROFILE_AGAINST_NODE_ARGS), so that two
+ * builds (or two sets of node flags, with PROFILE_AGAINST=.) are compared in one sitting.
  */
 import os from 'node:os';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { openBenchStore } from './bench-store';
 import { benchSignIn } from './bench-sign-in';
 import { asLoadRequest, byKind, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { pickSubjects } from './picks';
 import { benchCases } from './cases';
-import { buildApi, cpuSeconds, residentMb, startApi } from './processes';
+import { buildApi, cpuSeconds, residentMb, startApi, type ServerProcess } from './processes';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const seconds = env('PROFILE_SECONDS', 10);
@@ -36,6 +41,7 @@ async function withCpu(pids: Record<string, number>, work: () => Promise<LoadRes
   });
   return [result, `CPU ms/request: ${spent.join(', ')}`];
 }
+const against = process.env.PROFILE_AGAINST;
 const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`;
 
 async function main(): Promise<void> {
@@ -46,29 +52,34 @@ async function main(): Promise<void> {
     const picks = await pickSubjects(driver);
     const signIn = await benchSignIn(driver);
     const api = await startApi(store.uri, signIn.jwtSecret);
-    const endpoint = { url: api.url, headers: signIn.headers };
-    const both = { API: api.pid, Neo4j: store.neo4jPid };
+    const apis: [string, ServerProcess][] = [['API', api]];
     const wanted = (name: string) => parts.some((part) => name.includes(part));
     try {
+      if (against) {
+        const nodeArgs = process.env.PROFILE_AGAINST_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+        apis.push(['other', await startApi(store.uri, signIn.jwtSecret, { root: path.resolve(against), nodeArgs })]);
+      }
       for (const [kind, requests] of byKind(mixedWorkload(picks))) {
         if (!wanted(kind)) continue;
         for (let run = 1; run <= runs; run++) {
-          const started = Date.now();
-          const [result, cpu] = await withCpu(both, () => loadRun(endpoint, requests, seconds, connections));
-          log(`${kind} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, ${cpu}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
+          for (const [name, server] of apis) {
+            const started = Date.now();
+            const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, requests, seconds, connections));
+            log(`${kind} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
+          }
         }
       }
       for (const c of benchCases(picks).filter((x) => x.neo4jGraphql && wanted(x.name))) {
         for (let run = 1; run <= runs; run++) {
           const started = Date.now();
-          const [result, cpu] = await withCpu(both, () => loadRun(endpoint, [asLoadRequest(c.xrm)], seconds, connections));
+          const [result, cpu] = await withCpu({ API: api.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: api.url, headers: signIn.headers }, [asLoadRequest(c.xrm)], seconds, connections));
           log(`${c.name} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, ${cpu}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
           const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
           log(`${c.name} (run ${run}): raw ${show(raw)}, ${rawCpu} (load ${load()})`);
         }
       }
     } finally {
-      await api.stop();
+      for (const [, server] of apis) await server.stop();
     }
   } finally {
     await driver.close();
