@@ -15,5 +15,14 @@ export function markPropertyFields(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** Whether `field` just reads the property of its name (markPropertyFields). */
-export const readsProperty = (field: GraphQLField<unknown, unknown>): boolean => field.extensions?.property === true;
+/**
+ * A field resolver that reads only the row's properties `names` (the extension `reads`), so that a
+ * query that knows the selection may still fetch just those. Declare every property it reads.
+ */
+export const readingProperties = <Resolve>(names: readonly string[], resolve: Resolve) => ({ resolve, extensions: { reads: names } });
+
+/** The row's properties `field` reads: its own (markPropertyFields), those it declares (readingProperties), or null for any. */
+export function propertiesRead(field: GraphQLField<unknown, unknown>): readonly string[] | null {
+  if (field.extensions?.property === true) return [field.name];
+  return (field.extensions?.reads as readonly string[] | undefined) ?? null;
+}

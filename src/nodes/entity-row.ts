@@ -20,9 +20,11 @@ export interface EntityRow {
  */
 export const TIMESTAMPS = (x: string) => `createdAt: ${x}.createdAt.epochMillis, updatedAt: ${x}.updatedAt.epochMillis`;
 
+/** Cypher: the GraphQL type of node `n`, its label besides Entity. */
+export const TYPENAME = (n: string) => `[label IN labels(${n}) WHERE label <> 'Entity'][0]`;
+
 /** Cypher map projection that turns node `n` into an EntityRow (`more`: further map entries). */
-export const ENTITY_ROW = (n: string, more?: string) =>
-  `${n} { .*, ${TIMESTAMPS(n)}, __typename: [label IN labels(${n}) WHERE label <> 'Entity'][0]${more ? `, ${more}` : ''} }`;
+export const ENTITY_ROW = (n: string, more?: string) => `${n} { .*, ${TIMESTAMPS(n)}, __typename: ${TYPENAME(n)}${more ? `, ${more}` : ''} }`;
 
 /**
  * How a query that answers nodes turns node variable `n` into a row: ENTITY_ROW, or a projection

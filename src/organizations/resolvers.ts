@@ -1,7 +1,9 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
+import { readingProperties } from '../graphql/property-fields';
+import type { EntityRow } from '../nodes/entity-row';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
 import { storedWeight } from '../paths';
-import { neighbourEdges, neighbourNode, neighbourNodes, pageWithWalksAhead } from '../relationships';
+import { neighbourEdges, neighbourNode, neighbourNodes, pageWithWalksAhead, type Neighbour } from '../relationships';
 import { deleteOrganization } from './delete-organization';
 import { listOrganizations } from './list-organizations';
 import { organizationById } from './organization-by-id';
@@ -17,7 +19,7 @@ export const organizationResolvers: Resolvers = {
     deleteOrganization: (_root, { id, force }, { mutate }) => mutate((tx) => deleteOrganization(tx, id, force ?? false)),
   },
   Organization: {
-    kinds: (org) => (org.kinds as OrganizationKind[] | undefined) ?? [],
+    kinds: readingProperties(['kinds'], (org: EntityRow) => (org.kinds as OrganizationKind[] | undefined) ?? []),
     people: neighbourEdges('employeesOf'),
     partners: neighbourEdges('partnersOf'),
     customers: neighbourEdges('customersOf'),
@@ -28,6 +30,6 @@ export const organizationResolvers: Resolvers = {
     influencedBy: neighbourEdges('influencedBy'),
   },
   InfluenceEdge: {
-    weight: (edge) => storedWeight(edge.weight),
+    weight: readingProperties(['weight'], (edge: Neighbour) => storedWeight(edge.weight)),
   },
 };

@@ -1,8 +1,10 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
+import { readingProperties } from '../graphql/property-fields';
+import type { EntityRow } from '../nodes/entity-row';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
 import { storedWeight } from '../paths';
 import { refuseErasedKey } from '../privacy';
-import { neighbourEdges, neighbourNode, neighbourNodes, nodeOfTypeWithWalksAhead, pageWithWalksAhead } from '../relationships';
+import { neighbourEdges, neighbourNode, neighbourNodes, nodeOfTypeWithWalksAhead, pageWithWalksAhead, type Neighbour } from '../relationships';
 import { listPeople } from './list-people';
 
 export const peopleResolvers: Resolvers = {
@@ -20,7 +22,7 @@ export const peopleResolvers: Resolvers = {
     deletePerson: (_root, { id }, { mutate }) => mutate(async (tx) => (await deleteEntity(tx, 'Person', id)).id),
   },
   Person: {
-    kinds: (person) => (person.kinds as PersonKind[] | undefined) ?? [],
+    kinds: readingProperties(['kinds'], (person: EntityRow) => (person.kinds as PersonKind[] | undefined) ?? []),
     employers: neighbourEdges('employersOf'),
     manager: neighbourNode('managerOf'),
     reports: neighbourNodes('reportsOf'),
@@ -29,7 +31,7 @@ export const peopleResolvers: Resolvers = {
     influencedBy: neighbourEdges('influencedBy'),
   },
   KnowsEdge: {
-    strength: (edge) => storedWeight(edge.strength),
-    interactionCount: (edge) => (edge.interactionCount as number | undefined) ?? 0,
+    strength: readingProperties(['strength'], (edge: Neighbour) => storedWeight(edge.strength)),
+    interactionCount: readingProperties(['interactionCount'], (edge: Neighbour) => (edge.interactionCount as number | undefined) ?? 0),
   },
 };

@@ -4,6 +4,7 @@ import type { Neighbour } from './walks';
 
 export { relationshipResolvers as resolvers } from './resolvers';
 export { createNeighbourLoaders as createLoaders };
+export type { Neighbour };
 export { KNOWS_STRENGTH } from './knows-strength';
 export { neighbourEdges, neighbourNode, neighbourNodes } from './neighbour-fields';
 export { walksAhead } from './walks-ahead';

@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Params, Reader } from '../neo4j/database';
 import { param } from '../neo4j/values';
-import { TIMESTAMPS, type EntityRow } from '../nodes/entity-row';
+import type { EntityRow } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 import { WALKS, walkPattern, type Neighbour, type Walk, type WalkName } from './walks';
-import { aheadSignature, WHOLE_ROW, type NodeAhead, type WalkAhead } from './walks-ahead';
-import { rowWithWalksAhead, takeWalksAhead } from './walks-ahead-projection';
+import { neighbourSignature, WHOLE_NEIGHBOUR, type NeighbourAhead, type NodeAhead, type WalkAhead } from './walks-ahead';
+import { neighbourRow, rowWithWalksAhead, takeWalksAhead } from './walks-ahead-projection';
 
 interface WalkBatch {
   walk: WalkName;
   limit: number;
-  /** What the selection reads of the neighbours found (properties, walks), fetched in the same statement. */
-  ahead: NodeAhead;
+  /** What the selection reads of the neighbours found (relationship and node properties, walks), fetched in the same statement. */
+  ahead: NeighbourAhead;
   ids: string[];
 }
 
@@ -29,7 +29,7 @@ const walkBranch = (batch: WalkBatch, i: number, params: Params) => {
     MATCH ${walkPattern(walk, 'n', 'r', 'm')} WHERE ${VISIBLE('m')}
     RETURN r, m ORDER BY ${walk.order('r', 'm')}, m.id LIMIT $limit${i}
   }
-  RETURN ${i} AS branch, id, collect(r {.*, ${TIMESTAMPS('r')}, node: ${rowWithWalksAhead('m', batch.ahead, params, `ahead${i}_`)}}) AS neighbours`;
+  RETURN ${i} AS branch, id, collect(${neighbourRow('r', batch.ahead.edge, rowWithWalksAhead('m', batch.ahead.node, params, `ahead${i}_`))}) AS neighbours`;
 };
 
 /**
@@ -50,9 +50,9 @@ const walkKey = (walk: WalkName, limit: number, ahead: string, id: string) => `$
  * `keepWalksAhead(rows, ahead)` keeps what another query fetched with rowWithWalksAhead.
  */
 export function createNeighbourLoaders(db: Reader) {
-  const aheadBySignature = new Map<string, NodeAhead>();
+  const aheadBySignature = new Map<string, NeighbourAhead>();
   const keep = (walk: WalkAhead, id: string, neighbours: Neighbour[]) =>
-    walks.prime(walkKey(walk.walk, walk.limit, aheadSignature(walk.node), id), neighbours);
+    walks.prime(walkKey(walk.walk, walk.limit, neighbourSignature(walk), id), neighbours);
 
   const walks: DataLoader<string, Neighbour[]> = new DataLoader<string, Neighbour[]>(async (keys) => {
     const batches = new Map<string, WalkBatch>();
@@ -60,7 +60,7 @@ export function createNeighbourLoaders(db: Reader) {
       const [walk, limit, ahead, id] = key.split('\t');
       const group = `${walk}\t${limit}\t${ahead}`;
       let batch = batches.get(group);
-      if (!batch) batches.set(group, (batch = { walk: walk as WalkName, limit: Number(limit), ahead: aheadBySignature.get(ahead) ?? WHOLE_ROW, ids: [] }));
+      if (!batch) batches.set(group, (batch = { walk: walk as WalkName, limit: Number(limit), ahead: aheadBySignature.get(ahead) ?? WHOLE_NEIGHBOUR, ids: [] }));
       batch.ids.push(id);
     }
     const list = [...batches.values()];
@@ -69,14 +69,14 @@ export function createNeighbourLoaders(db: Reader) {
     const found = new Map<string, Neighbour[]>();
     for (const row of rows) {
       const batch = list[row.branch];
-      for (const neighbour of row.neighbours) takeWalksAhead(neighbour.node, batch.ahead, keep);
-      found.set(walkKey(batch.walk, batch.limit, aheadSignature(batch.ahead), row.id), row.neighbours);
+      for (const neighbour of row.neighbours) takeWalksAhead(neighbour.node, batch.ahead.node, keep);
+      found.set(walkKey(batch.walk, batch.limit, neighbourSignature(batch.ahead), row.id), row.neighbours);
     }
     return keys.map((key) => found.get(key) ?? []);
   });
 
-  const neighboursByNodeId = (walk: WalkName, limit: number, ahead: NodeAhead = WHOLE_ROW) => {
-    const signature = aheadSignature(ahead);
+  const neighboursByNodeId = (walk: WalkName, limit: number, ahead: NeighbourAhead = WHOLE_NEIGHBOUR) => {
+    const signature = neighbourSignature(ahead);
     if (!aheadBySignature.has(signature)) aheadBySignature.set(signature, ahead);
     return { load: (id: string): Promise<Neighbour[]> => walks.load(walkKey(walk, Math.trunc(limit), signature, id)) };
   };

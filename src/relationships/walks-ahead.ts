@@ -3,7 +3,7 @@ import {
   type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import { LIMITS } from '../graphql/limits';
-import { readsProperty } from '../graphql/property-fields';
+import { propertiesRead } from '../graphql/property-fields';
 import { selectedFields } from '../graphql/selected-fields';
 import type { WalkName } from './walks';
 
@@ -25,19 +25,30 @@ export interface NodeAhead {
   walks: WalkAhead[];
 }
 
+/** What the selection reads of each neighbour along a walk: the relationship's properties (null: every one) and the node. */
+export interface NeighbourAhead {
+  edge: readonly string[] | null;
+  node: NodeAhead;
+}
+
 /** A walk the selection will ask of a node, and what it will read of the neighbours found. */
-export interface WalkAhead {
+export interface WalkAhead extends NeighbourAhead {
   walk: WalkName;
   limit: number;
-  node: NodeAhead;
 }
 
 /** Every property and no walk: what a row holds when nothing is known of its selection. */
 export const WHOLE_ROW: NodeAhead = { properties: null, walks: [] };
 
+/** Every property of the relationship and of the node: what a neighbour holds when nothing is known of its selection. */
+export const WHOLE_NEIGHBOUR: NeighbourAhead = { edge: null, node: WHOLE_ROW };
+
 /** One string per NodeAhead: loaders keep what they fetched under it. */
 export const aheadSignature = (node: NodeAhead): string =>
-  `${node.properties?.join('|') ?? '*'}[${node.walks.map((a) => `${a.walk}:${a.limit}${aheadSignature(a.node)}`).join(',')}]`;
+  `${node.properties?.join('|') ?? '*'}[${node.walks.map((a) => `${a.walk}:${a.limit}${neighbourSignature(a)}`).join(',')}]`;
+
+/** One string per NeighbourAhead. */
+export const neighbourSignature = (neighbour: NeighbourAhead): string => `(${neighbour.edge?.join('|') ?? '*'})${aheadSignature(neighbour.node)}`;
 
 interface Selections {
   sets: readonly SelectionSetNode[];
@@ -79,8 +90,7 @@ function aheadOf(info: GraphQLResolveInfo, at: Selections): NodeAhead {
     if (!definition) continue;
     const declared = definition.extensions?.walk as WalkField | undefined;
     if (!declared) {
-      if (properties && definitions.every(readsProperty)) properties.add(name);
-      else properties = null;
+      properties = withPropertiesRead(properties, definitions);
       continue;
     }
     const limit = declared.shape === 'node' ? 1 : getArgumentValues(definition, field, info.variableValues).first ?? definition.args.find((a) => a.name === 'first')?.defaultValue;
@@ -92,12 +102,46 @@ function aheadOf(info: GraphQLResolveInfo, at: Selections): NodeAhead {
   }
   const walks = new Map<string, WalkAhead>();
   for (const group of groups.values()) {
-    let under: Selections | undefined = { sets: group.fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])), type: group.type };
-    if (group.shape === 'edges') under = subSelections(info, under, (field) => field.name.value === 'node');
-    const ahead: WalkAhead = { walk: group.walk, limit: group.limit, node: under ? aheadOf(info, under) : WHOLE_ROW };
-    walks.set(`${ahead.walk}:${ahead.limit}${aheadSignature(ahead.node)}`, ahead);
+    const sets = group.fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+    const ahead: WalkAhead = { walk: group.walk, limit: group.limit, ...neighbourAheadOf(info, { sets, type: group.type }, group.shape) };
+    walks.set(`${ahead.walk}:${ahead.limit}${neighbourSignature(ahead)}`, ahead);
   }
   return { properties: properties && [...properties].sort(), walks: [...walks.values()] };
+}
+
+/**
+ * What the selection of a walk field (`at`, shaped as `shape`) reads of each neighbour: of an edge,
+ * the relationship's properties beside `node` and the node under it; of a node, the node itself.
+ */
+function neighbourAheadOf(info: GraphQLResolveInfo, at: Selections, shape: WalkField['shape']): NeighbourAhead {
+  if (shape !== 'edges') return { edge: [], node: aheadOf(info, at) };
+  let edge: Set<string> | null = new Set();
+  for (const { field, parent } of selectedFields(info, at.sets, at.type)) {
+    const name = field.name.value;
+    const definitions = fieldOnEveryType(info, parent, name);
+    if (name === 'node' || name === '__typename' || !definitions.length) continue;
+    edge = withPropertiesRead(edge, definitions);
+  }
+  const under = subSelections(info, at, (field) => field.name.value === 'node');
+  return { edge: edge && [...edge].sort(), node: under ? aheadOf(info, under) : WHOLE_ROW };
+}
+
+/**
+ * What the resolver of a walk field will ask of the neighbours: NeighbourAhead for the field being
+ * resolved (`info`), the same for every parent of a list.
+ */
+export const neighbourAhead = (info: GraphQLResolveInfo, shape: WalkField['shape']): NeighbourAhead =>
+  neighbourAheadOf(info, { sets: info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])), type: getNamedType(info.returnType) }, shape);
+
+/** `properties` with those the fields (one per possible type) read; null once one may read any. */
+function withPropertiesRead(properties: Set<string> | null, definitions: GraphQLField<unknown, unknown>[]): Set<string> | null {
+  if (!properties) return null;
+  for (const definition of definitions) {
+    const read = propertiesRead(definition);
+    if (!read) return null;
+    for (const name of read) properties.add(name);
+  }
+  return properties;
 }
 
 /** The field `name` of `parent`, or of every object type an interface `parent` stands for. */

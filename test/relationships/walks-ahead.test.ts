@@ -1,4 +1,7 @@
+import { getNamedType, isLeafType, isObjectType } from 'graphql';
+import { resolvers } from '../../src/areas';
 import type { ImportDocument } from '../../src/import';
+import { buildSchema } from '../../src/graphql/schema';
 import { SIGN_IN_ROUND_TRIPS, useTestServer, type TestClient } from '../support/test-server';
 
 /*
@@ -24,17 +27,19 @@ const WORLD: ImportDocument = {
     { type: 'Organization', key: 'suedhandel', properties: { name: 'Südhandel', kinds: ['DISTRIBUTOR'] } },
   ],
   relationships: [
-    { type: 'KNOWS', from: 'kim', to: 'anna', properties: { strength: 0.9 } },
-    { type: 'KNOWS', from: 'anna', to: 'bert', properties: { strength: 0.8 } },
+    { type: 'KNOWS', from: 'kim', to: 'anna', properties: { strength: 0.9, declaredStrength: 0.7, source: 'fair', since: '2019-04-01' } },
+    { type: 'KNOWS', from: 'anna', to: 'bert', properties: { strength: 0.8, interactionCount: 2 } },
     { type: 'KNOWS', from: 'bert', to: 'cora', properties: { strength: 0.3 } },
     { type: 'KNOWS', from: 'anna', to: 'cora', properties: { strength: 0.5 } },
     { type: 'KNOWS', from: 'dora', to: 'bert', properties: {} },
-    { type: 'WORKS_AT', from: 'anna', to: 'acme', properties: { title: 'Head of Procurement' } },
+    { type: 'WORKS_AT', from: 'anna', to: 'acme', properties: { title: 'Head of Procurement', department: 'Einkauf', since: '2015-01-01' } },
     { type: 'WORKS_AT', from: 'bert', to: 'acme', properties: { title: 'CFO' } },
     { type: 'SERVES', from: 'nordgross', to: 'acme', properties: { as: 'DISTRIBUTOR', territory: 'Nord' } },
     { type: 'SERVES', from: 'suedhandel', to: 'acme', properties: { as: 'DISTRIBUTOR', territory: 'Süd' } },
     { type: 'MANAGES', from: 'kim', to: 'acme', properties: { as: 'ACCOUNT_OWNER' } },
     { type: 'ACTS_FOR', from: 'jana', to: 'nordgross', properties: {} },
+    { type: 'INFLUENCES', from: 'bert', to: 'acme', properties: { weight: 0.6, topic: 'budget' } },
+    { type: 'INFLUENCES', from: 'cora', to: 'acme', properties: {} },
   ],
 };
 
@@ -154,5 +159,49 @@ describe('walks fetched ahead with the nodes that lead to them', () => {
         ],
       } }],
     });
+  });
+
+  it('fetches only the relationship properties a selection reads, and each edge field answers alone as beside all the others', async () => {
+    const schema = buildSchema(resolvers);
+    /** The leaf fields of the edge type `field` of `type` answers (the relationship's side of each edge). */
+    const edgeFields = (type: string, field: string) => {
+      const owner = schema.getType(type);
+      const edge = isObjectType(owner) && getNamedType(owner.getFields()[field].type);
+      if (!isObjectType(edge)) throw new Error(`${type}.${field} lists no edges`);
+      return Object.values(edge.getFields()).filter((f) => isLeafType(getNamedType(f.type))).map((f) => f.name);
+    };
+    // Worked out by hand for the fields whose resolvers read properties of other names or defaults.
+    const alone: Record<string, unknown[]> = {
+      'Person.knows.strength': [0.9, 0.8, 0.5], // kim, bert, cora
+      'Person.knows.interactionCount': [0, 2, 0],
+      'Organization.influencedBy.weight': [0.6, 0.5], // bert, cora (none stored)
+      'Person.influences.weight': [0.6],
+    };
+    const walks: [string, string, string][] = [
+      ['Person', 'knows', 'anna'], ['Person', 'employers', 'anna'], ['Person', 'influences', 'bert'],
+      ['Organization', 'people', 'acme'], ['Organization', 'partners', 'acme'], ['Organization', 'managers', 'acme'], ['Organization', 'influencedBy', 'acme'],
+      ['User', 'knows', 'kim'], ['User', 'accounts', 'kim'],
+    ];
+    for (const [type, field, key] of walks) {
+      const names = edgeFields(type, field);
+      // Every field beside all the others, and each alone (an alias is a selection of its own).
+      const aliases = names.map((name) => `alone_${name}: ${field}(first: 20) { ${name} node { id } }`).join('\n');
+      const { node } = await server.data(`query ($id: ID!) { node(id: $id) { ... on ${type} {
+        all: ${field}(first: 20) { ${names.join(' ')} node { id } }
+        ${aliases}
+      } } }`, { id: ids[key] });
+      expect(node.all.length).toBeGreaterThan(0);
+      for (const name of names) {
+        const coordinate = `${type}.${field}.${name}`;
+        const values = node[`alone_${name}`].map((edge: any) => edge[name]);
+        expect({ coordinate, values }).toEqual({ coordinate, values: node.all.map((edge: any) => edge[name]) });
+        if (alone[coordinate]) expect({ coordinate, values }).toEqual({ coordinate, values: alone[coordinate] });
+      }
+    }
+    // Fetched ahead with a page of organizations and their people.
+    const AHEAD = /* GraphQL */ `query { organizations(first: 5) { edges { node { id people(first: 5) { node { id ... on Person { knows(first: 5) { strength node { id } } } } } } } } }`;
+    const ahead = (await server.data(AHEAD)).organizations.edges.find((edge: any) => edge.node.id === ids.acme).node.people;
+    const anna = ahead.find((edge: any) => edge.node.id === ids.anna).node.knows;
+    expect(anna.map((edge: any) => edge.strength)).toEqual(alone['Person.knows.strength']);
   });
 });
