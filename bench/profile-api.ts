@@ -71,9 +71,11 @@ async function main(): Promise<void> {
       }
       for (const c of benchCases(picks).filter((x) => x.neo4jGraphql && wanted(x.name))) {
         for (let run = 1; run <= runs; run++) {
-          const started = Date.now();
-          const [result, cpu] = await withCpu({ API: api.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: api.url, headers: signIn.headers }, [asLoadRequest(c.xrm)], seconds, connections));
-          log(`${c.name} (run ${run}, ${started}–${Date.now()}): API ${show(result)}, ${cpu}, API RSS ${residentMb(api.pid)} MB (load ${load()})`);
+          for (const [name, server] of apis) {
+            const started = Date.now();
+            const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, [asLoadRequest(c.xrm)], seconds, connections));
+            log(`${c.name} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
+          }
           const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
           log(`${c.name} (run ${run}): raw ${show(raw)}, ${rawCpu} (load ${load()})`);
         }
