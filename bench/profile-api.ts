@@ -6,7 +6,10 @@
  * names contain one of PROFILE_ONLY's `|`-separated parts (default "node by id"); each generic
  * read also by raw Cypher from the bench's driver, for the limit. Each run prints req/s and the
  * CPU time the API and Neo4j spent per request: on a shared machine the CPU per request varies
- * far less than the req/s, so compare builds by it. BENCH_API_NODE_ARGS passes
+ * far less than the req/s, so compare builds by it. A fresh JVM keeps compiling for minutes: the
+ * first kind measured pays for it (the person page's third run still cost Neo4j 2 ms, its fifth
+ * 1.3, the account page's 1.2), so PROFILE_WARMUP (0) seconds of all the chosen mixed kinds, in
+ * turn, come first (on each API) when kinds are to be compared with each other. BENCH_API_NODE_ARGS passes
  * flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=<dir>` for a CPU profile.
  * PROFILE_AGAINST names another checkout whose `dist/` is already built (e.g. a worktree of main
  * after `npm run build`): its API then runs beside this one on the same Neo4j, both warm, and each
@@ -28,6 +31,7 @@ const seconds = env('PROFILE_SECONDS', 10);
 const runs = env('PROFILE_RUNS', 2);
 const connections = env('BENCH_CONNECTIONS', 8);
 const parts = (process.env.PROFILE_ONLY ?? 'node by id').split('|');
+const warmUp = env('PROFILE_WARMUP', 0);
 const log = (line: string) => console.log(line);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 /** Runs `work` and adds the CPU time it cost each process, in ms per request answered. */
@@ -58,6 +62,11 @@ async function main(): Promise<void> {
       if (against) {
         const nodeArgs = process.env.PROFILE_AGAINST_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
         apis.push(['other', await startApi(store.uri, signIn.jwtSecret, { root: path.resolve(against), nodeArgs })]);
+      }
+      const chosen = mixedWorkload(picks).filter((request) => wanted(request.kind));
+      for (const [name, server] of warmUp > 0 && chosen.length ? apis : []) {
+        const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, chosen, warmUp, connections));
+        log(`warm-up, the chosen mixed kinds in turn: ${name} ${show(result)}, ${cpu} (load ${load()})`);
       }
       for (const [kind, requests] of byKind(mixedWorkload(picks))) {
         if (!wanted(kind)) continue;

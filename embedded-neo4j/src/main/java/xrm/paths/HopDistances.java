@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.collections.api.list.primitive.LongList;
 import org.eclipse.collections.api.list.primitive.MutableLongList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * Hop distances from a set of roots, found breadth first, layer by layer, while the relationships
@@ -27,10 +26,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  */
 final class HopDistances {
     static final int UNREACHABLE = Integer.MAX_VALUE / 4;
-    private final LongIntHashMap distance = new LongIntHashMap();
+    /** Each node's distance, and for the last layer found how many relationships led into each of its nodes (a lower bound of its own). */
+    private final DistanceTable distance = new DistanceTable();
     private final List<MutableLongList> layers = new ArrayList<>();
-    /** For the last layer found: how many relationships led into each of its nodes (a lower bound of its own). */
-    private LongIntHashMap arrivals = new LongIntHashMap();
     private final Neighbourhoods neighbourhoods;
     private final long edgeBudget;
     /** Relationships walked so far, from the store or the cache, and those from the store alone. */
@@ -55,10 +53,7 @@ final class HopDistances {
         this.edgeBudget = edgeBudget;
         MutableLongList frontier = new LongArrayList();
         roots.forEach(root -> {
-            if (!distance.containsKey(root)) {
-                distance.put(root, 0);
-                frontier.add(root);
-            }
+            if (distance.reach(root, 0)) frontier.add(root);
         });
         layers.add(frontier);
         wholeComponent = frontier.isEmpty();
@@ -75,24 +70,30 @@ final class HopDistances {
                 return;
             }
             MutableLongList next = new LongArrayList();
-            arrivals = new LongIntHashMap();
             int hops = radius + 1;
             for (int i = 0; i < layer.size(); i++) {
                 long node = layer.get(i);
-                List<Neighbourhoods.Edge> known = known(node);
+                Known known = i < lookedUp.length && lookedUp[i] != null ? lookedUp[i] : known(node);
                 // A layer cut short still holds exact distances; the nodes it misses are merely further.
                 // A dense node (a distributor's thousands of SERVES) that would overrun the budget cuts the layer unread.
-                if (radius > 0 && (spent > edgeBudget || spent + (known != null ? known.size() : store.countedDegree(node, types)) > edgeBudget)) {
+                if (radius > 0 && (spent > edgeBudget || spent + (known != null ? known.count : store.countedDegree(node, types)) > edgeBudget)) {
                     stopped = true;
                     return;
                 }
                 if (known == null && neighbourhoods.sharing()) {
-                    known = neighbourhoods.readShared(node);
-                    walkedInStore += known.size();
+                    List<Neighbourhoods.Edge> read = neighbourhoods.readShared(node);
+                    walkedInStore += read.size();
+                    known = new Known(read, null, read.size());
                 }
                 if (known != null) {
-                    spent += known.size();
-                    for (Neighbourhoods.Edge edge : known) reached(edge.otherId, hops, next);
+                    spent += known.count;
+                    if (known.edges != null) {
+                        for (Neighbourhoods.Edge edge : known.edges) reached(edge.otherId, hops, next);
+                    } else {
+                        // Straight from the shared cache's arrays: no copy of a hub's thousands of edges.
+                        for (Neighbourhoods.Edge[] edges : known.shared) for (Neighbourhoods.Edge edge : edges) reached(edge.otherId, hops, next);
+                        neighbourhoods.edgesShared += known.count;
+                    }
                 } else {
                     // Only ids: no weights, nothing cached, so a wide ball stays cheap.
                     store.relationships(node, types, (relationship, type, start, end, other) -> {
@@ -102,6 +103,7 @@ final class HopDistances {
                     });
                 }
             }
+            lookedUp = NOTHING_LOOKED_UP;
             radius++;
             layers.add(next);
             layer = next;
@@ -109,25 +111,26 @@ final class HopDistances {
         wholeComponent = layer.isEmpty();
     }
 
-    /** The node's edges when this search or an earlier call (the shared cache) has them whole, else null. */
-    private List<Neighbourhoods.Edge> known(long node) {
-        Neighbourhoods.Adjacency adjacency = neighbourhoods.complete(node);
-        return adjacency != null ? adjacency.edges : neighbourhoods.sharedEdges(node);
-    }
+    /** A node's edges known whole: this search's own list, or the shared cache's arrays of the walked types; `count` edges in all. */
+    private record Known(List<Neighbourhoods.Edge> edges, Neighbourhoods.Edge[][] shared, int count) {}
 
-    /** How many edges known(node) would give, without copying them out of the shared cache; -1 for none. */
-    private int knownCount(long node) {
+    private static final Known[] NOTHING_LOOKED_UP = new Known[0];
+    /** What cannotFinish looked up for the next layer's nodes, by position, so the walk asks the shared cache once per node. */
+    private Known[] lookedUp = NOTHING_LOOKED_UP;
+
+    /** The node's edges when this search or an earlier call (the shared cache) has them whole, else null. */
+    private Known known(long node) {
         Neighbourhoods.Adjacency adjacency = neighbourhoods.complete(node);
-        return adjacency != null ? adjacency.edges.size() : neighbourhoods.sharedCount(node);
+        if (adjacency != null) return new Known(adjacency.edges, null, adjacency.edges.size());
+        Neighbourhoods.Edge[][] shared = neighbourhoods.sharedArrays(node);
+        if (shared == null) return null;
+        int count = 0;
+        for (Neighbourhoods.Edge[] edges : shared) count += edges.length;
+        return new Known(null, shared, count);
     }
 
     private void reached(long node, int hops, MutableLongList next) {
-        int known = distance.getIfAbsent(node, -1);
-        if (known < 0) {
-            distance.put(node, hops);
-            next.add(node);
-        }
-        if (known < 0 || known == hops) arrivals.addToValue(node, 1);
+        if (distance.reach(node, hops)) next.add(node);
     }
 
     /**
@@ -142,14 +145,16 @@ final class HopDistances {
         for (int i = 0; i < layer.size() - 1; i++) {
             long node = layer.get(i);
             Neighbourhoods.Adjacency known = neighbourhoods.complete(node);
-            least += known != null ? known.edges.size() : arrivals.get(node);
+            least += known != null ? known.edges.size() : distance.arrivals(node);
             if (least > edgeBudget) return true;
         }
         least = spent;
+        lookedUp = new Known[layer.size()];
         for (int i = 0; i < layer.size() - 1; i++) {
             long node = layer.get(i);
-            int known = knownCount(node);
-            least += known >= 0 ? known : Math.max(arrivals.get(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
+            Known found = lookedUp[i] = known(node);
+            int known = found != null ? found.count : -1;
+            least += known >= 0 ? known : Math.max(distance.arrivals(node), neighbourhoods.store().countedDegree(node, neighbourhoods.types()));
             if (least > edgeBudget) return true;
         }
         return false;
@@ -157,7 +162,7 @@ final class HopDistances {
 
     /** A lower bound of the hops between the roots and `node`. */
     int atLeast(long node) {
-        return distance.getIfAbsent(node, wholeComponent ? UNREACHABLE : radius + 1);
+        return distance.distance(node, wholeComponent ? UNREACHABLE : radius + 1);
     }
 
     /** Exact distances are known this far out: the radius, or without limit for a whole component. */
@@ -173,8 +178,7 @@ final class HopDistances {
         if ((long) a.exactWithin() + b.exactWithin() < hops) return null;
         HopDistances smaller = a.distance.size() <= b.distance.size() ? a : b;
         HopDistances larger = smaller == a ? b : a;
-        return smaller.distance.keyValuesView().anySatisfy(entry ->
-                larger.distance.containsKey(entry.getOne()) && entry.getTwo() + larger.distance.get(entry.getOne()) <= hops);
+        return smaller.distance.anySatisfy((node, distance) -> distance + larger.distance.distance(node, UNREACHABLE) <= hops);
     }
 
     /** How far the distances went and what they walked, for the counts file. */

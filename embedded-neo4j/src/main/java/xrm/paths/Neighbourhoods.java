@@ -179,6 +179,15 @@ final class Neighbourhoods {
         return edges;
     }
 
+    /** The shared cache's arrays of the node's edges, one per walked type, when it holds them all, else null: sharedEdges without the copy. */
+    Edge[][] sharedArrays(long node) {
+        AdjacencyCache.Facts facts = sharedFacts(node);
+        if (facts == null) return null;
+        Edge[][] arrays = new Edge[allTypes.length][];
+        for (int i = 0; i < allTypes.length; i++) arrays[i] = facts.byType[typesByToken[allTypes[i]].slot()];
+        return arrays;
+    }
+
     /** How many edges sharedEdges would give, without building them; -1 when the shared cache does not hold them all. */
     int sharedCount(long node) {
         AdjacencyCache.Facts facts = sharedFacts(node);
