@@ -46,6 +46,9 @@ async function withCpu(pids: Record<string, number>, work: () => Promise<LoadRes
   return [result, `CPU ms/request: ${spent.join(', ')}`];
 }
 const against = process.env.PROFILE_AGAINST;
+/** Loads `server` with `requests` for `duration` seconds, with the CPU it and Neo4j spent. */
+const loadOn = (server: ServerProcess, neo4jPid: number, headers: Record<string, string>, requests: Parameters<typeof loadRun>[1], duration: number) =>
+  withCpu({ API: server.pid, Neo4j: neo4jPid }, () => loadRun({ url: server.url, headers }, requests, duration, connections));
 const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`;
 
 async function main(): Promise<void> {
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
       }
       const chosen = mixedWorkload(picks).filter((request) => wanted(request.kind));
       for (const [name, server] of warmUp > 0 && chosen.length ? apis : []) {
-        const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, chosen, warmUp, connections));
+        const [result, cpu] = await loadOn(server, store.neo4jPid, signIn.headers, chosen, warmUp);
         log(`warm-up, the chosen mixed kinds in turn: ${name} ${show(result)}, ${cpu} (load ${load()})`);
       }
       for (const [kind, requests] of byKind(mixedWorkload(picks))) {
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
         for (let run = 1; run <= runs; run++) {
           for (const [name, server] of apis) {
             const started = Date.now();
-            const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, requests, seconds, connections));
+            const [result, cpu] = await loadOn(server, store.neo4jPid, signIn.headers, requests, seconds);
             log(`${kind} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
           }
         }
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
         for (let run = 1; run <= runs; run++) {
           for (const [name, server] of apis) {
             const started = Date.now();
-            const [result, cpu] = await withCpu({ API: server.pid, Neo4j: store.neo4jPid }, () => loadRun({ url: server.url, headers: signIn.headers }, [asLoadRequest(c.xrm)], seconds, connections));
+            const [result, cpu] = await loadOn(server, store.neo4jPid, signIn.headers, [asLoadRequest(c.xrm)], seconds);
             log(`${c.name} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
           }
           const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
