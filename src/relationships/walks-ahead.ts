@@ -64,10 +64,7 @@ interface Selections {
  * @include are not looked at (fetching more is harmless).
  */
 export function walksAhead(info: GraphQLResolveInfo, path: readonly string[]): NodeAhead {
-  let at: Selections | undefined = {
-    sets: info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])),
-    type: getNamedType(info.returnType),
-  };
+  let at: Selections | undefined = selectionsOf(info);
   for (const name of path) {
     at = subSelections(info, at, (field) => field.name.value === name);
     if (!at) return WHOLE_ROW;
@@ -130,8 +127,13 @@ function neighbourAheadOf(info: GraphQLResolveInfo, at: Selections, shape: WalkF
  * What the resolver of a walk field will ask of the neighbours: NeighbourAhead for the field being
  * resolved (`info`), the same for every parent of a list.
  */
-export const neighbourAhead = (info: GraphQLResolveInfo, shape: WalkField['shape']): NeighbourAhead =>
-  neighbourAheadOf(info, { sets: info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])), type: getNamedType(info.returnType) }, shape);
+export const neighbourAhead = (info: GraphQLResolveInfo, shape: WalkField['shape']): NeighbourAhead => neighbourAheadOf(info, selectionsOf(info), shape);
+
+/** The selections of the field being resolved, with its type. */
+const selectionsOf = (info: GraphQLResolveInfo): Selections => ({
+  sets: info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])),
+  type: getNamedType(info.returnType),
+});
 
 /** `properties` with those the fields (one per possible type) read; null once one may read any. */
 function withPropertiesRead(properties: Set<string> | null, definitions: GraphQLField<unknown, unknown>[]): Set<string> | null {
