@@ -1,10 +1,13 @@
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from './errors';
+import { selectedFields } from './selected-fields';
 
 /** A Relay connection as resolvers return it. */
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** Left out when the selection does not read it (readsTotalCount): counting can cost more than the page. */
+  totalCount?: number;
 }
 
 /**
@@ -26,17 +29,31 @@ export function offsetAfter(after: string | null | undefined): number {
 
 /** Builds the connection for `rows` (at most `first`) that start at `offset` of `totalCount`. */
 export function toConnection<T>(rows: T[], offset: number, totalCount: number): Connection<T> {
+  return { ...connectionOf(rows, offset, offset + rows.length < totalCount), totalCount };
+}
+
+/** The connection for a window read one row longer than `first`, without the total: that row tells whether a next page exists. */
+export function toUncountedConnection<T>(rows: T[], offset: number, first: number): Connection<T> {
+  return connectionOf(rows.slice(0, first), offset, rows.length > first);
+}
+
+function connectionOf<T>(rows: T[], offset: number, hasNextPage: boolean): Connection<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: offset + rows.length < totalCount,
+      hasNextPage,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount,
   };
+}
+
+/** Whether the selection of the connection field being resolved reads `totalCount` (in any fragment, under any alias). */
+export function readsTotalCount(info: GraphQLResolveInfo): boolean {
+  const sets = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+  return selectedFields(info, sets, getNamedType(info.returnType)).some(({ field }) => field.name.value === 'totalCount');
 }
 
 /** The page arguments every connection field takes (`first` has its default from the SDL). */

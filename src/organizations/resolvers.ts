@@ -1,4 +1,5 @@
 import type { OrganizationKind, Resolvers } from '../generated/graphql';
+import { readsTotalCount } from '../graphql/pagination';
 import { readingProperties } from '../graphql/property-fields';
 import type { EntityRow } from '../nodes/entity-row';
 import { createEntity, updateEntity } from '../nodes/entity-writes';
@@ -11,7 +12,7 @@ import { organizationById } from './organization-by-id';
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_root, { id }, context, info) => organizationById(context, info, id),
-    organizations: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listOrganizations(context.db, args, projection)),
+    organizations: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listOrganizations(context.db, { ...args, counted: readsTotalCount(info) }, projection)),
   },
   Mutation: {
     createOrganization: (_root, { input: { key, ...input } }, { mutate }) => mutate((tx) => createEntity(tx, 'Organization', input, key)),

@@ -1,4 +1,5 @@
 import type { PersonKind, Resolvers } from '../generated/graphql';
+import { readsTotalCount } from '../graphql/pagination';
 import { readingProperties } from '../graphql/property-fields';
 import type { EntityRow } from '../nodes/entity-row';
 import { createEntity, deleteEntity, updateEntity } from '../nodes/entity-writes';
@@ -10,7 +11,7 @@ import { listPeople } from './list-people';
 export const peopleResolvers: Resolvers = {
   Query: {
     person: (_root, { id }, context, info) => nodeOfTypeWithWalksAhead(context, info, id, 'Person'),
-    people: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listPeople(context.db, args, projection)),
+    people: (_root, args, context, info) => pageWithWalksAhead(context, info, (projection) => listPeople(context.db, { ...args, counted: readsTotalCount(info) }, projection)),
   },
   Mutation: {
     createPerson: (_root, { input: { key, ...input } }, { mutate }) =>

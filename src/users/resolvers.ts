@@ -1,4 +1,5 @@
 import type { UserRole, Resolvers } from '../generated/graphql';
+import { readsTotalCount } from '../graphql/pagination';
 import { deleteEntity } from '../nodes/entity-writes';
 import { neighbourEdges, neighbourNode } from '../relationships';
 import { listUsers } from './list-users';
@@ -6,7 +7,7 @@ import { createUser, updateUser } from './user-writes';
 
 export const userResolvers: Resolvers = {
   Query: {
-    users: (_root, page, { db }) => listUsers(db, page),
+    users: (_root, page, { db }, info) => listUsers(db, { ...page, counted: readsTotalCount(info) }),
   },
   Mutation: {
     createUser: (_root, { input }, { mutate }) => mutate((tx) => createUser(tx, input)),

@@ -131,6 +131,36 @@ describe('organizations', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('pages the same without totalCount, telling the last page by one row more', async () => {
+    const byName = ['alpha Wohnbau', 'Bau Schmidt', 'Bau Schmidt Kiel', 'Nordgroß', 'Südhandel'];
+    const query = /* GraphQL */ `query ($first: Int!, $after: String) { organizations(first: $first, after: $after) {
+      pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { name } } } }`;
+    for (let first = 1; first <= 6; first += 1) {
+      const pages: { names: string[]; hasNextPage: boolean; hasPreviousPage: boolean }[] = [];
+      let after: string | null = null;
+      do {
+        const { organizations }: any = await server.data(query, { first, after });
+        pages.push({ names: names(organizations), ...organizations.pageInfo, endCursor: undefined });
+        after = organizations.pageInfo.hasNextPage ? organizations.pageInfo.endCursor : null;
+      } while (after && pages.length < 10);
+      const expected = Array.from({ length: Math.ceil(byName.length / first) }, (_, i) => ({
+        names: byName.slice(i * first, (i + 1) * first),
+        hasNextPage: (i + 1) * first < byName.length,
+        hasPreviousPage: i > 0,
+        endCursor: undefined,
+      }));
+      expect(pages).toEqual(expected);
+    }
+  });
+
+  it('counts when totalCount is asked for under an alias or in a fragment', async () => {
+    const { organizations } = await server.data(/* GraphQL */ `{
+      organizations(first: 2) { all: totalCount ...Counted edges { node { name } } }
+    }
+    fragment Counted on OrganizationConnection { totalCount pageInfo { hasNextPage } }`);
+    expect(organizations).toEqual({ all: 5, totalCount: 5, pageInfo: { hasNextPage: true }, edges: [{ node: { name: 'alpha Wohnbau' } }, { node: { name: 'Bau Schmidt' } }] });
+  });
+
   it('takes an explicit null for an argument with a default as that default', async () => {
     const { organizations: byDefault } = await server.data('{ organizations { edges { node { name } } } }');
     const { organizations: byNull } = await server.data('query ($first: Int) { organizations(first: $first) { edges { node { name } } } }', { first: null });
