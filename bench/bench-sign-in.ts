@@ -4,7 +4,7 @@ import { mintToken } from '../src/access';
 
 const ENSURE_BENCH_ADMIN = `
 MERGE (u:Entity:User {key: 'u-bench-admin'})
-ON CREATE SET u.id = randomUUID(), u.name = 'Bench Admin', u.roles = ['ADMIN'], u.createdAt = datetime(), u.updatedAt = datetime()`;
+ON CREATE SET u.id = randomUUID(), u.name = 'Bench Admin', u.nameKey = 'bench admin', u.roles = ['ADMIN'], u.createdAt = datetime(), u.updatedAt = datetime()`;
 
 /**
  * Every request of a benchmark signs in like a client's would: a token of an ADMIN user (an

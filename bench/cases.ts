@@ -338,8 +338,8 @@ export function personById(id: string): Case {
 }
 
 const ORGANIZATIONS_WITH_PEOPLE = `
-MATCH (n:Organization)
-WITH n ORDER BY toLower(n.name), n.id LIMIT 50
+MATCH (n:Organization) WHERE n.nameKey IS NOT NULL
+WITH n ORDER BY n.nameKey, n.id LIMIT 50
 CALL (n) {
   MATCH (n)<-[r:WORKS_AT]-(m)
   WITH r, m ORDER BY toLower(m.name), m.id LIMIT 20

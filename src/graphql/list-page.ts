@@ -14,9 +14,25 @@ export interface ListSpec<Filter, Order extends string> {
    */
   conditions: { [K in keyof Filter]-?: string };
   /** ORDER BY terms over `n` per order value; `n.id` is always appended as the tie-break. */
-  orders: Record<Order, string>;
+  orders: Record<Order, string | IndexedOrder>;
   defaultOrder: Order;
 }
+
+/**
+ * An order a range index serves: its ORDER BY `terms`, and the `indexed` property (of `n`) they
+ * start with. Given a condition on that property, Neo4j reads the index in order and stops after
+ * the page instead of sorting every match; every node listed must have the property.
+ */
+export interface IndexedOrder {
+  terms: string;
+  indexed: string;
+}
+
+/** ORDER BY by name, case-insensitive: by the nameKey every listed label keeps (src/model/name-key.ts). */
+export const BY_NAME_KEY = {
+  ASC: { terms: 'n.nameKey ASC', indexed: 'n.nameKey' },
+  DESC: { terms: 'n.nameKey DESC', indexed: 'n.nameKey' },
+} as const satisfies Record<string, IndexedOrder>;
 
 export interface ListArgs<Filter, Order> extends PageArgs {
   filter?: Filter | null;
@@ -38,8 +54,10 @@ export async function listPage<Filter extends object, Order extends string>(
   projection: NodeProjection = WHOLE_NODE,
 ): Promise<Connection<EntityRow>> {
   const given = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined) as [keyof Filter, unknown][];
-  const where = `WHERE ${[VISIBLE('n'), ...given.map(([name]) => spec.conditions[name])].join(' AND ')}`;
-  const order = [...(orderBy?.length ? orderBy : [spec.defaultOrder]).map((o) => spec.orders[o]), 'n.id'].join(', ');
+  const orders = (orderBy?.length ? orderBy : [spec.defaultOrder]).map((o) => spec.orders[o]);
+  const inIndexOrder = typeof orders[0] === 'string' ? [] : [`${orders[0].indexed} IS NOT NULL`];
+  const where = `WHERE ${[VISIBLE('n'), ...inIndexOrder, ...given.map(([name]) => spec.conditions[name])].join(' AND ')}`;
+  const order = [...orders.map((o) => (typeof o === 'string' ? o : o.terms)), 'n.id'].join(', ');
   const params = (offset: number, first: number) => ({
     ...projection.params,
     ...Object.fromEntries(given),

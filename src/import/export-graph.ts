@@ -1,5 +1,6 @@
 import type { Reader } from '../neo4j/database';
 import { isNodeLabel, isRelationshipType } from '../model/graph-model';
+import { withoutNameKey } from '../model/name-key';
 import type { BackupNode, BackupRelationship, ImportLine } from './document';
 
 const PAGE = 2_000;
@@ -84,7 +85,7 @@ async function* pages<T extends { id: string }>(db: Reader, cypher: string): Asy
 }
 
 function backupNode(type: BackupNode['type'], { id, properties }: StoredNode): BackupNode {
-  const { key, id: _id, createdAt, updatedAt, ...rest } = properties;
+  const { key, id: _id, createdAt, updatedAt, ...rest } = withoutNameKey(properties);
   return {
     type,
     ...(typeof key === 'string' ? { key } : {}),

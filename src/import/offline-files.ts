@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_TYPES, RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
+import { NAME_KEYED_LABELS } from '../model/name-key';
 import type { PropertyKind } from '../model/properties';
 import type { NodeRow, RelationshipRow } from './parse-row';
 import { refId } from './parse-row';
@@ -18,6 +19,7 @@ const CSV_TYPE: Record<PropertyKind['kind'], string> = {
 };
 const TIMES: Record<string, PropertyKind> = { createdAt: { kind: 'datetime' }, updatedAt: { kind: 'datetime' } };
 const NODE_IDENTITY: Record<string, PropertyKind> = { key: { kind: 'string' }, id: { kind: 'string' } };
+const NAME_KEY: Record<string, PropertyKind> = { nameKey: { kind: 'string' } };
 
 /** The files one offline import reads: a CSV file with a typed header per label and per relationship type. */
 export interface OfflineInput {
@@ -88,7 +90,10 @@ export class OfflineFiles {
 
   private nodeFile(label: NodeLabel): CsvFile {
     let file = this.nodes.get(label);
-    if (!file) this.nodes.set(label, (file = this.open(`nodes-${label}`, ':ID', { ...NODE_TYPES[label].properties, ...NODE_IDENTITY, ...TIMES })));
+    if (!file) {
+      const derived = NAME_KEYED_LABELS.includes(label) ? NAME_KEY : {};
+      this.nodes.set(label, (file = this.open(`nodes-${label}`, ':ID', { ...NODE_TYPES[label].properties, ...derived, ...NODE_IDENTITY, ...TIMES })));
+    }
     return file;
   }
 

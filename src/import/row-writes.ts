@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withNameKey } from '../model/name-key';
 import type { NodeRow, RelationshipRow } from './parse-row';
 
 /**
@@ -11,10 +12,10 @@ export function rowTimes(row: NodeRow | RelationshipRow, now: unknown): { create
   return { createdAt: row.createdAt ?? now, updatedAt: row.updatedAt ?? now };
 }
 
-/** Every property of the node a node row creates: its properties, its key or id, an id (given or a new UUID) and its times. */
+/** Every property of the node a node row creates: its properties (and the nameKey of its name), its key or id, an id (given or a new UUID) and its times. */
 export function newNodeProperties(row: NodeRow, now: unknown): Record<string, unknown> {
   const id = row.id ?? (row.ref.by === 'id' ? row.ref.value : randomUUID());
-  return { ...row.properties, [row.ref.by]: row.ref.value, id, ...rowTimes(row, now) };
+  return { ...withNameKey(row.label, row.properties), [row.ref.by]: row.ref.value, id, ...rowTimes(row, now) };
 }
 
 /** Every property of the relationship a relationship row creates: its properties and its times. */

@@ -1,5 +1,6 @@
 import type { Tx } from '../neo4j/database';
 import { RELATIONSHIP_SPECS, type NodeLabel, type RelationshipTypeName } from '../model/graph-model';
+import { withNameKey } from '../model/name-key';
 import { NOTHING_SURELY_NEW, type SurelyNew } from './first-load';
 import { checkErasedKeys, checkNodes, checkRelationshipEnds, existingNodes, nodeRowRefs, type ExistingNodes } from './check-batch';
 import type { ParsedBatch } from './parse-batch';
@@ -78,7 +79,7 @@ async function writeNodes(tx: Tx, rows: NodeRow[], existing: ExistingNodes, now:
   }
   const changing = rows.filter((row) => !isNew(row) && Object.keys(row.properties).length > 0);
   for (const [group, part] of groups(changing, (row) => `update|${row.ref.by}`)) {
-    const params = part.map((row) => ({ ref: row.ref.value, properties: row.properties, updatedAt: rowTimes(row, now).updatedAt }));
+    const params = part.map((row) => ({ ref: row.ref.value, properties: withNameKey(row.label, row.properties), updatedAt: rowTimes(row, now).updatedAt }));
     const [{ updated }] = await tx.run<{ updated: number }>(cached(group, () => updateNodesCypher(part[0].ref.by)), { rows: params });
     report.nodesUpdated += updated;
   }

@@ -1,3 +1,4 @@
+import { NAME_KEYED_LABELS, nameKeyOf } from '../model/name-key';
 import type { Database } from './database';
 
 /**
@@ -9,6 +10,10 @@ const MIGRATIONS = [
   'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE',
   'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)',
   'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
+  // Lists by name read these in order (src/model/name-key.ts).
+  'CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey)',
+  'CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey)',
+  'CREATE INDEX user_name_key IF NOT EXISTS FOR (n:User) ON (n.nameKey)',
   'CREATE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email)',
   'CREATE INDEX user_email IF NOT EXISTS FOR (n:User) ON (n.email)',
   'CREATE INDEX organization_lifecycle_stage IF NOT EXISTS FOR (n:Organization) ON (n.lifecycleStage)',
@@ -53,7 +58,7 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(nameOf);
  * every write is checked against them from the first row on.
  */
 export const READ_ONLY_ENTITY_INDEXES: ReadonlySet<string> = new Set([
-  'organization_name', 'person_name', 'person_email', 'user_email', 'organization_lifecycle_stage',
+  'organization_name', 'person_name', 'organization_name_key', 'person_name_key', 'user_name_key', 'person_email', 'user_email', 'organization_lifecycle_stage',
   'organization_tier', 'opportunity_stage', 'opportunity_close', 'interaction_occurred', 'entity_search',
 ]);
 
@@ -68,7 +73,28 @@ export async function migrate(database: Database, options: MigrateOptions = {}):
   // Building an index on a big store takes longer than an ordinary transaction may.
   const db = database.forImport();
   for (const statement of MIGRATIONS) if (!options.except?.has(nameOf(statement))) await db.write(statement);
+  await fillNameKeys(db);
   if (options.wait ?? true) await db.write('CALL db.awaitIndexes(120)');
+}
+
+const NAMES_WITHOUT_KEY = `
+MATCH (n:${NAME_KEYED_LABELS.join('|')}) WHERE n.nameKey IS NULL AND n.name IS NOT NULL
+RETURN elementId(n) AS node, n.name AS name LIMIT 10000`;
+const SET_NAME_KEYS = `
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.node
+SET n.nameKey = row.nameKey`;
+
+/** Gives every node of a store written before nameKey existed its key, 10,000 a transaction. */
+async function fillNameKeys(db: Database): Promise<void> {
+  for (;;) {
+    const filled = await db.writeTransaction(async (tx) => {
+      const rows = await tx.run<{ node: string; name: string }>(NAMES_WITHOUT_KEY);
+      if (rows.length) await tx.run(SET_NAME_KEYS, { rows: rows.map(({ node, name }) => ({ node, nameKey: nameKeyOf(name) })) });
+      return rows.length;
+    });
+    if (!filled) return;
+  }
 }
 
 export interface IndexState {

@@ -2,6 +2,7 @@ import { badUserInput, notFound } from '../graphql/errors';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
 import { NODE_TYPES, OWNED_BY, RELATIONSHIP_SPECS, type NodeLabel, type Ownership, type RelationshipTypeName } from '../model/graph-model';
+import { withNameKey } from '../model/name-key';
 import { validInput, validKey, withoutNulls } from '../model/validate-properties';
 import { ENTITY_ROW, type EntityRow } from './entity-row';
 import { labelsOf } from './labels-of';
@@ -25,7 +26,7 @@ export async function createEntity(tx: Tx, label: NodeLabel, input: Record<strin
   const properties = withoutNulls(validInput(spec.properties, input, 'input', spec.required));
   const checkedKey = validKey(key);
   if (checkedKey) properties.key = checkedKey;
-  const [row] = await tx.run<{ node: EntityRow }>(createCypher(label), { properties, now: param.now() });
+  const [row] = await tx.run<{ node: EntityRow }>(createCypher(label), { properties: withNameKey(label, properties), now: param.now() });
   return row.node;
 }
 
@@ -40,7 +41,7 @@ export async function updateEntity(tx: Tx, label: NodeLabel, id: string, input: 
   for (const name of NODE_TYPES[label].required) {
     if (name in properties && properties[name] === null) throw badUserInput(`input.${name} is required and cannot be removed`);
   }
-  const [row] = await tx.run<{ node: EntityRow }>(updateCypher(label), { id, properties, now: param.now() });
+  const [row] = await tx.run<{ node: EntityRow }>(updateCypher(label), { id, properties: withNameKey(label, properties), now: param.now() });
   if (!row) throw notFound(label, id);
   return row.node;
 }

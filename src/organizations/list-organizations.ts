@@ -1,13 +1,13 @@
 import type { Reader } from '../neo4j/database';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql';
-import { listPage, type ListArgs } from '../graphql/list-page';
+import { BY_NAME_KEY, listPage, type IndexedOrder, type ListArgs } from '../graphql/list-page';
 import type { NodeProjection } from '../nodes/entity-row';
 import { VISIBLE } from '../nodes/visibility';
 
 /** ORDER BY terms per enum value; DESC on numbers puts missing values last. */
-const ORDER: Record<OrganizationOrder, string> = {
-  NAME_ASC: 'toLower(n.name) ASC',
-  NAME_DESC: 'toLower(n.name) DESC',
+const ORDER: Record<OrganizationOrder, string | IndexedOrder> = {
+  NAME_ASC: BY_NAME_KEY.ASC,
+  NAME_DESC: BY_NAME_KEY.DESC,
   CREATED_AT_ASC: 'n.createdAt ASC',
   CREATED_AT_DESC: 'n.createdAt DESC',
   UPDATED_AT_DESC: 'n.updatedAt DESC',

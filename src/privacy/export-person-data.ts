@@ -1,5 +1,6 @@
 import { notFound } from '../graphql/errors';
 import type { Reader } from '../neo4j/database';
+import { withoutNameKey } from '../model/name-key';
 
 /** `{id, key, type, name}` of node `n`: enough to name the other end without copying its record. */
 const REF = (n: string) => `{id: ${n}.id, key: ${n}.key, type: [label IN labels(${n}) WHERE label <> 'Entity'][0], name: ${n}.name}`;
@@ -45,7 +46,8 @@ RETURN {
  * Query.exportPersonData. NOT_FOUND for an unknown id.
  */
 export async function exportPersonData(db: Reader, personId: string): Promise<Record<string, unknown>> {
-  const [row] = await db.read<{ document: Record<string, unknown> }>(PERSON_DATA, { personId });
+  const [row] = await db.read<{ document: { person: { properties: Record<string, unknown> } } }>(PERSON_DATA, { personId });
   if (!row) throw notFound('Person', personId);
-  return { exportedAt: new Date().toISOString(), ...row.document };
+  const { person, ...rest } = row.document;
+  return { exportedAt: new Date().toISOString(), person: { ...person, properties: withoutNameKey(person.properties) }, ...rest };
 }

@@ -2,6 +2,7 @@ import { badUserInput, tooManyRequests } from '../graphql/errors';
 import type { ChangeReport } from '../graphql/mutate';
 import type { Tx } from '../neo4j/database';
 import { param } from '../neo4j/values';
+import { nameKeyOf } from '../model/name-key';
 import { convertProperty, email as emailKind } from '../model/properties';
 import { logInteraction } from '../interactions';
 import { hashToken, newLinkToken, publicUrl } from '../public-links';
@@ -35,7 +36,7 @@ OPTIONAL MATCH (existing:Person {email: $email})
 WITH existing ORDER BY existing.createdAt, existing.id LIMIT 1
 CALL (existing) {
   WITH existing WHERE existing IS NULL
-  CREATE (p:Entity:Person {id: randomUUID(), name: $name, email: $email, createdAt: $now, updatedAt: $now})
+  CREATE (p:Entity:Person {id: randomUUID(), name: $name, nameKey: $nameKey, email: $email, createdAt: $now, updatedAt: $now})
   RETURN p
   UNION
   WITH existing WHERE existing IS NOT NULL
@@ -72,9 +73,11 @@ export async function submitContactForm(tx: Tx, report: ChangeReport, input: Con
   }
   await tx.run(ADD_SUBMISSION, { emailHash, now: param.dateTime(now.toISOString()) });
 
+  const name = input.name?.trim() || email;
   const [person] = await tx.run<{ id: string }>(FIND_OR_CREATE_PERSON, {
     email,
-    name: input.name?.trim() || email,
+    name,
+    nameKey: nameKeyOf(name),
     now: param.dateTime(now.toISOString()),
   });
   const summary = [input.organizationName?.trim() && `Organization: ${input.organizationName.trim()}`, input.message?.trim()]

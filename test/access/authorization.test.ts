@@ -86,7 +86,7 @@ describe('the permission table, walked over the schema', () => {
   });
 
   it('lets a user without any role ask only who they are', async () => {
-    await server.db.write(`CREATE (:Entity:User {id: randomUUID(), key: 'u-nobody', name: 'Nobody', roles: [], createdAt: datetime(), updatedAt: datetime()})`);
+    await server.db.write(`CREATE (:Entity:User {id: randomUUID(), key: 'u-nobody', name: 'Nobody', nameKey: 'nobody', roles: [], createdAt: datetime(), updatedAt: datetime()})`);
     const nobody: TestClient = server.as({ user: 'u-nobody' });
     expect((await nobody.data(/* GraphQL */ `{ viewer { user { name } roles } }`)).viewer).toEqual({ user: { name: 'Nobody' }, roles: [] });
     const refused = await nobody.gql(/* GraphQL */ `{ users { totalCount } }`);

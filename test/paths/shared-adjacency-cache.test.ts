@@ -128,7 +128,7 @@ describe("the path procedure's shared cache of relationships", () => {
 
     // A new person, linked to the hub, may be stored under the deleted one's internal id.
     const newcomer = (await server.db.write<{ id: string }>(
-      `MATCH (hub:Entity {id: $hub}) CREATE (p:Entity:Person {id: randomUUID(), key: 'newcomer', name: 'newcomer'})-[:KNOWS {strength: 1}]->(hub) RETURN p.id AS id`,
+      `MATCH (hub:Entity {id: $hub}) CREATE (p:Entity:Person {id: randomUUID(), key: 'newcomer', name: 'newcomer', nameKey: 'newcomer'})-[:KNOWS {strength: 1}]->(hub) RETURN p.id AS id`,
       { hub: ids.hub },
     ))[0].id;
     ids.newcomer = newcomer;

@@ -32,7 +32,7 @@ export interface ApiProcess {
 const TEST_ADMIN_KEY = 'u-test-admin';
 const ENSURE_ADMIN = `
 MERGE (u:Entity:User {key: $key})
-ON CREATE SET u.id = randomUUID(), u.name = 'Test Admin', u.roles = ['ADMIN'], u.createdAt = datetime(), u.updatedAt = datetime()`;
+ON CREATE SET u.id = randomUUID(), u.name = 'Test Admin', u.nameKey = 'test admin', u.roles = ['ADMIN'], u.createdAt = datetime(), u.updatedAt = datetime()`;
 
 const COMMANDS: Record<Target, [string, string[]]> = {
   node: [process.execPath, ['--import', 'tsx', 'src/main.ts']],

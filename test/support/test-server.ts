@@ -6,6 +6,7 @@ import type { ImportDocument } from '../../src/import';
 import { DEFAULT_TIMEOUTS } from '../../src/config';
 import { Database } from '../../src/neo4j/database';
 import { migrate } from '../../src/neo4j/migrations';
+import { nameKeyOf } from '../../src/model/name-key';
 import { startApp, type AppOptions, type RunningApp } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
@@ -84,7 +85,7 @@ export interface TestServerOptions {
 const IDS_BY_KEY = 'MATCH (n:Entity) WHERE n.key IS NOT NULL RETURN n.key AS key, n.id AS id';
 const ENSURE_USER = `
 MERGE (u:Entity:User {key: $key})
-ON CREATE SET u.id = randomUUID(), u.name = $name, u.roles = $roles, u.createdAt = datetime(), u.updatedAt = datetime()`;
+ON CREATE SET u.id = randomUUID(), u.name = $name, u.nameKey = $nameKey, u.roles = $roles, u.createdAt = datetime(), u.updatedAt = datetime()`;
 
 const roleUserKey = (role: UserRole) => `u-test-${role.toLowerCase().replace(/_/g, '-')}`;
 
@@ -109,7 +110,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   const auth: AuthSettings = { jwtSecret: randomBytes(32).toString('base64url'), ...options.auth };
-  const ensureUser = (key: string, name: string, roles: UserRole[]) => db.write(ENSURE_USER, { key, name, roles });
+  const ensureUser = (key: string, name: string, roles: UserRole[]) => db.write(ENSURE_USER, { key, name, nameKey: nameKeyOf(name), roles });
   /** Role users made so far; made again after a reset. */
   const roleUsers = new Set<UserRole>();
   const ensureTestUsers = async () => {
