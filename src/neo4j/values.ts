@@ -3,12 +3,17 @@ import neo4j, { type Date as Neo4jDate, type DateTime, type LocalDateTime } from
 /**
  * Turns what the driver returns into plain JSON-friendly values: integers are already numbers
  * (the driver runs with disableLosslessIntegers), DateTime becomes an ISO-8601 UTC string,
- * Date stays 'YYYY-MM-DD', nodes and relationships become their properties.
+ * Date stays 'YYYY-MM-DD', nodes and relationships become their properties. Lists and maps are
+ * converted in place: the driver builds them afresh for every result, and copying every row of
+ * a big read was a good part of the API's garbage.
  */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toNative);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toNative(value[i]);
+    return value;
+  }
   // Maps arrive as plain objects: the common case, so it skips the eight type checks below.
   if (Object.getPrototypeOf(value) === Object.prototype) return mapToNative(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
@@ -22,13 +27,12 @@ export function toNative(value: unknown): unknown {
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toNative((value as { properties: unknown }).properties);
   }
-  return mapToNative(value as Record<string, unknown>);
+  return mapToNative({ ...(value as Record<string, unknown>) });
 }
 
 function mapToNative(map: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(map)) out[key] = toNative(map[key]);
-  return out;
+  for (const key in map) map[key] = toNative(map[key]);
+  return map;
 }
 
 /**
