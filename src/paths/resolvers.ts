@@ -1,10 +1,18 @@
 import type { Resolvers } from '../generated/graphql';
+import type { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
-import { requireNode } from '../nodes/require-node';
 import { refuseRestrictedEnds } from '../privacy';
-import { searchWithPathNodes } from './search-with-path-nodes';
-import { checkPathQuery, strongestPaths } from './strongest-paths';
+import { requireEnds } from './path-ends';
+import type { PathAnswer } from './path-loaders';
+import type { PathRow } from './path-row';
+import { checkPathQuery } from './strongest-paths';
 import { warmIntroductions } from './warm-introductions';
+
+/** The paths found; the rows of their nodes go to the nodeById loader, so RelationshipPath.nodes costs no transaction of its own. */
+function pathsOf({ loaders }: Context, answer: PathAnswer): PathRow[] {
+  for (const [id, node] of answer.nodes) loaders.nodeById.prime(id, node);
+  return answer.paths;
+}
 
 export const pathResolvers: Resolvers = {
   Query: {
@@ -12,9 +20,9 @@ export const pathResolvers: Resolvers = {
       const query = { fromIds: [fromId], toId, maxHops, first, relationshipTypes };
       checkPathQuery(query);
       if (fromId === toId) throw badUserInput('"fromId" and "toId" are the same node; a path needs two different ends.');
-      const ends = await Promise.all([requireNode(context, fromId), requireNode(context, toId)]);
-      refuseRestrictedEnds(ends, 'a relationship path');
-      return searchWithPathNodes(context, (db, pathNodes) => strongestPaths(db, query, { pathNodes }));
+      const answer = await context.loaders.pathsByQuestion.load({ ...query, endIds: [fromId, toId] });
+      refuseRestrictedEnds(requireEnds(answer.ends, [fromId, toId]), 'a relationship path');
+      return pathsOf(context, answer);
     },
     warmIntroductions: async (_root, { targetId, fromUserIds, maxHops, first }, context) => {
       const query = { targetId, fromUserIds, maxHops, first };
@@ -22,16 +30,14 @@ export const pathResolvers: Resolvers = {
       if (fromUserIds && fromUserIds.length === 0) {
         throw badUserInput('"fromUserIds" is empty; name at least one user, or leave it out to start from every user.');
       }
-      const [target, ...users] = await Promise.all([
-        requireNode(context, targetId),
-        ...(fromUserIds ?? []).map((id) => requireNode(context, id)),
-      ]);
+      const answer = await context.loaders.pathsByQuestion.load(warmIntroductions(query));
+      const [target, ...users] = requireEnds(answer.ends, [targetId, ...(fromUserIds ?? [])]);
       refuseRestrictedEnds([target], 'a warm introduction');
       const notUsers = users.filter((node) => node.__typename !== 'User');
       if (notUsers.length) {
         throw badUserInput(`"fromUserIds" must name users; ${notUsers.map((n) => `${n.id} is a ${n.__typename}`).join(', ')}.`);
       }
-      return searchWithPathNodes(context, (db, pathNodes) => warmIntroductions(db, query, { pathNodes }));
+      return pathsOf(context, answer);
     },
   },
   RelationshipPath: {

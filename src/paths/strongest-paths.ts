@@ -10,6 +10,7 @@ import { Adjacency } from './adjacency';
 import { PathSearch } from './client-search';
 import { STAKEHOLDER_TYPES, chosenTypes, type StakeholderType } from './hop-weight';
 import { searchInDatabase } from './in-database-search';
+import { endsUsable, pathEnds, type EndRow } from './path-ends';
 import type { PathRow } from './path-row';
 import { isReachable } from './reachable';
 import { sourceIds, type PathSources } from './sources';
@@ -34,9 +35,16 @@ export interface PathSearchOptions {
   engine?: PathEngine;
   /**
    * Filled with the rows of visible nodes on the paths found, where the search can read them in
-   * its own statement (inside Neo4j); the caller reads any it lacks (searchWithPathNodes, nodesOnPaths).
+   * its own statement (inside Neo4j); the caller reads any it lacks (nodesOnPaths).
    */
   pathNodes?: Map<string, EntityRow>;
+  /**
+   * The nodes the question names (its ends, the users it starts from): `found` is filled with the
+   * visible ones, read in the search's own statement where it can (inside Neo4j), else in one
+   * before it. The search runs only when all of them are visible and usable, else it answers no
+   * path (the caller refuses such a question: requireEnds, refuseRestrictedEnds).
+   */
+  ends?: { ids: readonly string[]; found: Map<string, EndRow> };
 }
 
 /**
@@ -53,11 +61,17 @@ export async function strongestPaths(
   if (options.engine !== 'client') {
     const inDatabase = await searchInDatabase(db, {
       fromIds: query.fromIds, toIds: [query.toId], maxHops: query.maxHops, first: query.first, types, withNodes: !!options.pathNodes,
+      endIds: options.ends?.ids,
     });
     if (inDatabase) {
       keepNodes(inDatabase.nodes, options.pathNodes);
+      keepNodes(inDatabase.ends, options.ends?.found);
       return inDatabase.fromAll.get(query.toId) ?? [];
     }
+  }
+  if (options.ends) {
+    keepNodes(await pathEnds(db, options.ends.ids), options.ends.found);
+    if (!endsUsable(options.ends.ids, options.ends.found)) return [];
   }
   const sources = (await sourceIds(db, query.fromIds)).filter((id) => id !== query.toId);
   if (sources.length === 0 || !(await isReachable(db, sources, query.toId, query.maxHops, types))) return [];
@@ -129,7 +143,7 @@ export async function bestPathsPreferring(
   return { fromAll, preferred };
 }
 
-function keepNodes(found: Map<string, EntityRow>, into: Map<string, EntityRow> | undefined) {
+function keepNodes<T>(found: Map<string, T>, into: Map<string, T> | undefined) {
   if (into) for (const [id, node] of found) into.set(id, node);
 }
 

@@ -1,17 +1,17 @@
-import type { Reader } from '../neo4j/database';
-import type { PathRow } from './path-row';
+import type { PathQuestion } from './path-loaders';
 import { EVERY_USER } from './sources';
-import { strongestPaths, type PathSearchOptions } from './strongest-paths';
 
 /**
- * Warm-introduction paths to `targetId` from the given users, or from every User when none are
- * given: one ranked list across all of them (DESIGN §4). The target itself never starts a path;
- * "every User" means every visible one.
+ * The question of warm-introduction paths to `targetId` from the given users, or from every User
+ * when none are given: one ranked list across all of them (DESIGN §4). The target itself never
+ * starts a path; "every User" means every visible one. It names the target and the given users.
  */
-export function warmIntroductions(
-  db: Reader,
-  query: { targetId: string; fromUserIds?: string[] | null; maxHops: number; first: number },
-  options: PathSearchOptions = {},
-): Promise<PathRow[]> {
-  return strongestPaths(db, { fromIds: query.fromUserIds ?? EVERY_USER, toId: query.targetId, maxHops: query.maxHops, first: query.first }, options);
+export function warmIntroductions(query: { targetId: string; fromUserIds?: string[] | null; maxHops: number; first: number }): PathQuestion {
+  return {
+    fromIds: query.fromUserIds ?? EVERY_USER,
+    toId: query.targetId,
+    maxHops: query.maxHops,
+    first: query.first,
+    endIds: [query.targetId, ...(query.fromUserIds ?? [])],
+  };
 }

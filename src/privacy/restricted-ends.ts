@@ -1,8 +1,11 @@
 import { badUserInput } from '../graphql/errors';
 import type { EntityRow } from '../nodes/entity-row';
 
+/** Enough of a node's row to tell whether it is restricted: a whole EntityRow, or a path question's end. */
+type Restrictable = Pick<EntityRow, 'id'> & { restricted?: unknown };
+
 /** Whether processing of this person is restricted (restrictProcessing); other nodes never are. */
-export function isRestricted(node: EntityRow): boolean {
+export function isRestricted(node: Restrictable): boolean {
   return node.restricted === true;
 }
 
@@ -11,7 +14,7 @@ export function isRestricted(node: EntityRow): boolean {
  * restricted person: DESIGN §9 never uses them as an end, and an empty answer would tell the
  * key-account manager "nobody reaches them" when the truth is "we may not look".
  */
-export function refuseRestrictedEnds(ends: EntityRow[], question: string): void {
+export function refuseRestrictedEnds(ends: readonly Restrictable[], question: string): void {
   const restricted = ends.filter(isRestricted);
   if (!restricted.length) return;
   throw badUserInput(

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { ScopedDatabase } from '../../src/neo4j/scoped-database';
 import type { PathRow } from '../../src/paths/path-row';
+import type { EndRow } from '../../src/paths/path-ends';
 import { bestPathsToTargets, strongestPaths } from '../../src/paths/strongest-paths';
 import { EVERY_USER } from '../../src/paths/sources';
 import { param } from '../../src/neo4j/values';
@@ -142,6 +143,29 @@ describe('the path search, inside Neo4j and in TypeScript', () => {
       }
     }
     expect(compared).toBeGreaterThan(0);
+  });
+
+  it.each(['auto', 'client'] as const)('look up the nodes a question names, and search only when each is visible and usable (%s)', async (engine) => {
+    const ids = await server.importGraph({
+      nodes: ['kim', 'anna', 'bert', 'cleo', 'dora', 'emil'].map((key) => ({ type: key === 'kim' ? 'User' : 'Person', key, properties: { name: key } })),
+      relationships: [['kim', 'anna', 0.9], ['anna', 'cleo', 0.9], ['kim', 'bert', 0.5], ['bert', 'cleo', 0.5], ['anna', 'dora', 0.5], ['anna', 'emil', 0.5]]
+        .map(([from, to, strength]) => ({ type: 'KNOWS' as const, from: from as string, to: to as string, properties: { strength } })),
+    });
+    await server.data('mutation ($id: ID!) { restrictProcessing(personId: $id, reason: "objection (test)") { id } }', { id: ids.dora });
+    const withoutEmil = new ScopedDatabase(server.db, async () => Object.values(ids).filter((id) => id !== ids.emil), pino({ level: 'silent' }));
+    const ask = async (db: typeof server.db | ScopedDatabase, endIds: string[]) => {
+      const found = new Map<string, EndRow>();
+      const paths = await strongestPaths(db, { fromIds: [ids.kim], toId: ids.cleo, maxHops: 4, first: 5 }, { engine, ends: { ids: endIds, found } });
+      const names = (nodeIds: string[]) => nodeIds.map((id) => Object.keys(ids).find((key) => ids[key] === id)).join('>');
+      return { found: Object.fromEntries([...found.values()].map((end) => [names([end.id]), [end.__typename, end.restricted ?? false]])), paths: paths.map((path) => names(path.nodeIds)) };
+    };
+    // kim>anna>cleo: 0.9 × 0.9 = 0.81; kim>bert>cleo: 0.5 × 0.5 = 0.25.
+    expect(await ask(server.db, [ids.kim, ids.cleo])).toEqual({ found: { kim: ['User', false], cleo: ['Person', false] }, paths: ['kim>anna>cleo', 'kim>bert>cleo'] });
+    // The same search, but naming also an unknown id, a restricted person, a node the view hides: no search.
+    expect(await ask(server.db, [ids.kim, ids.cleo, 'no-such-id'])).toEqual({ found: { kim: ['User', false], cleo: ['Person', false] }, paths: [] });
+    expect(await ask(server.db, [ids.kim, ids.cleo, ids.dora])).toEqual({ found: { kim: ['User', false], cleo: ['Person', false], dora: ['Person', true] }, paths: [] });
+    expect(await ask(withoutEmil, [ids.kim, ids.cleo, ids.emil])).toEqual({ found: { kim: ['User', false], cleo: ['Person', false] }, paths: [] });
+    expect(await ask(server.db, [ids.kim, ids.cleo, ids.emil])).toEqual({ found: { kim: ['User', false], cleo: ['Person', false], emil: ['Person', false] }, paths: ['kim>anna>cleo', 'kim>bert>cleo'] });
   });
 
   it.each([1, 2, 3])("walk only through the nodes a partner may see, a hidden one as if it were not there (seed %i)", async (seed) => {
