@@ -79,21 +79,23 @@ export async function migrate(database: Database, options: MigrateOptions = {}):
 
 const NAMES_WITHOUT_KEY = `
 MATCH (n:${NAME_KEYED_LABELS.join('|')}) WHERE n.nameKey IS NULL AND n.name IS NOT NULL
-RETURN elementId(n) AS node, n.name AS name LIMIT 10000`;
+RETURN elementId(n) AS node, n.name AS name`;
 const SET_NAME_KEYS = `
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row.node
+MATCH (n) WHERE elementId(n) = row.node AND n.name = row.name
 SET n.nameKey = row.nameKey`;
+const NAME_KEYS_A_TRANSACTION = 10_000;
 
-/** Gives every node of a store written before nameKey existed its key, 10,000 a transaction. */
+/**
+ * Gives every node of a store written before nameKey existed its key: read in one pass (a pass per
+ * batch would reread the keyed ones, quadratic on a big store), written 10,000 a transaction; a
+ * node renamed meanwhile (another replica serving) already has the key of its new name.
+ */
 async function fillNameKeys(db: Database): Promise<void> {
-  for (;;) {
-    const filled = await db.writeTransaction(async (tx) => {
-      const rows = await tx.run<{ node: string; name: string }>(NAMES_WITHOUT_KEY);
-      if (rows.length) await tx.run(SET_NAME_KEYS, { rows: rows.map(({ node, name }) => ({ node, nameKey: nameKeyOf(name) })) });
-      return rows.length;
-    });
-    if (!filled) return;
+  const rows = await db.read<{ node: string; name: string }>(NAMES_WITHOUT_KEY);
+  for (let start = 0; start < rows.length; start += NAME_KEYS_A_TRANSACTION) {
+    const batch = rows.slice(start, start + NAME_KEYS_A_TRANSACTION).map(({ node, name }) => ({ node, name, nameKey: nameKeyOf(name) }));
+    await db.write(SET_NAME_KEYS, { rows: batch });
   }
 }
 
