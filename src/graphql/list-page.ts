@@ -37,7 +37,7 @@ export const BY_NAME_KEY = {
 export interface ListArgs<Filter, Order> extends PageArgs {
   filter?: Filter | null;
   orderBy?: Order[] | null;
-  /** Whether to count every match for totalCount (default true); counting 15,000 organizations cost a third of a page of 50. */
+  /** Whether to count every match for totalCount (default true); counting 15,000 organizations cost a quarter of a page of 50. */
   counted?: boolean;
 }
 

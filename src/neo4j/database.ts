@@ -297,9 +297,10 @@ function isUnavailable(error: unknown): boolean {
 
 /**
  * `tx.run`, without the stack trace the driver captures and formats for every Result so that a
- * failed query's error points at its caller. Here that caller is always `wrap` above, and the
- * capture was 5 % of a lookup's CPU in the API (`captureStacktrace` and V8's stack formatting).
- * The Result is built synchronously, so the limit is back before anything else runs.
+ * failed query's error points at its caller. Here that caller is always `wrap` above. The captures
+ * (the statement's, and the commit's inside the driver) were 5 % of a lookup's CPU in the API
+ * (`captureStacktrace` and V8's stack formatting); this skips the statement's. The Result is built
+ * synchronously, so the limit is back before anything else runs.
  */
 function runWithoutCallSite(tx: ManagedTransaction, cypher: string, params: Params) {
   const limit = Error.stackTraceLimit;
