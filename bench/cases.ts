@@ -22,8 +22,11 @@ export interface GraphQLWay {
 
 export interface Case {
   name: string;
-  /** Generic reads are compared with @neo4j/graphql too; graph questions only with raw Cypher. */
-  kind: 'read' | 'graph';
+  /**
+   * Generic reads are compared with @neo4j/graphql too; graph questions only with raw Cypher. The
+   * floor is no target: what a request that reads nothing costs each way, beside the reads.
+   */
+  kind: 'read' | 'graph' | 'floor';
   xrm: GraphQLWay;
   raw: (tx: ManagedTransaction) => Promise<unknown>;
   neo4jGraphql?: GraphQLWay;
@@ -318,6 +321,18 @@ function partnerCoverage(name: string, partner: string): Case {
 
 // ---------------------------------------------------------------- generic reads
 
+/**
+ * A request that reads nothing: the API's HTTP, GraphQL and sign-in, @neo4j/graphql's HTTP and
+ * GraphQL, and raw Cypher's managed transaction around a statement that reads no store.
+ */
+export const emptyRequest: Case = {
+  name: 'floor: a request that reads nothing',
+  kind: 'floor',
+  xrm: { query: /* GraphQL */ `query { __typename }`, variables: {}, answer: (data) => data.__typename },
+  raw: async (tx) => (await rows(tx, `RETURN 'Query' AS typename`))[0].typename,
+  neo4jGraphql: { query: `query { __typename }`, variables: {}, answer: (data) => data.__typename },
+};
+
 /** One person by id (the lookup). */
 export function personById(id: string): Case {
   return {
@@ -471,6 +486,7 @@ export function benchCases(picks: Picks): Case[] {
   const [ordinary4a, ordinary4b] = picks.pair4;
   const [hubA, hubB] = picks.hubs;
   return [
+    emptyRequest,
     personById(picks.people[0]),
     organizationsWithPeople,
     knowsTwoLevels(picks.sociable),

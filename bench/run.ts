@@ -5,7 +5,8 @@
  *  0. loads every way for BENCH_WARMUP_SECONDS (60; 0 skips it) so that no figure measures the JIT;
  *  1. asks every graph question and the main reads through the API, by raw Cypher through
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
- *     and prints median and p95 of interleaved runs with the ratios;
+ *     and prints median and p95 of interleaved runs with the ratios; beside the reads, the floor:
+ *     a request that reads nothing, each way (no target, what every read pays before its query);
  *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
  *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it), each after BENCH_THROUGHPUT_WARMUP_SECONDS (10) of the same load;
  *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as a BENCH_ONLY without "mixed" does);
@@ -20,7 +21,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { openBenchStore } from './bench-store';
 import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
-import { benchCases } from './cases';
+import { benchCases, type Case } from './cases';
 import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
@@ -44,7 +45,8 @@ const SETTINGS = {
   connections: env('BENCH_CONNECTIONS', 8),
   /**
    * Only the questions whose name contains one of these `|`-separated parts, or of that kind
-   * ("read" or "graph"): e.g. BENCH_ONLY=read, BENCH_ONLY="paths|buyingCenter"; "mixed" adds the mixed load.
+   * ("read" or "graph"; "read" brings the floor beside the reads): e.g. BENCH_ONLY=read,
+   * BENCH_ONLY="paths|buyingCenter"; "mixed" adds the mixed load.
    */
   only: process.env.BENCH_ONLY?.split('|'),
 };
@@ -75,7 +77,8 @@ async function main(): Promise<void> {
     const api: Endpoint = { url: apiServer.url, headers: signIn.headers };
     const neo4jGraphql: Endpoint = { url: ngServer.url, headers: {} };
 
-    const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => c.kind === part || c.name.includes(part)));
+    const chosen = (c: Case, part: string) => c.kind === part || (c.kind === 'floor' && part === 'read') || c.name.includes(part);
+    const cases = benchCases(picks).filter((c) => !SETTINGS.only || SETTINGS.only.some((part) => chosen(c, part)));
     const workload = mixedWorkload(picks);
     if (SETTINGS.warmupSeconds > 0) {
       log(`\n== warm-up: ${SETTINGS.warmupSeconds} s of load at ${SETTINGS.connections} connections, a third each for the API, raw Cypher and @neo4j/graphql (load ${load()})`);
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
         const xrm = await warm((seconds) => loadRun(api, [asLoadRequest(c.xrm)], seconds, SETTINGS.connections));
         const raw = await warm((seconds) => rawLoad(driver, c, seconds, SETTINGS.connections));
         const ng = await warm((seconds) => loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], seconds, SETTINGS.connections));
-        throughput.push({ name: c.name, xrm, raw, neo4jGraphql: ng });
+        throughput.push({ name: c.name, kind: c.kind, xrm, raw, neo4jGraphql: ng });
         const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} (${r.p99.toFixed(0)})${r.errors ? ` ${r.errors} errors` : ''}`;
         log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
       }
