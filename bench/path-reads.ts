@@ -13,6 +13,9 @@
  * PATH_READS_IN_TURN=N asks instead, after the start-up warm-up has ended, the bench's 45 hub pairs
  * in turn for N rounds (bench/cases.ts: round i asks pair i mod 45), one line per call, and the
  * median / p95 of the JVM's time over the rounds after the bench's three warm-ups.
+ * PATH_READS_WARM_CALLS asks first the bench's questions before that one, as the bench does (its
+ * ordinary and hub pair at maxHops 6, first 5 and 50, in that order, a quarter each): the JIT then
+ * has compiled what it has in the bench.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     console.log(`PATH_READS_PICKS='${JSON.stringify(picks)}'`);
     const inTurn = Number(process.env.PATH_READS_IN_TURN ?? 0);
     if (inTurn > 0) {
-      await askInTurn(store.db, picks.hubPairs, inTurn, settings[0], countsFile);
+      await askInTurn(store.db, picks, inTurn, settings[0], countsFile);
       return;
     }
     // The bench's path questions (bench/cases.ts).
@@ -87,10 +90,22 @@ async function main(): Promise<void> {
  * The bench's rotating question at the procedure: round i asks hub pair i mod 45 (maxHops 6,
  * first 5), once the start-up warm-up has ended (the bench's minute of load outlasts it).
  */
-async function askInTurn(db: BenchStore['db'], pairs: [string, string][], rounds: number, knobs: Record<string, number>, countsFile: string): Promise<void> {
+async function askInTurn(db: BenchStore['db'], picks: PairPicks, rounds: number, knobs: Record<string, number>, countsFile: string): Promise<void> {
   const warmed = await waitForWarmUp(db);
   console.log(`start-up warm-up: ${warmed}`);
+  const earlier = Number(process.env.PATH_READS_WARM_CALLS ?? 0);
+  const before = [
+    { pair: picks.pair4, first: 5 },
+    { pair: picks.pair4, first: 50 },
+    { pair: picks.hubs, first: 5 },
+    { pair: picks.hubs, first: 50 },
+  ];
+  for (let call = 0; call < earlier; call++) {
+    const { pair, first } = before[Math.floor((call * before.length) / earlier)];
+    await db.read(SEARCH, { from: pair[0], to: pair[1], maxHops: 6, first, types: [...STAKEHOLDER_TYPES], options: knobs });
+  }
   const jvm: number[] = [];
+  const pairs = picks.hubPairs;
   for (let round = 0; round < rounds; round++) {
     const [from, to] = pairs[round % pairs.length];
     fs.rmSync(countsFile, { force: true });
