@@ -23,7 +23,7 @@ const SET_STRENGTH = 'MATCH (:Entity {id: $from})-[r:KNOWS]-(:Entity {id: $to}) 
 const ADD_KNOWS = 'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[:KNOWS {strength: $strength}]->(b)';
 const DELETE_NODE = 'MATCH (n:Entity {id: $id}) DETACH DELETE n';
 
-type Query = { fromIds: string[]; maxHops: number; first: number };
+type Query = { fromIds: string[]; maxHops: number; first: number; types?: string[] };
 
 describe("the path procedure's shared cache of relationships", () => {
   let server: TestServer;
@@ -48,12 +48,12 @@ describe("the path procedure's shared cache of relationships", () => {
       const all = doc.nodes.map((n) => ids[n.key]);
       const usable = all.filter((id) => !restricted.has(id));
       let compared = 0;
-      for (const { fromIds, maxHops, first } of queries) {
+      for (const { fromIds, maxHops, first, types = TYPES } of queries) {
         const rows = (await run(PROCEDURE_TO_EACH, {
-          fromIds: fromIds.filter((id) => all.includes(id)), toIds: all, maxHops: param.integer(maxHops), first: param.integer(first), types: TYPES, options: {},
+          fromIds: fromIds.filter((id) => all.includes(id)), toIds: all, maxHops: param.integer(maxHops), first: param.integer(first), types, options: {},
         })) as (PathRow & { toId: string })[];
         for (const toId of all) {
-          const expected = referenceAsSeen(doc, ids, { fromIds: fromIds.filter((id) => all.includes(id)), toId, maxHops, first, visible: usable });
+          const expected = referenceAsSeen(doc, ids, { fromIds: fromIds.filter((id) => all.includes(id)), toId, maxHops, first, types, visible: usable });
           compared += expected.length;
           expectSamePaths(rows.filter((row) => row.toId === toId), expected);
         }
@@ -61,7 +61,7 @@ describe("the path procedure's shared cache of relationships", () => {
       expect(compared).toBeGreaterThan(0);
     };
     const knowsOf = (key: string) => doc.relationships.filter((r) => r.type === 'KNOWS' && (r.from === key || r.to === key));
-    return { doc, ids, users, restricted, expectReference, knowsOf };
+    return { doc, ids, users, queries, restricted, expectReference, knowsOf };
   }
 
   const cacheHits = async () => (await server.db.read<{ enabled: boolean; nodes: number; hits: number }>(CACHE))[0];
@@ -75,6 +75,17 @@ describe("the path procedure's shared cache of relationships", () => {
     expect(before.enabled).toBe(true);
     expect(before.nodes).toBeGreaterThan(0);
     expect(after.hits).toBeGreaterThan(before.hits);
+  });
+
+  it.each([1, 2, 3])('walks only the asked types of nodes it holds every type of, in turn with other type sets (seed %i)', async (seed) => {
+    const { queries, expectReference } = await hubWorld(seed);
+    await expectReference();
+    // The cache keeps each node's edges sorted for the type set last asked: every set must get its own, never another's.
+    const original = queries.map((query) => ({ ...query }));
+    for (const types of [['KNOWS'], ['KNOWS', 'WORKS_AT', 'REPORTS_TO'], TYPES, ['REPORTS_TO', 'INFLUENCES', 'SERVES'], ['KNOWS'], TYPES]) {
+      queries.splice(0, queries.length, ...original.map((query) => ({ ...query, types })));
+      await expectReference();
+    }
   });
 
   it.each([1, 2, 3])('answers with the new weights after KNOWS strengths change through the API (seed %i)', async (seed) => {

@@ -1,5 +1,6 @@
 package xrm.paths;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,34 @@ final class AdjacencyCache {
         boolean has(int slot) {
             return byType[slot] != null;
         }
+
+        /**
+         * The edges of the slots in `mask` (bit i: slot i; all of them read), strongest first:
+         * sorted once for the types searches ask for and kept, instead of copied and sorted again
+         * by every search that steps onto the node. Racing callers may both sort; either list is the same.
+         */
+        List<Neighbourhoods.Edge> strongestFirst(int mask) {
+            StrongestFirst known = sorted;
+            if (known != null && known.mask() == mask) return known.edges();
+            int count = 0;
+            for (int slot = 0; slot < byType.length; slot++) if ((mask & (1 << slot)) != 0) count += byType[slot].length;
+            Neighbourhoods.Edge[] edges = new Neighbourhoods.Edge[count];
+            int at = 0;
+            for (int slot = 0; slot < byType.length; slot++) {
+                if ((mask & (1 << slot)) == 0) continue;
+                System.arraycopy(byType[slot], 0, edges, at, byType[slot].length);
+                at += byType[slot].length;
+            }
+            Arrays.sort(edges, Neighbourhoods.STRONGEST_FIRST);
+            List<Neighbourhoods.Edge> list = List.of(edges);
+            sorted = new StrongestFirst(mask, list);
+            return list;
+        }
+
+        /** The last mask asked for and its edges (a record: published whole, never half-written). */
+        private record StrongestFirst(int mask, List<Neighbourhoods.Edge> edges) {}
+
+        private volatile StrongestFirst sorted;
     }
 
     private final long maxEdges;

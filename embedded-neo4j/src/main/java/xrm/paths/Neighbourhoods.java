@@ -2,6 +2,7 @@ package xrm.paths;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -52,7 +53,8 @@ final class Neighbourhoods {
 
     /** Edges of one node, strongest first; every edge with weight ≥ min is among them. */
     static final class Adjacency {
-        final List<Edge> edges = new ArrayList<>();
+        /** Growing as tiers are read; or, taken whole from the shared cache, that cache's unmodifiable list. */
+        List<Edge> edges = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         /** How many of the weight tiers have been read. */
         int tiersRead;
@@ -68,6 +70,8 @@ final class Neighbourhoods {
 
     private final List<Tier> tiers = new ArrayList<>();
     private final int[] allTypes;
+    /** The shared cache's slots of allTypes, one bit each (see AdjacencyCache.Facts.strongestFirst). */
+    private final int slotMask;
     /** By token id; null for a type the search does not walk. */
     private final TypeRead[] typesByToken;
     private final LongObjectHashMap<Adjacency> cache = new LongObjectHashMap<>();
@@ -99,6 +103,7 @@ final class Neighbourhoods {
             }
         }
         allTypes = known.stream().mapToInt(TypeRead::token).toArray();
+        slotMask = known.stream().mapToInt(type -> 1 << type.slot()).reduce(0, (a, b) -> a | b);
         typesByToken = new TypeRead[known.stream().mapToInt(TypeRead::token).max().orElse(-1) + 1];
         for (TypeRead type : known) typesByToken[type.token()] = type;
     }
@@ -134,15 +139,23 @@ final class Neighbourhoods {
             adjacency.tiersRead = tiers.size();
             return adjacency;
         }
-        if (adjacency.tiersRead == 0 && (sharedFacts(node) != null || store.readWhole(node, SMALL_DEGREE))) {
+        AdjacencyCache.Facts facts = shared == null ? null : shared.get(node);
+        if (adjacency.tiersRead == 0 && isWhole(facts)) {
+            // An earlier call left them all in the shared cache: its list, sorted there once, not a copy.
+            adjacency.edges = facts.strongestFirst(slotMask);
+            edgesShared += adjacency.edges.size();
+            adjacency.tiersRead = tiers.size();
+            adjacency.min = 0;
+            return adjacency;
+        }
+        if (adjacency.tiersRead == 0 && store.readWhole(node, SMALL_DEGREE)) {
             // Few relationships lie in one chain in the store, whatever their types: one walk reads them all.
-            // So do those an earlier call left in the shared cache.
-            read(node, adjacency, allTypes);
+            read(node, adjacency, allTypes, facts);
             adjacency.tiersRead = tiers.size();
             adjacency.min = 0;
         }
         while (adjacency.tiersRead < tiers.size() && adjacency.min > floor) {
-            read(node, adjacency, tiers.get(adjacency.tiersRead++).tokens);
+            read(node, adjacency, tiers.get(adjacency.tiersRead++).tokens, facts);
             adjacency.min = adjacency.tiersRead < tiers.size() ? Math.nextUp(tiers.get(adjacency.tiersRead).maxWeight) : 0;
         }
         // New tiers only add edges weaker than any a search has already stepped over.
@@ -205,7 +218,7 @@ final class Neighbourhoods {
     /** Reads the node's edges of every type the search walks from the store, with their weights, and shares them. */
     List<Edge> readShared(long node) {
         Adjacency adjacency = new Adjacency();
-        read(node, adjacency, allTypes);
+        read(node, adjacency, allTypes, null);
         return adjacency.edges;
     }
 
@@ -213,25 +226,29 @@ final class Neighbourhoods {
     private AdjacencyCache.Facts sharedFacts(long node) {
         if (shared == null) return null;
         AdjacencyCache.Facts facts = shared.get(node);
-        if (facts == null) return null;
-        for (int token : allTypes) if (!facts.has(typesByToken[token].slot())) return null;
-        return facts;
+        return isWhole(facts) ? facts : null;
+    }
+
+    /** Whether a shared entry (null: none) holds every type the search walks. */
+    private boolean isWhole(AdjacencyCache.Facts facts) {
+        if (facts == null) return false;
+        for (int token : allTypes) if (!facts.has(typesByToken[token].slot())) return false;
+        return true;
     }
 
     /**
      * Adds the node's relationships of the given types, each with its hop weight: those the shared
-     * cache holds from there, the rest in one walk of the store, then offered to the cache.
+     * cache held (`facts`, null for none) from there, the rest in one walk of the store, then offered to the cache.
      */
     @SuppressWarnings("unchecked")
-    private void read(long node, Adjacency adjacency, int[] tokens) {
-        AdjacencyCache.Facts facts = shared == null ? null : shared.get(node);
+    private void read(long node, Adjacency adjacency, int[] tokens, AdjacencyCache.Facts facts) {
         int[] missing = tokens;
         if (facts != null) {
             missing = Arrays.stream(tokens).filter(token -> !facts.has(typesByToken[token].slot())).toArray();
             for (int token : tokens) {
                 Edge[] cached = facts.byType[typesByToken[token].slot()];
                 if (cached == null) continue;
-                adjacency.edges.addAll(List.of(cached));
+                Collections.addAll(adjacency.edges, cached);
                 edgesShared += cached.length;
             }
         }
