@@ -23,6 +23,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { STAKEHOLDER_TYPES } from '../src/paths/hop-weight';
 import { openBenchStore, type BenchStore } from './bench-store';
+import { timings } from './measure';
 import { pickSubjects } from './picks';
 
 /** The bench's pairs (bench/picks.ts). */
@@ -124,9 +125,8 @@ async function askInTurn(db: BenchStore['db'], picks: PairPicks, rounds: number,
 }
 
 function summary(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
-  return `median ${sorted[Math.floor((sorted.length - 1) / 2)]}, p95 ${p95}, max ${sorted.at(-1)}`;
+  const { median, p95 } = timings(samples);
+  return `median ${median}, p95 ${p95}, max ${Math.max(...samples)}`;
 }
 
 /** The bench's unmeasured rounds before its figures (bench/run.ts BENCH_WARMUPS). */
