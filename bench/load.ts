@@ -81,6 +81,34 @@ export async function rawLoad(driver: Driver, c: Case, seconds: number, connecti
   };
 }
 
+/**
+ * Throughput of several ways taking turns: each way's warm-up, then `rounds` rounds in which every
+ * way runs `seconds` in turn. Each way's figure is its median round (errors and requests summed), so
+ * a machine that slows down or speeds up during the minute weighs on every way alike.
+ */
+export async function throughputInTurn<Way extends string>(
+  ways: Record<Way, (seconds: number) => Promise<LoadResult>>,
+  settings: { rounds: number; seconds: number; warmupSeconds: number },
+): Promise<Record<Way, { median: LoadResult; rounds: number[] }>> {
+  const names = Object.keys(ways) as Way[];
+  const rounds = new Map<Way, LoadResult[]>(names.map((way) => [way, []]));
+  if (settings.warmupSeconds > 0) for (const way of names) await ways[way](settings.warmupSeconds);
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const way of names) rounds.get(way)!.push(await ways[way](settings.seconds));
+  }
+  const figures = {} as Record<Way, { median: LoadResult; rounds: number[] }>;
+  for (const [way, results] of rounds) {
+    const byRate = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+    const median = byRate[Math.floor((byRate.length - 1) / 2)];
+    const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+    figures[way] = {
+      median: { ...median, errors: sum((r) => r.errors), requests: sum((r) => r.requests) },
+      rounds: results.map((r) => r.requestsPerSecond),
+    };
+  }
+  return figures;
+}
+
 export const asLoadRequest = (way: GraphQLWay): LoadRequest => ({ query: way.query, variables: way.variables });
 
 const PERSON_PAGE = /* GraphQL */ `query ($id: ID!) {

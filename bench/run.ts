@@ -7,8 +7,9 @@
  *     neo4j-driver and (generic reads) through @neo4j/graphql, checks that the answers agree,
  *     and prints median and p95 of interleaved runs with the ratios; beside the reads, the floor:
  *     a request that reads nothing, each way (no target, what every read pays before its query);
- *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three
- *     (BENCH_THROUGHPUT_SECONDS each, 10; 0 skips it), each after BENCH_THROUGHPUT_WARMUP_SECONDS (10) of the same load;
+ *  2. measures throughput of the generic reads at BENCH_CONNECTIONS (8) for all three, taking turns:
+ *     BENCH_THROUGHPUT_ROUNDS (3) rounds of BENCH_THROUGHPUT_SECONDS (5; 0 skips it) each, after
+ *     BENCH_THROUGHPUT_WARMUP_SECONDS (10) of the same load, and reports each way's median round;
  *  3. runs the mixed read workload with autocannon for BENCH_LOAD_SECONDS (60; 0 skips it, as a BENCH_ONLY without "mixed" does);
  *  4. prints the targets of issue 12, met or missed.
  * Exits 1 when answers disagree. The API's requests sign in as an ADMIN added to the store (bench-sign-in.ts).
@@ -22,7 +23,7 @@ import { openBenchStore } from './bench-store';
 import { benchSignIn } from './bench-sign-in';
 import { describeAnswer } from './answers';
 import { benchCases, type Case } from './cases';
-import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, type LoadResult } from './load';
+import { asLoadRequest, byKind, loadRun, mixCapacity, mixedWorkload, rawLoad, throughputInTurn, type LoadResult } from './load';
 import { measureCase, type CaseResult, type Endpoint, type Timings } from './measure';
 import { pickSubjects } from './picks';
 import { buildApi, residentMb, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
@@ -38,9 +39,13 @@ const SETTINGS = {
   warmupSeconds: env('BENCH_WARMUP_SECONDS', 60),
   warmups: env('BENCH_WARMUPS', 3),
   rawTimeoutMs: env('BENCH_RAW_TIMEOUT_MS', 10_000),
-  throughputSeconds: env('BENCH_THROUGHPUT_SECONDS', 10),
-  /** Each way's unmeasured load before its throughput run: the way measured first would otherwise run cold. */
-  throughputWarmupSeconds: env('BENCH_THROUGHPUT_WARMUP_SECONDS', 10),
+  throughput: {
+    /** Rounds in which the API, raw Cypher and @neo4j/graphql each run this long in turn. */
+    rounds: env('BENCH_THROUGHPUT_ROUNDS', 3),
+    seconds: env('BENCH_THROUGHPUT_SECONDS', 5),
+    /** Each way's unmeasured load before the rounds: the way measured first would otherwise run cold. */
+    warmupSeconds: env('BENCH_THROUGHPUT_WARMUP_SECONDS', 10),
+  },
   loadSeconds: env('BENCH_LOAD_SECONDS', 60),
   connections: env('BENCH_CONNECTIONS', 8),
   /**
@@ -103,19 +108,23 @@ async function main(): Promise<void> {
 
     const throughput: RunFigures['throughput'] = [];
     let mixed: LoadResult | undefined;
-    if (SETTINGS.throughputSeconds > 0) {
-      log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections, ${SETTINGS.throughputSeconds} s each after ${SETTINGS.throughputWarmupSeconds} s of warm-up; req/s (p99 ms)`);
+    if (SETTINGS.throughput.seconds > 0 && SETTINGS.throughput.rounds > 0) {
+      const { rounds, seconds, warmupSeconds } = SETTINGS.throughput;
+      log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections; each way ${warmupSeconds} s of warm-up, then ${rounds} rounds of ${seconds} s taking turns; median round's req/s (p99 ms)`);
       for (const c of cases.filter((x) => x.neo4jGraphql)) {
-        const warm = async <T>(run: (seconds: number) => Promise<T>) => {
-          if (SETTINGS.throughputWarmupSeconds > 0) await run(SETTINGS.throughputWarmupSeconds);
-          return run(SETTINGS.throughputSeconds);
-        };
-        const xrm = await warm((seconds) => loadRun(api, [asLoadRequest(c.xrm)], seconds, SETTINGS.connections));
-        const raw = await warm((seconds) => rawLoad(driver, c, seconds, SETTINGS.connections));
-        const ng = await warm((seconds) => loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], seconds, SETTINGS.connections));
-        throughput.push({ name: c.name, kind: c.kind, xrm, raw, neo4jGraphql: ng });
-        const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} (${r.p99.toFixed(0)})${r.errors ? ` ${r.errors} errors` : ''}`;
-        log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.requestsPerSecond / ng.requestsPerSecond).toFixed(2)}×`);
+        const { xrm, raw, ng } = await throughputInTurn(
+          {
+            xrm: (seconds) => loadRun(api, [asLoadRequest(c.xrm)], seconds, SETTINGS.connections),
+            raw: (seconds) => rawLoad(driver, c, seconds, SETTINGS.connections),
+            ng: (seconds) => loadRun(neo4jGraphql, [asLoadRequest(c.neo4jGraphql!)], seconds, SETTINGS.connections),
+          },
+          SETTINGS.throughput,
+        );
+        throughput.push({ name: c.name, kind: c.kind, xrm: xrm.median, raw: raw.median, neo4jGraphql: ng.median });
+        const show = (r: { median: LoadResult; rounds: number[] }) =>
+          `${r.median.requestsPerSecond.toFixed(0)} (${r.median.p99.toFixed(0)})${r.median.errors ? ` ${r.median.errors} errors` : ''}`;
+        const ratios = xrm.rounds.map((rate, i) => (rate / ng.rounds[i]).toFixed(2)).join(', ');
+        log(`${c.name.padEnd(56)} API ${show(xrm)} · raw ${show(raw)} · @neo4j/graphql ${show(ng)} · API/ng ${(xrm.median.requestsPerSecond / ng.median.requestsPerSecond).toFixed(2)}× (rounds ${ratios})`);
       }
     }
     if (SETTINGS.loadSeconds > 0 && (!SETTINGS.only || SETTINGS.only.includes('mixed'))) {
