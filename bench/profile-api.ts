@@ -4,7 +4,8 @@
  * BENCH_CONNECTIONS (8) for PROFILE_SECONDS (10) each, PROFILE_RUNS (2) times in a row (the first
  * run also warms up), with the kinds of the mixed workload and the bench's generic reads whose
  * names contain one of PROFILE_ONLY's `|`-separated parts (default "node by id"); each generic
- * read also by raw Cypher from the bench's driver, for the limit. Each run prints req/s and the
+ * read also through @neo4j/graphql (its own process, its CPU per request beside the API's) and by
+ * raw Cypher from the bench's driver, for the limit. Each run prints req/s and the
  * CPU time the API and Neo4j spent per request: on a shared machine the CPU per request varies
  * far less than the req/s, so compare builds by it. A fresh JVM keeps compiling for minutes: the
  * first kind measured pays for it (the person page's third run still cost Neo4j 2 ms, its fifth
@@ -24,7 +25,7 @@ import { benchSignIn } from './bench-sign-in';
 import { asLoadRequest, byKind, loadRun, mixedWorkload, rawLoad, type LoadResult } from './load';
 import { pickSubjects } from './picks';
 import { benchCases } from './cases';
-import { buildApi, cpuSeconds, residentMb, startApi, type ServerProcess } from './processes';
+import { buildApi, cpuSeconds, residentMb, startApi, startNeo4jGraphQL, type ServerProcess } from './processes';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const seconds = env('PROFILE_SECONDS', 10);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     const signIn = await benchSignIn(driver);
     const api = await startApi(store.uri, signIn.jwtSecret);
     const apis: [string, ServerProcess][] = [['API', api]];
+    let neo4jGraphql: ServerProcess | undefined;
     const wanted = (name: string) => parts.some((part) => name.includes(part));
     try {
       if (against) {
@@ -81,19 +83,26 @@ async function main(): Promise<void> {
           }
         }
       }
-      for (const c of benchCases(picks).filter((x) => x.neo4jGraphql && wanted(x.name))) {
+      const generic = benchCases(picks).filter((x) => x.neo4jGraphql && wanted(x.name));
+      if (generic.length) neo4jGraphql = await startNeo4jGraphQL(store.uri);
+      for (const c of generic) {
         for (let run = 1; run <= runs; run++) {
           for (const [name, server] of apis) {
             const started = Date.now();
             const [result, cpu] = await loadOn(server, store.neo4jPid, signIn.headers, [asLoadRequest(c.xrm)], seconds);
             log(`${c.name} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
           }
+          const [peer, peerCpu] = await withCpu({ '@neo4j/graphql': neo4jGraphql!.pid, Neo4j: store.neo4jPid }, () =>
+            loadRun({ url: neo4jGraphql!.url, headers: {} }, [asLoadRequest(c.neo4jGraphql!)], seconds, connections),
+          );
+          log(`${c.name} (run ${run}): @neo4j/graphql ${show(peer)}, ${peerCpu} (load ${load()})`);
           const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
           log(`${c.name} (run ${run}): raw ${show(raw)}, ${rawCpu} (load ${load()})`);
         }
       }
     } finally {
       for (const [, server] of apis) await server.stop();
+      await neo4jGraphql?.stop();
     }
   } finally {
     await driver.close();
