@@ -17,7 +17,8 @@ export class SignInCache {
   /** Counts forgetAll calls: a sign-in that read the database across one keeps nothing. */
   private generation = 0;
 
-  constructor(ttlSeconds: number) {
+  /** How long a sign-in is kept (0: not at all); a verified token is kept as long (src/access/verify-token.ts). */
+  constructor(readonly ttlSeconds: number) {
     this.viewers = ttlSeconds > 0 ? new LRUCache<string, Viewer>({ max: MAX_VIEWERS, ttl: ttlSeconds * 1000 }) : undefined;
   }
 

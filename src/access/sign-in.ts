@@ -22,11 +22,11 @@ const NO_CREDENTIAL =
 
 /**
  * Checks every request's credential: a JWT (Authorization: Bearer) or an API key (x-api-key).
- * A token's signature and expiry are checked on every request; the database lookup of who it
- * names is kept in `cache` (none kept by default).
+ * A token's expiry is checked on every request; its signature, and the database lookup of who it
+ * names, are kept for as long as `cache` keeps sign-ins (none kept by default).
  */
 export function authenticator(db: Database, settings: AuthSettings, cache = new SignInCache(0)): Authenticate {
-  const verify = tokenVerifier(settings);
+  const verify = tokenVerifier(settings, cache.ttlSeconds);
   const authenticate: Authenticate = async (headers) => {
     const authorization = headers.authorization;
     const apiKey = headers['x-api-key'];

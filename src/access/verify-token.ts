@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthSettings } from './auth-settings';
 import { identityProviderUnreachable, unauthenticated } from './refusal';
 
@@ -9,12 +10,20 @@ const JWKS_ALGORITHMS = ['RS256', 'ES256'];
 /** Checks a token's signature and claims and answers its `sub`; anything wrong is a SignInRefused. */
 export type VerifyToken = (token: string) => Promise<string>;
 
+/** Verified tokens kept at most; the least recently used goes first. */
+const MAX_TOKENS = 10_000;
+
 /**
  * HS256 tokens are checked against the secret, RS256/ES256 ones against the identity provider's
  * JWKS (fetched once and cached by jose, refetched when an unknown `kid` turns up). A token must
  * carry `sub` and `exp`; `iss` and `aud` must match when AUTH_ISSUER / AUTH_AUDIENCE are set.
+ *
+ * A token that verified is kept for `keepSeconds` (AUTH_CACHE_SECONDS, as the sign-in it names;
+ * 0 keeps none): a client sends the same token with every request, and checking its signature
+ * again cost the API about 0.1 ms of CPU per request (issue 12). Its expiry is still checked on
+ * every request; a kept token past it goes through the full check, which refuses it.
  */
-export function tokenVerifier(settings: AuthSettings): VerifyToken {
+export function tokenVerifier(settings: AuthSettings, keepSeconds = 0): VerifyToken {
   // A KeyObject made once: given the bytes, jose would make one on every request.
   const secret = settings.jwtSecret ? createSecretKey(Buffer.from(settings.jwtSecret, 'utf8')) : undefined;
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
@@ -34,7 +43,12 @@ export function tokenVerifier(settings: AuthSettings): VerifyToken {
   };
   const notAccepted = (alg: unknown) => unauthenticated(`Tokens signed with ${JSON.stringify(alg)} are not accepted here; accepted: ${algorithms.join(', ')}.`);
 
+  const verified = keepSeconds > 0 ? new LRUCache<string, { sub: string; exp: number }>({ max: MAX_TOKENS, ttl: keepSeconds * 1000 }) : undefined;
+
   return async (token) => {
+    const known = verified?.get(token);
+    // jose's own rule: a token is expired from the second `exp` on.
+    if (known && known.exp > Math.floor(Date.now() / 1000)) return known.sub;
     try {
       const { payload } = await jwtVerify(token, keyFor, {
         algorithms,
@@ -42,6 +56,7 @@ export function tokenVerifier(settings: AuthSettings): VerifyToken {
         audience: settings.audience,
         requiredClaims: ['sub', 'exp'],
       });
+      verified?.set(token, { sub: payload.sub!, exp: payload.exp! });
       return payload.sub!;
     } catch (error) {
       if (error instanceof errors.JOSEAlgNotAllowed) throw notAccepted(decodeProtectedHeader(token).alg);

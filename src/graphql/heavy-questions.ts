@@ -28,6 +28,8 @@ const NO_TURN = new Error('no turn for a heavy question');
 export function heavyQuestionBound(bound: HeavyQuestionBound, fields: readonly string[] = HEAVY_QUESTIONS): ApolloServerPlugin<Context> {
   const turns = new Semaphore(bound.concurrency);
   const heavy = new Set(fields);
+  // Heavy fields per operation: Apollo keeps one parsed document per query text, so a repeated query is counted once.
+  const heavyCounts = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       let release: SemaphoreInterface.Releaser | undefined;
@@ -38,7 +40,8 @@ export function heavyQuestionBound(bound: HeavyQuestionBound, fields: readonly s
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (operation?.operation !== 'query') return;
-          const count = fieldNames(document, operation).filter((name) => heavy.has(name)).length;
+          let count = heavyCounts.get(operation);
+          if (count === undefined) heavyCounts.set(operation, (count = fieldNames(document, operation).filter((name) => heavy.has(name)).length));
           if (count === 0) return;
           const weight = Math.min(count, bound.concurrency);
           const waitMs = Math.max(0, Math.min(bound.waitMs, contextValue.remainingMs()));

@@ -2,11 +2,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError, defaultFieldResolver, getNullableType, getVariableValues, isInputObjectType, isListType, isObjectType,
-  type GraphQLField, type GraphQLInputType, type GraphQLSchema, type ValidationContext, type ValidationRule,
+  type GraphQLField, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import type { RequestLimits } from '../config';
 import { badUserInput, ErrorCode } from './errors';
-import { operationCost } from './operation-cost';
+import { pricedOperation } from './operation-cost';
 
 /** Caps on arguments that hold for every field, whatever the request limits. */
 export const LIMITS = {
@@ -70,13 +70,21 @@ export function documentLimits(limits: RequestLimits, development: boolean): Lim
  * operation and its variables are known, because `first: $n` costs what $n says.
  */
 export function costLimit(maxCost: number): ApolloServerPlugin {
+  // The cost of operations whose page sizes name no variable. Apollo keeps one parsed document per
+  // query text, so a client's repeated query is the same operation object: priced once, not per request.
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          const cost = operationCost(schema, document, operation, coerced ?? request.variables ?? {});
+          let cost = fixedCosts.get(operation);
+          if (cost === undefined) {
+            const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+            const priced = pricedOperation(schema, document, operation, coerced ?? request.variables ?? {});
+            cost = priced.cost;
+            if (!priced.readsVariables) fixedCosts.set(operation, cost);
+          }
           if (cost > maxCost) {
             throw limitError(
               `The operation costs ${cost}; at most ${maxCost} is allowed (GRAPHQL_MAX_COST). Every field costs 1 and a field with "first" counts its selection "first" times: ask for smaller pages or fewer nested lists.`,

@@ -22,6 +22,17 @@ export function operationCost(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): number {
+  return pricedOperation(schema, document, operation, variables).cost;
+}
+
+/** operationCost, and whether a variable set a page size: when none did, the operation costs the same every time. */
+export function pricedOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): { cost: number; readsVariables: boolean } {
+  const read = { variables: false };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -55,19 +66,20 @@ export function operationCost(
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     if (!field.selectionSet) return 1;
     const inner = selectionCost(field.selectionSet, definition ? getNamedType(definition.type) : undefined);
-    return 1 + pageSize(field, definition, variables) * inner;
+    return 1 + pageSize(field, definition, variables, read) * inner;
   };
 
   const root = schema.getRootType(operation.operation) ?? undefined;
-  return selectionCost(operation.selectionSet, root);
+  return { cost: selectionCost(operation.selectionSet, root), readsVariables: read.variables };
 }
 
-function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>): number {
+function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>, read: { variables: boolean }): number {
   if (!definition) return 1;
   for (const name of PAGE_SIZE_ARGUMENTS) {
     const argument = definition.args.find((arg) => arg.name === name);
     if (!argument) continue;
     const node = field.arguments?.find((arg) => arg.name.value === name);
+    if (node?.value.kind === Kind.VARIABLE) read.variables = true;
     // A null or missing value means the default, as the resolvers read it.
     const value = (node ? valueFromAST(node.value, argument.type, variables) : undefined) ?? argument.defaultValue;
     return typeof value === 'number' && Number.isFinite(value) ? Math.max(value, 1) : 1;

@@ -1,5 +1,8 @@
 import type { Resolvers } from '../generated/graphql';
+import type { Context } from '../graphql/context';
 import { notFound } from '../graphql/errors';
+import { readingProperties } from '../graphql/property-fields';
+import type { EntityRow } from '../nodes/entity-row';
 import { nodeOfType, requireNode } from '../nodes/require-node';
 import { listOpportunities } from './list-opportunities';
 import { opportunityPageArgs } from './loaders';
@@ -43,7 +46,9 @@ export const opportunityResolvers: Resolvers = {
     },
   },
   Organization: {
-    opportunities: (organization, args, { loaders }) => loaders.opportunitiesByAccountId.load({ id: organization.id, args: opportunityPageArgs(args) }),
+    // Reads only the id: an account page that lists opportunities still fetches just the properties it shows.
+    opportunities: readingProperties(['id'], (organization: EntityRow, args: Parameters<typeof opportunityPageArgs>[0], { loaders }: Context) =>
+      loaders.opportunitiesByAccountId.load({ id: organization.id, args: opportunityPageArgs(args) })),
   },
   Person: {
     buyingRoles: (person, _args, { loaders }) => loaders.buyingRolesByPersonId.load(person.id),
