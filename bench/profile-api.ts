@@ -5,7 +5,8 @@
  * run also warms up), with the kinds of the mixed workload and the bench's generic reads whose
  * names contain one of PROFILE_ONLY's `|`-separated parts (default "node by id"); each generic
  * read also through @neo4j/graphql (its own process, its CPU per request beside the API's) and by
- * raw Cypher from the bench's driver, for the limit. Each run prints req/s and the
+ * raw Cypher from the bench's driver, for the limit. This process's own CPU is the load generator's
+ * (autocannon), or the raw client's. Each run prints req/s and the
  * CPU time the API and Neo4j spent per request: on a shared machine the CPU per request varies
  * far less than the req/s, so compare builds by it. A fresh JVM keeps compiling for minutes: the
  * first kind measured pays for it (the person page's third run still cost Neo4j 2 ms, its fifth
@@ -49,7 +50,7 @@ async function withCpu(pids: Record<string, number>, work: () => Promise<LoadRes
 const against = process.env.PROFILE_AGAINST;
 /** Loads `server` with `requests` for `duration` seconds, with the CPU it and Neo4j spent. */
 const loadOn = (server: ServerProcess, neo4jPid: number, headers: Record<string, string>, requests: Parameters<typeof loadRun>[1], duration: number) =>
-  withCpu({ API: server.pid, Neo4j: neo4jPid }, () => loadRun({ url: server.url, headers }, requests, duration, connections));
+  withCpu({ API: server.pid, Neo4j: neo4jPid, autocannon: process.pid }, () => loadRun({ url: server.url, headers }, requests, duration, connections));
 const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`;
 
 async function main(): Promise<void> {
@@ -92,11 +93,11 @@ async function main(): Promise<void> {
             const [result, cpu] = await loadOn(server, store.neo4jPid, signIn.headers, [asLoadRequest(c.xrm)], seconds);
             log(`${c.name} (run ${run}, ${started}–${Date.now()}): ${name} ${show(result)}, ${cpu}, API RSS ${residentMb(server.pid)} MB (load ${load()})`);
           }
-          const [peer, peerCpu] = await withCpu({ '@neo4j/graphql': neo4jGraphql!.pid, Neo4j: store.neo4jPid }, () =>
+          const [peer, peerCpu] = await withCpu({ '@neo4j/graphql': neo4jGraphql!.pid, Neo4j: store.neo4jPid, autocannon: process.pid }, () =>
             loadRun({ url: neo4jGraphql!.url, headers: {} }, [asLoadRequest(c.neo4jGraphql!)], seconds, connections),
           );
           log(`${c.name} (run ${run}): @neo4j/graphql ${show(peer)}, ${peerCpu} (load ${load()})`);
-          const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid }, () => rawLoad(driver, c, seconds, connections));
+          const [raw, rawCpu] = await withCpu({ Neo4j: store.neo4jPid, 'raw client': process.pid }, () => rawLoad(driver, c, seconds, connections));
           log(`${c.name} (run ${run}): raw ${show(raw)}, ${rawCpu} (load ${load()})`);
         }
       }
