@@ -6,7 +6,7 @@ import {
 } from 'graphql';
 import type { RequestLimits } from '../config';
 import { badUserInput, ErrorCode } from './errors';
-import { pricedOperation } from './operation-cost';
+import { operationCost } from './operation-cost';
 
 /** Caps on arguments that hold for every field, whatever the request limits. */
 export const LIMITS = {
@@ -81,7 +81,7 @@ export function costLimit(maxCost: number): ApolloServerPlugin {
           let cost = fixedCosts.get(operation);
           if (cost === undefined) {
             const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-            const priced = pricedOperation(schema, document, operation, coerced ?? request.variables ?? {});
+            const priced = operationCost(schema, document, operation, coerced ?? request.variables ?? {});
             cost = priced.cost;
             if (!priced.readsVariables) fixedCosts.set(operation, cost);
           }

@@ -15,18 +15,10 @@ const PAGE_SIZE_ARGUMENTS = ['first', 'nodeLimit'];
  *
  * Linear in the document: each fragment's cost is computed once and reused at every spread, so
  * a chain of fragments that each spread the next twice costs its length, not 2^length.
+ * `readsVariables` says whether a variable set a page size: when none did, the operation costs the
+ * same every time.
  */
 export function operationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): number {
-  return pricedOperation(schema, document, operation, variables).cost;
-}
-
-/** operationCost, and whether a variable set a page size: when none did, the operation costs the same every time. */
-export function pricedOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

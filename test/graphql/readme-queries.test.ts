@@ -34,6 +34,6 @@ describe('the README examples', () => {
     expect(example.source.length).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCharacters);
     const errors = validate(schema, example.document, [...specifiedRules, ...validationRules]);
     expect(errors.map((error) => error.message)).toEqual([]);
-    expect(operationCost(schema, example.document, example.operation, {})).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    expect(operationCost(schema, example.document, example.operation, {}).cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
   });
 });
