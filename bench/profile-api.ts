@@ -48,7 +48,7 @@ async function withCpu(pids: Record<string, number>, work: () => Promise<LoadRes
   return [result, `CPU ms/request: ${spent.join(', ')}`];
 }
 const against = process.env.PROFILE_AGAINST;
-/** Loads `server` with `requests` for `duration` seconds, with the CPU it and Neo4j spent. */
+/** Loads `server` with `requests` for `duration` seconds, with the CPU it, Neo4j and the load generator spent. */
 const loadOn = (server: ServerProcess, neo4jPid: number, headers: Record<string, string>, requests: Parameters<typeof loadRun>[1], duration: number) =>
   withCpu({ API: server.pid, Neo4j: neo4jPid, autocannon: process.pid }, () => loadRun({ url: server.url, headers }, requests, duration, connections));
 const show = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`;
