@@ -108,10 +108,11 @@ async function main(): Promise<void> {
 
     const throughput: RunFigures['throughput'] = [];
     let mixed: LoadResult | undefined;
-    if (SETTINGS.throughput.seconds > 0 && SETTINGS.throughput.rounds > 0) {
+    const generic = cases.filter((x) => x.neo4jGraphql);
+    if (generic.length && SETTINGS.throughput.seconds > 0 && SETTINGS.throughput.rounds > 0) {
       const { rounds, seconds, warmupSeconds } = SETTINGS.throughput;
       log(`\n== throughput of the generic reads: ${SETTINGS.connections} connections; each way ${warmupSeconds} s of warm-up, then ${rounds} rounds of ${seconds} s taking turns; median round's req/s (p99 ms)`);
-      for (const c of cases.filter((x) => x.neo4jGraphql)) {
+      for (const c of generic) {
         const { xrm, raw, ng } = await throughputInTurn(
           {
             xrm: (seconds) => loadRun(api, [asLoadRequest(c.xrm)], seconds, SETTINGS.connections),
