@@ -90,8 +90,7 @@ function unusedReader(): Reader {
 
 /** The DataLoaders of one request, from every area that has some. */
 export function createLoaders(db: Reader): Loaders {
-  const loaders = new RequestLoaders(db) as unknown as ListedLoaders;
-  return loaders;
+  return new RequestLoaders(db) as unknown as ListedLoaders;
 }
 
 /** The pages people reach through links we send (no credential: the link's token is the proof). */

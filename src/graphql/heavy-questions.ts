@@ -41,7 +41,10 @@ export function heavyQuestionBound(bound: HeavyQuestionBound, fields: readonly s
         async didResolveOperation({ document, operation, contextValue }) {
           if (operation?.operation !== 'query') return;
           let count = heavyCounts.get(operation);
-          if (count === undefined) heavyCounts.set(operation, (count = fieldNames(document, operation).filter((name) => heavy.has(name)).length));
+          if (count === undefined) {
+            count = fieldNames(document, operation).filter((name) => heavy.has(name)).length;
+            heavyCounts.set(operation, count);
+          }
           if (count === 0) return;
           const weight = Math.min(count, bound.concurrency);
           const waitMs = Math.max(0, Math.min(bound.waitMs, contextValue.remainingMs()));
